@@ -1,0 +1,202 @@
+package io.kalisocket.config;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Builds a {@link KaliConfig} from, in order (later wins): the defaults, a YAML file
+ * ({@code kalisocket.yml}), environment variables ({@code KALISOCKET_SERVER_PORT=9000} sets
+ * {@code server.port}) and explicit overrides ({@code server.port=9000}, e.g. from command-line flags).
+ *
+ * <p>Keys are kebab-case ({@code limits.max-message-bytes}); an unknown key is an error, never ignored.
+ */
+public final class ConfigLoader {
+
+    private static final String ENV_PREFIX = "KALISOCKET_";
+
+    private final ObjectMapper yaml;
+    private final ObjectNode tree;
+
+    private ConfigLoader() {
+        SimpleModule durations = new SimpleModule("durations")
+                .addDeserializer(Duration.class, new StdScalarDeserializer<>(Duration.class) {
+                    @Override
+                    public Duration deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+                        try {
+                            return DurationText.parse(p.getValueAsString());
+                        } catch (RuntimeException e) {
+                            throw JsonMappingException.from(p, e.getMessage());
+                        }
+                    }
+                })
+                .addSerializer(Duration.class, new StdScalarSerializer<>(Duration.class) {
+                    @Override
+                    public void serialize(Duration value, JsonGenerator gen, SerializerProvider provider)
+                            throws IOException {
+                        gen.writeString(DurationText.format(value));
+                    }
+                });
+        this.yaml = JsonMapper.builder(new YAMLFactory())
+                .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .addModule(durations)
+                .build();
+        this.tree = yaml.valueToTree(KaliConfig.defaults());
+    }
+
+    /**
+     * Loads the configuration from every source.
+     *
+     * @param file the YAML file, if any
+     * @param environment the process environment ({@code System.getenv()}); only {@code KALISOCKET_*} is read
+     * @param overrides dotted keys to values, applied last
+     * @return the validated configuration
+     * @throws ConfigException naming the key when a value is unknown, malformed or out of range
+     */
+    public static KaliConfig load(Optional<Path> file, Map<String, String> environment, Map<String, String> overrides) {
+        ConfigLoader loader = new ConfigLoader();
+        file.ifPresent(loader::mergeFile);
+        loader.mergeEnvironment(environment);
+        overrides.forEach(loader::set);
+        return loader.build();
+    }
+
+    /**
+     * Applies dotted-key overrides to the defaults; handy in tests and embedded use.
+     *
+     * @param overrides e.g. {@code Map.of("limits.max-message-bytes", "1024")}
+     * @return the validated configuration
+     */
+    public static KaliConfig of(Map<String, String> overrides) {
+        return load(Optional.empty(), Map.of(), overrides);
+    }
+
+    /**
+     * Renders a configuration as YAML with kebab-case keys, as {@code --print-config} shows it.
+     *
+     * @param config the configuration
+     * @return YAML text
+     */
+    public static String toYaml(KaliConfig config) {
+        try {
+            return new ConfigLoader().yaml.writeValueAsString(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void mergeFile(Path file) {
+        JsonNode loaded;
+        try {
+            loaded = yaml.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot be read: " + e.getMessage());
+        }
+        if (loaded == null || loaded.isMissingNode() || loaded.isNull()) {
+            return;
+        }
+        if (!loaded.isObject()) {
+            throw new ConfigException(file + ": expected a mapping of sections (server:, limits:, ...)");
+        }
+        merge(tree, (ObjectNode) loaded, "");
+    }
+
+    private void merge(ObjectNode target, ObjectNode source, String prefix) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = source.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = prefix + e.getKey();
+            JsonNode current = target.get(e.getKey());
+            if (current == null) {
+                throw new ConfigException(key + ": unknown key");
+            }
+            if (current.isObject() && e.getValue().isObject()) {
+                merge((ObjectNode) current, (ObjectNode) e.getValue(), key + ".");
+            } else {
+                target.set(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    private void mergeEnvironment(Map<String, String> environment) {
+        new TreeMap<>(environment).forEach((name, value) -> {
+            if (!name.startsWith(ENV_PREFIX)) {
+                return;
+            }
+            String rest = name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT);
+            int cut = rest.indexOf('_');
+            if (cut <= 0) {
+                throw new ConfigException(name + ": expected KALISOCKET_<SECTION>_<KEY>");
+            }
+            set(rest.substring(0, cut) + "." + rest.substring(cut + 1).replace('_', '-'), value);
+        });
+    }
+
+    private void set(String dottedKey, String value) {
+        int dot = dottedKey.indexOf('.');
+        JsonNode section = dot > 0 ? tree.get(dottedKey.substring(0, dot)) : null;
+        String key = dottedKey.substring(dot + 1);
+        if (!(section instanceof ObjectNode obj) || !obj.has(key)) {
+            throw new ConfigException(dottedKey + ": unknown key");
+        }
+        if (obj.get(key).isArray()) {
+            ArrayNode list = obj.putArray(key);
+            for (String item : value.split(",")) {
+                if (!item.isBlank()) {
+                    list.add(item.trim());
+                }
+            }
+        } else {
+            obj.set(key, TextNode.valueOf(value));
+        }
+    }
+
+    private KaliConfig build() {
+        KaliConfig config;
+        try {
+            config = yaml.treeToValue(tree, KaliConfig.class);
+        } catch (JsonMappingException e) {
+            throw new ConfigException(pathOf(e) + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        ConfigValidator.validate(config);
+        return config;
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+            }
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,65 @@
+package io.kalisocket.config;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/** Range checks with messages that name the key, run on every loaded configuration. */
+final class ConfigValidator {
+
+    private static final Pattern NODE_ID = Pattern.compile("[a-z0-9]{1,16}");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
+
+    private ConfigValidator() {
+    }
+
+    static void validate(KaliConfig c) {
+        ServerConfig s = c.server();
+        check(s.port() >= 0 && s.port() <= 65535, "server.port", s.port() + " is not a port (1-65535, or 0 for any free port)");
+        check(s.workerThreads() >= 0, "server.worker-threads", s.workerThreads() + " must be 0 (one per core) or more");
+        check(s.path().startsWith("/"), "server.path", "'" + s.path() + "' must start with /");
+        check(s.transport().matches("auto|epoll|nio"), "server.transport", "'" + s.transport() + "' must be auto, epoll or nio");
+        check(s.nodeId().isEmpty() || NODE_ID.matcher(s.nodeId()).matches(), "server.node-id",
+                "'" + s.nodeId() + "' must be 1-16 characters of [a-z0-9]");
+        LimitsConfig l = c.limits();
+        check(l.maxMessageBytes() >= 125, "limits.max-message-bytes", l.maxMessageBytes() + " must be at least 125");
+        check(l.maxConnections() >= 0, "limits.max-connections", "must be 0 (unlimited) or more");
+        check(l.maxConnectionsPerIp() >= 0, "limits.max-connections-per-ip", "must be 0 (unlimited) or more");
+        check(l.messagesPerSecond() > 0, "limits.messages-per-second", "must be positive");
+        check(l.messageBurst() > 0, "limits.message-burst", "must be positive");
+        check(l.closeAfterRateLimited() >= 0, "limits.close-after-rate-limited", "must be 0 (never) or more");
+        positive(l.handshakeTimeout(), "limits.handshake-timeout");
+        positive(l.idleTimeout(), "limits.idle-timeout");
+        check(l.outboundLowWaterMark() > 0 && l.outboundLowWaterMark() <= l.outboundHighWaterMark(),
+                "limits.outbound-low-water-mark", "must be positive and not above limits.outbound-high-water-mark");
+        check(l.maxQueuedPerConnection() > 0, "limits.max-queued-per-connection", "must be positive");
+        ProtocolConfig p = c.protocol();
+        check(!p.heartbeatPing().isEmpty(), "protocol.heartbeat-ping", "must not be empty");
+        check(!p.heartbeatPong().isEmpty(), "protocol.heartbeat-pong", "must not be empty");
+        positive(p.receiptWindow(), "protocol.receipt-window");
+        check(p.receiptCapacity() > 0, "protocol.receipt-capacity", "must be positive");
+        for (String cidr : c.http().trustedProxies()) {
+            try {
+                Cidr.parse(cidr);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("http.trusted-proxies: " + e.getMessage());
+            }
+        }
+        GatewayModeConfig g = c.gateway();
+        check(NAME.matcher(g.connectController()).matches(), "gateway.connect-controller", "must match [A-Za-z0-9_]{1,64}");
+        check(NAME.matcher(g.connectAction()).matches(), "gateway.connect-action", "must match [A-Za-z0-9_]{1,64}");
+        check(NAME.matcher(g.closeAction()).matches(), "gateway.close-action", "must match [A-Za-z0-9_]{1,64}");
+        ExecutionConfig e = c.execution();
+        check(e.virtualThreads().matches("auto|on|off"), "execution.virtual-threads", "'" + e.virtualThreads() + "' must be auto, on or off");
+        check(e.poolSize() >= 0, "execution.pool-size", "must be 0 (automatic) or more");
+    }
+
+    private static void positive(Duration d, String key) {
+        check(!d.isNegative() && !d.isZero(), key, "must be positive");
+    }
+
+    private static void check(boolean ok, String key, String problem) {
+        if (!ok) {
+            throw new ConfigException(key + ": " + problem);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.kalisocket.config;
+
+import java.util.Objects;
+
+/**
+ * The whole, immutable configuration of one KaliSocket node. Build it with {@link #defaults()} and the
+ * {@code with...} methods, or load it with {@link ConfigLoader} (file, then environment, then flags).
+ *
+ * @param server where and how to listen
+ * @param limits every limit and its answer
+ * @param protocol heartbeat strings and the receipts' window
+ * @param http origin allow-list and trusted proxies
+ * @param gateway gateway mode (online/offline actions)
+ * @param execution where actions run
+ */
+public record KaliConfig(
+        ServerConfig server,
+        LimitsConfig limits,
+        ProtocolConfig protocol,
+        HttpConfig http,
+        GatewayModeConfig gateway,
+        ExecutionConfig execution) {
+
+    /** Rejects missing sections: every section has defaults, so none is ever null. */
+    public KaliConfig {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(gateway, "gateway");
+        Objects.requireNonNull(execution, "execution");
+    }
+
+    /** @return the configuration with every default */
+    public static KaliConfig defaults() {
+        return new KaliConfig(ServerConfig.defaults(), LimitsConfig.defaults(), ProtocolConfig.defaults(),
+                HttpConfig.defaults(), GatewayModeConfig.defaults(), ExecutionConfig.defaults());
+    }
+
+    /** @param value new section @return a copy with it */
+    public KaliConfig withServer(ServerConfig value) {
+        return new KaliConfig(value, limits, protocol, http, gateway, execution);
+    }
+
+    /** @param value new section @return a copy with it */
+    public KaliConfig withLimits(LimitsConfig value) {
+        return new KaliConfig(server, value, protocol, http, gateway, execution);
+    }
+
+    /** @param value new section @return a copy with it */
+    public KaliConfig withProtocol(ProtocolConfig value) {
+        return new KaliConfig(server, limits, value, http, gateway, execution);
+    }
+
+    /** @param value new section @return a copy with it */
+    public KaliConfig withHttp(HttpConfig value) {
+        return new KaliConfig(server, limits, protocol, value, gateway, execution);
+    }
+
+    /** @param value new section @return a copy with it */
+    public KaliConfig withGateway(GatewayModeConfig value) {
+        return new KaliConfig(server, limits, protocol, http, value, execution);
+    }
+
+    /** @param value new section @return a copy with it */
+    public KaliConfig withExecution(ExecutionConfig value) {
+        return new KaliConfig(server, limits, protocol, http, gateway, value);
+    }
+}
