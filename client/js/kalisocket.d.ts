@@ -1,0 +1,115 @@
+// Typings of kalisocket.js / kalisocket.mjs, the KaliSocket client for browsers and Node.
+
+/** Connection state: `connecting` before the first open, `open`, `reconnecting` after a drop, `closed` after close(). */
+export type KaliSocketState = 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+/** Options of {@link KaliSocket}; every one is optional and its default is given. */
+export interface KaliSocketOptions {
+  /** Query parameters of the connect URL, e.g. `{ uid: 'alice' }`; read again on every reconnect. Default `{}`. */
+  query?: Record<string, string | number | boolean | null | undefined>;
+  /** Milliseconds between two heartbeat frames. Default 25000. */
+  heartbeatInterval?: number;
+  /** The heartbeat frame sent. Default `~H#C~`. */
+  heartbeatPing?: string;
+  /** The server's heartbeat answer, swallowed. Default `~H#S~`. */
+  heartbeatPong?: string;
+  /** Milliseconds without any frame from the server after which the connection counts as dead and is replaced. Default 60000. */
+  deadAfter?: number;
+  /** Milliseconds a connection attempt may take before it is given up and retried. Default 10000. */
+  connectTimeout?: number;
+  /** Milliseconds, from call(), after which a call without reply rejects with code 408. Default 30000. */
+  callTimeout?: number;
+  /** Milliseconds after which a call without receipt (`pongMsg`) is sent again, same msgid. Default 3000. */
+  resendInterval?: number;
+  /** Reconnect after the connection drops. Default true. */
+  reconnect?: boolean;
+  /** First reconnect delay, ms. Default 500. */
+  backoffMin?: number;
+  /** Largest reconnect delay, ms. Default 15000. */
+  backoffMax?: number;
+  /** Growth of the delay per failed attempt. Default 2. */
+  backoffFactor?: number;
+  /** Share of the delay taken off at random (0..1), so that clients spread out. Default 0.5. */
+  backoffJitter?: number;
+  /** Most frames queued while disconnected; beyond it call() rejects with 507 and send() returns false. Default 1000. */
+  maxQueue?: number;
+  /** Server close codes after which the client does not reconnect (e.g. your app's "kicked" code). Default `[]`. */
+  finalCloseCodes?: number[];
+  /** The WebSocket constructor to use. Default `globalThis.WebSocket`. */
+  WebSocket?: new (url: string) => WebSocket;
+}
+
+/** A reply of the server, `{"ct","ac","code","msg","data","msgid"}`. */
+export interface KaliReply<T = unknown> {
+  ct: string | null;
+  ac: string | null;
+  code: number;
+  msg: string;
+  data: T;
+  msgid?: string | number;
+}
+
+/** Why a call failed: the reply's code and msg (400, 401, 403, 404, 429, 500, ...), or 408 timeout, 410 closed, 507 queue full. */
+export declare class KaliSocketError extends Error {
+  readonly name: 'KaliSocketError';
+  /** The error code. */
+  readonly code: number;
+  /** The server's (or the client's) message. */
+  readonly msg: string;
+  /** The error reply, when the server sent one. */
+  readonly reply?: KaliReply;
+}
+
+/** Payload of the `close` event. */
+export interface KaliCloseEvent { code: number; reason: string; final: boolean; }
+/** Payload of the `reconnecting` event. */
+export interface KaliReconnectingEvent { attempt: number; delay: number; }
+
+/** Events of the client itself; any other name is a push's `type` (e.g. `welcome`, `say`, `private`). */
+export interface KaliSocketEventMap {
+  open: {};
+  close: KaliCloseEvent;
+  reconnecting: KaliReconnectingEvent;
+  reconnected: {};
+  state: KaliSocketState;
+  /** Every JSON frame, replies and receipts included. */
+  message: Record<string, any>;
+  /** Every frame that is not JSON (heartbeat answers excluded). */
+  text: string;
+}
+
+/** A KaliSocket connection: heartbeat, reconnect with back-off, receipts with resend, typed-free pushes. */
+export declare class KaliSocket {
+  /** The defaults of every option. */
+  static readonly DEFAULTS: Readonly<Required<Omit<KaliSocketOptions, 'WebSocket'>>>;
+  /** The error class calls reject with. */
+  static readonly KaliSocketError: typeof KaliSocketError;
+
+  /** Opens the connection at once. */
+  constructor(url: string, options?: KaliSocketOptions);
+
+  /** The URL given to the constructor, without the query. */
+  readonly url: string;
+  /** The query used on the next (re)connect; may be changed. */
+  query: Record<string, string | number | boolean | null | undefined>;
+  /** The current state. */
+  readonly state: KaliSocketState;
+  /** Resolves on the first open; rejects (code 410) if close() comes first. */
+  readonly ready: Promise<void>;
+
+  /** Listens to a client event; returns a function that removes the listener. */
+  on<K extends keyof KaliSocketEventMap>(type: K, handler: (event: KaliSocketEventMap[K]) => void): () => void;
+  /** Listens to pushes whose `type` is `type`; returns a function that removes the listener. */
+  on(type: string, handler: (message: Record<string, any>) => void): () => void;
+  /** Removes a listener. */
+  off(type: string, handler: (event: any) => void): void;
+
+  /** Calls action `ac` of controller `ct` with a msgid; resolves with the reply's `data`, rejects with {@link KaliSocketError}. */
+  call<T = any>(ct: string, ac: string, params?: Record<string, unknown>): Promise<T>;
+  /** Sends without msgid and without waiting; queued while disconnected. False when closed or the queue is full. */
+  send(ct: string, ac: string, params?: Record<string, unknown>): boolean;
+  /** Closes for good; pending calls reject with 410. */
+  close(code?: number, reason?: string): void;
+}
+
+export default KaliSocket;
