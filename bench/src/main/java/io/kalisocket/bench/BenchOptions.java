@@ -1,0 +1,173 @@
+package io.kalisocket.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The command line of a scenario run. A value of 0 (or an empty list) means "the scenario's
+ * own default", which {@code --help} lists.
+ *
+ * @param scenario    scenario name
+ * @param connections {@code --connections}: connections (or concurrent handshakers); 0 = scenario default
+ * @param duration    {@code --duration}: measured seconds per server; default 10 s
+ * @param warmup      {@code --warmup}: warm-up before each measurement; default 2 s
+ * @param rates       {@code --rate}: total msg/s for {@code latency} (repeatable); default 10000 and 20000
+ * @param window      {@code --window}: requests in flight per connection for {@code echo}; default 16
+ * @param messages    {@code --messages}: broadcasts the sender pushes at most; default 2000
+ * @param fdLimit     {@code --fd-limit}: the server's fd limit in {@code overload}; default 1024
+ * @param runs        {@code --runs}: repeats of the whole table, medians reported; default 1
+ * @param servers     {@code --servers}: which servers to run, e.g. {@code baseline,kali}; empty = all
+ * @param target      {@code --target}: an external loopback server measured beside the baseline
+ * @param jdk         {@code --jdk}: the JDK home (or java binary) that runs the servers; default this JVM's
+ * @param pin         false with {@code --no-pin}: do not pin server and load to separate cores
+ */
+public record BenchOptions(String scenario, int connections, Duration duration, Duration warmup, List<Integer> rates,
+                           int window, int messages, int fdLimit, int runs, List<String> servers,
+                           Optional<URI> target, Optional<Path> jdk, boolean pin) {
+
+    /** Validates and copies. */
+    public BenchOptions {
+        if (duration.isNegative() || duration.isZero() || duration.toSeconds() > 600) {
+            throw new IllegalArgumentException("--duration must be 1..600 s");
+        }
+        if (warmup.isNegative() || warmup.toSeconds() > 120) {
+            throw new IllegalArgumentException("--warmup must be 0..120 s");
+        }
+        if (connections < 0 || connections > 19_000) {
+            throw new IllegalArgumentException("--connections must be 1..19000 (fd limit 20000 per process)");
+        }
+        if (runs < 1 || runs > 9 || window < 1 || window > 1024 || messages < 1 || fdLimit < 64) {
+            throw new IllegalArgumentException("--runs 1..9, --window 1..1024, --messages >= 1, --fd-limit >= 64");
+        }
+        rates = List.copyOf(rates);
+        servers = List.copyOf(servers);
+        target.ifPresent(Loopback::require);
+    }
+
+    /**
+     * The connection count, or the scenario's default when none was given.
+     *
+     * @param scenarioDefault the scenario's default
+     * @return the count to use
+     */
+    public int connectionsOr(int scenarioDefault) {
+        return connections > 0 ? connections : scenarioDefault;
+    }
+
+    /**
+     * Whether a server variant is to run.
+     *
+     * @param name variant name such as {@code baseline} or {@code kali-inline}
+     * @return true when {@code --servers} was not given or names it
+     */
+    public boolean runs(String name) {
+        return servers.isEmpty() || servers.contains(name) || name.equals("baseline") || name.equals("target");
+    }
+
+    /**
+     * Parses a command line whose first word is the scenario.
+     *
+     * @param args the arguments
+     * @return the options
+     * @throws IllegalArgumentException on an unknown flag or a bad value
+     */
+    public static BenchOptions parse(String... args) {
+        if (args.length == 0 || args[0].startsWith("-")) {
+            throw new IllegalArgumentException("first argument must be a scenario");
+        }
+        int connections = 0;
+        int window = 16;
+        int messages = 2000;
+        int fdLimit = 1024;
+        int runs = 1;
+        Duration duration = Duration.ofSeconds(10);
+        Duration warmup = Duration.ofSeconds(2);
+        List<Integer> rates = new ArrayList<>();
+        List<String> servers = new ArrayList<>();
+        Optional<URI> target = Optional.empty();
+        Optional<Path> jdk = Optional.empty();
+        boolean pin = true;
+        for (int i = 1; i < args.length; i++) {
+            String flag = args[i];
+            if (flag.equals("--no-pin")) {
+                pin = false;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value after " + flag);
+            }
+            String v = args[++i];
+            switch (flag) {
+                case "--connections" -> connections = Integer.parseInt(v);
+                case "--duration" -> duration = seconds(v);
+                case "--warmup" -> warmup = seconds(v);
+                case "--rate" -> {
+                    for (String r : v.split(",")) {
+                        rates.add(Integer.parseInt(r.trim()));
+                    }
+                }
+                case "--window" -> window = Integer.parseInt(v);
+                case "--messages" -> messages = Integer.parseInt(v);
+                case "--fd-limit" -> fdLimit = Integer.parseInt(v);
+                case "--runs" -> runs = Integer.parseInt(v);
+                case "--servers" -> servers.addAll(List.of(v.split(",")));
+                case "--target" -> target = Optional.of(URI.create(v));
+                case "--jdk" -> jdk = Optional.of(Path.of(v));
+                default -> throw new IllegalArgumentException("unknown flag " + flag);
+            }
+        }
+        if (rates.isEmpty()) {
+            rates = List.of(10_000, 20_000);
+        }
+        if (rates.stream().anyMatch(r -> r < 1 || r > 1_000_000)) {
+            throw new IllegalArgumentException("--rate must be 1..1000000 msg/s");
+        }
+        return new BenchOptions(args[0], connections, duration, warmup, rates, window, messages, fdLimit, runs,
+                servers, target, jdk, pin);
+    }
+
+    private static Duration seconds(String v) {
+        return Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
+    }
+
+    /**
+     * The {@code --help} text.
+     *
+     * @return usage, scenarios and flags
+     */
+    public static String help() {
+        return """
+                usage: java -jar kalisocket-bench.jar SCENARIO [flags]
+                       java -jar kalisocket-bench.jar server baseline|kali [--port P]   (used by the runner)
+
+                scenarios (each server in its own JVM; table shows each figure and its ratio to the baseline):
+                  echo       N connections, each with a window of requests in flight -> replies/s   (N=100)
+                  latency    fixed total rate over N connections -> p50/p99/p99.9/max, corrected for
+                             coordinated omission (latency counted from the intended send time)     (N=100)
+                  idle       N idle connections -> live heap and RSS per connection after full GC  (N=10000)
+                  broadcast  N members in one group, one sender pushing --messages -> deliveries/s (N=10000)
+                  handshake  N concurrent connect+upgrade+close loops -> handshakes/s               (N=32)
+                  overload   server started with --fd-limit; open limit+N connections -> refuses cleanly,
+                             keeps serving, accepts again after they close (yes/no, timings)       (N=256)
+
+                flags:
+                  --connections N   see each scenario (max 19000)
+                  --duration S      measured seconds per server (default 10)
+                  --warmup S        warm-up seconds before each measurement (default 2)
+                  --rate R[,R..]    total msg/s for latency, repeatable (default 10000,20000)
+                  --window W        requests in flight per connection for echo (default 16)
+                  --messages K      broadcasts pushed at most (default 2000)
+                  --fd-limit F      server fd limit for overload (default 1024)
+                  --runs R          repeat R times, report medians (default 1)
+                  --servers LIST    subset of baseline,kali,kali-inline (baseline always runs)
+                  --target URL      also measure an external server at ws://127.0.0.1:PORT/ (loopback only)
+                  --jdk PATH        JDK home or java binary for the server processes (default: this JVM)
+                  --no-pin          do not pin (default: server on cpu 0, load on cpu 1 when 2+ cores)
+                  --help            this text
+                """;
+    }
+}

@@ -1,0 +1,47 @@
+package io.kalisocket.bench;
+
+import io.kalisocket.bench.run.ScenarioRunner;
+import io.kalisocket.bench.server.ServerMain;
+import java.util.Arrays;
+
+/**
+ * Entry point of {@code kalisocket-bench.jar}: {@code SCENARIO [flags]} runs a scenario,
+ * {@code server KIND} runs one server for the runner, {@code --help} prints usage.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    /**
+     * Runs the command line and exits.
+     *
+     * @param args see {@link BenchOptions#help()}
+     */
+    public static void main(String[] args) {
+        int status;
+        try {
+            status = run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("kalisocket-bench: " + e.getMessage() + " (see --help)");
+            status = 2;
+        } catch (Exception e) {
+            System.err.println("kalisocket-bench: " + e);
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    private static int run(String[] args) throws Exception {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || Arrays.asList(args).contains("--help")) {
+            System.out.print(BenchOptions.help());
+            return 0;
+        }
+        if (args[0].equals("server")) {
+            ServerMain.run(Arrays.copyOfRange(args, 1, args.length));
+            return 0;
+        }
+        new ScenarioRunner(BenchOptions.parse(args), System.out, System.err).run();
+        return 0;
+    }
+}

@@ -1,0 +1,128 @@
+package io.kalisocket.bench.load;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The bench's wire messages (the KaliSocket envelope) and the few byte scans the drivers need
+ * on replies, done without parsing JSON so that the load generator stays cheap.
+ */
+public final class Messages {
+
+    /** Heartbeat a client sends. */
+    public static final String HEARTBEAT = "~H#C~";
+
+    private static final byte[] DATA = "\"data\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CODE_OK = "\"code\":0".getBytes(StandardCharsets.US_ASCII);
+
+    private Messages() {
+    }
+
+    /**
+     * A shared, read-only echo request {@code {"ct":"echo","ac":ACTION,"data":{...}}}.
+     *
+     * @param action {@code say} (default dispatch) or {@code fast} ({@code @Inline})
+     * @return a buffer to send with {@link #frame(ByteBuf)}
+     */
+    public static ByteBuf echoRequest(String action) {
+        String json = "{\"ct\":\"echo\",\"ac\":\"" + action + "\",\"data\":{\"text\":\"hello, kalisocket\",\"n\":42}}";
+        return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(json.getBytes(StandardCharsets.UTF_8)).asReadOnly());
+    }
+
+    /**
+     * A frame sharing a constant payload.
+     *
+     * @param payload from {@link #echoRequest(String)} or {@link #text(String)}
+     * @return a new frame over the same bytes
+     */
+    public static TextWebSocketFrame frame(ByteBuf payload) {
+        return new TextWebSocketFrame(payload.duplicate());
+    }
+
+    /**
+     * A shared, read-only text payload.
+     *
+     * @param text any text
+     * @return a buffer to send with {@link #frame(ByteBuf)}
+     */
+    public static ByteBuf text(String text) {
+        return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8)).asReadOnly());
+    }
+
+    /**
+     * An echo request whose data is a number, e.g. an intended send time.
+     *
+     * @param alloc  allocator
+     * @param action echo action
+     * @param data   the number
+     * @return a new frame
+     */
+    public static TextWebSocketFrame echoNumber(ByteBufAllocator alloc, String action, long data) {
+        ByteBuf buf = alloc.buffer(64);
+        ByteBufUtil.writeAscii(buf, "{\"ct\":\"echo\",\"ac\":\"" + action + "\",\"data\":" + data + "}");
+        return new TextWebSocketFrame(buf);
+    }
+
+    /**
+     * Whether a reply carries {@code "code":0}.
+     *
+     * @param reply reply bytes
+     * @return true for a successful envelope reply
+     */
+    public static boolean isOk(ByteBuf reply) {
+        return indexOf(reply, CODE_OK, reply.readerIndex()) >= 0;
+    }
+
+    /**
+     * Reads a reply's {@code "data":NUMBER}.
+     *
+     * @param reply reply bytes
+     * @return the number, or -1 if there is none
+     */
+    public static long dataNumber(ByteBuf reply) {
+        int at = indexOf(reply, DATA, reply.readerIndex());
+        if (at < 0) {
+            return -1;
+        }
+        long v = 0;
+        int digits = 0;
+        for (int i = at + DATA.length; i < reply.writerIndex(); i++) {
+            byte b = reply.getByte(i);
+            if (b < '0' || b > '9') {
+                break;
+            }
+            v = v * 10 + (b - '0');
+            digits++;
+        }
+        return digits == 0 ? -1 : v;
+    }
+
+    /**
+     * Where a byte string first occurs in a buffer's readable bytes.
+     *
+     * @param buf    the buffer
+     * @param needle what to find
+     * @return the absolute index, or -1
+     */
+    public static int indexOf(ByteBuf buf, byte[] needle) {
+        return indexOf(buf, needle, buf.readerIndex());
+    }
+
+    private static int indexOf(ByteBuf buf, byte[] needle, int from) {
+        int last = buf.writerIndex() - needle.length;
+        outer:
+        for (int i = from; i <= last; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (buf.getByte(i + j) != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

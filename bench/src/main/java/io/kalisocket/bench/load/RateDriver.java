@@ -1,0 +1,147 @@
+package io.kalisocket.bench.load;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Open-loop load at a fixed total rate, with latencies corrected for coordinated omission.
+ *
+ * <p>Message {@code k} has the intended send time {@code start + k / rate}, written into the
+ * request's {@code data} and echoed back. A ticker on the event loop sends every message whose
+ * intended time has come, round-robin over the connections, and latency is counted from the
+ * intended time, not from the moment it left: if the server (or the generator) stalls, the
+ * messages that should have been sent meanwhile are charged the stall, as a real client at
+ * that rate would see it. Only messages intended after the measurement start are recorded.
+ */
+public final class RateDriver implements FrameListener {
+
+    private static final long TICK_NANOS = 100_000;
+
+    private final String action;
+    private final double nanosPerMessage;
+    private final Recorder recorder = new Recorder(3);
+    private final LongAdder received = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private volatile long measureFrom = Long.MAX_VALUE;
+    private volatile long measureUntil = Long.MAX_VALUE;
+    private long start;
+    private long sent;
+    private int next;
+    private volatile long sentMeasured;
+    private ScheduledFuture<?> ticker;
+
+    /**
+     * A driver at a fixed total rate.
+     *
+     * @param action echo action
+     * @param rate   messages per second, all connections together
+     */
+    public RateDriver(String action, int rate) {
+        this.action = action;
+        this.nanosPerMessage = 1e9 / rate;
+    }
+
+    /**
+     * Starts sending on the connections, which must all share one event loop.
+     *
+     * @param channels open connections using this driver as their listener
+     */
+    public void start(List<Channel> channels) {
+        Channel first = channels.get(0);
+        first.eventLoop().execute(() -> {
+            start = System.nanoTime();
+            ticker = first.eventLoop().scheduleAtFixedRate(() -> tick(channels), 0, TICK_NANOS, TimeUnit.NANOSECONDS);
+        });
+    }
+
+    private void tick(List<Channel> channels) {
+        long now = System.nanoTime();
+        long intended = start + (long) (sent * nanosPerMessage);
+        while (intended <= now && intended < measureUntil) {
+            Channel ch = channels.get(next);
+            next = next + 1 == channels.size() ? 0 : next + 1;
+            if (ch.isActive()) {
+                ch.writeAndFlush(Messages.echoNumber(ch.alloc(), action, intended));
+            }
+            if (intended >= measureFrom) {
+                sentMeasured++;
+            }
+            sent++;
+            intended = start + (long) (sent * nanosPerMessage);
+        }
+    }
+
+    @Override
+    public void onText(Channel channel, ByteBuf text) {
+        long now = System.nanoTime();
+        long intended = Messages.dataNumber(text);
+        if (intended < 0 || !Messages.isOk(text)) {
+            errors.increment();
+            return;
+        }
+        if (intended >= measureFrom && intended < measureUntil) {
+            received.increment();
+            recorder.recordValue(Math.max(0, now - intended));
+        }
+    }
+
+    /**
+     * Opens the measurement window: messages intended from now until {@code until} are recorded.
+     *
+     * @param until {@link System#nanoTime()} after which nothing more is sent
+     */
+    public void measure(long until) {
+        measureFrom = System.nanoTime();
+        measureUntil = until;
+        recorder.reset();
+    }
+
+    /** Stops the ticker (sending stops by itself at the end of the window anyway). */
+    public void stop() {
+        if (ticker != null) {
+            ticker.cancel(false);
+        }
+    }
+
+    /**
+     * Messages intended inside the window.
+     *
+     * @return count
+     */
+    public long sentMeasured() {
+        return sentMeasured;
+    }
+
+    /**
+     * Replies received for messages intended inside the window.
+     *
+     * @return count
+     */
+    public long received() {
+        return received.sum();
+    }
+
+    /**
+     * Error or unreadable replies.
+     *
+     * @return count
+     */
+    public long errors() {
+        return errors.sum();
+    }
+
+    /**
+     * The latency histogram of the window, in nanoseconds.
+     *
+     * @return a copy
+     */
+    public Histogram histogram() {
+        return recorder.getIntervalHistogram();
+    }
+}

@@ -1,0 +1,40 @@
+package io.kalisocket.bench.scenario;
+
+import io.kalisocket.bench.BenchOptions;
+import io.kalisocket.bench.load.HandshakeDriver;
+import io.kalisocket.bench.load.LoadClient;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+
+/** {@code handshake}: N concurrent connect + upgrade + close loops; handshakes per second. */
+public final class HandshakeScenario implements Scenario {
+
+    /** Default number of concurrent loops. */
+    public static final int CONNECTIONS = 32;
+
+    @Override
+    public String name() {
+        return "handshake";
+    }
+
+    @Override
+    public LinkedHashMap<String, Double> measure(Subject subject, BenchOptions options) throws Exception {
+        try (LoadClient client = new LoadClient(subject.uri(), 1, Duration.ofSeconds(5))) {
+            HandshakeDriver driver = new HandshakeDriver(client);
+            driver.start(options.connectionsOr(CONNECTIONS));
+            Thread.sleep(options.warmup().toMillis());
+            long ok0 = driver.ok();
+            long failed0 = driver.failed();
+            long t0 = System.nanoTime();
+            Thread.sleep(options.duration().toMillis());
+            long ok1 = driver.ok();
+            long failed1 = driver.failed();
+            double secs = (System.nanoTime() - t0) / 1e9;
+            driver.stop();
+            LinkedHashMap<String, Double> figures = new LinkedHashMap<>();
+            figures.put("handshakes/s", (ok1 - ok0) / secs);
+            figures.put("failed/s (lower is better)", (failed1 - failed0) / secs);
+            return figures;
+        }
+    }
+}

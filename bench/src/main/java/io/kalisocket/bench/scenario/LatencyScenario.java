@@ -1,0 +1,71 @@
+package io.kalisocket.bench.scenario;
+
+import io.kalisocket.bench.BenchOptions;
+import io.kalisocket.bench.load.LoadClient;
+import io.kalisocket.bench.load.RateDriver;
+import io.netty.channel.Channel;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * {@code latency}: a fixed total rate over N connections (each rate in turn); p50, p99, p99.9
+ * and max in milliseconds, counted from the intended send time (see {@link RateDriver}).
+ */
+public final class LatencyScenario implements Scenario {
+
+    /** Default number of connections. */
+    public static final int CONNECTIONS = 100;
+
+    private static final Duration DRAIN = Duration.ofSeconds(3);
+
+    @Override
+    public String name() {
+        return "latency";
+    }
+
+    @Override
+    public boolean measuresInline() {
+        return true;
+    }
+
+    @Override
+    public LinkedHashMap<String, Double> measure(Subject subject, BenchOptions options) throws Exception {
+        LinkedHashMap<String, Double> figures = new LinkedHashMap<>();
+        for (int rate : options.rates()) {
+            measureRate(subject, options, rate, figures);
+        }
+        return figures;
+    }
+
+    private void measureRate(Subject subject, BenchOptions options, int rate, LinkedHashMap<String, Double> figures)
+            throws InterruptedException {
+        int n = options.connectionsOr(CONNECTIONS);
+        RateDriver driver = new RateDriver(subject.action(), rate);
+        try (LoadClient client = new LoadClient(subject.uri(), 1, Duration.ofSeconds(10))) {
+            List<Channel> open = client.openAll(n, i -> driver, Duration.ofSeconds(60));
+            Connections.requireAll(open, n);
+            driver.start(open);
+            Thread.sleep(options.warmup().toMillis());
+            long end = System.nanoTime() + options.duration().toNanos();
+            driver.measure(end);
+            Thread.sleep(options.duration().toMillis());
+            long drainEnd = System.nanoTime() + DRAIN.toNanos();
+            while (driver.received() < driver.sentMeasured() && System.nanoTime() < drainEnd) {
+                Thread.sleep(10);
+            }
+            driver.stop();
+            Histogram h = driver.histogram();
+            String at = " ms @" + rate + "/s (lower is better)";
+            figures.put("p50" + at, h.getValueAtPercentile(50) / 1e6);
+            figures.put("p99" + at, h.getValueAtPercentile(99) / 1e6);
+            figures.put("p99.9" + at, h.getValueAtPercentile(99.9) / 1e6);
+            figures.put("max" + at, h.getMaxValue() / 1e6);
+            figures.put("lost or late @" + rate + "/s (lower is better)",
+                    (double) (driver.sentMeasured() - driver.received()));
+            figures.put("errors @" + rate + "/s (lower is better)", (double) driver.errors());
+            LoadClient.closeAll(open, Duration.ofSeconds(5));
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.kalisocket.bench.server;
+
+import java.util.Arrays;
+
+/** The servers the bench can start in a process of their own. */
+public enum ServerKind {
+
+    /** Bare Netty + Jackson, see {@link BaselineServer}. */
+    BASELINE("baseline"),
+    /** The KaliSocket bench app. */
+    KALI("kali");
+
+    private final String id;
+
+    ServerKind(String id) {
+        this.id = id;
+    }
+
+    /**
+     * The name used on the command line.
+     *
+     * @return e.g. {@code baseline}
+     */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Looks a kind up by its command-line name.
+     *
+     * @param id {@code baseline} or {@code kali}
+     * @return the kind
+     * @throws IllegalArgumentException for any other name
+     */
+    public static ServerKind of(String id) {
+        return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown server " + id + " (baseline, kali)"));
+    }
+
+    /**
+     * Whether this bench was built with this server.
+     *
+     * @return false for KaliSocket until the core is part of the build
+     */
+    public boolean available() {
+        return this == BASELINE;
+    }
+
+    /**
+     * Starts a server of this kind on 127.0.0.1.
+     *
+     * @param port port, 0 for any free one
+     * @return the running server
+     * @throws Exception if it cannot start
+     */
+    public RunningBenchServer start(int port) throws Exception {
+        return switch (this) {
+            case BASELINE -> BaselineServer.start(port, 0);
+            case KALI -> throw new IllegalStateException("the KaliSocket core is not built into this bench yet");
+        };
+    }
+}
