@@ -1,0 +1,246 @@
+package io.kalisocket;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.kalisocket.cache.Cache;
+import io.kalisocket.cache.LocalCache;
+import io.kalisocket.config.KaliConfig;
+import io.kalisocket.connection.Connection;
+import io.kalisocket.connection.Handshake;
+import io.kalisocket.gateway.Gateway;
+import io.kalisocket.gateway.LocalGateway;
+import io.kalisocket.mvc.ControllerRegistry;
+import io.kalisocket.mvc.Dispatcher;
+import io.kalisocket.mvc.Route;
+import io.kalisocket.mvc.RouteTable;
+import io.kalisocket.server.Callbacks;
+import io.kalisocket.server.NettyServer;
+import io.kalisocket.server.Worker;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds and starts a KaliSocket server:
+ * <pre>{@code
+ * KaliServer.create(ConfigLoader.load(...))
+ *     .controllers("app.controller")
+ *     .onWorkerStart(w -> ...)
+ *     .onClose(conn -> ...)
+ *     .start();
+ * }</pre>
+ * Controllers are scanned and checked when the server starts; any problem is a start-up error.
+ */
+public final class KaliServer {
+
+    private static final Logger log = LoggerFactory.getLogger(KaliServer.class);
+
+    private final KaliConfig config;
+    private final List<String> packages = new ArrayList<>();
+    private final List<Class<?>> controllerClasses = new ArrayList<>();
+    private Consumer<Worker> onWorkerStart = w -> { };
+    private Consumer<Connection> onConnect = c -> { };
+    private BiConsumer<Connection, Handshake> onWebSocketConnect = (c, h) -> { };
+    private BiConsumer<Connection, String> onMessage;
+    private Consumer<Connection> onClose = c -> { };
+    private BiConsumer<Connection, Throwable> onError = (c, e) -> { };
+    private Consumer<Worker> onWorkerStop = w -> { };
+    private ObjectMapper mapper;
+    private Cache cache;
+    private BiFunction<LocalGateway, String, Gateway> gatewayFactory = (local, node) -> local;
+    private ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    private volatile NettyServer running;
+
+    private KaliServer(KaliConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** @param config the configuration @return a server to configure */
+    public static KaliServer create(KaliConfig config) {
+        return new KaliServer(config);
+    }
+
+    /** @param packageNames packages whose controllers are scanned at start @return this */
+    public KaliServer controllers(String... packageNames) {
+        packages.addAll(List.of(packageNames));
+        return this;
+    }
+
+    /** @param types controller classes to add @return this */
+    public KaliServer controllers(Class<?>... types) {
+        controllerClasses.addAll(List.of(types));
+        return this;
+    }
+
+    /** @param callback runs once per worker before any connection @return this */
+    public KaliServer onWorkerStart(Consumer<Worker> callback) {
+        this.onWorkerStart = Objects.requireNonNull(callback);
+        return this;
+    }
+
+    /** @param callback runs when a TCP connection is accepted @return this */
+    public KaliServer onConnect(Consumer<Connection> callback) {
+        this.onConnect = Objects.requireNonNull(callback);
+        return this;
+    }
+
+    /** @param callback runs during the upgrade; may {@link Handshake#reject} it @return this */
+    public KaliServer onWebSocketConnect(BiConsumer<Connection, Handshake> callback) {
+        this.onWebSocketConnect = Objects.requireNonNull(callback);
+        return this;
+    }
+
+    /**
+     * Replaces the ready pipeline: every text frame goes to this callback, which may call
+     * {@link #dispatcher()}{@code .run(conn, params)} itself.
+     *
+     * @param callback gets each text frame
+     * @return this
+     */
+    public KaliServer onMessage(BiConsumer<Connection, String> callback) {
+        this.onMessage = Objects.requireNonNull(callback);
+        return this;
+    }
+
+    /** @param callback runs when a connection closed @return this */
+    public KaliServer onClose(Consumer<Connection> callback) {
+        this.onClose = Objects.requireNonNull(callback);
+        return this;
+    }
+
+    /** @param callback runs when a connection failed @return this */
+    public KaliServer onError(BiConsumer<Connection, Throwable> callback) {
+        this.onError = Objects.requireNonNull(callback);
+        return this;
+    }
+
+    /** @param callback runs once per worker when the server stops @return this */
+    public KaliServer onWorkerStop(Consumer<Worker> callback) {
+        this.onWorkerStop = Objects.requireNonNull(callback);
+        return this;
+    }
+
+    /**
+     * Registers every callback of an {@link Events} object; its {@code onMessage} only when overridden.
+     *
+     * @param events the application's events
+     * @return this
+     */
+    public KaliServer events(Events events) {
+        onWorkerStart(events::onWorkerStart);
+        onConnect(events::onConnect);
+        onWebSocketConnect(events::onWebSocketConnect);
+        onClose(events::onClose);
+        onWorkerStop(events::onWorkerStop);
+        try {
+            if (events.getClass().getMethod("onMessage", Connection.class, String.class).getDeclaringClass()
+                    != Events.class) {
+                onMessage(events::onMessage);
+            }
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    /** @param json the mapper for the wire and for binding requests @return this */
+    public KaliServer json(ObjectMapper json) {
+        this.mapper = Objects.requireNonNull(json);
+        return this;
+    }
+
+    /** @param store the cache behind the receipts' dedup window (default: a local cache) @return this */
+    public KaliServer cache(Cache store) {
+        this.cache = Objects.requireNonNull(store);
+        return this;
+    }
+
+    /**
+     * @param factory wraps this node's local gateway, given the node id (the cluster module's hook)
+     * @return this
+     */
+    public KaliServer gateway(BiFunction<LocalGateway, String, Gateway> factory) {
+        this.gatewayFactory = Objects.requireNonNull(factory);
+        return this;
+    }
+
+    /** @param classLoader where controllers and static files are looked up @return this */
+    public KaliServer classLoader(ClassLoader classLoader) {
+        this.loader = Objects.requireNonNull(classLoader);
+        return this;
+    }
+
+    /**
+     * @return the dispatcher of the running server
+     * @throws IllegalStateException before the server started
+     */
+    public Dispatcher dispatcher() {
+        NettyServer server = running;
+        if (server == null) {
+            throw new IllegalStateException("the dispatcher exists once the server has started");
+        }
+        return server.dispatcher();
+    }
+
+    /**
+     * Starts the server and returns at once.
+     *
+     * @return the running server
+     * @throws IllegalStateException when a controller is invalid or the port cannot be bound
+     */
+    public RunningServer bind() {
+        ObjectMapper json = mapper != null ? mapper : defaultMapper();
+        ControllerRegistry registry = new ControllerRegistry(json);
+        packages.forEach(p -> registry.scan(p, loader));
+        controllerClasses.forEach(registry::add);
+        RouteTable routes = registry.build();
+        if (routes.all().isEmpty() && onMessage == null) {
+            log.warn("no controller registered: every call will be answered 404");
+        }
+        for (Route route : routes.all()) {
+            log.info("route {}", route);
+        }
+        Callbacks callbacks = new Callbacks(onWorkerStart, onConnect, onWebSocketConnect, onMessage, onClose,
+                onError, onWorkerStop);
+        Cache store = cache != null ? cache : new LocalCache(config.protocol().receiptCapacity());
+        NettyServer server = new NettyServer(config, json, store, routes, callbacks, gatewayFactory, loader);
+        running = server;
+        try {
+            server.start();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.stop(java.time.Duration.ZERO);
+            throw new IllegalStateException("interrupted while starting", e);
+        } catch (RuntimeException e) {
+            server.stop(java.time.Duration.ZERO);
+            throw new IllegalStateException("cannot listen on " + config.server().host() + ":"
+                    + config.server().port() + ": " + e.getMessage(), e);
+        }
+        return new RunningServer(server);
+    }
+
+    /**
+     * Starts the server and blocks until it is stopped; SIGTERM stops it gracefully.
+     *
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public void start() throws InterruptedException {
+        RunningServer server = bind();
+        Thread hook = new Thread(server::close, "kali-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        server.awaitStop();
+    }
+
+    /** @return the default mapper: unknown fields are ignored when binding (params include ct, ac, ip...) */
+    public static ObjectMapper defaultMapper() {
+        return JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+}

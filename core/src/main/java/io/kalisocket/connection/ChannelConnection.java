@@ -1,0 +1,207 @@
+package io.kalisocket.connection;
+
+import io.kalisocket.exec.SerialQueue;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@link Connection} on a Netty channel. Beyond the public API it carries what the framework keeps per
+ * connection: the action queue, the bound uid and the groups (created only when first used, so an idle
+ * connection stays small).
+ */
+public final class ChannelConnection implements Connection {
+
+    private final String id;
+    private volatile String ip;
+    private long messagesIn;
+    private long messagesOut;
+    private final Channel channel;
+    private final MessageEncoder encoder;
+    private final SerialQueue queue;
+    private final long openedAtMillis;
+    private volatile Session session;
+    private volatile String uid;
+    private volatile Set<String> groups;
+
+    /**
+     * @param id the client id
+     * @param ip the real IP
+     * @param channel the upgraded channel
+     * @param encoder encodes what {@link #send} is given
+     * @param queue where this connection's actions run, in order
+     * @param openedAtMillis when the connection was accepted
+     */
+    public ChannelConnection(String id, String ip, Channel channel, MessageEncoder encoder, SerialQueue queue,
+            long openedAtMillis) {
+        this.id = id;
+        this.ip = ip;
+        this.channel = channel;
+        this.encoder = encoder;
+        this.queue = queue;
+        this.openedAtMillis = openedAtMillis;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String ip() {
+        return ip;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) channel.remoteAddress();
+    }
+
+    @Override
+    public Optional<String> uid() {
+        return Optional.ofNullable(uid);
+    }
+
+    @Override
+    public Session session() {
+        Session s = session;
+        if (s == null) {
+            synchronized (this) {
+                s = session;
+                if (s == null) {
+                    s = new Session();
+                    session = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    /** @return the session if one was ever used, without creating one */
+    public Optional<Session> existingSession() {
+        return Optional.ofNullable(session);
+    }
+
+    @Override
+    public boolean isOpen() {
+        return channel.isActive();
+    }
+
+    @Override
+    public boolean send(Object message) {
+        if (!channel.isActive()) {
+            return false;
+        }
+        return sendFrame(encoder.encode(message));
+    }
+
+    /**
+     * Sends an already encoded message; the buffer's ownership passes to this call.
+     *
+     * @param content UTF-8 text (released here in every case)
+     * @return false when the connection is closed
+     */
+    public boolean sendFrame(ByteBuf content) {
+        if (!channel.isActive()) {
+            content.release();
+            return false;
+        }
+        channel.writeAndFlush(new TextWebSocketFrame(content), channel.voidPromise());
+        return true;
+    }
+
+    /**
+     * Writes without flushing, for broadcasts that flush once per event loop; call only on the event loop.
+     *
+     * @param content UTF-8 text (ownership passes to this call)
+     */
+    public void writeFrame(ByteBuf content) {
+        channel.write(new TextWebSocketFrame(content), channel.voidPromise());
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        if (channel.isActive()) {
+            // Netty's protocol handler closes the TCP connection when the client answers, or after its timeout.
+            channel.writeAndFlush(new CloseWebSocketFrame(code, reason))
+                    .addListener(f -> channel.eventLoop().schedule(() -> channel.close(), 3, TimeUnit.SECONDS));
+        }
+    }
+
+    /** @return the Netty channel */
+    public Channel channel() {
+        return channel;
+    }
+
+    /** @return the queue this connection's actions run on */
+    public SerialQueue queue() {
+        return queue;
+    }
+
+    /** @return when the connection was accepted, in epoch millis */
+    public long openedAtMillis() {
+        return openedAtMillis;
+    }
+
+    /** @param realIp the client's real IP, known once the upgrade request was read */
+    public void ip(String realIp) {
+        this.ip = realIp;
+    }
+
+    /** Counts a message received; call on the event loop only. */
+    public void countIn() {
+        messagesIn++;
+    }
+
+    /** Counts a message sent; call on the event loop only. */
+    public void countOut() {
+        messagesOut++;
+    }
+
+    /** @return messages received so far */
+    public long messagesIn() {
+        return messagesIn;
+    }
+
+    /** @return messages sent so far */
+    public long messagesOut() {
+        return messagesOut;
+    }
+
+    /** @param newUid the user bound to the connection, or null to unbind */
+    public void uid(String newUid) {
+        this.uid = newUid;
+    }
+
+    /** @return the groups this connection is in, created on first use */
+    public Set<String> groups() {
+        Set<String> g = groups;
+        if (g == null) {
+            synchronized (this) {
+                g = groups;
+                if (g == null) {
+                    g = ConcurrentHashMap.newKeySet(4);
+                    groups = g;
+                }
+            }
+        }
+        return g;
+    }
+
+    /** @return the groups if the connection ever joined one, without creating the set */
+    public Set<String> groupsIfAny() {
+        Set<String> g = groups;
+        return g == null ? Set.of() : g;
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + id + " " + ip + "]";
+    }
+}

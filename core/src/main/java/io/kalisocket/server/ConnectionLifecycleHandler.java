@@ -1,0 +1,132 @@
+package io.kalisocket.server;
+
+import io.kalisocket.connection.ChannelConnection;
+import io.kalisocket.connection.Handshake;
+import io.kalisocket.exec.SerialQueue;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A connection's life: made when the TCP connection is accepted, registered when the upgrade completes,
+ * closed when idle (1001) or sent an oversized message (1009), and forgotten on close after every message
+ * it sent was handled. Runs the application's connect and close callbacks and gateway mode's actions.
+ */
+final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectionLifecycleHandler.class);
+
+    private final ServerContext server;
+    private final GatewayModeRunner gatewayMode;
+    private ChannelConnection connection;
+    private boolean upgraded;
+
+    ConnectionLifecycleHandler(ServerContext server, GatewayModeRunner gatewayMode) {
+        this.server = server;
+        this.gatewayMode = gatewayMode;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        String socketIp = ((java.net.InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
+        connection = new ChannelConnection(server.clientIds().next(), socketIp, ctx.channel(), server.encoder(),
+                new SerialQueue(server.executor(), server.config().limits().maxQueuedPerConnection()),
+                System.currentTimeMillis());
+        ctx.channel().attr(ChannelAttributes.CONNECTION).set(connection);
+        runCallback(() -> server.callbacks().onConnect().accept(connection));
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof HandshakeComplete) {
+            upgraded(ctx);
+        } else if (event instanceof IdleStateEvent) {
+            server.stats().idleClosed();
+            log.debug("closing idle connection {}", connection.id());
+            ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "idle timeout"));
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+
+    private void upgraded(ChannelHandlerContext ctx) {
+        // A WebSocket no longer needs the HTTP-side handlers: drop them to save memory per connection.
+        ctx.pipeline().remove(HttpRequestHandler.class);
+        ctx.pipeline().remove(HandshakeTimeoutHandler.class);
+        upgraded = true;
+        server.connections().add(connection);
+        server.stats().connectionOpened();
+        log.debug("connected {} from {}", connection.id(), connection.ip());
+        Handshake handshake = ctx.channel().attr(ChannelAttributes.HANDSHAKE).getAndSet(null);
+        if (gatewayMode != null) {
+            runCallback(() -> gatewayMode.connected(connection, handshake));
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (upgraded) {
+            server.connections().remove(connection);
+            server.stats().connectionClosed();
+            log.info("closed {} ip={} duration={}ms in={} out={}", connection.id(), connection.ip(),
+                    System.currentTimeMillis() - connection.openedAtMillis(), connection.messagesIn(),
+                    connection.messagesOut());
+        }
+        boolean wasUpgraded = upgraded;
+        runCallback(() -> {
+            try {
+                if (wasUpgraded && gatewayMode != null) {
+                    gatewayMode.closed(connection);
+                }
+            } finally {
+                server.localGateway().forget(connection);
+                server.callbacks().onClose().accept(connection);
+            }
+        });
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            server.stats().oversizedClosed();
+            log.debug("closing {}: message over {} bytes", connection.id(), server.config().limits().maxMessageBytes());
+            ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG, "message too big"));
+            return;
+        }
+        if (cause instanceof IOException) {
+            log.debug("connection {} failed: {}", connection == null ? ctx.channel() : connection.id(), cause.toString());
+        } else {
+            log.warn("connection {} failed", connection == null ? ctx.channel() : connection.id(), cause);
+        }
+        if (connection != null) {
+            ChannelConnection c = connection;
+            runCallback(() -> server.callbacks().onError().accept(c, cause));
+        }
+        ctx.close();
+    }
+
+    private void runCallback(Runnable callback) {
+        if (!connection.queue().offer(guarded(callback))) {
+            server.stats().queueFull();
+            log.warn("callback for {} dropped: its queue is full", connection.id());
+        }
+    }
+
+    private Runnable guarded(Runnable callback) {
+        return () -> {
+            try {
+                callback.run();
+            } catch (RuntimeException e) {
+                log.error("callback failed for connection {}", connection.id(), e);
+            }
+        };
+    }
+}

@@ -1,0 +1,132 @@
+package io.kalisocket.server;
+
+import io.kalisocket.config.LimitsConfig;
+import io.kalisocket.connection.ChannelConnection;
+import io.kalisocket.mvc.Dispatcher;
+import io.kalisocket.mvc.ReplyCode;
+import io.kalisocket.mvc.Route;
+import io.kalisocket.protocol.Envelope;
+import io.kalisocket.protocol.EnvelopeException;
+import io.kalisocket.protocol.EnvelopeParser;
+import io.kalisocket.protocol.Receipt;
+import io.kalisocket.protocol.Reply;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ready pipeline's last stage: envelope, rate limit, receipt and dedup, then dispatch. Parsing and
+ * checks run on the event loop; actions run on the connection's queue (or inline, when declared
+ * non-blocking and nothing of the connection is waiting). With an application {@code onMessage} it hands
+ * every text frame to that callback instead.
+ */
+final class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageHandler.class);
+
+    private final ServerContext server;
+    private final Dispatcher dispatcher;
+    private final EnvelopeParser parser;
+    private final TokenBucket rateLimit;
+    private final int closeAfterRateLimited;
+    private int rateLimitedInARow;
+
+    MessageHandler(ServerContext server, EnvelopeParser parser) {
+        this.server = server;
+        this.dispatcher = server.dispatcher();
+        this.parser = parser;
+        LimitsConfig limits = server.config().limits();
+        this.rateLimit = new TokenBucket(limits.messagesPerSecond(), limits.messageBurst(), System::nanoTime);
+        this.closeAfterRateLimited = limits.closeAfterRateLimited();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        ChannelConnection connection = ctx.channel().attr(ChannelAttributes.CONNECTION).get();
+        connection.countIn();
+        server.stats().messageIn();
+        if (!(frame instanceof TextWebSocketFrame text)) {
+            ordered(connection, () -> dispatcher.reply(connection, new Reply(null, null, ReplyCode.BAD_REQUEST,
+                    "binary messages are not supported; send JSON text", null, null)));
+            return;
+        }
+        if (server.callbacks().onMessage() != null) {
+            String body = text.text();
+            run(connection, () -> server.callbacks().onMessage().accept(connection, body), null);
+            return;
+        }
+        Envelope envelope;
+        try {
+            envelope = parser.parse(text.content());
+        } catch (EnvelopeException e) {
+            ordered(connection, () -> dispatcher.rejectInvalid(connection, e));
+            return;
+        }
+        if (!rateLimit.tryTake()) {
+            rateLimited(ctx, connection, envelope);
+            return;
+        }
+        rateLimitedInARow = 0;
+        if (envelope.wantsReceipt()) {
+            server.stats().receipt();
+            connection.send(Receipt.of(envelope.msgid()));
+        }
+        Optional<Route> route = dispatcher.find(envelope.controller(), envelope.action());
+        if (route.isEmpty()) {
+            ordered(connection, () -> dispatcher.notFound(connection, envelope));
+            return;
+        }
+        Runnable call = () -> {
+            if (envelope.wantsReceipt()
+                    && !server.receipts().firstDelivery(connection.id(), connection.uid(), envelope.msgid())) {
+                server.stats().dedupHit();
+                return;
+            }
+            dispatcher.invoke(connection, route.get(), envelope);
+        };
+        if (route.get().inline() && connection.queue().isIdle()) {
+            call.run();
+        } else {
+            run(connection, call, envelope);
+        }
+    }
+
+    private void rateLimited(ChannelHandlerContext ctx, ChannelConnection connection, Envelope envelope) {
+        server.stats().rateLimited();
+        rateLimitedInARow++;
+        if (closeAfterRateLimited > 0 && rateLimitedInARow >= closeAfterRateLimited) {
+            log.info("closing {}: {} messages in a row over the rate limit", connection.id(), rateLimitedInARow);
+            ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION, "rate limit exceeded"));
+            return;
+        }
+        ordered(connection, () -> dispatcher.reply(connection,
+                Reply.error(envelope, ReplyCode.RATE_LIMITED, "rate limit exceeded")));
+    }
+
+    /** Runs a cheap answer now when nothing of the connection is waiting, else behind what is, keeping order. */
+    private void ordered(ChannelConnection connection, Runnable answer) {
+        if (connection.queue().isIdle()) {
+            answer.run();
+        } else {
+            run(connection, answer, null);
+        }
+    }
+
+    private void run(ChannelConnection connection, Runnable task, Envelope envelope) {
+        if (connection.queue().offer(task)) {
+            return;
+        }
+        server.stats().queueFull();
+        log.debug("queue of {} is full; refusing a message", connection.id());
+        Reply busy = envelope == null
+                ? new Reply(null, null, ReplyCode.UNAVAILABLE, "server busy", null, null)
+                : Reply.error(envelope, ReplyCode.UNAVAILABLE, "server busy");
+        dispatcher.reply(connection, busy);
+    }
+}

@@ -1,0 +1,43 @@
+package io.kalisocket.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kalisocket.config.KaliConfig;
+import io.kalisocket.connection.ClientIdGenerator;
+import io.kalisocket.connection.ConnectionRegistry;
+import io.kalisocket.connection.MessageEncoder;
+import io.kalisocket.gateway.LocalGateway;
+import io.kalisocket.mvc.Dispatcher;
+import io.kalisocket.protocol.ReceiptTracker;
+import io.kalisocket.stats.ServerStats;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Everything the pipeline's handlers share, made once per server.
+ *
+ * @param config the configuration
+ * @param mapper JSON for the wire
+ * @param encoder encodes outbound messages
+ * @param stats the counters
+ * @param connections the open connections
+ * @param localGateway the single-node gateway (forgets closed connections)
+ * @param dispatcher routes and runs calls
+ * @param receipts the dedup window
+ * @param executor where actions and callbacks run
+ * @param clientIds makes client ids
+ * @param callbacks the application's callbacks
+ * @param staticFiles serves plain GETs
+ */
+record ServerContext(
+        KaliConfig config,
+        ObjectMapper mapper,
+        MessageEncoder encoder,
+        ServerStats stats,
+        ConnectionRegistry connections,
+        LocalGateway localGateway,
+        Dispatcher dispatcher,
+        ReceiptTracker receipts,
+        ExecutorService executor,
+        ClientIdGenerator clientIds,
+        Callbacks callbacks,
+        StaticFiles staticFiles) {
+}
