@@ -17,40 +17,59 @@ public final class Messages {
     public static final String HEARTBEAT = "~H#C~";
 
     private static final byte[] DATA = "\"data\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MASK = {0x37, (byte) 0xfa, 0x21, 0x3d};
     private static final byte[] CODE_OK = "\"code\":0".getBytes(StandardCharsets.US_ASCII);
 
     private Messages() {
     }
 
     /**
-     * A shared, read-only echo request {@code {"ct":"echo","ac":ACTION,"data":{...}}}.
+     * A shared echo request {@code {"ct":"echo","ac":ACTION,"data":{...}}}, as a ready frame.
      *
      * @param action {@code say} (default dispatch) or {@code fast} ({@code @Inline})
-     * @return a buffer to send with {@link #frame(ByteBuf)}
+     * @return a pre-encoded frame to send with {@link #frame(ByteBuf)}
      */
     public static ByteBuf echoRequest(String action) {
-        String json = "{\"ct\":\"echo\",\"ac\":\"" + action + "\",\"data\":{\"text\":\"hello, kalisocket\",\"n\":42}}";
-        return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(json.getBytes(StandardCharsets.UTF_8)).asReadOnly());
+        return text("{\"ct\":\"echo\",\"ac\":\"" + action + "\",\"data\":{\"text\":\"hello, kalisocket\",\"n\":42}}");
     }
 
     /**
-     * A frame sharing a constant payload.
+     * A shared text message, encoded once as a complete masked client frame (RFC 6455 5.2).
      *
-     * @param payload from {@link #echoRequest(String)} or {@link #text(String)}
-     * @return a new frame over the same bytes
-     */
-    public static TextWebSocketFrame frame(ByteBuf payload) {
-        return new TextWebSocketFrame(payload.duplicate());
-    }
-
-    /**
-     * A shared, read-only text payload.
+     * <p>The load generator writes these bytes as they are, past Netty's frame encoder, so that
+     * a request costs no allocation, copy or masking. The mask key is fixed: fine for load on
+     * one's own loopback server, which only has to unmask.
      *
-     * @param text any text
-     * @return a buffer to send with {@link #frame(ByteBuf)}
+     * @param text any text (up to 65535 bytes)
+     * @return a pre-encoded frame to send with {@link #frame(ByteBuf)}
      */
     public static ByteBuf text(String text) {
-        return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8)).asReadOnly());
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        if (payload.length > 65535) {
+            throw new IllegalArgumentException("message too long for a pre-encoded frame");
+        }
+        ByteBuf buf = Unpooled.directBuffer(payload.length + 8);
+        buf.writeByte(0x81); // FIN + text
+        if (payload.length < 126) {
+            buf.writeByte(0x80 | payload.length);
+        } else {
+            buf.writeByte(0x80 | 126).writeShort(payload.length);
+        }
+        buf.writeBytes(MASK);
+        for (int i = 0; i < payload.length; i++) {
+            buf.writeByte(payload[i] ^ MASK[i & 3]);
+        }
+        return Unpooled.unreleasableBuffer(buf);
+    }
+
+    /**
+     * A view of a pre-encoded frame to write to a connected channel (after the upgrade).
+     *
+     * @param encoded from {@link #text(String)} or {@link #echoRequest(String)}
+     * @return a new view over the same bytes; releasing it does nothing
+     */
+    public static ByteBuf frame(ByteBuf encoded) {
+        return encoded.duplicate();
     }
 
     /**

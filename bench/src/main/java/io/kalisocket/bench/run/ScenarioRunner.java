@@ -51,13 +51,14 @@ public final class ScenarioRunner {
     public ResultTable run() throws Exception {
         Scenario scenario = Scenarios.of(options.scenario());
         Pinning pinning = Pinning.decide(options.pin());
+        int cores = Runtime.getRuntime().availableProcessors();
         pinning.pinThisProcess();
         Path java = java();
         List<String> prefix = new ArrayList<>();
         scenario.serverFdLimit(options).ifPresent(n -> prefix.addAll(List.of("prlimit", "--nofile=" + n + ":" + n, "--")));
         prefix.addAll(pinning.serverPrefix());
         out.printf("## %s%n%n%s, %d cores, load on JDK %s, servers on %s; %s; warm-up %d ms, measured %d ms per server, "
-                        + "%d run(s), medians%n%n", scenario.name(), Instant.now(), Runtime.getRuntime().availableProcessors(),
+                        + "%d run(s), medians%n%n", scenario.name(), Instant.now(), cores,
                 Runtime.version(), java, pinning.reason(), options.warmup().toMillis(), options.duration().toMillis(),
                 options.runs());
         ResultTable table = new ResultTable();
@@ -98,10 +99,10 @@ public final class ScenarioRunner {
     private List<Variant> variants(Scenario scenario) {
         List<Variant> list = new ArrayList<>();
         list.add(new Variant("baseline", Optional.of(ServerKind.BASELINE), "say", Optional.empty()));
-        if (ServerKind.KALI.available() && options.runs("kali")) {
+        if (options.runs("kali")) {
             list.add(new Variant("kali", Optional.of(ServerKind.KALI), "say", Optional.empty()));
         }
-        if (ServerKind.KALI.available() && scenario.measuresInline() && options.runs("kali-inline")) {
+        if (scenario.measuresInline() && options.runs("kali-inline")) {
             list.add(new Variant("kali-inline", Optional.of(ServerKind.KALI), "fast", Optional.empty()));
         }
         options.target().ifPresent(t -> list.add(new Variant("target", Optional.empty(), "say", Optional.of(t))));

@@ -41,6 +41,7 @@ public final class BroadcastScenario implements Scenario {
             Thread.sleep(options.warmup().toMillis());
             long d0 = driver.deliveries();
             long t0 = System.nanoTime();
+            CpuWindow cpu = new CpuWindow(subject.process());
             long end = t0 + options.duration().toNanos();
             while (!driver.finished() && System.nanoTime() < end) {
                 Thread.sleep(5);
@@ -54,6 +55,7 @@ public final class BroadcastScenario implements Scenario {
             figures.put("deliveries/s", (d1 - d0) / secs);
             figures.put("members", (double) n);
             figures.put("measured s", secs);
+            cpu.end(figures, d1 - d0, "deliveries");
             return figures;
         }
     }

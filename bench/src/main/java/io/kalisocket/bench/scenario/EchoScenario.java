@@ -35,15 +35,17 @@ public final class EchoScenario implements Scenario {
             long c0 = driver.ok();
             long e0 = driver.errors();
             long t0 = System.nanoTime();
+            CpuWindow cpu = new CpuWindow(subject.process());
             Thread.sleep(options.duration().toMillis());
             long c1 = driver.ok();
             long e1 = driver.errors();
             double secs = (System.nanoTime() - t0) / 1e9;
             driver.stop();
-            LoadClient.closeAll(open, Duration.ofSeconds(5));
             LinkedHashMap<String, Double> figures = new LinkedHashMap<>();
             figures.put("replies/s", (c1 - c0) / secs);
             figures.put("error replies/s", (e1 - e0) / secs);
+            cpu.end(figures, c1 - c0, "replies");
+            LoadClient.closeAll(open, Duration.ofSeconds(5));
             return figures;
         }
     }

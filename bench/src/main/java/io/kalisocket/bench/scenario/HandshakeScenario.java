@@ -26,6 +26,7 @@ public final class HandshakeScenario implements Scenario {
             long ok0 = driver.ok();
             long failed0 = driver.failed();
             long t0 = System.nanoTime();
+            CpuWindow cpu = new CpuWindow(subject.process());
             Thread.sleep(options.duration().toMillis());
             long ok1 = driver.ok();
             long failed1 = driver.failed();
@@ -34,6 +35,7 @@ public final class HandshakeScenario implements Scenario {
             LinkedHashMap<String, Double> figures = new LinkedHashMap<>();
             figures.put("handshakes/s", (ok1 - ok0) / secs);
             figures.put("failed/s (lower is better)", (failed1 - failed0) / secs);
+            cpu.end(figures, ok1 - ok0, "handshakes");
             return figures;
         }
     }

@@ -7,7 +7,7 @@ public enum ServerKind {
 
     /** Bare Netty + Jackson, see {@link BaselineServer}. */
     BASELINE("baseline"),
-    /** The KaliSocket bench app. */
+    /** The KaliSocket bench app, see {@link KaliBenchServer}. */
     KALI("kali");
 
     private final String id;
@@ -38,15 +38,6 @@ public enum ServerKind {
     }
 
     /**
-     * Whether this bench was built with this server.
-     *
-     * @return false for KaliSocket until the core is part of the build
-     */
-    public boolean available() {
-        return this == BASELINE;
-    }
-
-    /**
      * Starts a server of this kind on 127.0.0.1.
      *
      * @param port port, 0 for any free one
@@ -56,7 +47,7 @@ public enum ServerKind {
     public RunningBenchServer start(int port) throws Exception {
         return switch (this) {
             case BASELINE -> BaselineServer.start(port, 0);
-            case KALI -> throw new IllegalStateException("the KaliSocket core is not built into this bench yet");
+            case KALI -> KaliBenchServer.start(port);
         };
     }
 }

@@ -1,0 +1,32 @@
+package io.kalisocket.bench.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kalisocket.mvc.Ctx;
+import io.kalisocket.mvc.Inline;
+
+/** {@code ct=echo}: the bench's echo, answered with the message's {@code data}. */
+public final class EchoController {
+
+    /**
+     * {@code ac=say}, default dispatch (off the event loop, in order per connection).
+     *
+     * @param ctx    the call
+     * @param params the message
+     * @return the message's data, as the reply's data
+     */
+    public Object say(Ctx ctx, JsonNode params) {
+        return params.get("data");
+    }
+
+    /**
+     * {@code ac=fast}: the same, marked {@link Inline} so it runs on the event loop.
+     *
+     * @param ctx    the call
+     * @param params the message
+     * @return the message's data, as the reply's data
+     */
+    @Inline
+    public Object fast(Ctx ctx, JsonNode params) {
+        return params.get("data");
+    }
+}

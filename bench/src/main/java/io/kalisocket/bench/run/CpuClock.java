@@ -1,0 +1,46 @@
+package io.kalisocket.bench.run;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU time used by a process, to tell which side of a run was saturated and to express
+ * throughput per CPU-second of the server (a figure that does not depend on the load side).
+ */
+public final class CpuClock {
+
+    private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ is 100 on Linux
+
+    private CpuClock() {
+    }
+
+    /**
+     * CPU time of this JVM (the load generator).
+     *
+     * @return nanoseconds of user + system time, or -1 if unknown
+     */
+    public static long self() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+
+    /**
+     * CPU time of another process, from {@code /proc/PID/stat}.
+     *
+     * @param pid the process
+     * @return nanoseconds of user + system time, or -1 if unknown
+     */
+    public static long of(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * NANOS_PER_TICK; // utime, stime
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+}
