@@ -1,0 +1,50 @@
+package io.kalisocket.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    @Test
+    void parse_defaults() {
+        BenchOptions o = BenchOptions.parse("echo");
+        assertThat(o.duration()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(o.rates()).containsExactly(10_000, 20_000);
+        assertThat(o.connectionsOr(100)).isEqualTo(100);
+        assertThat(o.pin()).isTrue();
+        assertThat(o.runs("kali-inline")).isTrue();
+    }
+
+    @Test
+    void parse_flags() {
+        BenchOptions o = BenchOptions.parse("latency", "--connections", "20", "--duration", "1.5", "--warmup", "0",
+                "--rate", "5000,7000", "--rate", "9000", "--servers", "kali", "--no-pin", "--runs", "3");
+        assertThat(o.connectionsOr(100)).isEqualTo(20);
+        assertThat(o.duration()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(o.warmup()).isZero();
+        assertThat(o.rates()).isEqualTo(List.of(5000, 7000, 9000));
+        assertThat(o.runs("kali")).isTrue();
+        assertThat(o.runs("kali-inline")).isFalse();
+        assertThat(o.runs("baseline")).isTrue();
+        assertThat(o.pin()).isFalse();
+        assertThat(o.runs()).isEqualTo(3);
+    }
+
+    @Test
+    void parse_refusesUnknownFlagsAndUnboundedValues() {
+        assertThatThrownBy(() -> BenchOptions.parse("echo", "--bogus", "1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchOptions.parse("echo", "--duration", "0")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchOptions.parse("echo", "--connections", "50000")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchOptions.parse("--duration", "3")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void help_listsEveryScenario() {
+        assertThat(BenchOptions.help()).contains("echo", "latency", "idle", "broadcast", "handshake", "overload", "--target");
+    }
+}
