@@ -1,0 +1,264 @@
+package io.kalisocket.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kalisocket.client.PendingCalls.Call;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The state machine behind {@link KaliClient}: one {@link Link} at a time, the pending calls, the queue kept
+ * while disconnected, the timers and the reconnects. State changes under this object's lock; futures and
+ * listeners run outside it.
+ */
+final class ClientEngine implements Link.Events {
+
+    private final URI uri;
+    private final ClientOptions options;
+    private final ClientRuntime runtime;
+    private final Listeners listeners;
+    private final Timers timers;
+    private final PendingCalls pending = new PendingCalls();
+    private final ArrayDeque<Object> outbox = new ArrayDeque<>();
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private final String prefix = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
+    private long seq;
+    private ClientState state = ClientState.CONNECTING;
+    private Link link;
+    private boolean started;
+    private boolean opened;
+    private int attempt;
+
+    ClientEngine(URI uri, ClientOptions options, ClientRuntime runtime, Listeners listeners) {
+        this.uri = uri;
+        this.options = options;
+        this.runtime = runtime;
+        this.listeners = listeners;
+        this.timers = new Timers(runtime.scheduler());
+    }
+
+    synchronized CompletableFuture<Void> connect() {
+        if (!started && state != ClientState.CLOSED) {
+            started = true;
+            openLink();
+        }
+        return ready;
+    }
+
+    CompletableFuture<Void> ready() {
+        return ready;
+    }
+
+    synchronized ClientState state() {
+        return state;
+    }
+
+    CompletableFuture<JsonNode> call(ObjectNode frame) {
+        CompletableFuture<JsonNode> future = new CompletableFuture<>();
+        synchronized (this) {
+            if (state == ClientState.CLOSED) {
+                return CompletableFuture.failedFuture(new ReplyException(ReplyException.CLOSED, "closed", null));
+            }
+            if (!isOpen() && outbox.size() >= options.maxQueue()) {
+                return CompletableFuture.failedFuture(new ReplyException(ReplyException.QUEUE_FULL, "queue full", null));
+            }
+            String msgid = prefix + "-" + (++seq);
+            Call call = new Call(msgid, frame.put("msgid", msgid).toString(), future);
+            pending.add(call);
+            call.timeout = timers.once(options.callTimeout(), () -> fail(msgid));
+            if (isOpen()) {
+                transmit(call);
+            } else {
+                outbox.add(call);
+            }
+        }
+        return future;
+    }
+
+    synchronized boolean send(String text) {
+        if (state == ClientState.CLOSED || !isOpen() && outbox.size() >= options.maxQueue()) {
+            return false;
+        }
+        if (isOpen()) {
+            link.send(text);
+        } else {
+            outbox.add(text);
+        }
+        return true;
+    }
+
+    void close() {
+        finish(1000, "", true);
+    }
+
+    // ---- what the Link reports --------------------------------------------------------------------
+
+    @Override
+    public void opened(Link l) {
+        boolean again;
+        synchronized (this) {
+            if (l != link || state == ClientState.CLOSED) {
+                l.close(1000, "");
+                return;
+            }
+            again = opened;
+            opened = true;
+            attempt = 0;
+            state = ClientState.OPEN;
+            timers.startOpen(options, () -> ping(l), this::resendDue, () -> l.abort("no heartbeat"));
+            pending.unacknowledged().forEach(this::transmit);
+            while (!outbox.isEmpty()) {
+                Object item = outbox.poll();
+                if (item instanceof Call call) {
+                    if (pending.contains(call)) {
+                        transmit(call);
+                    }
+                } else {
+                    l.send((String) item);
+                }
+            }
+        }
+        ready.complete(null);
+        listeners.opened(again);
+    }
+
+    @Override
+    public void text(Link l, String text) {
+        synchronized (this) {
+            if (l != link) {
+                return;
+            }
+        }
+        timers.alive();
+        if (text.equals(options.heartbeatPong())) {
+            return;
+        }
+        JsonNode msg;
+        try {
+            msg = runtime.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            listeners.push("text", runtime.mapper().getNodeFactory().textNode(text));
+            return;
+        }
+        JsonNode msgid = msg.path("msgid");
+        if ("pongMsg".equals(msg.path("type").asText(null))) {
+            synchronized (this) {
+                pending.ack(msgid.asText());
+            }
+        } else if (!msgid.isMissingNode() && msg.path("code").isNumber() && settle(msgid.asText(), msg)) {
+            return;
+        } else if (msg.path("type").isTextual()) {
+            listeners.push(msg.get("type").asText(), msg);
+        }
+    }
+
+    @Override
+    public void closed(Link l, int code, String reason) {
+        boolean wasOpen;
+        synchronized (this) {
+            if (l != link || state == ClientState.CLOSED) {
+                return;
+            }
+            wasOpen = state == ClientState.OPEN;
+            timers.stopOpen();
+        }
+        if (!options.reconnect() || options.finalCloseCodes().contains(code)) {
+            finish(code, reason, false);
+            return;
+        }
+        if (wasOpen) {
+            listeners.closed(code, reason, false);
+        }
+        Duration delay;
+        int n;
+        synchronized (this) {
+            state = ClientState.RECONNECTING;
+            n = ++attempt;
+            delay = options.backoff().delay(n, ThreadLocalRandom.current()::nextDouble);
+            timers.reconnect(delay, this::openLink);
+        }
+        listeners.reconnecting(n, delay);
+    }
+
+    // ---- internals ----------------------------------------------------------------------------------
+
+    private synchronized void openLink() {
+        if (state != ClientState.CLOSED) {
+            link = Link.open(runtime.http(), Frames.connectUri(uri, options.query()), options.connectTimeout(), this);
+        }
+    }
+
+    private void finish(int code, String reason, boolean byClient) {
+        List<Call> failed;
+        synchronized (this) {
+            if (state == ClientState.CLOSED) {
+                return;
+            }
+            state = ClientState.CLOSED;
+            timers.stopAll();
+            if (link != null && byClient) {
+                link.close(code, reason);
+            }
+            link = null;
+            outbox.clear();
+            failed = pending.drain();
+        }
+        failed.forEach(c -> c.future.completeExceptionally(new ReplyException(ReplyException.CLOSED, "closed", null)));
+        ready.completeExceptionally(new ReplyException(ReplyException.CLOSED, "closed", null));
+        listeners.closed(code, reason, true);
+    }
+
+    private boolean settle(String msgid, JsonNode reply) {
+        Call call;
+        synchronized (this) {
+            call = pending.remove(msgid);
+        }
+        if (call == null) {
+            return false;
+        }
+        int code = reply.get("code").asInt();
+        if (code == 0) {
+            call.future.complete(reply.path("data"));
+        } else {
+            call.future.completeExceptionally(new ReplyException(code, reply.path("msg").asText("error"), reply));
+        }
+        return true;
+    }
+
+    private void fail(String msgid) {
+        Call call;
+        synchronized (this) {
+            call = pending.remove(msgid);
+            outbox.remove(call);
+        }
+        if (call != null) {
+            call.future.completeExceptionally(new ReplyException(ReplyException.TIMEOUT, "timeout", null));
+        }
+    }
+
+    private synchronized void resendDue() {
+        if (isOpen()) {
+            pending.dueForResend(System.nanoTime(), options.resendInterval().toNanos()).forEach(this::transmit);
+        }
+    }
+
+    private synchronized void ping(Link l) {
+        if (l == link && isOpen()) {
+            l.send(options.heartbeatPing());
+        }
+    }
+
+    private void transmit(Call call) {
+        call.sentAtNanos = System.nanoTime();
+        link.send(call.frame);
+    }
+
+    private boolean isOpen() {
+        return state == ClientState.OPEN && link != null;
+    }
+}

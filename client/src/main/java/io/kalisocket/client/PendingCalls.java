@@ -1,0 +1,85 @@
+package io.kalisocket.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+
+/**
+ * The calls that have no reply yet, in the order they were made. Not thread-safe: {@link KaliClient} guards it.
+ */
+final class PendingCalls {
+
+    /** One call: its frame, its future, whether the server acknowledged it and when it was last sent. */
+    static final class Call {
+        final String msgid;
+        final String frame;
+        final CompletableFuture<JsonNode> future;
+        boolean acked;
+        long sentAtNanos = -1;
+        Future<?> timeout;
+
+        Call(String msgid, String frame, CompletableFuture<JsonNode> future) {
+            this.msgid = msgid;
+            this.frame = frame;
+            this.future = future;
+        }
+
+        boolean sent() {
+            return sentAtNanos >= 0;
+        }
+    }
+
+    private final Map<String, Call> calls = new LinkedHashMap<>();
+
+    void add(Call call) {
+        calls.put(call.msgid, call);
+    }
+
+    boolean contains(Call call) {
+        return calls.get(call.msgid) == call;
+    }
+
+    /** Marks a call acknowledged (its {@code pongMsg} came): it is not resent any more. */
+    void ack(String msgid) {
+        Call call = calls.get(msgid);
+        if (call != null) {
+            call.acked = true;
+        }
+    }
+
+    /** @return the call, removed, or null when it is not pending */
+    Call remove(String msgid) {
+        Call call = calls.remove(msgid);
+        if (call != null && call.timeout != null) {
+            call.timeout.cancel(false);
+        }
+        return call;
+    }
+
+    /** @return calls sent at least {@code intervalNanos} ago and not acknowledged, oldest first */
+    List<Call> dueForResend(long nowNanos, long intervalNanos) {
+        List<Call> due = new ArrayList<>();
+        for (Call c : calls.values()) {
+            if (c.sent() && !c.acked && nowNanos - c.sentAtNanos >= intervalNanos) {
+                due.add(c);
+            }
+        }
+        return due;
+    }
+
+    /** @return every call sent and not acknowledged, oldest first (to resend after a reconnect) */
+    List<Call> unacknowledged() {
+        return dueForResend(Long.MAX_VALUE, Long.MIN_VALUE);
+    }
+
+    /** @return every pending call, removed */
+    List<Call> drain() {
+        List<Call> all = new ArrayList<>(calls.values());
+        all.forEach(c -> remove(c.msgid));
+        return all;
+    }
+}

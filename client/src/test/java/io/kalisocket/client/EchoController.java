@@ -1,0 +1,27 @@
+package io.kalisocket.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kalisocket.mvc.Controller;
+import io.kalisocket.mvc.Ctx;
+import java.util.Map;
+
+/** {@code ct=echo} for the client tests: replies with {@code data}, pushes, fails on demand. */
+@Controller("echo")
+public final class EchoController {
+
+    /** @param ctx the call @param params the message @return its {@code data} */
+    public Object say(Ctx ctx, JsonNode params) {
+        return params.get("data");
+    }
+
+    /** @param ctx the call @param params the message @return true, after pushing a {@code note} to the caller */
+    public Object push(Ctx ctx, JsonNode params) {
+        ctx.send(Map.of("type", "note", "text", params.path("text").asText()));
+        return true;
+    }
+
+    /** @param ctx the call @param params the message @return never: fails with 500 */
+    public Object fail(Ctx ctx, JsonNode params) {
+        throw new IllegalStateException("fails on purpose");
+    }
+}

@@ -1,0 +1,87 @@
+package io.kalisocket.client;
+
+import io.kalisocket.KaliServer;
+import io.kalisocket.RunningServer;
+import io.kalisocket.config.ConfigLoader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** A real KaliSocket server in this JVM with {@link EchoController}; restartable on the same port. */
+final class TestServer implements AutoCloseable {
+
+    private final Consumer<KaliServer> customizer;
+    private int port;
+    private RunningServer running;
+    private long okRepliesBefore;
+    private long heartbeatsBefore;
+
+    private TestServer(int port, Consumer<KaliServer> customizer) {
+        this.port = port;
+        this.customizer = customizer;
+    }
+
+    /** @return a started server on a free port */
+    static TestServer start() {
+        return start(0, s -> { });
+    }
+
+    /** @param port the port, 0 for any @param customizer changes the server before it binds @return it, started */
+    static TestServer start(int port, Consumer<KaliServer> customizer) {
+        TestServer server = new TestServer(port, customizer);
+        server.bind();
+        return server;
+    }
+
+    /** @return a TCP port that was free a moment ago */
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void bind() {
+        KaliServer server = KaliServer.create(ConfigLoader.of(Map.of("server.port", String.valueOf(port))))
+                .controllers(EchoController.class);
+        customizer.accept(server);
+        running = server.bind();
+        port = running.port();
+    }
+
+    URI uri() {
+        return URI.create("ws://127.0.0.1:" + port + "/");
+    }
+
+    RunningServer running() {
+        return running;
+    }
+
+    /** @return successful replies sent, by this server and the ones before a restart */
+    long okReplies() {
+        return okRepliesBefore + running.stats().repliesByCode().getOrDefault(0, 0L);
+    }
+
+    /** @return heartbeats answered, by this server and the ones before a restart */
+    long heartbeats() {
+        return heartbeatsBefore + running.stats().snapshot().getOrDefault("heartbeats", 0L);
+    }
+
+    /** Stops gracefully (clients are told 1012) and starts again on the same port. */
+    void restart() {
+        running.stop(Duration.ofSeconds(10));
+        okRepliesBefore = okReplies();
+        heartbeatsBefore = heartbeats();
+        bind();
+    }
+
+    @Override
+    public void close() {
+        running.stop(Duration.ofSeconds(5));
+    }
+}
