@@ -35,8 +35,20 @@ export interface KaliSocketOptions {
   maxQueue?: number;
   /** Server close codes after which the client does not reconnect (e.g. your app's "kicked" code). Default `[]`. */
   finalCloseCodes?: number[];
+  /**
+   * Runs after every reconnect, before the calls and sends queued meanwhile go out (and before `open` and
+   * `reconnected` fire): restore server-side state here (log in, join rooms). Calls made through `direct` are
+   * sent at once; the queue waits until the returned promise settles. Default none.
+   */
+  resume?: (direct: KaliDirect) => void | Promise<unknown>;
   /** The WebSocket constructor to use. Default `globalThis.WebSocket`. */
   WebSocket?: new (url: string) => WebSocket;
+}
+
+/** What {@link KaliSocketOptions.resume} gets: call and send that skip the queue. */
+export interface KaliDirect {
+  call<T = any>(ct: string, ac: string, params?: Record<string, unknown>): Promise<T>;
+  send(ct: string, ac: string, params?: Record<string, unknown>): void;
 }
 
 /** A reply of the server, `{"ct","ac","code","msg","data","msgid"}`. */
@@ -73,9 +85,11 @@ export interface KaliSocketEventMap {
   reconnected: {};
   state: KaliSocketState;
   /** Every JSON frame, replies and receipts included. */
-  message: Record<string, any>;
+  '*': Record<string, any>;
   /** Every frame that is not JSON (heartbeat answers excluded). */
   text: string;
+  /** An exception thrown by the `resume` option. */
+  error: unknown;
 }
 
 /** A KaliSocket connection: heartbeat, reconnect with back-off, receipts with resend, typed-free pushes. */

@@ -29,6 +29,7 @@
     backoffJitter: 0.5,
     maxQueue: 1000,
     finalCloseCodes: [],
+    resume: undefined,
     WebSocket: undefined
   };
 
@@ -85,6 +86,7 @@
       this._seq = 0;
       this._attempt = 0;
       this._opened = false;
+      this._resuming = false;
       this._ws = null;
       this._timers = { heartbeat: null, dead: null, reconnect: null, resend: null, connect: null };
       var self = this;
@@ -95,7 +97,7 @@
 
     /**
      * Listens to an event: a push's "type" (e.g. 'say'), or 'open', 'close', 'reconnecting',
-     * 'reconnected', 'message' (every JSON frame), 'text' (every non-JSON frame), 'state'.
+     * 'reconnected', '*' (every JSON frame), 'text' (every non-JSON frame), 'state'.
      * @returns {() => void} a function that removes the listener
      */
     on(type, handler) {
@@ -116,22 +118,27 @@
      * @returns {Promise<any>}
      */
     call(ct, ac, params) {
+      return this._call(ct, ac, params, false);
+    }
+
+    _call(ct, ac, params, direct) {
       var self = this;
       return new Promise(function (resolve, reject) {
         if (self.state === 'closed') return reject(new KaliSocketError(410, 'closed'));
         var msgid = self._prefix + '-' + (++self._seq);
         var entry = {
-          msgid: msgid, resolve: resolve, reject: reject, acked: false, sentAt: -1,
+          msgid: msgid, resolve: resolve, reject: reject, acked: false, sentAt: -1, direct: direct,
           frame: JSON.stringify(Object.assign({}, params || {}, { ct: ct, ac: ac, msgid: msgid }))
         };
-        if (!self._isOpen() && self._outbox.length >= self.options.maxQueue) {
+        var now = direct ? self._isOpen() : self._flowing();
+        if (!now && self._outbox.length >= self.options.maxQueue) {
           return reject(new KaliSocketError(507, 'queue full'));
         }
         self._pending.set(msgid, entry);
         entry.timer = setTimeout(function () {
           self._settle(msgid, function () { reject(new KaliSocketError(408, 'timeout')); });
         }, self.options.callTimeout);
-        if (self._isOpen()) self._transmit(entry); else self._outbox.push(entry);
+        if (now) self._transmit(entry); else self._outbox.push(entry);
       });
     }
 
@@ -142,7 +149,7 @@
     send(ct, ac, params) {
       var frame = JSON.stringify(Object.assign({}, params || {}, { ct: ct, ac: ac }));
       if (this.state === 'closed') return false;
-      if (this._isOpen()) { this._ws.send(frame); return true; }
+      if (this._flowing()) { this._ws.send(frame); return true; }
       if (this._outbox.length >= this.options.maxQueue) return false;
       this._outbox.push(frame);
       return true;
@@ -206,22 +213,47 @@
       this._timers.heartbeat = setInterval(function () { self._ping(); }, this.options.heartbeatInterval);
       this._timers.resend = setInterval(function () { self._resendDue(); }, this.options.resendInterval);
       this._touch();
-      this._pending.forEach(function (e) { if (e.sentAt >= 0 && !e.acked) self._transmit(e); });
+      var resume = this.options.resume;
+      var finish = function () {
+        if (ws !== self._ws) return;
+        self._resuming = false;
+        self._flush(ws);
+        self._ready.resolve();
+        self._emit('open', {});
+        if (again) self._emit('reconnected', {});
+      };
+      if (!again || typeof resume !== 'function') { finish(); return; }
+      // After a reconnect, options.resume restores server-side state (login, rooms) before anything queued goes out.
+      this._resuming = true;
+      var direct = {
+        call: function (ct, ac, params) { return self._call(ct, ac, params, true); },
+        send: function (ct, ac, params) {
+          if (ws === self._ws && self._isOpen()) ws.send(JSON.stringify(Object.assign({}, params || {}, { ct: ct, ac: ac })));
+        }
+      };
+      Promise.resolve()
+        .then(function () { return resume(direct); })
+        .catch(function (e) { self._emit('error', e); })
+        .then(finish);
+    }
+
+    /** Resends calls that were sent and not acknowledged, then sends the queue, in order. */
+    _flush(ws) {
+      var self = this;
+      this._pending.forEach(function (e) { if (e.sentAt >= 0 && !e.acked && !e.direct) self._transmit(e); });
       var queued = this._outbox;
       this._outbox = [];
       queued.forEach(function (item) {
         if (typeof item === 'string') ws.send(item);
         else if (self._pending.has(item.msgid)) self._transmit(item);
       });
-      this._ready.resolve();
-      this._emit('open', {});
-      if (again) this._emit('reconnected', {});
     }
 
     _onDrop(ws, code, reason) {
       if (ws !== this._ws) return;
       this._detach(ws);
       this._ws = null;
+      this._resuming = false;
       this._stopTimers();
       if (!this.options.reconnect || this.options.finalCloseCodes.indexOf(code) >= 0) {
         this.close(code, reason);
@@ -279,7 +311,7 @@
       var msg;
       try { msg = JSON.parse(data); } catch (e) { msg = undefined; }
       if (msg === null || typeof msg !== 'object') { this._emit('text', data); return; }
-      this._emit('message', msg);
+      this._emit('*', msg);
       var id = msg.msgid === undefined || msg.msgid === null ? null : String(msg.msgid);
       var entry = id === null ? undefined : this._pending.get(id);
       if (msg.type === 'pongMsg') { if (entry) entry.acked = true; return; }
@@ -303,8 +335,9 @@
       var now = Date.now();
       var every = this.options.resendInterval;
       var self = this;
+      var flowing = this._flowing();
       this._pending.forEach(function (e) {
-        if (!e.acked && e.sentAt >= 0 && now - e.sentAt >= every) self._transmit(e);
+        if (!e.acked && e.sentAt >= 0 && now - e.sentAt >= every && (flowing || e.direct)) self._transmit(e);
       });
     }
 
@@ -320,6 +353,11 @@
 
     _isOpen() {
       return this.state === 'open' && this._ws !== null && this._ws.readyState === 1;
+    }
+
+    /** Open and not restoring state after a reconnect: frames may go out at once. */
+    _flowing() {
+      return this._isOpen() && !this._resuming;
     }
 
     _setState(state) {

@@ -174,3 +174,21 @@ test('close() ends the connection for good and rejects what is pending', async (
   assert.equal(ks.send('echo', 'say', {}), false);
   await assert.rejects(ks.call('echo', 'say', {}), (e) => e.code === 410);
 });
+
+test('resume runs after a reconnect, before anything queued goes out', async () => {
+  const order = [];
+  const { ks, tap } = client({
+    backoffMin: 10, backoffMax: 50,
+    resume: async (direct) => { order.push('resume'); order.push(await direct.call('echo', 'say', { data: 'rejoin' })); }
+  });
+  await ks.ready;
+  const reconnected = next(ks, 'reconnected');
+  tap.sockets.at(-1).close();
+  await until(() => ks.state !== 'open', 30000, 'the drop');
+  const queued = ks.call('echo', 'say', { data: 'queued' }).then((v) => { order.push(v); });
+  await reconnected;
+  await queued;
+  assert.deepEqual(order, ['resume', 'rejoin', 'queued']);
+  const sent = tap.sent.filter((f) => f[0] === '{').map((f) => JSON.parse(f).data);
+  assert.ok(sent.indexOf('rejoin') < sent.indexOf('queued'));
+});

@@ -145,6 +145,7 @@ final class ClientEngine implements Link.Events {
             listeners.push("text", runtime.mapper().getNodeFactory().textNode(text));
             return;
         }
+        listeners.push("*", msg);
         JsonNode msgid = msg.path("msgid");
         if ("pongMsg".equals(msg.path("type").asText(null))) {
             synchronized (this) {

@@ -81,7 +81,8 @@ public final class KaliClient implements AutoCloseable {
 
     /**
      * Listens to pushes whose {@code type} is {@code type} (e.g. {@code say}, {@code welcome}); frames that are
-     * not JSON come as a text node under the type {@code text}.
+     * not JSON come as a text node under the type {@code text}; {@code *} gets every JSON frame, replies and
+     * receipts included.
      *
      * @param type the push type
      * @param handler gets the whole push
