@@ -1,0 +1,121 @@
+package io.kalisocket.db;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A TCP proxy on loopback, put between a pool and MariaDB to simulate an outage: {@link #cut()} closes
+ * every proxied connection and refuses new ones, as a server that went down; {@link #restore()} listens
+ * again on the same port, as the server coming back.
+ */
+final class TcpProxy implements AutoCloseable {
+
+    private final int targetPort;
+    private final int port;
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private volatile ServerSocket listener;
+
+    TcpProxy(int targetPort) {
+        this.targetPort = targetPort;
+        this.listener = listen(0);
+        this.port = listener.getLocalPort();
+        startAccepting(listener);
+    }
+
+    /** The port the pool connects to. */
+    int port() {
+        return port;
+    }
+
+    /** A JDBC URL through this proxy to a database. */
+    String url(String database) {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** Closes every connection and stops listening: connects are refused until {@link #restore()}. */
+    void cut() {
+        closeQuietly(listener);
+        sockets.forEach(TcpProxy::closeQuietly);
+        sockets.clear();
+    }
+
+    /** Listens again on the same port. */
+    void restore() {
+        listener = listen(port);
+        startAccepting(listener);
+    }
+
+    @Override
+    public void close() {
+        cut();
+    }
+
+    private static ServerSocket listen(int port) {
+        try {
+            ServerSocket server = new ServerSocket();
+            server.setReuseAddress(true);
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void startAccepting(ServerSocket server) {
+        Thread acceptor = new Thread(() -> {
+            while (!server.isClosed()) {
+                Socket client;
+                try {
+                    client = server.accept();
+                } catch (IOException closed) {
+                    return; // cut() closed the listener
+                }
+                try {
+                    Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                    sockets.add(client);
+                    sockets.add(upstream);
+                    pump(client, upstream);
+                    pump(upstream, client);
+                } catch (IOException refused) {
+                    closeQuietly(client); // MariaDB itself is down: the client sees its connection drop
+                }
+            }
+        }, "tcp-proxy-accept-" + port);
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    private static void pump(Socket from, Socket to) {
+        Thread pump = new Thread(() -> {
+            byte[] buffer = new byte[16 * 1024];
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    out.write(buffer, 0, n);
+                }
+            } catch (IOException closed) {
+                // One side went away; closing both below ends the other pump too.
+            } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+            }
+        }, "tcp-proxy-pump");
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // already closed
+        }
+    }
+}
