@@ -1,6 +1,1 @@
-// ES module entry of kalisocket.js: evaluates the one source file (which defines globalThis.KaliSocket)
-// and re-exports it. No logic lives here; see kalisocket.js.
-import './kalisocket.js';
-const KaliSocket = globalThis.KaliSocket;
-export { KaliSocket };
-export default KaliSocket;
+../../demo/src/main/resources/public/kalisocket.mjs
