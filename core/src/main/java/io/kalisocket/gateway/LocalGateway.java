@@ -3,29 +3,33 @@ package io.kalisocket.gateway;
 import io.kalisocket.connection.ChannelConnection;
 import io.kalisocket.connection.ConnectionRegistry;
 import io.kalisocket.connection.Session;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The single-node {@link Gateway}: membership in memory with O(1) lookups, sends through the
- * {@link ConnectionRegistry} (one encoding and one flush per event loop for many recipients).
+ * The single-node {@link Gateway}. Users and groups are two {@link MemberIndex}es (O(1) lookups, holding
+ * the connections so a send needs no lookup per recipient); every send to many goes through
+ * {@link ConnectionRegistry#broadcast}: encoded once, one shared buffer, one flush per event loop.
+ *
+ * <p>A connection's own view (its uid, its groups) and the indexes change together under the
+ * connection's lock, so concurrent joins, leaves and closes from any threads leave them consistent. A
+ * closed connection stays in its groups until {@link #forget} runs, which the server does after the
+ * connection's close action ({@code offline} in gateway mode), so that action can still reach its groups.
  */
 public final class LocalGateway implements Gateway {
 
-    private static final int MAX_NAME = 64;
+    /** Longest uid or group name. */
+    public static final int MAX_NAME = 64;
 
     private final ConnectionRegistry connections;
-    private final Map<String, Set<String>> clientsByUid = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> clientsByGroup = new ConcurrentHashMap<>();
+    private final MemberIndex users = new MemberIndex();
+    private final MemberIndex groups = new MemberIndex();
 
     /** @param connections this node's open connections */
     public LocalGateway(ConnectionRegistry connections) {
@@ -33,15 +37,18 @@ public final class LocalGateway implements Gateway {
     }
 
     /**
-     * Forgets a closed connection: it leaves every group (empty groups disappear) and is unbound.
+     * Forgets a closed connection: it leaves every group (empty groups disappear) and its uid no longer
+     * leads to it. The connection keeps its own uid, so later close callbacks can still read it. Idempotent.
      *
      * @param connection the connection that closed
      */
     public void forget(ChannelConnection connection) {
-        for (String group : List.copyOf(connection.groupsIfAny())) {
-            removeMember(clientsByGroup, group, connection.id());
+        synchronized (connection) {
+            for (String group : connection.groupsIfAny()) {
+                groups.remove(group, connection.id());
+            }
+            connection.uid().ifPresent(uid -> users.remove(uid, connection.id()));
         }
-        connection.uid().ifPresent(uid -> removeMember(clientsByUid, uid, connection.id()));
     }
 
     // ---- send ----
@@ -53,54 +60,32 @@ public final class LocalGateway implements Gateway {
 
     @Override
     public int sendToClients(Collection<String> clientIds, Object message) {
-        return connections.broadcast(resolve(clientIds, Set.of()), message);
+        return connections.broadcast(Recipients.byIds(connections, clientIds), message);
     }
 
     @Override
     public int sendToUid(String uid, Object message) {
-        return sendToClients(clientsByUid.getOrDefault(uid, Set.of()), message);
+        return connections.broadcast(users.members(uid), message);
     }
 
     @Override
     public int sendToUids(Collection<String> uids, Object message) {
-        Set<String> ids = new LinkedHashSet<>();
-        uids.forEach(uid -> ids.addAll(clientsByUid.getOrDefault(uid, Set.of())));
-        return sendToClients(ids, message);
+        return connections.broadcast(Recipients.union(users, uids), message);
     }
 
     @Override
     public int sendToGroup(String group, Object message, String... excludeClientIds) {
-        return connections.broadcast(resolve(clientsByGroup.getOrDefault(group, Set.of()), Set.of(excludeClientIds)),
-                message);
+        return connections.broadcast(Recipients.excluding(groups.members(group), excludeClientIds), message);
     }
 
     @Override
-    public int sendToGroups(Collection<String> groups, Object message, String... excludeClientIds) {
-        Set<String> ids = new LinkedHashSet<>();
-        groups.forEach(g -> ids.addAll(clientsByGroup.getOrDefault(g, Set.of())));
-        return connections.broadcast(resolve(ids, Set.of(excludeClientIds)), message);
+    public int sendToGroups(Collection<String> groupNames, Object message, String... excludeClientIds) {
+        return connections.broadcast(Recipients.union(groups, groupNames, excludeClientIds), message);
     }
 
     @Override
     public int sendToAll(Object message, String... excludeClientIds) {
-        Set<String> excluded = Set.of(excludeClientIds);
-        List<ChannelConnection> targets = new ArrayList<>(connections.count());
-        for (ChannelConnection c : connections.all()) {
-            if (!excluded.contains(c.id())) {
-                targets.add(c);
-            }
-        }
-        return connections.broadcast(targets, message);
-    }
-
-    private List<ChannelConnection> resolve(Collection<String> ids, Set<String> excluded) {
-        List<ChannelConnection> targets = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            if (!excluded.contains(id)) {
-                connections.find(id).ifPresent(targets::add);
-            }
-        }
-        return targets;
+        return connections.broadcast(Recipients.excluding(connections.all(), excludeClientIds), message);
     }
 
     // ---- connections ----
@@ -135,7 +120,7 @@ public final class LocalGateway implements Gateway {
 
     @Override
     public Map<String, Map<String, Object>> getAllClientSessions() {
-        return sessionsOf(getAllClientIdList());
+        return sessionsOf(connections.all());
     }
 
     // ---- users ----
@@ -145,12 +130,12 @@ public final class LocalGateway implements Gateway {
         checkName(uid, "uid");
         connections.find(clientId).ifPresent(c -> {
             synchronized (c) {
-                c.uid().filter(old -> !old.equals(uid)).ifPresent(old -> removeMember(clientsByUid, old, clientId));
+                c.uid().filter(old -> !old.equals(uid)).ifPresent(old -> users.remove(old, clientId));
                 c.uid(uid);
-                addMember(clientsByUid, uid, clientId);
+                users.add(uid, c);
             }
             if (!c.isOpen()) {
-                forget(c);
+                forget(c); // closed meanwhile: no uid may lead to a dead connection
             }
         });
     }
@@ -161,7 +146,7 @@ public final class LocalGateway implements Gateway {
             synchronized (c) {
                 if (c.uid().filter(uid::equals).isPresent()) {
                     c.uid(null);
-                    removeMember(clientsByUid, uid, clientId);
+                    users.remove(uid, clientId);
                 }
             }
         });
@@ -169,12 +154,12 @@ public final class LocalGateway implements Gateway {
 
     @Override
     public boolean isUidOnline(String uid) {
-        return clientsByUid.containsKey(uid);
+        return users.has(uid);
     }
 
     @Override
     public List<String> getClientIdByUid(String uid) {
-        return List.copyOf(clientsByUid.getOrDefault(uid, Set.of()));
+        return users.ids(uid);
     }
 
     @Override
@@ -184,12 +169,12 @@ public final class LocalGateway implements Gateway {
 
     @Override
     public Set<String> getAllUidList() {
-        return new TreeSet<>(clientsByUid.keySet());
+        return new TreeSet<>(users.keys());
     }
 
     @Override
     public int getAllUidCount() {
-        return clientsByUid.size();
+        return users.size();
     }
 
     // ---- groups ----
@@ -198,48 +183,57 @@ public final class LocalGateway implements Gateway {
     public void joinGroup(String clientId, String group) {
         checkName(group, "group");
         connections.find(clientId).ifPresent(c -> {
-            c.groups().add(group);
-            addMember(clientsByGroup, group, clientId);
+            synchronized (c) {
+                c.groups().add(group);
+                groups.add(group, c);
+            }
             if (!c.isOpen()) {
-                forget(c); // closed while joining: undo, so no member outlives its connection
+                forget(c); // closed meanwhile: no group may keep a dead connection
             }
         });
     }
 
     @Override
     public void leaveGroup(String clientId, String group) {
-        connections.find(clientId).ifPresent(c -> c.groups().remove(group));
-        removeMember(clientsByGroup, group, clientId);
+        Optional<ChannelConnection> connection = connections.find(clientId);
+        if (connection.isEmpty()) {
+            groups.remove(group, clientId); // closing: forget() does the rest
+            return;
+        }
+        ChannelConnection c = connection.get();
+        synchronized (c) {
+            c.groupsIfAny().remove(group);
+            groups.remove(group, clientId);
+        }
     }
 
     @Override
     public void ungroup(String group) {
-        Set<String> members = clientsByGroup.remove(group);
-        if (members != null) {
-            members.forEach(id -> connections.find(id).ifPresent(c -> c.groups().remove(group)));
+        for (String clientId : groups.ids(group)) {
+            leaveGroup(clientId, group);
         }
     }
 
     @Override
     public List<String> getClientIdListByGroup(String group) {
-        return List.copyOf(clientsByGroup.getOrDefault(group, Set.of()));
+        return groups.ids(group);
     }
 
     @Override
     public int getClientIdCountByGroup(String group) {
-        return clientsByGroup.getOrDefault(group, Set.of()).size();
+        return groups.count(group);
     }
 
     @Override
     public Map<String, Map<String, Object>> getClientSessionsByGroup(String group) {
-        return sessionsOf(getClientIdListByGroup(group));
+        return sessionsOf(groups.members(group));
     }
 
     @Override
     public Set<String> getUidListByGroup(String group) {
         Set<String> uids = new TreeSet<>();
-        for (String id : clientsByGroup.getOrDefault(group, Set.of())) {
-            getUidByClientId(id).ifPresent(uids::add);
+        for (ChannelConnection c : groups.members(group)) {
+            c.uid().ifPresent(uids::add);
         }
         return uids;
     }
@@ -251,34 +245,36 @@ public final class LocalGateway implements Gateway {
 
     @Override
     public Set<String> getAllGroupIdList() {
-        return new TreeSet<>(clientsByGroup.keySet());
+        return new TreeSet<>(groups.keys());
     }
 
     @Override
     public Map<String, List<String>> getAllGroupClientIdList() {
-        Map<String, List<String>> all = new HashMap<>();
-        clientsByGroup.forEach((g, ids) -> all.put(g, List.copyOf(ids)));
+        Map<String, List<String>> all = new TreeMap<>();
+        groups.keys().forEach(g -> all.put(g, groups.ids(g)));
+        all.values().removeIf(List::isEmpty);
         return all;
     }
 
     @Override
     public Map<String, Integer> getAllGroupClientIdCount() {
-        Map<String, Integer> all = new HashMap<>();
-        clientsByGroup.forEach((g, ids) -> all.put(g, ids.size()));
+        Map<String, Integer> all = new TreeMap<>();
+        groups.keys().forEach(g -> all.put(g, groups.count(g)));
+        all.values().removeIf(n -> n == 0);
         return all;
     }
 
     @Override
     public Map<String, Set<String>> getAllGroupUidList() {
-        Map<String, Set<String>> all = new HashMap<>();
-        clientsByGroup.keySet().forEach(g -> all.put(g, getUidListByGroup(g)));
+        Map<String, Set<String>> all = new TreeMap<>();
+        groups.keys().forEach(g -> all.put(g, getUidListByGroup(g)));
         return all;
     }
 
     @Override
     public Map<String, Integer> getAllGroupUidCount() {
-        Map<String, Integer> all = new HashMap<>();
-        clientsByGroup.keySet().forEach(g -> all.put(g, getUidCountByGroup(g)));
+        Map<String, Integer> all = new TreeMap<>();
+        groups.keys().forEach(g -> all.put(g, getUidCountByGroup(g)));
         return all;
     }
 
@@ -296,30 +292,26 @@ public final class LocalGateway implements Gateway {
 
     @Override
     public Optional<Map<String, Object>> getSession(String clientId) {
-        return connections.find(clientId).map(c -> c.existingSession().map(Session::snapshot).orElse(Map.of()));
+        return connections.find(clientId).map(LocalGateway::sessionOf);
     }
 
-    private Map<String, Map<String, Object>> sessionsOf(Collection<String> ids) {
+    private static Map<String, Object> sessionOf(ChannelConnection c) {
+        return c.existingSession().map(Session::snapshot).orElse(Map.of());
+    }
+
+    private static Map<String, Map<String, Object>> sessionsOf(Collection<ChannelConnection> members) {
         Map<String, Map<String, Object>> sessions = new LinkedHashMap<>();
-        ids.forEach(id -> getSession(id).ifPresent(s -> sessions.put(id, s)));
+        for (ChannelConnection c : members) {
+            sessions.put(c.id(), sessionOf(c));
+        }
         return sessions;
     }
 
-    private static void addMember(Map<String, Set<String>> index, String key, String clientId) {
-        index.compute(key, (k, members) -> {
-            Set<String> set = members != null ? members : ConcurrentHashMap.newKeySet();
-            set.add(clientId);
-            return set;
-        });
-    }
-
-    private static void removeMember(Map<String, Set<String>> index, String key, String clientId) {
-        index.computeIfPresent(key, (k, members) -> {
-            members.remove(clientId);
-            return members.isEmpty() ? null : members;
-        });
-    }
-
+    /**
+     * @param name a uid or group name
+     * @param what {@code uid} or {@code group}, for the message
+     * @throws IllegalArgumentException unless 1-{@value #MAX_NAME} characters
+     */
     static void checkName(String name, String what) {
         if (name == null || name.isEmpty() || name.length() > MAX_NAME) {
             throw new IllegalArgumentException(what + " must be 1-" + MAX_NAME + " characters");

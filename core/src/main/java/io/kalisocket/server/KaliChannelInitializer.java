@@ -69,8 +69,11 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(new IdleStateHandler(limits.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         p.addLast(new ConnectionLifecycleHandler(server, gatewayMode));
         p.addLast(new OutboundGuardHandler(limits.slowConsumerPolicy(), server.stats()));
-        p.addLast(new HeartbeatHandler(server.config().protocol().heartbeatPing(),
-                server.config().protocol().heartbeatPong(), server.stats()));
+        if (server.callbacks().onMessage() == null) {
+            // With its own onMessage the application sees every frame, heartbeats included (as in Workerman).
+            p.addLast(new HeartbeatHandler(server.config().protocol().heartbeatPing(),
+                    server.config().protocol().heartbeatPong(), server.stats()));
+        }
         p.addLast(new MessageHandler(server, parser));
     }
 }

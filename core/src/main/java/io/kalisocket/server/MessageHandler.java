@@ -12,7 +12,6 @@ import io.kalisocket.protocol.Receipt;
 import io.kalisocket.protocol.Reply;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
@@ -52,7 +51,7 @@ final class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
         connection.countIn();
         server.stats().messageIn();
         if (!(frame instanceof TextWebSocketFrame text)) {
-            ordered(connection, () -> dispatcher.reply(connection, new Reply(null, null, ReplyCode.BAD_REQUEST,
+            ordered(ctx, connection, () -> dispatcher.reply(connection, new Reply(null, null, ReplyCode.BAD_REQUEST,
                     "binary messages are not supported; send JSON text", null, null)));
             return;
         }
@@ -65,7 +64,7 @@ final class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
         try {
             envelope = parser.parse(text.content());
         } catch (EnvelopeException e) {
-            ordered(connection, () -> dispatcher.rejectInvalid(connection, e));
+            ordered(ctx, connection, () -> dispatcher.rejectInvalid(connection, e));
             return;
         }
         if (!rateLimit.tryTake()) {
@@ -79,7 +78,7 @@ final class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
         }
         Optional<Route> route = dispatcher.find(envelope.controller(), envelope.action());
         if (route.isEmpty()) {
-            ordered(connection, () -> dispatcher.notFound(connection, envelope));
+            ordered(ctx, connection, () -> dispatcher.notFound(connection, envelope));
             return;
         }
         Runnable call = () -> {
@@ -91,7 +90,7 @@ final class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
             dispatcher.invoke(connection, route.get(), envelope);
         };
         if (route.get().inline() && connection.queue().isIdle()) {
-            call.run();
+            onLoop(ctx, call);
         } else {
             run(connection, call, envelope);
         }
@@ -102,20 +101,30 @@ final class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
         rateLimitedInARow++;
         if (closeAfterRateLimited > 0 && rateLimitedInARow >= closeAfterRateLimited) {
             log.info("closing {}: {} messages in a row over the rate limit", connection.id(), rateLimitedInARow);
-            ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION, "rate limit exceeded"));
+            // Behind the replies still on their way, so the client sees them before the close.
+            ordered(ctx, connection, () -> connection.close(WebSocketCloseStatus.POLICY_VIOLATION.code(),
+                    "rate limit exceeded"));
             return;
         }
-        ordered(connection, () -> dispatcher.reply(connection,
+        ordered(ctx, connection, () -> dispatcher.reply(connection,
                 Reply.error(envelope, ReplyCode.RATE_LIMITED, "rate limit exceeded")));
     }
 
-    /** Runs a cheap answer now when nothing of the connection is waiting, else behind what is, keeping order. */
-    private void ordered(ChannelConnection connection, Runnable answer) {
+    /** Runs a cheap answer on the loop when nothing of the connection is waiting, else behind what is. */
+    private void ordered(ChannelHandlerContext ctx, ChannelConnection connection, Runnable answer) {
         if (connection.queue().isIdle()) {
-            answer.run();
+            onLoop(ctx, answer);
         } else {
             run(connection, answer, null);
         }
+    }
+
+    /**
+     * Runs work on the event loop behind the tasks already queued there: an idle action queue may still have
+     * its last reply waiting in the loop's task queue, and running now would overtake it.
+     */
+    private static void onLoop(ChannelHandlerContext ctx, Runnable work) {
+        ctx.executor().execute(work);
     }
 
     private void run(ChannelConnection connection, Runnable task, Envelope envelope) {
