@@ -70,7 +70,7 @@ public final class BroadcastDriver implements FrameListener {
     public void start(Channel sender, int memberCount) {
         members = memberCount;
         sender.eventLoop().execute(() ->
-                ticker = sender.eventLoop().scheduleAtFixedRate(() -> tick(sender), 0, 200, TimeUnit.MICROSECONDS));
+                ticker = sender.eventLoop().scheduleWithFixedDelay(() -> tick(sender), 0, 200, TimeUnit.MICROSECONDS));
     }
 
     private void tick(Channel sender) {

@@ -56,7 +56,7 @@ public final class RateDriver implements FrameListener {
         Channel first = channels.get(0);
         first.eventLoop().execute(() -> {
             start = System.nanoTime();
-            ticker = first.eventLoop().scheduleAtFixedRate(() -> tick(channels), 0, TICK_NANOS, TimeUnit.NANOSECONDS);
+            ticker = first.eventLoop().scheduleWithFixedDelay(() -> tick(channels), 0, TICK_NANOS, TimeUnit.NANOSECONDS);
         });
     }
 

@@ -58,9 +58,9 @@ public final class ScenarioRunner {
         scenario.serverFdLimit(options).ifPresent(n -> prefix.addAll(List.of("prlimit", "--nofile=" + n + ":" + n, "--")));
         prefix.addAll(pinning.serverPrefix());
         out.printf("## %s%n%n%s, %d cores, load on JDK %s, servers on %s; %s; warm-up %d ms, measured %d ms per server, "
-                        + "%d run(s), medians%n%n", scenario.name(), Instant.now(), cores,
+                        + "%d run(s), medians; load average before: %s%n%n", scenario.name(), Instant.now(), cores,
                 Runtime.version(), java, pinning.reason(), options.warmup().toMillis(), options.duration().toMillis(),
-                options.runs());
+                options.runs(), loadAverage());
         ResultTable table = new ResultTable();
         List<Variant> variants = variants(scenario);
         for (int run = 1; run <= options.runs(); run++) {
@@ -70,6 +70,7 @@ public final class ScenarioRunner {
             }
         }
         out.println(table.render());
+        out.printf("%nload average after: %s%n", loadAverage());
         out.flush();
         return table;
     }
@@ -107,6 +108,15 @@ public final class ScenarioRunner {
         }
         options.target().ifPresent(t -> list.add(new Variant("target", Optional.empty(), "say", Optional.of(t))));
         return list;
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private Path java() {
