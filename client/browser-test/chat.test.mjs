@@ -1,0 +1,153 @@
+// The demo's chat page in a real Chromium (Debian's package, driven by playwright-core) against the demo jar.
+// Run: npm ci && npm test (see client/scripts/js-tests.sh). CHROMIUM_PATH overrides /usr/bin/chromium;
+// KS_SCREENSHOT=path saves a screenshot of two users chatting.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { ServerProcess } from '../js/test/server.mjs';
+
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+const WAIT = { timeout: 60000 };
+
+let server;
+let browser;
+
+before(async () => {
+  server = await ServerProcess.start();
+  // launch() gives the browser a fresh temporary profile (user-data dir) and deletes it on close.
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: FLAGS,
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Opens the page in its own browser context (its own storage) and logs in as `name`. */
+async function login(name) {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 640 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`[${name}] page error:`, e));
+  await page.goto(server.http);
+  await page.fill('#name', name);
+  await page.click('#login-form button');
+  await page.locator('#chat').waitFor({ state: 'visible', ...WAIT });
+  await page.locator('#state[data-state="open"]').waitFor(WAIT);
+  return page;
+}
+
+async function join(page, room) {
+  await page.fill('#room-name', room);
+  await page.click('#join-form button');
+  await page.locator(`#rooms li.current[data-room="${room}"]`).waitFor(WAIT);
+}
+
+async function type(page, text) {
+  await page.fill('#text', text);
+  await page.press('#text', 'Enter');
+}
+
+/** Waits until `page` shows a message from `from` with exactly `text`, and returns how many it shows. */
+async function seen(page, from, text) {
+  const items = page.locator(`#messages li[data-from="${from}"]`).filter({ has: page.locator('.text', { hasText: text }) });
+  await items.first().waitFor(WAIT);
+  return items.count();
+}
+
+async function membersCount(page, n) {
+  await page.locator(`#members[data-count="${n}"]`).waitFor(WAIT);
+}
+
+test('the demo serves kalisocket.js as a classic script and kalisocket.mjs as a module', async () => {
+  const page = await browser.newPage();
+  await page.goto(server.http + 'style.css'); // same origin, no script of the page runs
+  await page.addScriptTag({ url: '/kalisocket.js' });
+  assert.equal(await page.evaluate(() => typeof globalThis.KaliSocket), 'function');
+  await page.goto(server.http + 'style.css');
+  assert.deepEqual(await page.evaluate(async () => {
+    const m = await import('/kalisocket.mjs');
+    return [typeof m.default, m.default === m.KaliSocket];
+  }), ['function', true]);
+  await page.close();
+});
+
+test('two users join a room and exchange messages', async () => {
+  const alice = await login('alice');
+  const bob = await login('bob');
+  await join(alice, 'r1');
+  await join(bob, 'r1');
+  await membersCount(alice, 2);
+  await type(alice, 'hello bob');
+  assert.equal(await seen(bob, 'alice', 'hello bob'), 1);
+  await type(bob, 'hi alice!');
+  assert.equal(await seen(alice, 'bob', 'hi alice!'), 1);
+  await alice.locator('#messages li.mine[data-id]').first().waitFor(WAIT);
+  if (process.env.KS_SCREENSHOT) await alice.screenshot({ path: process.env.KS_SCREENSHOT });
+  await alice.context().close();
+  await bob.context().close();
+});
+
+test('a private message reaches the other user only', async () => {
+  const carol = await login('carol');
+  const dave = await login('dave');
+  const erin = await login('erin');
+  await carol.locator('#online li[data-uid="dave"]').click();
+  await carol.locator('#conv-title', { hasText: '@ dave' }).waitFor(WAIT);
+  await type(carol, 'psst, dave');
+  await dave.locator('#dms li[data-dm="carol"] .badge').waitFor(WAIT);
+  await dave.locator('#dms li[data-dm="carol"]').click();
+  assert.equal(await seen(dave, 'carol', 'psst, dave'), 1);
+  assert.equal(await erin.locator('#dms li[data-dm]').count(), 0);
+  for (const p of [carol, dave, erin]) await p.context().close();
+});
+
+test('members and online lists follow join, leave and close', async () => {
+  const frank = await login('frank');
+  const grace = await login('grace');
+  await frank.locator('#online li[data-uid="grace"]').waitFor(WAIT);
+  await join(frank, 'r2');
+  await membersCount(frank, 1);
+  await join(grace, 'r2');
+  await membersCount(frank, 2);
+  await frank.locator('#members', { hasText: 'grace' }).waitFor(WAIT);
+  await grace.click('#leave');
+  await membersCount(frank, 1);
+  await frank.locator('#messages li.system', { hasText: 'grace left' }).waitFor(WAIT);
+  await grace.context().close();
+  await frank.locator('#online li[data-uid="grace"]').waitFor({ state: 'detached', ...WAIT });
+  await frank.context().close();
+});
+
+test('after a server restart the page reconnects and a message typed meanwhile is delivered once', async () => {
+  const heidi = await login('heidi');
+  const ivan = await login('ivan');
+  await join(heidi, 'r3');
+  await join(ivan, 'r3');
+  await membersCount(heidi, 2);
+
+  await server.stop();
+  await heidi.locator('#state[data-state="reconnecting"]').waitFor(WAIT);
+  await type(heidi, 'typed while the server was down');
+  await heidi.locator('#messages li.mine.pending').waitFor(WAIT);
+  // Keep heidi offline until ivan is back in r3, so that the delivery does not race ivan's own rejoin.
+  await heidi.context().setOffline(true);
+  await server.start();
+  await ivan.locator('#state[data-state="open"]').waitFor(WAIT);
+  await membersCount(ivan, 1);
+  await heidi.context().setOffline(false);
+
+  await heidi.locator('#state[data-state="open"]').waitFor(WAIT);
+  await heidi.locator('#messages li.mine[data-id]:not(.pending)').waitFor(WAIT);
+  await seen(ivan, 'heidi', 'typed while the server was down');
+  // A barrier: pushes come in order, so once this one is shown a second copy would be shown too.
+  await type(heidi, 'barrier');
+  await seen(ivan, 'heidi', 'barrier');
+  assert.equal(await seen(ivan, 'heidi', 'typed while the server was down'), 1);
+  await heidi.context().close();
+  await ivan.context().close();
+});
