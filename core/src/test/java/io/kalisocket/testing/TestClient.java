@@ -1,7 +1,5 @@
 package io.kalisocket.testing;
 
-import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,11 +16,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A real WebSocket client for tests (JDK {@code java.net.http.WebSocket}): keeps every text message it
  * receives, in order, and waits on conditions rather than sleeping.
+ *
+ * <pre>{@code
+ * try (TestClient ann = TestClient.connect(port, "uid=ann")) {
+ *     JsonNode reply = ann.call("room", "join", "room", "r1");      // waits for the reply
+ *     JsonNode push = ann.awaitJson(Json.type("join"));             // waits for a push
+ *     KaliAssertions.assertThat(ann).receivedOnce(Json.type("welcome"));
+ * }
+ * }</pre>
+ * Waits wake up as soon as a message arrives (no polling) and last at most {@link #WAIT}; the received history is never consumed, so a message can be looked
+ * for any number of times and counted ({@link #receivedJson(Predicate)}).
  */
 public final class TestClient implements AutoCloseable {
 
@@ -30,6 +40,12 @@ public final class TestClient implements AutoCloseable {
     public static final Duration WAIT = Duration.ofSeconds(15);
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A few shared JDK clients: one selector thread each, however many sockets a test opens. */
+    private static final HttpClient[] HTTP = {
+        HttpClient.newHttpClient(), HttpClient.newHttpClient(), HttpClient.newHttpClient(), HttpClient.newHttpClient()};
+    private static final AtomicLong OPENED = new AtomicLong();
+    /** Unique across every client of the JVM, so receipts' dedup (per uid once bound) never merges two calls. */
+    private static final AtomicLong MSGIDS = new AtomicLong();
 
     private final WebSocket socket;
     private final Listener listener;
@@ -56,7 +72,7 @@ public final class TestClient implements AutoCloseable {
      */
     public static TestClient connect(URI uri, Map<String, String> headers) {
         Listener listener = new Listener();
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
+        WebSocket.Builder builder = http().newWebSocketBuilder().connectTimeout(WAIT);
         headers.forEach(builder::header);
         WebSocket socket = builder.buildAsync(uri, listener).orTimeout(WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
         return new TestClient(socket, listener);
@@ -70,14 +86,24 @@ public final class TestClient implements AutoCloseable {
      * @return the future of the attempt
      */
     public static CompletableFuture<WebSocket> attempt(URI uri, Map<String, String> headers) {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
+        WebSocket.Builder builder = http().newWebSocketBuilder().connectTimeout(WAIT);
         headers.forEach(builder::header);
         return builder.buildAsync(uri, new Listener());
+    }
+
+    private static HttpClient http() {
+        return HTTP[(int) (OPENED.getAndIncrement() % HTTP.length)];
     }
 
     /** @param text sent as one text frame @return this */
     public TestClient send(String text) {
         socket.sendText(text, true).join();
+        return this;
+    }
+
+    /** @param bytes sent as one binary frame @return this */
+    public TestClient sendBinary(byte[] bytes) {
+        socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
         return this;
     }
 
@@ -90,6 +116,25 @@ public final class TestClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Calls an action and waits for its reply. The call carries a msgid unique in the JVM, so the reply is
+     * told apart from every other message (the receipt {@code pongMsg} arrives first and is kept too).
+     *
+     * @param ct the controller
+     * @param ac the action
+     * @param keyValues the params, as name, value, name, value...
+     * @return the reply ({@code ct}, {@code ac}, {@code code}, {@code msg}, {@code data}, {@code msgid})
+     */
+    public JsonNode call(String ct, String ac, Object... keyValues) {
+        Map<String, Object> message = Json.obj(keyValues);
+        message.put("ct", ct);
+        message.put("ac", ac);
+        String msgid = "t" + MSGIDS.incrementAndGet();
+        message.put("msgid", msgid);
+        sendJson(message);
+        return awaitReply(msgid);
+    }
+
     /** @return every text message received so far, in order */
     public List<String> received() {
         return new ArrayList<>(listener.texts);
@@ -97,18 +142,31 @@ public final class TestClient implements AutoCloseable {
 
     /** @return received messages that are JSON objects, parsed, in order */
     public List<JsonNode> receivedJson() {
-        List<JsonNode> nodes = new ArrayList<>();
-        for (String text : listener.texts) {
-            if (text.startsWith("{")) {
-                nodes.add(parse(text));
-            }
-        }
-        return nodes;
+        return new ArrayList<>(listener.objects);
+    }
+
+    /**
+     * @param condition what a message must satisfy
+     * @return the received JSON messages that satisfy it, in order (no waiting)
+     */
+    public List<JsonNode> receivedJson(Predicate<JsonNode> condition) {
+        return receivedJson().stream().filter(condition).toList();
+    }
+
+    /**
+     * @param count how many matching messages to wait for (at least)
+     * @param condition what the messages must satisfy
+     * @return every matching message received once there are {@code count} of them, in order
+     */
+    public List<JsonNode> awaitJson(int count, Predicate<JsonNode> condition) {
+        listener.await(() -> receivedJson(condition).size() >= count ? Boolean.TRUE : null,
+                "" + count + " matching messages");
+        return receivedJson(condition);
     }
 
     /** @param count how many messages to wait for @return the first {@code count} messages */
     public List<String> awaitMessages(int count) {
-        await().atMost(WAIT).until(() -> listener.texts.size() >= count);
+        listener.await(() -> listener.texts.size() >= count ? Boolean.TRUE : null, count + " messages");
         return received().subList(0, count);
     }
 
@@ -117,8 +175,14 @@ public final class TestClient implements AutoCloseable {
      * @return the first received JSON message that satisfies it, waiting for it to arrive
      */
     public JsonNode awaitJson(Predicate<JsonNode> condition) {
-        return await().atMost(WAIT).until(
-                () -> receivedJson().stream().filter(condition).findFirst().orElse(null), n -> n != null);
+        return listener.await(() -> {
+            for (JsonNode n : listener.objects) {
+                if (condition.test(n)) {
+                    return n;
+                }
+            }
+            return null;
+        }, "a matching message");
     }
 
     /** @param type a push's {@code type} @return the first push of that type */
@@ -133,8 +197,7 @@ public final class TestClient implements AutoCloseable {
 
     /** @return the close code the server sent, waiting for the connection to close */
     public int awaitClose() {
-        await().atMost(WAIT).until(() -> listener.closeCode.isDone());
-        return listener.closeCode.join();
+        return listener.await(() -> listener.closeCode.getNow(null), "the close");
     }
 
     /** @return true once the connection closed or failed */
@@ -176,11 +239,50 @@ public final class TestClient implements AutoCloseable {
         socket.abort();
     }
 
+    /** Keeps what arrives (JSON objects parsed once, on arrival) and wakes whoever waits for it. */
     private static final class Listener implements WebSocket.Listener {
         final List<String> texts = new CopyOnWriteArrayList<>();
+        final List<JsonNode> objects = new CopyOnWriteArrayList<>();
         final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
         final StringBuilder partial = new StringBuilder();
         volatile boolean paused;
+
+        /** Waits, without polling, until {@code check} gives a non-null value; fails the test after {@link #WAIT}. */
+        synchronized <T> T await(Supplier<T> check, String what) {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            for (T value = check.get(); ; value = check.get()) {
+                if (value != null) {
+                    return value;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("waited " + WAIT.toSeconds() + " s for " + what + "; received: " + texts);
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted while waiting for " + what, e);
+                }
+            }
+        }
+
+        private synchronized void arrived(String text) {
+            if (text.startsWith("{")) {
+                try {
+                    objects.add(JSON.readTree(text));
+                } catch (JsonProcessingException e) {
+                    // not JSON after all: kept as text only
+                }
+            }
+            texts.add(text);
+            notifyAll();
+        }
+
+        private synchronized void closed(int code) {
+            closeCode.complete(code);
+            notifyAll();
+        }
 
         @Override
         public void onOpen(WebSocket webSocket) {
@@ -191,7 +293,7 @@ public final class TestClient implements AutoCloseable {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                texts.add(partial.toString());
+                arrived(partial.toString());
                 partial.setLength(0);
             }
             if (!paused) {
@@ -208,13 +310,13 @@ public final class TestClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closeCode.complete(statusCode);
+            closed(statusCode);
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
-            closeCode.complete(1006);
+            closed(1006);
         }
     }
 }
