@@ -113,7 +113,9 @@ public final class ScenarioRunner {
     private static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return f[0] + " " + f[1] + " " + f[2];
+            String psi = Files.exists(Path.of("/proc/pressure/cpu"))
+                    ? Files.readAllLines(Path.of("/proc/pressure/cpu")).get(0) : "none";
+            return f[0] + " " + f[1] + " " + f[2] + " (cpu pressure: " + psi + ")";
         } catch (java.io.IOException e) {
             return "unknown";
         }

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every scenario, medians of 3 runs, on the JDK given as $1 (default: the java on PATH).
+# Benchmarks are run by hand, never in CI. Usage: bench/run-all.sh [JAVA_HOME] > results.md
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+java="${1:+$1/bin/}java"
+jar="$(mktemp -d)/kalisocket-bench.jar"
+cp "$here/target/kalisocket-bench.jar" "$jar"   # a copy: rebuilding during a run must not change it
+common=(--runs "${RUNS:-3}" --warmup "${WARMUP:-2}" --duration "${DURATION:-5}")
+run() { nice -n -10 "$java" -jar "$jar" "$@" "${common[@]}" 2>/dev/null || echo "($1 failed: exit $?)"; echo; }
+echo "# $("$java" -version 2>&1 | head -1), $(nproc) cores, $(date -u +%FT%TZ)"
+echo
+run echo --connections 100
+run latency --connections 100 --rate 10000,20000
+run idle --connections 10000
+run broadcast --connections 10000
+run handshake --connections 32
+run overload --fd-limit 1024 --connections 256
