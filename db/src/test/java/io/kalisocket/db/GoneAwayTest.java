@@ -12,11 +12,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * "MySQL server has gone away", against the real MariaDB: connections closed by the server while idle,
  * killed by an admin, killed in the middle of a statement.
  */
+@ExtendWith(RequiresMariaDb.class)
 class GoneAwayTest {
 
     private static final String DATABASE = "kalisocket_gone_away";
@@ -28,7 +30,7 @@ class GoneAwayTest {
 
     @BeforeAll
     static void server() {
-        admin = MariaDbAdmin.connectOrSkip();
+        admin = MariaDbAdmin.connect();
         url = admin.freshDatabase(DATABASE);
     }
 

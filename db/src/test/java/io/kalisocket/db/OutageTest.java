@@ -9,11 +9,13 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The database becomes unreachable (a TCP proxy between the pool and MariaDB is cut), then comes back:
  * calls fail fast with {@link DbUnavailableException}, and the pool recovers without a restart.
  */
+@ExtendWith(RequiresMariaDb.class)
 class OutageTest {
 
     private static final String DATABASE = "kalisocket_outage";
@@ -22,7 +24,7 @@ class OutageTest {
 
     @BeforeAll
     static void server() {
-        admin = MariaDbAdmin.connectOrSkip();
+        admin = MariaDbAdmin.connect();
         admin.freshDatabase(DATABASE);
         admin.execute("CREATE TABLE " + DATABASE + ".messages"
                 + " (id BIGINT AUTO_INCREMENT PRIMARY KEY, text VARCHAR(100) NOT NULL) ENGINE=InnoDB");

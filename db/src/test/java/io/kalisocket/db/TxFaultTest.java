@@ -10,8 +10,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A transaction's connection is killed in the middle of the work, against the real MariaDB. */
+@ExtendWith(RequiresMariaDb.class)
 class TxFaultTest {
 
     private static final String DATABASE = "kalisocket_tx_fault";
@@ -22,7 +24,7 @@ class TxFaultTest {
 
     @BeforeAll
     static void server() {
-        admin = MariaDbAdmin.connectOrSkip();
+        admin = MariaDbAdmin.connect();
         url = admin.freshDatabase(DATABASE);
     }
 
