@@ -1,0 +1,160 @@
+package io.kalisocket.cluster;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kalisocket.KaliServer;
+import io.kalisocket.cache.Cache;
+import io.kalisocket.gateway.Gateway;
+import io.kalisocket.gateway.LocalGateway;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a server into a cluster node, in one call:
+ * <pre>{@code
+ * KaliServer server = KaliServer.create(config).controllers("app.controller");
+ * try (Cluster cluster = Cluster.join(server, ClusterConfig.of("redis://127.0.0.1:6379"))) {
+ *     server.start();
+ * }
+ * }</pre>
+ * The server then uses a {@link RedisGateway} and a {@link RedisCache}. Connecting to Redis happens here
+ * (a clear error when it is unreachable); the node announces itself when the server starts. Close the
+ * cluster after the server stopped: the node leaves at once instead of after its TTL.
+ */
+public final class Cluster implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Cluster.class);
+
+    private final ClusterConfig config;
+    private final ObjectMapper json;
+    private final RedisLink redis;
+    private final Keys keys;
+    private final RedisCache cache;
+    private final ScheduledExecutorService timer;
+    private final AtomicBoolean redisDown = new AtomicBoolean();
+    private volatile boolean closing;
+    private volatile Heartbeat heartbeat;
+    private volatile RedisGateway gateway;
+
+    private Cluster(ClusterConfig config, ObjectMapper json) {
+        this.config = config;
+        this.json = json;
+        this.keys = new Keys(config.keyPrefix());
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kali-cluster");
+            t.setDaemon(true);
+            return t;
+        });
+        this.redis = new RedisLink(config, () -> timer.execute(this::beat));
+        this.cache = new RedisCache(redis, keys, json);
+    }
+
+    /**
+     * Makes the server a node of the cluster; messages are encoded with the default mapper.
+     *
+     * @param server the server, before it starts
+     * @param config where Redis is and the cluster's timings
+     * @return the cluster handle, to close after the server stopped
+     * @throws ClusterUnavailableException when Redis cannot be reached
+     */
+    public static Cluster join(KaliServer server, ClusterConfig config) {
+        return join(server, config, KaliServer.defaultMapper());
+    }
+
+    /**
+     * @param server the server, before it starts
+     * @param config where Redis is and the cluster's timings
+     * @param json the mapper the server uses for the wire (give the same one to {@code server.json(...)})
+     * @return the cluster handle, to close after the server stopped
+     * @throws ClusterUnavailableException when Redis cannot be reached
+     */
+    public static Cluster join(KaliServer server, ClusterConfig config, ObjectMapper json) {
+        Cluster cluster = new Cluster(config, json);
+        server.cache(cluster.cache).gateway(cluster::gateway);
+        return cluster;
+    }
+
+    /** @return the cache shared by every node */
+    public Cache cache() {
+        return cache;
+    }
+
+    /** @return the gateway, once the server started */
+    public Optional<RedisGateway> gateway() {
+        return Optional.ofNullable(gateway);
+    }
+
+    private synchronized Gateway gateway(LocalGateway local, String nodeId) {
+        if (gateway != null) {
+            throw new IllegalStateException("a Cluster serves one server; call Cluster.join once per server");
+        }
+        ClusterStats stats = new ClusterStats();
+        Notice.Codec codec = new Notice.Codec(json, nodeId);
+        Membership membership = new Membership(redis, keys, nodeId, json);
+        LocalWatcher watcher = new LocalWatcher(local, membership);
+        Heartbeat beat = new Heartbeat(redis, keys, nodeId, config, membership, watcher, local, stats);
+        beat.start();
+        OwnerWrites ownerWrites = new OwnerWrites(membership, watcher, json);
+        NodeInbox inbox = new NodeInbox(local, codec, stats,
+                notice -> timer.execute(() -> guarded(() -> ownerWrites.accept(notice))));
+        redis.subscribe(inbox::accept, keys.channel(nodeId), keys.channelAll());
+        RedisGateway made = new RedisGateway(local, nodeId, new Router(local, redis, keys, nodeId, codec), membership,
+                new Directory(local, redis, keys, nodeId, json), watcher, codec, stats);
+        this.heartbeat = beat;
+        this.gateway = made;
+        long beatMs = config.heartbeatInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::beat, beatMs, beatMs, TimeUnit.MILLISECONDS);
+        long syncMs = config.syncInterval().toMillis();
+        timer.scheduleWithFixedDelay(() -> guarded(watcher::tick), syncMs, syncMs, TimeUnit.MILLISECONDS);
+        log.info("node {} joined the cluster at {} (dead nodes vanish within {} s)", nodeId, redis.where(),
+                config.nodeTtl().toSeconds());
+        return made;
+    }
+
+    private void beat() {
+        Heartbeat beat = heartbeat;
+        if (beat != null) {
+            guarded(beat::tick);
+        }
+    }
+
+    private void guarded(Runnable task) {
+        try {
+            task.run();
+            if (redisDown.compareAndSet(true, false)) {
+                log.info("Redis at {} is reachable again", redis.where());
+            }
+        } catch (ClusterUnavailableException e) {
+            if (!closing && redisDown.compareAndSet(false, true)) {
+                log.warn("{}; retrying", e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            log.error("cluster task failed", e);
+        }
+    }
+
+    /** Leaves the cluster: this node's entries are removed, then the Redis connections closed. */
+    @Override
+    public void close() {
+        closing = true;
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(2, TimeUnit.SECONDS);
+            Heartbeat beat = heartbeat;
+            if (beat != null) {
+                beat.stop();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("could not leave the cluster cleanly ({}); survivors will clean up within {} s", e.getMessage(),
+                    config.nodeTtl().toSeconds());
+        } finally {
+            redis.close();
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.kalisocket.cluster;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kalisocket.connection.ClientIdGenerator;
+import io.kalisocket.gateway.LocalGateway;
+import io.lettuce.core.ScriptOutputType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Answers the gateway's questions for the whole cluster from Redis, so every node gives the same answer.
+ * What concerns a connection of this node (its uid, its session, whether it is open) is answered from
+ * memory. Questions about many keys are pipelined: one round trip, not one per key.
+ */
+final class Directory {
+
+    private final LocalGateway local;
+    private final RedisLink redis;
+    private final Keys keys;
+    private final String self;
+    private final ObjectMapper json;
+
+    Directory(LocalGateway local, RedisLink redis, Keys keys, String self, ObjectMapper json) {
+        this.local = local;
+        this.redis = redis;
+        this.keys = keys;
+        this.self = self;
+        this.json = json;
+    }
+
+    private boolean isLocal(String clientId) {
+        return ClientIdGenerator.nodeOf(clientId).equals(self);
+    }
+
+    boolean isOnline(String clientId) {
+        if (isLocal(clientId)) {
+            return local.isOnline(clientId);
+        }
+        return redis.await("isOnline", redis.async().sismember(keys.clients(ClientIdGenerator.nodeOf(clientId)),
+                clientId));
+    }
+
+    List<String> allClientIds() {
+        List<Object> ids = redis.await("getAllClientIdList", redis.<List<Object>>run(Script.CENSUS,
+                ScriptOutputType.MULTI, keys.prefix(), "list"));
+        return ids.stream().map(String::valueOf).sorted().toList();
+    }
+
+    int allClientCount() {
+        return Math.toIntExact(redis.<Long>await("getAllClientIdCount", redis.run(Script.CENSUS,
+                ScriptOutputType.INTEGER, keys.prefix(), "count")));
+    }
+
+    Map<String, Map<String, Object>> sessions(Collection<String> clientIds) {
+        Map<String, CompletableFuture<Map<String, String>>> remote = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> sessions = new LinkedHashMap<>();
+        for (String id : clientIds) {
+            if (isLocal(id)) {
+                local.getSession(id).ifPresent(s -> sessions.put(id, s));
+            } else {
+                remote.put(id, redis.async().hgetall(keys.session(id)).toCompletableFuture());
+            }
+        }
+        remote.forEach((id, f) -> sessions.put(id, decode(redis.await("read sessions", f))));
+        return sessions;
+    }
+
+    Optional<Map<String, Object>> session(String clientId) {
+        if (isLocal(clientId)) {
+            return local.getSession(clientId);
+        }
+        CompletableFuture<Boolean> online = redis.async().sismember(keys.clients(ClientIdGenerator.nodeOf(clientId)),
+                clientId).toCompletableFuture();
+        CompletableFuture<Map<String, String>> values = redis.async().hgetall(keys.session(clientId)).toCompletableFuture();
+        return redis.await("getSession", online) ? Optional.of(decode(redis.await("getSession", values)))
+                : Optional.empty();
+    }
+
+    boolean isUidOnline(String uid) {
+        return redis.await("isUidOnline", redis.async().exists(keys.uid(uid))) == 1L;
+    }
+
+    List<String> clientIdsOfUid(String uid) {
+        return sorted(redis.await("getClientIdByUid", redis.async().smembers(keys.uid(uid))));
+    }
+
+    Optional<String> uidOf(String clientId) {
+        if (isLocal(clientId)) {
+            return local.getUidByClientId(clientId);
+        }
+        return Optional.ofNullable(redis.await("getUidByClientId", redis.async().hget(keys.client(clientId), "uid")));
+    }
+
+    Set<String> allUids() {
+        return new TreeSet<>(redis.await("getAllUidList", redis.async().smembers(keys.uids())));
+    }
+
+    int allUidCount() {
+        return Math.toIntExact(redis.await("getAllUidCount", redis.async().scard(keys.uids())));
+    }
+
+    List<String> members(String group) {
+        return sorted(redis.await("getClientIdListByGroup", redis.async().smembers(keys.group(group))));
+    }
+
+    int memberCount(String group) {
+        return Math.toIntExact(redis.await("getClientIdCountByGroup", redis.async().scard(keys.group(group))));
+    }
+
+    Set<String> uidsOf(Collection<String> clientIds) {
+        Set<String> uids = new TreeSet<>();
+        List<CompletableFuture<String>> remote = new ArrayList<>();
+        for (String id : clientIds) {
+            if (isLocal(id)) {
+                local.getUidByClientId(id).ifPresent(uids::add);
+            } else {
+                remote.add(redis.async().hget(keys.client(id), "uid").toCompletableFuture());
+            }
+        }
+        for (CompletableFuture<String> f : remote) {
+            String uid = redis.await("read uids", f);
+            if (uid != null) {
+                uids.add(uid);
+            }
+        }
+        return uids;
+    }
+
+    Set<String> allGroups() {
+        return new TreeSet<>(redis.await("getAllGroupIdList", redis.async().smembers(keys.groups())));
+    }
+
+    Map<String, List<String>> allGroupMembers() {
+        return perGroup("getAllGroupClientIdList", g -> redis.async().smembers(keys.group(g)).toCompletableFuture(),
+                Directory::sorted);
+    }
+
+    Map<String, Integer> allGroupCounts() {
+        return perGroup("getAllGroupClientIdCount", g -> redis.async().scard(keys.group(g)).toCompletableFuture(),
+                Math::toIntExact);
+    }
+
+    private <R, T> Map<String, T> perGroup(String operation, Function<String, CompletableFuture<R>> read,
+            Function<R, T> convert) {
+        Map<String, CompletableFuture<R>> pending = new HashMap<>();
+        allGroups().forEach(g -> pending.put(g, read.apply(g)));
+        Map<String, T> result = new HashMap<>();
+        pending.forEach((g, f) -> result.put(g, convert.apply(redis.await(operation, f))));
+        result.values().removeIf(v -> v instanceof Collection<?> c && c.isEmpty() || Integer.valueOf(0).equals(v));
+        return result;
+    }
+
+    private Map<String, Object> decode(Map<String, String> stored) {
+        Map<String, Object> session = new HashMap<>();
+        stored.forEach((k, v) -> {
+            try {
+                session.put(k, json.readValue(v, Object.class));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("session value of " + k + " is not JSON", e);
+            }
+        });
+        return Map.copyOf(session);
+    }
+
+    private static List<String> sorted(Collection<String> ids) {
+        return ids.stream().sorted().toList();
+    }
+}

@@ -1,0 +1,83 @@
+package io.kalisocket.cluster;
+
+/**
+ * Names of every Redis key and channel the cluster uses, all under one prefix ({@code ks:} by default).
+ * The Lua scripts build the same names from the prefix; {@code docs/CLUSTER.md} lists them.
+ */
+record Keys(String prefix) {
+
+    /** @return the set of node ids that announced themselves */
+    String nodes() {
+        return prefix + "nodes";
+    }
+
+    /** @param node a node id @return the node's heartbeat key (expires when the node stops renewing it) */
+    String alive(String node) {
+        return prefix + "node:" + node;
+    }
+
+    /** @param node a node id @return the lock a survivor takes to clean up that dead node */
+    String cleanup(String node) {
+        return prefix + "cleanup:" + node;
+    }
+
+    /** @param node a node id @return the set of the node's open client ids */
+    String clients(String node) {
+        return prefix + "n:" + node + ":clients";
+    }
+
+    /** @param uid a user @return the set of the user's client ids */
+    String uid(String uid) {
+        return prefix + "uid:" + uid;
+    }
+
+    /** @return the set of users with a connection */
+    String uids() {
+        return prefix + "uids";
+    }
+
+    /** @param group a group @return the set of the group's client ids */
+    String group(String group) {
+        return prefix + "group:" + group;
+    }
+
+    /** @param group a group @return the hash node id -> number of the group's members on that node */
+    String groupNodes(String group) {
+        return prefix + "gn:" + group;
+    }
+
+    /** @return the set of non-empty groups */
+    String groups() {
+        return prefix + "groups";
+    }
+
+    /** @param clientId a client @return the hash of the client's fields ({@code uid}) */
+    String client(String clientId) {
+        return prefix + "c:" + clientId;
+    }
+
+    /** @param clientId a client @return the set of the client's groups */
+    String clientGroups(String clientId) {
+        return prefix + "cg:" + clientId;
+    }
+
+    /** @param clientId a client @return the hash of the client's session, values as JSON */
+    String session(String clientId) {
+        return prefix + "s:" + clientId;
+    }
+
+    /** @param node a node id @return the node's channel: everything addressed to its connections */
+    String channel(String node) {
+        return prefix + "ch:" + node;
+    }
+
+    /** @return the channel every node listens to, for {@code sendToAll} */
+    String channelAll() {
+        return prefix + "ch:all";
+    }
+
+    /** @param key an application's cache key @return the Redis key holding it */
+    String cache(String key) {
+        return prefix + "cache:" + key;
+    }
+}

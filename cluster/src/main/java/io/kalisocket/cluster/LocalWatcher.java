@@ -1,0 +1,76 @@
+package io.kalisocket.cluster;
+
+import io.kalisocket.gateway.LocalGateway;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps Redis's list of this node's connections in step with the node: registers new connections and
+ * forgets closed ones (with all their memberships), every sync interval and before any write that
+ * concerns a connection. Writes that fail while Redis is down are retried on the next tick.
+ *
+ * <p>Core has no connection open/close hook for gateways yet, so this compares the local connection list
+ * with what it registered; see {@code docs/CLUSTER.md}.
+ */
+final class LocalWatcher {
+
+    private final LocalGateway local;
+    private final Membership membership;
+    private final Set<String> registered = ConcurrentHashMap.newKeySet();
+
+    LocalWatcher(LocalGateway local, Membership membership) {
+        this.local = local;
+        this.membership = membership;
+    }
+
+    /**
+     * Registers a local connection now, if not yet done.
+     *
+     * @param clientId an open local connection
+     */
+    void ensure(String clientId) {
+        if (!registered.contains(clientId)) {
+            membership.register(List.of(clientId));
+            registered.add(clientId);
+        }
+    }
+
+    /** Registers connections opened and forgets connections closed since the last tick. */
+    void tick() {
+        List<String> open = local.getAllClientIdList();
+        Set<String> openSet = new HashSet<>(open);
+        List<String> fresh = new ArrayList<>();
+        for (String id : open) {
+            if (!registered.contains(id)) {
+                fresh.add(id);
+            }
+        }
+        membership.register(fresh);
+        registered.addAll(fresh);
+        List<String> closed = new ArrayList<>();
+        for (String id : registered) {
+            if (!openSet.contains(id) && !local.isOnline(id)) {
+                closed.add(id);
+            }
+        }
+        if (!closed.isEmpty()) {
+            membership.drop(closed, false);
+            closed.forEach(registered::remove);
+        }
+    }
+
+    /** @param clientIds exactly the connections Redis now lists for this node (after a re-announcement) */
+    void reset(Collection<String> clientIds) {
+        registered.clear();
+        registered.addAll(clientIds);
+    }
+
+    /** @return the number of connections registered in Redis by this node */
+    int registeredCount() {
+        return registered.size();
+    }
+}

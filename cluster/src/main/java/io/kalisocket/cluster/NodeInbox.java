@@ -1,0 +1,114 @@
+package io.kalisocket.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kalisocket.gateway.LocalGateway;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the notices that arrive on this node's channels to its local gateway: deliveries go to the
+ * local connections (one encoding per notice, shared by all recipients), membership changes made by other
+ * nodes update the local indexes. Runs on the subscriber's thread, in arrival order, without blocking.
+ */
+final class NodeInbox {
+
+    private static final Logger log = LoggerFactory.getLogger(NodeInbox.class);
+
+    private final LocalGateway local;
+    private final Notice.Codec codec;
+    private final ObjectMapper json;
+    private final ClusterStats stats;
+    private final Consumer<Notice> ownerWrite;
+
+    /**
+     * @param local this node's gateway
+     * @param codec reads notices
+     * @param stats counts them
+     * @param ownerWrite runs (later, off this thread) for a membership notice about an open local connection
+     */
+    NodeInbox(LocalGateway local, Notice.Codec codec, ClusterStats stats, Consumer<Notice> ownerWrite) {
+        this.local = local;
+        this.ownerWrite = ownerWrite;
+        this.codec = codec;
+        this.json = codec.json();
+        this.stats = stats;
+    }
+
+    /** @param text a notice, as received */
+    void accept(String text) {
+        try {
+            Notice notice = codec.parse(text);
+            if (notice.from().equals(codec.self()) && "a".equals(notice.op())) {
+                return; // our own sendToAll: delivered locally already
+            }
+            stats.received(notice.op());
+            apply(notice);
+        } catch (RuntimeException e) {
+            stats.dropped();
+            log.error("cluster notice dropped: {}", text.length() > 200 ? text.substring(0, 200) + "..." : text, e);
+        }
+    }
+
+    private void apply(Notice n) {
+        JsonNode h = n.header();
+        String id = h.path("id").asText();
+        String arg = h.path("arg").asText();
+        int delivered = switch (n.op()) {
+            case "c" -> local.sendToClients(list(h.path("t")), n.payload());
+            case "u" -> local.sendToUids(list(h.path("t")), n.payload());
+            case "g" -> local.sendToGroups(list(h.path("t")), n.payload(), array(h.path("x")));
+            case "a" -> local.sendToAll(n.payload(), array(h.path("x")));
+            default -> {
+                control(n, id, arg);
+                yield 0;
+            }
+        };
+        stats.delivered(delivered);
+    }
+
+    private void control(Notice n, String id, String arg) {
+        JsonNode h = n.header();
+        switch (n.op()) {
+            case "close" -> {
+                if (n.payload() == null) {
+                    local.closeClient(id);
+                } else {
+                    local.closeClient(id, n.payload());
+                }
+            }
+            case "bind" -> local.bindUid(id, arg);
+            case "unbind" -> local.unbindUid(id, arg);
+            case "join" -> local.joinGroup(id, arg);
+            case "leave" -> local.leaveGroup(id, arg);
+            case "ungroup" -> local.ungroup(arg);
+            case "sess" -> {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> entries = json.convertValue(h.path("e"), Map.class);
+                if (h.path("replace").asBoolean()) {
+                    local.setSession(id, entries);
+                } else {
+                    local.updateSession(id, entries);
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown op " + n.op());
+        }
+        if (!"close".equals(n.op()) && !"ungroup".equals(n.op()) && local.isOnline(id)) {
+            ownerWrite.accept(n);
+        }
+    }
+
+    private static List<String> list(JsonNode array) {
+        List<String> values = new ArrayList<>(array.size());
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static String[] array(JsonNode array) {
+        return list(array).toArray(new String[0]);
+    }
+}

@@ -1,0 +1,311 @@
+package io.kalisocket.cluster;
+
+import io.kalisocket.gateway.Gateway;
+import io.kalisocket.gateway.LocalGateway;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The cluster's {@link Gateway}: every operation gives the same answer on every node. Sends are routed
+ * only to the nodes that hold recipients ({@link Router}); membership is written to Redis atomically
+ * ({@link Membership}) and read back from it ({@link Directory}); this node's own connections are served by
+ * the wrapped {@link LocalGateway}. Operations that need Redis while it is unreachable throw
+ * {@link ClusterUnavailableException} at once and change nothing.
+ *
+ * <p>Made by {@link Cluster}; get it from {@code RunningServer.gateway()} or {@code Ctx.gateway()}.
+ */
+public final class RedisGateway implements Gateway {
+
+    private static final int MAX_NAME = 64;
+
+    private final LocalGateway local;
+    private final String nodeId;
+    private final Router router;
+    private final Membership membership;
+    private final Directory directory;
+    private final LocalWatcher watcher;
+    private final Notice.Codec codec;
+    private final ClusterStats stats;
+
+    RedisGateway(LocalGateway local, String nodeId, Router router, Membership membership, Directory directory,
+            LocalWatcher watcher, Notice.Codec codec, ClusterStats stats) {
+        this.local = local;
+        this.nodeId = nodeId;
+        this.router = router;
+        this.membership = membership;
+        this.directory = directory;
+        this.watcher = watcher;
+        this.codec = codec;
+        this.stats = stats;
+    }
+
+    /** @return this node's id */
+    public String nodeId() {
+        return nodeId;
+    }
+
+    /** @return this node's cluster counters */
+    public ClusterStats stats() {
+        return stats;
+    }
+
+    // ---- send ----
+
+    @Override
+    public int sendToClient(String clientId, Object message) {
+        return router.toClient(clientId, message);
+    }
+
+    @Override
+    public int sendToClients(Collection<String> clientIds, Object message) {
+        return router.toClients(clientIds, message);
+    }
+
+    @Override
+    public int sendToUid(String uid, Object message) {
+        return router.toUids(List.of(uid), message);
+    }
+
+    @Override
+    public int sendToUids(Collection<String> uids, Object message) {
+        return router.toUids(uids, message);
+    }
+
+    @Override
+    public int sendToGroup(String group, Object message, String... excludeClientIds) {
+        return router.toGroups(List.of(group), message, excludeClientIds);
+    }
+
+    @Override
+    public int sendToGroups(Collection<String> groups, Object message, String... excludeClientIds) {
+        return router.toGroups(groups, message, excludeClientIds);
+    }
+
+    @Override
+    public int sendToAll(Object message, String... excludeClientIds) {
+        return router.toAll(message, excludeClientIds);
+    }
+
+    // ---- connections ----
+
+    @Override
+    public boolean isOnline(String clientId) {
+        return directory.isOnline(clientId);
+    }
+
+    @Override
+    public void closeClient(String clientId) {
+        closeClient(clientId, null);
+    }
+
+    @Override
+    public void closeClient(String clientId, Object message) {
+        if (router.isLocal(clientId)) {
+            if (message == null) {
+                local.closeClient(clientId);
+            } else {
+                local.closeClient(clientId, message);
+            }
+            return;
+        }
+        String notice = codec.close(clientId, message == null ? null : codec.payload(message));
+        router.toClientNotice(clientId, notice);
+    }
+
+    @Override
+    public List<String> getAllClientIdList() {
+        return directory.allClientIds();
+    }
+
+    @Override
+    public int getAllClientIdCount() {
+        return directory.allClientCount();
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> getAllClientSessions() {
+        return directory.sessions(directory.allClientIds());
+    }
+
+    // ---- users ----
+
+    @Override
+    public void bindUid(String clientId, String uid) {
+        checkName(uid, "uid");
+        if (local(clientId)) {
+            membership.await("bindUid", membership.bind(clientId, uid, ""));
+            local.bindUid(clientId, uid);
+        } else if (!router.isLocal(clientId)) {
+            membership.await("bindUid", membership.bind(clientId, uid, codec.control("bind", clientId, uid)));
+        }
+    }
+
+    @Override
+    public void unbindUid(String clientId, String uid) {
+        if (local(clientId)) {
+            membership.await("unbindUid", membership.unbind(clientId, uid, ""));
+            local.unbindUid(clientId, uid);
+        } else if (!router.isLocal(clientId)) {
+            membership.await("unbindUid", membership.unbind(clientId, uid, codec.control("unbind", clientId, uid)));
+        }
+    }
+
+    @Override
+    public boolean isUidOnline(String uid) {
+        return directory.isUidOnline(uid);
+    }
+
+    @Override
+    public List<String> getClientIdByUid(String uid) {
+        return directory.clientIdsOfUid(uid);
+    }
+
+    @Override
+    public Optional<String> getUidByClientId(String clientId) {
+        return directory.uidOf(clientId);
+    }
+
+    @Override
+    public Set<String> getAllUidList() {
+        return directory.allUids();
+    }
+
+    @Override
+    public int getAllUidCount() {
+        return directory.allUidCount();
+    }
+
+    // ---- groups ----
+
+    @Override
+    public void joinGroup(String clientId, String group) {
+        checkName(group, "group");
+        if (local(clientId)) {
+            membership.await("joinGroup", membership.join(clientId, group, ""));
+            local.joinGroup(clientId, group);
+        } else if (!router.isLocal(clientId)) {
+            membership.await("joinGroup", membership.join(clientId, group, codec.control("join", clientId, group)));
+        }
+    }
+
+    @Override
+    public void leaveGroup(String clientId, String group) {
+        if (router.isLocal(clientId)) {
+            membership.await("leaveGroup", membership.leave(clientId, group, ""));
+            local.leaveGroup(clientId, group);
+        } else {
+            membership.await("leaveGroup", membership.leave(clientId, group, codec.control("leave", clientId, group)));
+        }
+    }
+
+    @Override
+    public void ungroup(String group) {
+        membership.await("ungroup", membership.ungroup(group, codec.control("ungroup", "", group)));
+        local.ungroup(group);
+    }
+
+    @Override
+    public List<String> getClientIdListByGroup(String group) {
+        return directory.members(group);
+    }
+
+    @Override
+    public int getClientIdCountByGroup(String group) {
+        return directory.memberCount(group);
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> getClientSessionsByGroup(String group) {
+        return directory.sessions(directory.members(group));
+    }
+
+    @Override
+    public Set<String> getUidListByGroup(String group) {
+        return directory.uidsOf(directory.members(group));
+    }
+
+    @Override
+    public int getUidCountByGroup(String group) {
+        return getUidListByGroup(group).size();
+    }
+
+    @Override
+    public Set<String> getAllGroupIdList() {
+        return directory.allGroups();
+    }
+
+    @Override
+    public Map<String, List<String>> getAllGroupClientIdList() {
+        return directory.allGroupMembers();
+    }
+
+    @Override
+    public Map<String, Integer> getAllGroupClientIdCount() {
+        return directory.allGroupCounts();
+    }
+
+    @Override
+    public Map<String, Set<String>> getAllGroupUidList() {
+        Map<String, Set<String>> all = new HashMap<>();
+        directory.allGroupMembers().forEach((g, ids) -> all.put(g, directory.uidsOf(ids)));
+        return all;
+    }
+
+    @Override
+    public Map<String, Integer> getAllGroupUidCount() {
+        Map<String, Integer> all = new HashMap<>();
+        getAllGroupUidList().forEach((g, uids) -> all.put(g, uids.size()));
+        return all;
+    }
+
+    // ---- sessions ----
+
+    @Override
+    public void setSession(String clientId, Map<String, ?> session) {
+        writeSession(clientId, true, session);
+    }
+
+    @Override
+    public void updateSession(String clientId, Map<String, ?> entries) {
+        writeSession(clientId, false, entries);
+    }
+
+    @Override
+    public Optional<Map<String, Object>> getSession(String clientId) {
+        return directory.session(clientId);
+    }
+
+    private void writeSession(String clientId, boolean replace, Map<String, ?> entries) {
+        String operation = replace ? "setSession" : "updateSession";
+        if (local(clientId)) {
+            membership.await(operation, membership.session(clientId, replace, entries, ""));
+            if (replace) {
+                local.setSession(clientId, entries);
+            } else {
+                local.updateSession(clientId, entries);
+            }
+        } else if (!router.isLocal(clientId)) {
+            membership.await(operation, membership.session(clientId, replace, entries,
+                    codec.session(clientId, replace, entries)));
+        }
+    }
+
+    /** @return true when the connection is open on this node (and then registered in Redis) */
+    private boolean local(String clientId) {
+        if (router.isLocal(clientId) && local.isOnline(clientId)) {
+            watcher.ensure(clientId);
+            return true;
+        }
+        return false;
+    }
+
+    private static void checkName(String name, String what) {
+        if (name == null || name.isEmpty() || name.length() > MAX_NAME) {
+            throw new IllegalArgumentException(what + " must be 1-" + MAX_NAME + " characters");
+        }
+    }
+}

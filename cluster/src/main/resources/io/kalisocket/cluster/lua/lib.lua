@@ -1,0 +1,36 @@
+-- Shared by every script (prepended to each). ARGV[1] is the key prefix; names match Keys.java.
+local p = ARGV[1]
+local function nodeOf(cid)
+  local dash = string.find(cid, '-', 1, true)
+  if dash then return string.sub(cid, 1, dash - 1) end
+  return ''
+end
+local function registered(cid)
+  return redis.call('SISMEMBER', p .. 'n:' .. nodeOf(cid) .. ':clients', cid) == 1
+end
+local function unbindUid(cid, uid)
+  local k = p .. 'uid:' .. uid
+  if redis.call('SREM', k, cid) == 1 and redis.call('SCARD', k) == 0 then
+    redis.call('SREM', p .. 'uids', uid)
+  end
+end
+local function leaveGroup(cid, g)
+  local k = p .. 'group:' .. g
+  if redis.call('SREM', k, cid) == 1 then
+    local gn = p .. 'gn:' .. g
+    if redis.call('HINCRBY', gn, nodeOf(cid), -1) <= 0 then redis.call('HDEL', gn, nodeOf(cid)) end
+    if redis.call('SCARD', k) == 0 then
+      redis.call('SREM', p .. 'groups', g)
+      redis.call('DEL', gn)
+    end
+  end
+  redis.call('SREM', p .. 'cg:' .. cid, g)
+end
+-- Tells the node owning cid, when it is not the caller (self), what changed.
+local function notify(cid, self, msg)
+  local node = nodeOf(cid)
+  if node ~= self and msg ~= '' then redis.call('PUBLISH', p .. 'ch:' .. node, msg) end
+end
+local function publishTo(nodes, msg)
+  for n in pairs(nodes) do redis.call('PUBLISH', p .. 'ch:' .. n, msg) end
+end

@@ -1,0 +1,13 @@
+-- ARGV: prefix, self, message, uids... -> the users' remote connections; one message per node holding one
+local count, nodes = 0, {}
+for i = 4, #ARGV do
+  for _, cid in ipairs(redis.call('SMEMBERS', p .. 'uid:' .. ARGV[i])) do
+    local n = nodeOf(cid)
+    if n ~= ARGV[2] then
+      count = count + 1
+      nodes[n] = true
+    end
+  end
+end
+publishTo(nodes, ARGV[3])
+return count
