@@ -23,11 +23,12 @@ import java.util.Optional;
  * @param servers     {@code --servers}: which servers to run, e.g. {@code baseline,kali}; empty = all
  * @param target      {@code --target}: an external loopback server measured beside the baseline
  * @param jdk         {@code --jdk}: the JDK home (or java binary) that runs the servers; default this JVM's
+ * @param jvmArgs     {@code --jvm-arg}: extra options for the server JVMs (repeatable), e.g. a JFR recording
  * @param pin         false with {@code --no-pin}: do not pin server and load to separate cores
  */
 public record BenchOptions(String scenario, int connections, Duration duration, Duration warmup, List<Integer> rates,
                            int window, int messages, int fdLimit, int runs, List<String> servers,
-                           Optional<URI> target, Optional<Path> jdk, boolean pin) {
+                           Optional<URI> target, Optional<Path> jdk, List<String> jvmArgs, boolean pin) {
 
     /** Validates and copies. */
     public BenchOptions {
@@ -45,6 +46,7 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
         }
         rates = List.copyOf(rates);
         servers = List.copyOf(servers);
+        jvmArgs = List.copyOf(jvmArgs);
         target.ifPresent(Loopback::require);
     }
 
@@ -64,7 +66,7 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
      * @param name variant name such as {@code baseline} or {@code kali-inline}
      * @return true when {@code --servers} was not given or names it
      */
-    public boolean runs(String name) {
+    public boolean includes(String name) {
         return servers.isEmpty() || servers.contains(name) || name.equals("baseline") || name.equals("target");
     }
 
@@ -90,6 +92,7 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
         List<String> servers = new ArrayList<>();
         Optional<URI> target = Optional.empty();
         Optional<Path> jdk = Optional.empty();
+        List<String> jvmArgs = new ArrayList<>();
         boolean pin = true;
         for (int i = 1; i < args.length; i++) {
             String flag = args[i];
@@ -117,6 +120,7 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
                 case "--servers" -> servers.addAll(List.of(v.split(",")));
                 case "--target" -> target = Optional.of(URI.create(v));
                 case "--jdk" -> jdk = Optional.of(Path.of(v));
+                case "--jvm-arg" -> jvmArgs.add(v);
                 default -> throw new IllegalArgumentException("unknown flag " + flag);
             }
         }
@@ -127,7 +131,7 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
             throw new IllegalArgumentException("--rate must be 1..1000000 msg/s");
         }
         return new BenchOptions(args[0], connections, duration, warmup, rates, window, messages, fdLimit, runs,
-                servers, target, jdk, pin);
+                servers, target, jdk, jvmArgs, pin);
     }
 
     private static Duration seconds(String v) {
@@ -166,6 +170,7 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
                   --servers LIST    subset of baseline,kali,kali-inline (baseline always runs)
                   --target URL      also measure an external server at ws://127.0.0.1:PORT/ (loopback only)
                   --jdk PATH        JDK home or java binary for the server processes (default: this JVM)
+                  --jvm-arg ARG     extra server JVM option, repeatable (e.g. -XX:StartFlightRecording=...)
                   --no-pin          do not pin (default: server on cpu 0, load on cpu 1 when 2+ cores)
                   --help            this text
                 """;

@@ -79,7 +79,7 @@ public final class ScenarioRunner {
         Optional<ServerProcess> process = Optional.empty();
         try {
             if (v.kind().isPresent()) {
-                process = Optional.of(ServerProcess.start(v.kind().get(), java, prefix));
+                process = Optional.of(ServerProcess.start(v.kind().get(), java, prefix, options.jvmArgs()));
             }
             URI uri = process.isPresent() ? URI.create("ws://127.0.0.1:" + process.get().port() + "/")
                     : v.external().orElseThrow();
@@ -100,10 +100,10 @@ public final class ScenarioRunner {
     private List<Variant> variants(Scenario scenario) {
         List<Variant> list = new ArrayList<>();
         list.add(new Variant("baseline", Optional.of(ServerKind.BASELINE), "say", Optional.empty()));
-        if (options.runs("kali")) {
+        if (options.includes("kali")) {
             list.add(new Variant("kali", Optional.of(ServerKind.KALI), "say", Optional.empty()));
         }
-        if (scenario.measuresInline() && options.runs("kali-inline")) {
+        if (scenario.measuresInline() && options.includes("kali-inline")) {
             list.add(new Variant("kali-inline", Optional.of(ServerKind.KALI), "fast", Optional.empty()));
         }
         options.target().ifPresent(t -> list.add(new Variant("target", Optional.empty(), "say", Optional.of(t))));

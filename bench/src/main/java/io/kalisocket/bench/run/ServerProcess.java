@@ -46,14 +46,17 @@ public final class ServerProcess implements AutoCloseable {
      * @param kind   which server
      * @param java   the java binary
      * @param prefix command prefix (taskset, prlimit), may be empty
+     * @param jvmArgs extra JVM options
      * @return the running process
      * @throws IOException if it cannot start or never reports ready
      * @throws InterruptedException if interrupted while waiting
      */
-    public static ServerProcess start(ServerKind kind, Path java, List<String> prefix)
+    public static ServerProcess start(ServerKind kind, Path java, List<String> prefix, List<String> jvmArgs)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(prefix);
-        cmd.addAll(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+        cmd.add(java.toString());
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "io.kalisocket.bench.Main", "server", kind.id(), "--port", "0"));
         Path log = Files.createTempFile("kalisocket-bench-" + kind.id() + "-", ".log");
         Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
