@@ -37,7 +37,7 @@ final class RequiresMariaDb implements ExecutionCondition {
 
     private static String probe() {
         try (var connection = DriverManager.getConnection(MariaDbAdmin.SERVER + "?connectTimeout=2000", "root", "")) {
-            return "";
+            return connection.isValid(2) ? "" : "the server does not answer a ping";
         } catch (SQLException e) {
             return String.valueOf(e.getMessage());
         }
