@@ -3,6 +3,9 @@ package io.kalisocket;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.kalisocket.admin.AdminServer;
+import io.kalisocket.admin.KaliMetrics;
+import io.kalisocket.admin.StatusReport;
 import io.kalisocket.cache.Cache;
 import io.kalisocket.cache.LocalCache;
 import io.kalisocket.config.KaliConfig;
@@ -10,6 +13,7 @@ import io.kalisocket.connection.Connection;
 import io.kalisocket.connection.Handshake;
 import io.kalisocket.gateway.Gateway;
 import io.kalisocket.gateway.LocalGateway;
+import io.kalisocket.lifecycle.ShutdownSignals;
 import io.kalisocket.mvc.ControllerRegistry;
 import io.kalisocket.mvc.Dispatcher;
 import io.kalisocket.mvc.Route;
@@ -17,12 +21,17 @@ import io.kalisocket.mvc.RouteTable;
 import io.kalisocket.server.Callbacks;
 import io.kalisocket.server.NettyServer;
 import io.kalisocket.server.Worker;
+import io.kalisocket.tls.TlsContexts;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +64,7 @@ public final class KaliServer {
     private Cache cache;
     private BiFunction<LocalGateway, String, Gateway> gatewayFactory = (local, node) -> local;
     private ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    private final Map<String, Supplier<Object>> statusSections = new LinkedHashMap<>();
     private volatile NettyServer running;
 
     private KaliServer(KaliConfig config) {
@@ -170,6 +180,21 @@ public final class KaliServer {
         return this;
     }
 
+    /**
+     * Adds a section to the admin endpoint's {@code /status}, e.g. the connection pool's or the cluster's.
+     *
+     * @param name the section's key in the JSON, e.g. {@code db}
+     * @param section computes the section (maps, lists, numbers, strings) on each request
+     * @return this
+     * @throws IllegalArgumentException when the name is already taken
+     */
+    public KaliServer statusSection(String name, Supplier<Object> section) {
+        if (statusSections.putIfAbsent(Objects.requireNonNull(name), Objects.requireNonNull(section)) != null) {
+            throw new IllegalArgumentException("status section '" + name + "' is already registered");
+        }
+        return this;
+    }
+
     /** @param classLoader where controllers and static files are looked up @return this */
     public KaliServer classLoader(ClassLoader classLoader) {
         this.loader = Objects.requireNonNull(classLoader);
@@ -215,25 +240,42 @@ public final class KaliServer {
             server.start();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            server.stop(java.time.Duration.ZERO);
+            server.stop(Duration.ZERO);
             throw new IllegalStateException("interrupted while starting", e);
         } catch (RuntimeException e) {
-            server.stop(java.time.Duration.ZERO);
+            server.stop(Duration.ZERO);
             throw new IllegalStateException("cannot listen on " + config.server().host() + ":"
                     + config.server().port() + ": " + e.getMessage(), e);
         }
-        return new RunningServer(server);
+        KaliMetrics metrics = new KaliMetrics(server);
+        RunningServer runningServer = new RunningServer(server, metrics);
+        if (config.admin().enabled()) {
+            try {
+                runningServer.admin(AdminServer.start(config.admin(),
+                        config.admin().tls() ? TlsContexts.server(config.tls()) : null, server,
+                        new StatusReport(server, statusSections), metrics, runningServer::close));
+            } catch (RuntimeException e) {
+                runningServer.stop(Duration.ZERO);
+                throw e;
+            }
+        }
+        return runningServer;
     }
 
     /**
-     * Starts the server and blocks until it is stopped; SIGTERM stops it gracefully.
+     * Starts the server and blocks until it is stopped. SIGTERM and SIGINT stop it gracefully (see
+     * {@link RunningServer#close()}) and this method then returns normally, so that {@code main} can end with
+     * exit status 0; where signals cannot be handled, a shutdown hook stops it the same way.
      *
      * @throws InterruptedException when the waiting thread is interrupted
      */
     public void start() throws InterruptedException {
         RunningServer server = bind();
-        Thread hook = new Thread(server::close, "kali-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        if (!ShutdownSignals.install(server::close)) {
+            log.debug("stopping through a shutdown hook instead");
+        }
+        // Also covers System.exit and signals that cannot be handled; a no-op once the server has stopped.
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "kali-shutdown"));
         server.awaitStop();
     }
 

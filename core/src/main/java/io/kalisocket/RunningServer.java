@@ -1,26 +1,47 @@
 package io.kalisocket;
 
+import io.kalisocket.admin.AdminServer;
+import io.kalisocket.admin.KaliMetrics;
 import io.kalisocket.gateway.Gateway;
 import io.kalisocket.mvc.Dispatcher;
 import io.kalisocket.server.NettyServer;
 import io.kalisocket.stats.ServerStats;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
-/** A started server: where it listens, its gateway and counters, and how to stop it. */
+/** A started server: where it listens, its gateway, counters and metrics, and how to stop it. */
 public final class RunningServer implements AutoCloseable {
 
-    /** How long {@link #close()} lets in-flight actions finish. */
+    /** How long {@link #close()} lets the drain take when the configuration does not say ({@code shutdown.grace}). */
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
 
     private final NettyServer server;
+    private final KaliMetrics metrics;
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private volatile AdminServer admin;
 
-    RunningServer(NettyServer server) {
+    RunningServer(NettyServer server, KaliMetrics metrics) {
         this.server = server;
+        this.metrics = metrics;
+    }
+
+    void admin(AdminServer adminServer) {
+        this.admin = adminServer;
     }
 
     /** @return the bound port (useful when configured with port 0) */
     public int port() {
         return server.port();
+    }
+
+    /** @return the admin endpoint's bound port, when {@code admin.enabled} */
+    public OptionalInt adminPort() {
+        AdminServer a = admin;
+        return a == null ? OptionalInt.empty() : OptionalInt.of(a.port());
     }
 
     /** @return the gateway, to push from outside an action */
@@ -38,6 +59,16 @@ public final class RunningServer implements AutoCloseable {
         return server.stats();
     }
 
+    /** @return the metrics registry behind {@code /metrics}: bind other meters (a connection pool's) to it */
+    public MeterRegistry meterRegistry() {
+        return metrics.registry();
+    }
+
+    /** @return every metric in the Prometheus text format, as {@code /metrics} serves it */
+    public String scrapeMetrics() {
+        return metrics.scrape();
+    }
+
     /** @return this node's id, the first part of every client id it makes */
     public String nodeId() {
         return server.nodeId();
@@ -48,19 +79,46 @@ public final class RunningServer implements AutoCloseable {
         return server.transportName();
     }
 
-    /** Blocks until the server is stopped. @throws InterruptedException when interrupted */
+    /** @return true while listening and not stopping (the readiness of {@code /health}) */
+    public boolean isReady() {
+        return server.isReady();
+    }
+
+    /** @return the admin endpoint, when {@code admin.enabled} */
+    Optional<AdminServer> adminServer() {
+        return Optional.ofNullable(admin);
+    }
+
+    /** Blocks until the server has stopped completely. @throws InterruptedException when interrupted */
     public void awaitStop() throws InterruptedException {
-        server.closeFuture().sync();
+        try {
+            stopped.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the stop failed", e.getCause());
+        }
     }
 
-    /** @param grace how long in-flight actions may take to finish */
+    /**
+     * Stops gracefully (see {@link NettyServer#stop}), then the admin endpoint; a second call waits for the first.
+     *
+     * @param grace how long the drain may take
+     */
     public void stop(Duration grace) {
-        server.stop(grace);
+        try {
+            server.stop(grace);
+            AdminServer a = admin;
+            if (a != null) {
+                a.close();
+            }
+            metrics.close();
+        } finally {
+            stopped.complete(null);
+        }
     }
 
-    /** Stops with the {@link #DEFAULT_GRACE default grace}. */
+    /** Stops with the configured {@code shutdown.grace}. */
     @Override
     public void close() {
-        stop(DEFAULT_GRACE);
+        stop(server.config().shutdown().grace());
     }
 }

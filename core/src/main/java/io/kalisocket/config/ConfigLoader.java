@@ -42,6 +42,7 @@ public final class ConfigLoader {
 
     private final ObjectMapper yaml;
     private final ObjectNode tree;
+    private final UnknownKeys unknown;
 
     private ConfigLoader() {
         SimpleModule durations = new SimpleModule("durations")
@@ -69,6 +70,7 @@ public final class ConfigLoader {
                 .addModule(durations)
                 .build();
         this.tree = yaml.valueToTree(KaliConfig.defaults());
+        this.unknown = new UnknownKeys(tree);
     }
 
     /**
@@ -81,10 +83,28 @@ public final class ConfigLoader {
      * @throws ConfigException naming the key when a value is unknown, malformed or out of range
      */
     public static KaliConfig load(Optional<Path> file, Map<String, String> environment, Map<String, String> overrides) {
+        return load(Map.of(), file, environment, overrides);
+    }
+
+    /**
+     * Loads the configuration with an application's own defaults under every other source: an application's
+     * defaults, then the file, the environment and the overrides.
+     *
+     * @param appDefaults dotted keys to values, applied first (e.g. the demo's {@code admin.enabled=true})
+     * @param file the YAML file, if any
+     * @param environment the process environment; only {@code KALISOCKET_*} is read
+     * @param overrides dotted keys to values, applied last
+     * @return the validated configuration
+     * @throws ConfigException naming the key when a value is unknown, malformed or out of range
+     */
+    public static KaliConfig load(Map<String, String> appDefaults, Optional<Path> file, Map<String, String> environment,
+            Map<String, String> overrides) {
         ConfigLoader loader = new ConfigLoader();
+        appDefaults.forEach(loader::set);
         file.ifPresent(loader::mergeFile);
         loader.mergeEnvironment(environment);
         overrides.forEach(loader::set);
+        loader.unknown.throwIfAny();
         return loader.build();
     }
 
@@ -134,10 +154,11 @@ public final class ConfigLoader {
             String key = prefix + e.getKey();
             JsonNode current = target.get(e.getKey());
             if (current == null) {
-                throw new ConfigException(key + ": unknown key");
-            }
-            if (current.isObject() && e.getValue().isObject()) {
+                unknown.add(key);
+            } else if (current.isObject() && e.getValue().isObject()) {
                 merge((ObjectNode) current, (ObjectNode) e.getValue(), key + ".");
+            } else if (current.isObject()) {
+                unknown.addProblem(key, "expected a mapping of keys, not a value");
             } else {
                 target.set(e.getKey(), e.getValue());
             }
@@ -152,7 +173,8 @@ public final class ConfigLoader {
             String rest = name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT);
             int cut = rest.indexOf('_');
             if (cut <= 0) {
-                throw new ConfigException(name + ": expected KALISOCKET_<SECTION>_<KEY>");
+                unknown.addProblem(name, "expected KALISOCKET_<SECTION>_<KEY>");
+                return;
             }
             set(rest.substring(0, cut) + "." + rest.substring(cut + 1).replace('_', '-'), value);
         });
@@ -163,7 +185,8 @@ public final class ConfigLoader {
         JsonNode section = dot > 0 ? tree.get(dottedKey.substring(0, dot)) : null;
         String key = dottedKey.substring(dot + 1);
         if (!(section instanceof ObjectNode obj) || !obj.has(key)) {
-            throw new ConfigException(dottedKey + ": unknown key");
+            unknown.add(dottedKey);
+            return;
         }
         if (obj.get(key).isArray()) {
             ArrayNode list = obj.putArray(key);

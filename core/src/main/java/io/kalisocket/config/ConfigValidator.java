@@ -1,6 +1,7 @@
 package io.kalisocket.config;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Range checks with messages that name the key, run on every loaded configuration. */
@@ -51,13 +52,26 @@ final class ConfigValidator {
         ExecutionConfig e = c.execution();
         check(e.virtualThreads().matches("auto|on|off"), "execution.virtual-threads", "'" + e.virtualThreads() + "' must be auto, on or off");
         check(e.poolSize() >= 0, "execution.pool-size", "must be 0 (automatic) or more");
+        AdminConfig a = c.admin();
+        check(a.port() >= 0 && a.port() <= 65535, "admin.port",
+                a.port() + " is not a port (1-65535, or 0 for any free port)");
+        check(!a.host().isBlank(), "admin.host", "must not be empty");
+        check(!a.enabled() || a.port() == 0 || a.port() != s.port(), "admin.port",
+                a.port() + " is also server.port; the admin endpoint needs a port of its own");
+        check(!a.tls() || c.tls().enabled(), "admin.tls", "needs tls.enabled and its certificate");
+        TlsValidator.validate(c.tls());
+        LoggingConfig log = c.logging();
+        check(log.level().toLowerCase(Locale.ROOT).matches("trace|debug|info|warn|error|off"),
+                "logging.level", "'" + log.level() + "' must be trace, debug, info, warn, error or off");
+        check(log.format().matches("plain|json"), "logging.format", "'" + log.format() + "' must be plain or json");
+        check(!c.shutdown().grace().isNegative(), "shutdown.grace", "must be 0 or more");
     }
 
     private static void positive(Duration d, String key) {
         check(!d.isNegative() && !d.isZero(), key, "must be positive");
     }
 
-    private static void check(boolean ok, String key, String problem) {
+    static void check(boolean ok, String key, String problem) {
         if (!ok) {
             throw new ConfigException(key + ": " + problem);
         }

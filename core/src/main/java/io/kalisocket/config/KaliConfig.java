@@ -5,6 +5,7 @@ import java.util.Objects;
 /**
  * The whole, immutable configuration of one KaliSocket node. Build it with {@link #defaults()} and the
  * {@code with...} methods, or load it with {@link ConfigLoader} (file, then environment, then flags).
+ * Every key and its default is listed in {@code docs/CONFIG.md}.
  *
  * @param server where and how to listen
  * @param limits every limit and its answer
@@ -12,6 +13,10 @@ import java.util.Objects;
  * @param http origin allow-list and trusted proxies
  * @param gateway gateway mode (online/offline actions)
  * @param execution where actions run
+ * @param admin the admin endpoint (/status, /metrics, /health)
+ * @param tls TLS for the clients' port
+ * @param logging log level and format
+ * @param shutdown the graceful stop
  */
 public record KaliConfig(
         ServerConfig server,
@@ -19,7 +24,11 @@ public record KaliConfig(
         ProtocolConfig protocol,
         HttpConfig http,
         GatewayModeConfig gateway,
-        ExecutionConfig execution) {
+        ExecutionConfig execution,
+        AdminConfig admin,
+        TlsConfig tls,
+        LoggingConfig logging,
+        ShutdownConfig shutdown) {
 
     /** Rejects missing sections: every section has defaults, so none is ever null. */
     public KaliConfig {
@@ -29,41 +38,66 @@ public record KaliConfig(
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(gateway, "gateway");
         Objects.requireNonNull(execution, "execution");
+        Objects.requireNonNull(admin, "admin");
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(logging, "logging");
+        Objects.requireNonNull(shutdown, "shutdown");
     }
 
     /** @return the configuration with every default */
     public static KaliConfig defaults() {
         return new KaliConfig(ServerConfig.defaults(), LimitsConfig.defaults(), ProtocolConfig.defaults(),
-                HttpConfig.defaults(), GatewayModeConfig.defaults(), ExecutionConfig.defaults());
+                HttpConfig.defaults(), GatewayModeConfig.defaults(), ExecutionConfig.defaults(), AdminConfig.defaults(),
+                TlsConfig.defaults(),                 LoggingConfig.defaults(), ShutdownConfig.defaults());
     }
 
     /** @param value new section @return a copy with it */
     public KaliConfig withServer(ServerConfig value) {
-        return new KaliConfig(value, limits, protocol, http, gateway, execution);
+        return new KaliConfig(value, limits, protocol, http, gateway, execution, admin, tls, logging, shutdown);
     }
 
     /** @param value new section @return a copy with it */
     public KaliConfig withLimits(LimitsConfig value) {
-        return new KaliConfig(server, value, protocol, http, gateway, execution);
+        return new KaliConfig(server, value, protocol, http, gateway, execution, admin, tls, logging, shutdown);
     }
 
     /** @param value new section @return a copy with it */
     public KaliConfig withProtocol(ProtocolConfig value) {
-        return new KaliConfig(server, limits, value, http, gateway, execution);
+        return new KaliConfig(server, limits, value, http, gateway, execution, admin, tls, logging, shutdown);
     }
 
     /** @param value new section @return a copy with it */
     public KaliConfig withHttp(HttpConfig value) {
-        return new KaliConfig(server, limits, protocol, value, gateway, execution);
+        return new KaliConfig(server, limits, protocol, value, gateway, execution, admin, tls, logging, shutdown);
     }
 
     /** @param value new section @return a copy with it */
     public KaliConfig withGateway(GatewayModeConfig value) {
-        return new KaliConfig(server, limits, protocol, http, value, execution);
+        return new KaliConfig(server, limits, protocol, http, value, execution, admin, tls, logging, shutdown);
     }
 
     /** @param value new section @return a copy with it */
     public KaliConfig withExecution(ExecutionConfig value) {
-        return new KaliConfig(server, limits, protocol, http, gateway, value);
+        return new KaliConfig(server, limits, protocol, http, gateway, value, admin, tls, logging, shutdown);
+    }
+
+    /** @param value new section @return a copy with it */
+    public KaliConfig withAdmin(AdminConfig value) {
+        return new KaliConfig(server, limits, protocol, http, gateway, execution, value, tls, logging, shutdown);
+    }
+
+    /** @param value new section @return a copy with it */
+    public KaliConfig withTls(TlsConfig value) {
+        return new KaliConfig(server, limits, protocol, http, gateway, execution, admin, value, logging, shutdown);
+    }
+
+    /** @param value new section @return a copy with it */
+    public KaliConfig withLogging(LoggingConfig value) {
+        return new KaliConfig(server, limits, protocol, http, gateway, execution, admin, tls, value, shutdown);
+    }
+
+    /** @param value new section @return a copy with it */
+    public KaliConfig withShutdown(ShutdownConfig value) {
+        return new KaliConfig(server, limits, protocol, http, gateway, execution, admin, tls, logging, value);
     }
 }

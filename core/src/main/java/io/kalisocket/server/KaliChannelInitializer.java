@@ -1,7 +1,11 @@
 package io.kalisocket.server;
 
 import io.kalisocket.config.LimitsConfig;
+import io.kalisocket.connection.ChannelConnection;
+import io.kalisocket.lifecycle.ChannelTracker;
+import io.kalisocket.logging.ConnectionLogHandler;
 import io.kalisocket.protocol.EnvelopeParser;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
@@ -12,12 +16,14 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.flush.FlushConsolidationHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The whole protocol stack, top to bottom, one stage per concern. The HTTP stages leave the pipeline once
- * the WebSocket upgrade completes.
+ * the WebSocket upgrade completes. With TLS the first stage after the tracker decrypts ({@code wss://}).
  */
 final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -32,10 +38,21 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final GatewayModeRunner gatewayMode;
     private final EnvelopeParser parser;
     private final WebSocketServerProtocolConfig webSocket;
+    private final ChannelTracker tracker;
+    private final SslContext tls;
 
-    KaliChannelInitializer(ServerContext server, GatewayModeRunner gatewayMode) {
+    /**
+     * @param server what the stages share
+     * @param gatewayMode runs the online/offline actions, or null
+     * @param tracker knows every channel until it is finished (the graceful stop waits on it)
+     * @param tls the TLS context, or null for plain {@code ws://}
+     */
+    KaliChannelInitializer(ServerContext server, GatewayModeRunner gatewayMode, ChannelTracker tracker,
+            SslContext tls) {
         this.server = server;
         this.gatewayMode = gatewayMode;
+        this.tracker = tracker;
+        this.tls = tls;
         LimitsConfig limits = server.config().limits();
         this.realIp = new RealIpResolver(server.config().http().trustedProxies());
         this.limiter = new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerIp());
@@ -59,11 +76,18 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel ch) {
         LimitsConfig limits = server.config().limits();
         ChannelPipeline p = ch.pipeline();
+        p.addLast(tracker);
+        if (tls != null) {
+            SslHandler ssl = tls.newHandler(ch.alloc());
+            ssl.setHandshakeTimeoutMillis(limits.handshakeTimeout().toMillis());
+            p.addLast(ssl);
+        }
         p.addLast(new FlushConsolidationHandler(256, true));
         p.addLast(new HandshakeTimeoutHandler(limits.handshakeTimeout()));
         p.addLast(new HttpServerCodec());
         p.addLast(new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
         p.addLast(new HttpRequestHandler(server, realIp, limiter));
+        p.addLast(new ConnectionLogHandler(KaliChannelInitializer::connectionOf));
         p.addLast(new WebSocketServerProtocolHandler(webSocket));
         p.addLast(new WebSocketFrameAggregator(limits.maxMessageBytes()));
         p.addLast(new IdleStateHandler(limits.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
@@ -75,5 +99,10 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
                     server.config().protocol().heartbeatPong(), server.stats()));
         }
         p.addLast(new MessageHandler(server, parser));
+    }
+
+    /** @param channel a channel of this server @return its connection, or null before it has one */
+    static ChannelConnection connectionOf(Channel channel) {
+        return channel.attr(ChannelAttributes.CONNECTION).get();
     }
 }

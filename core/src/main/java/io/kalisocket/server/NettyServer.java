@@ -9,24 +9,33 @@ import io.kalisocket.connection.MessageEncoder;
 import io.kalisocket.exec.ActionExecutor;
 import io.kalisocket.gateway.Gateway;
 import io.kalisocket.gateway.LocalGateway;
+import io.kalisocket.lifecycle.ChannelTracker;
+import io.kalisocket.lifecycle.Drainer;
 import io.kalisocket.mvc.Dispatcher;
 import io.kalisocket.mvc.RouteTable;
 import io.kalisocket.protocol.ReceiptTracker;
 import io.kalisocket.stats.ServerStats;
+import io.kalisocket.tls.TlsContexts;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.EventLoop;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +55,12 @@ public final class NettyServer {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final List<Worker> workerList = new ArrayList<>();
-    private Channel listener;
+    private final ChannelTracker tracker;
+    private final SslContext tls;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    private final long createdAtMillis = System.currentTimeMillis();
+    private volatile Channel listener;
 
     /**
      * @param config the configuration
@@ -75,6 +89,11 @@ public final class NettyServer {
         this.transport = Transport.choose(config.server().transport());
         this.boss = transport.newGroup(1, "kali-accept");
         this.workers = transport.newGroup(config.server().effectiveWorkerThreads(), "kali-io");
+        this.tracker = new ChannelTracker(ch -> {
+            var connection = KaliChannelInitializer.connectionOf(ch);
+            return connection == null ? null : connection.queue();
+        });
+        this.tls = config.tls().enabled() ? TlsContexts.server(config.tls()) : null;
     }
 
     /**
@@ -101,10 +120,10 @@ public final class NettyServer {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                         config.limits().outboundLowWaterMark(), config.limits().outboundHighWaterMark()))
-                .childHandler(new KaliChannelInitializer(context, gatewayMode));
+                .childHandler(new KaliChannelInitializer(context, gatewayMode, tracker, tls));
         listener = bootstrap.bind(config.server().host(), config.server().port()).sync().channel();
-        log.info("KaliSocket listening on ws://{}:{}{} (node {}, {} transport, {} event loops, actions on {})",
-                config.server().host(), port(), config.server().path(), context.clientIds().nodeId(),
+        log.info("KaliSocket listening on {}://{}:{}{} (node {}, {} transport, {} event loops, actions on {})",
+                scheme(), config.server().host(), port(), config.server().path(), context.clientIds().nodeId(),
                 transport.name(), count, ActionExecutor.isVirtual(context.executor()) ? "virtual threads"
                         : "a pool of " + config.execution().effectivePoolSize() + " threads");
         return this;
@@ -145,28 +164,119 @@ public final class NettyServer {
         return listener.closeFuture();
     }
 
+    /** @return {@code wss} with TLS, else {@code ws} */
+    public String scheme() {
+        return tls != null ? "wss" : "ws";
+    }
+
+    /** @return {@code openssl} or {@code jdk} with TLS, empty without */
+    public String tlsProvider() {
+        return tls == null ? "" : TlsContexts.providerName(tls);
+    }
+
+    /** @return the configuration */
+    public KaliConfig config() {
+        return config;
+    }
+
+    /** @return the open WebSocket connections of this node */
+    public ConnectionRegistry connections() {
+        return context.connections();
+    }
+
+    /** @return TCP connections not finished yet: upgraded, still in their handshake, or closing */
+    public int tcpConnections() {
+        return tracker.count();
+    }
+
+    /** @return when this server was made, in epoch milliseconds */
+    public long startedAtMillis() {
+        return createdAtMillis;
+    }
+
+    /** @return true once listening and until a stop begins: the readiness of {@code /health} */
+    public boolean isReady() {
+        Channel l = listener;
+        return l != null && l.isActive() && !stopping.get();
+    }
+
+    /** @return true from the moment a stop begins */
+    public boolean isStopping() {
+        return stopping.get();
+    }
+
+    /** @return the open WebSocket connections of each event loop, by loop ({@code kali-io-0}, ...) */
+    public Map<String, Integer> connectionsPerEventLoop() {
+        Map<EventLoop, Integer> counts = new IdentityHashMap<>();
+        context.connections().all().forEach(c -> counts.merge(c.channel().eventLoop(), 1, Integer::sum));
+        Map<String, Integer> byName = new LinkedHashMap<>();
+        int i = 0;
+        for (EventExecutor loop : workers) {
+            byName.put("kali-io-" + i++, counts.getOrDefault(loop, 0));
+        }
+        return byName;
+    }
+
+    /** @return where actions run: {@code virtual} or {@code pool}, with the pool's size, active threads, queue */
+    public Map<String, Object> executorStats() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        if (context.executor() instanceof java.util.concurrent.ThreadPoolExecutor pool) {
+            s.put("kind", "pool");
+            s.put("size", pool.getPoolSize());
+            s.put("active", pool.getActiveCount());
+            s.put("queued", pool.getQueue().size());
+            s.put("completed", pool.getCompletedTaskCount());
+        } else {
+            s.put("kind", "virtual-threads");
+        }
+        return s;
+    }
+
+    /** @return completes when {@link #stop} has finished: drained, workers stopped, event loops down */
+    public CompletableFuture<Void> terminated() {
+        return terminated;
+    }
+
     /**
-     * Stops: no new connections, every client told 1012 (service restart) so it reconnects elsewhere, in-flight
-     * actions given up to {@code grace} to finish, then event loops and threads shut down.
+     * Stops gracefully; a second call waits for the first. Order: not ready; no new connections; each client
+     * told 1012 (service restart) once its queue ran everything it sent, so it reconnects elsewhere with
+     * nothing lost; the offline actions and {@code onClose} run; what is left at {@code grace} is dropped;
+     * then the workers' {@code onWorkerStop} (close pools there) and the event loops.
      *
-     * @param grace how long to wait for in-flight work
+     * @param grace how long the drain may take
      */
     public void stop(Duration grace) {
-        if (listener != null) {
-            listener.close().syncUninterruptibly();
+        if (!stopping.compareAndSet(false, true)) {
+            terminated.join();
+            return;
         }
-        context.connections().all().forEach(c -> c.close(WebSocketCloseStatus.SERVICE_RESTART.code(), "server restarting"));
-        long deadline = System.nanoTime() + grace.toNanos();
         try {
-            // Clients answer the close frame and their connections go; a stuck one is dropped at the deadline.
-            while (context.connections().count() > 0 && System.nanoTime() < deadline) {
-                TimeUnit.MILLISECONDS.sleep(20);
+            long deadline = System.nanoTime() + grace.toNanos();
+            Channel l = listener;
+            if (l != null) {
+                l.close().syncUninterruptibly();
             }
+            boolean clean = new Drainer(context.connections(), tracker).drain(grace);
             context.executor().shutdown();
-            context.executor().awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            try {
+                if (!context.executor().awaitTermination(Math.max(0, deadline - System.nanoTime()),
+                        TimeUnit.NANOSECONDS)) {
+                    clean = false;
+                    log.warn("actions still running at the end of the grace period; abandoning them");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stopWorkers();
+            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+            log.info("KaliSocket stopped{}", clean ? "" : " (some work was cut short: see above)");
+        } finally {
+            terminated.complete(null);
         }
+    }
+
+    private void stopWorkers() {
         int i = 0;
         for (EventExecutor loop : workers) {
             if (i < workerList.size()) {
@@ -174,8 +284,5 @@ public final class NettyServer {
                 loop.submit(() -> context.callbacks().onWorkerStop().accept(worker)).awaitUninterruptibly();
             }
         }
-        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-        log.info("KaliSocket stopped");
     }
 }

@@ -1,8 +1,10 @@
 package io.kalisocket.stats;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -25,8 +27,11 @@ public final class ServerStats {
     private final LongAdder idleCloses = new LongAdder();
     private final LongAdder oversizedCloses = new LongAdder();
     private final LongAdder queueFull = new LongAdder();
+    private final LongAdder protocolViolations = new LongAdder();
     private final Map<Integer, LongAdder> repliesByCode = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> refusalsByReason = new ConcurrentHashMap<>();
+    private final LongAdder actionsRun = new LongAdder();
+    private final List<ActionObserver> actionObservers = new CopyOnWriteArrayList<>();
 
     /** A connection completed its WebSocket handshake. */
     public void connectionOpened() {
@@ -94,6 +99,18 @@ public final class ServerStats {
         oversizedCloses.increment();
     }
 
+    /**
+     * A client broke the WebSocket protocol and was closed by the frame decoder.
+     *
+     * @param closeCode the close code sent (1002, 1007 or 1009)
+     */
+    public void protocolViolation(int closeCode) {
+        protocolViolations.increment();
+        if (closeCode == 1009) {
+            oversizedCloses.increment();
+        }
+    }
+
     /** A message was refused because its connection's queue was full. */
     public void queueFull() {
         queueFull.increment();
@@ -102,6 +119,27 @@ public final class ServerStats {
     /** @param code the code of a reply that was sent */
     public void reply(int code) {
         repliesByCode.computeIfAbsent(code, c -> new LongAdder()).increment();
+    }
+
+    /**
+     * An action ran: counted, and handed to every {@link ActionObserver} (the metrics' latency histograms).
+     * Called by the dispatcher once per invocation.
+     *
+     * @param controller the route's {@code ct}
+     * @param action the route's {@code ac}
+     * @param code the reply code, 0 for success
+     * @param nanos how long the action took
+     */
+    public void actionCompleted(String controller, String action, int code, long nanos) {
+        actionsRun.increment();
+        for (ActionObserver observer : actionObservers) {
+            observer.actionCompleted(controller, action, code, nanos);
+        }
+    }
+
+    /** @param observer sees every action that runs from now on */
+    public void observeActions(ActionObserver observer) {
+        actionObservers.add(observer);
     }
 
     /** @return the connections open now */
@@ -127,6 +165,8 @@ public final class ServerStats {
         s.put("idle_closes", idleCloses.sum());
         s.put("oversized_closes", oversizedCloses.sum());
         s.put("queue_full", queueFull.sum());
+        s.put("actions_run", actionsRun.sum());
+        s.put("protocol_violations", protocolViolations.sum());
         return s;
     }
 

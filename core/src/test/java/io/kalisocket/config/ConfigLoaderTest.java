@@ -64,11 +64,12 @@ class ConfigLoaderTest {
     @Test
     void unknownKeys_areErrorsThatNameTheKey() throws Exception {
         assertThatThrownBy(() -> ConfigLoader.of(Map.of("server.prot", "1")))
-                .isInstanceOf(ConfigException.class).hasMessage("server.prot: unknown key");
+                .isInstanceOf(ConfigException.class).hasMessage("server.prot: unknown key (did you mean server.port?)");
         Path file = dir.resolve("bad.yml");
         Files.writeString(file, "limits:\n  max-mesage-bytes: 10\n");
         assertThatThrownBy(() -> ConfigLoader.load(Optional.of(file), Map.of(), Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessage("limits.max-mesage-bytes: unknown key");
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("limits.max-mesage-bytes: unknown key (did you mean limits.max-message-bytes?)");
     }
 
     @Test
