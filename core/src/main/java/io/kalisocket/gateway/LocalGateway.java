@@ -310,10 +310,10 @@ public final class LocalGateway implements Gateway {
     /**
      * @param name a uid or group name
      * @param what {@code uid} or {@code group}, for the message
-     * @throws IllegalArgumentException unless 1-{@value #MAX_NAME} characters
+     * @throws IllegalArgumentException unless 1-{@value #MAX_NAME} characters (code points, so an emoji is one)
      */
     static void checkName(String name, String what) {
-        if (name == null || name.isEmpty() || name.length() > MAX_NAME) {
+        if (name == null || name.isEmpty() || name.codePointCount(0, name.length()) > MAX_NAME) {
             throw new IllegalArgumentException(what + " must be 1-" + MAX_NAME + " characters");
         }
     }

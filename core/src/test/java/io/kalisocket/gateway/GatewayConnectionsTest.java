@@ -6,26 +6,16 @@ import static org.awaitility.Awaitility.await;
 
 import io.kalisocket.testing.Json;
 import io.kalisocket.testing.TestClient;
-import io.kalisocket.testing.TestServer;
+import io.kalisocket.testing.TestServerExtension;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Connections: online checks, closing another client, listing every connection and its session. */
 class GatewayConnectionsTest {
 
-    TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = GatewayTests.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final TestServerExtension server = new TestServerExtension(() -> GatewayTests.start());
 
     @Test
     void isOnline_untilTheClientCloses() {

@@ -6,29 +6,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.kalisocket.testing.TestClient;
-import io.kalisocket.testing.TestServer;
+import io.kalisocket.testing.TestServerExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Groups: listings and counts after joins, leaves, closes and ungroup. */
 class GatewayGroupsTest {
 
-    TestServer server;
+    @RegisterExtension
+    final TestServerExtension server = new TestServerExtension(() -> GatewayTests.start());
     Gateway gw;
 
     @BeforeEach
-    void start() {
-        server = GatewayTests.start();
+    void gateway() {
         gw = server.gateway();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

@@ -9,24 +9,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kalisocket.testing.Json;
 import io.kalisocket.testing.TestClient;
 import io.kalisocket.testing.TestServer;
+import io.kalisocket.testing.TestServerExtension;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Gateway mode: the query string runs as the connect call; {@code offline} runs on the same controller at close. */
 class GatewayModeTest {
 
-    TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = GatewayTests.start("gateway.enabled", "true");
-    }
+    @RegisterExtension
+    final TestServerExtension server = new TestServerExtension(() -> GatewayTests.start("gateway.enabled", "true"));
 
     @AfterEach
-    void stop() {
-        server.close();
+    void reset() {
         GwController.holdLatch = new CountDownLatch(0);
     }
 

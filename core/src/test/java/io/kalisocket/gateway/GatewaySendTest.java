@@ -7,26 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kalisocket.testing.Json;
 import io.kalisocket.testing.TestClient;
 import io.kalisocket.testing.TestServer;
+import io.kalisocket.testing.TestServerExtension;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The gateway's sends, each over real sockets to several clients: who gets what, once, and the counts. */
 class GatewaySendTest {
 
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = GatewayTests.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServerExtension server = new TestServerExtension(() -> GatewayTests.start());
 
     @Test
     void sendToClient_reachesThatClientOnly() {

@@ -6,26 +6,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kalisocket.testing.TestClient;
-import io.kalisocket.testing.TestServer;
+import io.kalisocket.testing.TestServerExtension;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Sessions set, updated and read from another connection's action. */
 class GatewaySessionsTest {
 
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = GatewayTests.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServerExtension server = new TestServerExtension(() -> GatewayTests.start());
 
     @Test
     void setSession_fromAnotherConnection_replacesTheWholeSession() {

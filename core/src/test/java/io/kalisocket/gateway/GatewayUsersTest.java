@@ -8,26 +8,16 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kalisocket.testing.Json;
 import io.kalisocket.testing.TestClient;
-import io.kalisocket.testing.TestServer;
+import io.kalisocket.testing.TestServerExtension;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Users: binding uids to connections, one user on several connections, and what closing does. */
 class GatewayUsersTest {
 
-    TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = GatewayTests.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final TestServerExtension server = new TestServerExtension(() -> GatewayTests.start());
 
     @Test
     void bindUid_makesTheUserOnlineOnEveryConnection() {

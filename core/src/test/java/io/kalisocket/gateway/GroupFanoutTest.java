@@ -5,27 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kalisocket.testing.Json;
 import io.kalisocket.testing.TestClient;
-import io.kalisocket.testing.TestServer;
+import io.kalisocket.testing.TestServerExtension;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A big group: every member gets every message once, in order; the sender gets none of them. */
 class GroupFanoutTest {
 
     static final int MEMBERS = 300;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = GatewayTests.start("server.worker-threads", "4");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServerExtension server = new TestServerExtension(() -> GatewayTests.start("server.worker-threads", "4"));
 
     @Test
     void aGroupOf300_getsFiveMessagesInOrder_onceEach_andNothingForTheSender() {

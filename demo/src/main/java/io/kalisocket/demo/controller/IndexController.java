@@ -1,0 +1,69 @@
+package io.kalisocket.demo.controller;
+
+import io.kalisocket.demo.chat.Checks;
+import io.kalisocket.demo.chat.Pushes;
+import io.kalisocket.demo.chat.Rooms;
+import io.kalisocket.gateway.Gateway;
+import io.kalisocket.mvc.Ctx;
+import io.kalisocket.mvc.KaliException;
+
+/**
+ * {@code ct=index}: gateway mode runs {@code online} when a client connects ({@code ws://host:port/?uid=U})
+ * and {@code offline} when it leaves. Neither is for clients to call: each answers such a call with a 403.
+ */
+public final class IndexController {
+
+    /** Session key set once the connect action ran. */
+    static final String WELCOMED = "welcomed";
+
+    /** @param uid the optional {@code ?uid=} of the WebSocket URL */
+    public record OnlineRequest(String uid) {
+    }
+
+    /**
+     * Binds the query's uid (a bad one closes the connection with 1008), welcomes the client and tells
+     * everyone else: {@code {"type":"welcome"|"online","client_id":ID,"uid":U}}.
+     *
+     * @param ctx the call
+     * @param request the query string
+     */
+    public void online(Ctx ctx, OnlineRequest request) {
+        if (ctx.session().get(WELCOMED).isPresent()) {
+            throw KaliException.forbidden("online runs when the client connects");
+        }
+        String uid = request.uid() == null || request.uid().isEmpty() ? null : request.uid();
+        if (uid != null) {
+            try {
+                Checks.uid("uid", uid);
+            } catch (KaliException e) {
+                ctx.connection().close(1008, e.getMessage());
+                return;
+            }
+            ctx.gateway().bindUid(ctx.clientId(), uid);
+        }
+        ctx.session().put(WELCOMED, true);
+        ctx.send(Pushes.welcome(ctx.clientId(), uid));
+        ctx.gateway().sendToAll(Pushes.online(ctx.clientId(), uid), ctx.clientId());
+    }
+
+    /**
+     * Leaves every room (their members get {@code leave}) and tells everyone else {@code offline}; nothing for
+     * a client refused at connect.
+     *
+     * @param ctx the call, for a connection that has closed
+     */
+    public void offline(Ctx ctx) {
+        if (ctx.connection().isOpen()) {
+            throw KaliException.forbidden("offline runs when the client has left");
+        }
+        if (ctx.session().get(WELCOMED).isEmpty()) {
+            return; // refused at connect: nobody was told it came
+        }
+        Gateway gateway = ctx.gateway();
+        String uid = ctx.uid().orElse(null);
+        for (String room : Rooms.of(ctx.session())) {
+            gateway.sendToGroup(room, Pushes.leave(room, uid, ctx.clientId()), ctx.clientId());
+        }
+        gateway.sendToAll(Pushes.offline(ctx.clientId(), uid), ctx.clientId());
+    }
+}

@@ -1,0 +1,47 @@
+package io.kalisocket.demo.examples;
+
+import io.kalisocket.KaliServer;
+import io.kalisocket.cache.LocalCache;
+import io.kalisocket.config.ConfigLoader;
+import io.kalisocket.config.GatewayModeConfig;
+import io.kalisocket.config.KaliConfig;
+import java.util.Map;
+
+/**
+ * The seed page's second example, "Workerman Gateway方式 Websocket", in KaliSocket: gateway mode on
+ * (connect runs {@code ct} default {@code index}, {@code ac} default {@code online}; close runs
+ * {@code offline} on that controller) and a {@link GatewayEvents} class for the rest. Controllers are the
+ * demo chat app's, so a client gets its {@code welcome} on connect.
+ *
+ * <p>The ready pipeline does all of {@link GatewayEvents#onMessage} by itself: pass an {@code Events} class
+ * that does not override {@code onMessage} and keep only what is yours.
+ */
+public final class GatewayWorkerExample {
+
+    private GatewayWorkerExample() {
+    }
+
+    /**
+     * @param config where to listen; gateway mode is switched on whatever it says
+     * @return the server, ready to {@code start()} or {@code bind()}
+     */
+    public static KaliServer create(KaliConfig config) {
+        GatewayModeConfig mode = config.gateway();
+        KaliConfig gatewayMode = config.withGateway(
+                new GatewayModeConfig(true, mode.connectController(), mode.connectAction(), mode.closeAction()));
+        LocalCache cache = new LocalCache();
+        KaliServer server = KaliServer.create(gatewayMode).controllers("io.kalisocket.demo.controller").cache(cache);
+        return server.events(new GatewayEvents(server::dispatcher, cache,
+                config.protocol().heartbeatPing(), config.protocol().heartbeatPong()));
+    }
+
+    /**
+     * Starts the example on {@code ws://0.0.0.0:9527/}.
+     *
+     * @param args unused
+     * @throws InterruptedException when interrupted while running
+     */
+    public static void main(String[] args) throws InterruptedException {
+        create(ConfigLoader.of(Map.of("server.host", "0.0.0.0"))).start();
+    }
+}
