@@ -127,3 +127,9 @@ export declare class KaliSocket {
 }
 
 export default KaliSocket;
+
+type KaliSocketClass = typeof KaliSocket;
+declare global {
+  /** Defined by the classic script `/kalisocket.js`. */
+  var KaliSocket: KaliSocketClass;
+}

@@ -34,7 +34,11 @@ $('login-form').addEventListener('submit', async (ev) => {
   const ks = new KaliSocket(wsUrl(), { query: { uid: name }, resume: rejoin });
   app.ks = ks;
   ks.on('state', showState);
-  ks.on('reconnected', () => { refreshMembers(app.current.name); refreshOnline(); });
+  ks.on('reconnected', () => {
+    refreshMembers(app.current.name);
+    refreshOnline();
+    app.rooms.forEach((r, name) => loadHistory(name)); // what was said while we were away (ids dedupe)
+  });
   ks.on('say', onSay);
   ks.on('private', (m) => addMessage(dm(m.from), { from: m.from, text: m.text, ts: Date.now() }, { kind: 'dm', name: m.from }));
   ks.on('join', (m) => onMembership(m, 'joined'));

@@ -2,5 +2,6 @@
 // and re-exports it. No logic lives here; see kalisocket.js.
 import './kalisocket.js';
 const KaliSocket = globalThis.KaliSocket;
-export { KaliSocket };
+const KaliSocketError = KaliSocket.KaliSocketError;
+export { KaliSocket, KaliSocketError };
 export default KaliSocket;

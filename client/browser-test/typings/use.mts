@@ -1,0 +1,30 @@
+// Compiled (not run) by typings.test.mjs: the public API as issue 5 spells it must type-check in strict mode.
+import KaliSocket, { KaliSocketError } from '../../js/kalisocket.mjs';
+
+const ks = new KaliSocket('ws://127.0.0.1:9527/', {
+  query: { uid: 'alice' },
+  heartbeatInterval: 25000,
+  backoffMax: 15000,
+  resume: async (direct) => { await direct.call('room', 'join', { room: 'r1' }); },
+});
+
+export async function example(): Promise<void> {
+  await ks.ready;
+  const off = ks.on('say', (msg) => console.log(msg.text));
+  ks.on('close', (e) => console.log(e.code, e.reason, e.final));
+  ks.on('reconnecting', (e) => console.log(e.attempt, e.delay));
+  ks.on('reconnected', () => console.log('back'));
+  const data = await ks.call<{ room: string; members: number }>('room', 'join', { room: 'r1' });
+  const members: number = data.members;
+  const queued: boolean = ks.send('room', 'say', { room: 'r1', text: 'hi' });
+  const state: 'connecting' | 'open' | 'reconnecting' | 'closed' = ks.state;
+  off();
+  try {
+    await ks.call('room', 'say', { room: 'r1', text: '' });
+  } catch (e) {
+    if (e instanceof KaliSocketError) console.log(e.code, e.msg, e.reply?.code);
+  }
+  const Global: typeof KaliSocket = globalThis.KaliSocket;
+  console.log(members, queued, state, new Global('ws://127.0.0.1:9527/').state);
+  ks.close();
+}
