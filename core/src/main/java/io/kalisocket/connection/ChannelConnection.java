@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link Connection} on a Netty channel. Beyond the public API it carries what the framework keeps per
@@ -102,6 +101,21 @@ public final class ChannelConnection implements Connection {
     }
 
     /**
+     * Sends an answer to something the client sent (reply, receipt): never dropped by the slow-consumer
+     * policy, since reading pauses while the outbound buffer is full.
+     *
+     * @param answer text, or an object to encode as JSON
+     * @return false when the connection is closed
+     */
+    public boolean reply(Object answer) {
+        if (!channel.isActive()) {
+            return false;
+        }
+        channel.writeAndFlush(new ReplyFrame(encoder.encode(answer)), channel.voidPromise());
+        return true;
+    }
+
+    /**
      * Sends an already encoded message; the buffer's ownership passes to this call.
      *
      * @param content UTF-8 text (released here in every case)
@@ -128,9 +142,10 @@ public final class ChannelConnection implements Connection {
     @Override
     public void close(int code, String reason) {
         if (channel.isActive()) {
-            // Netty's protocol handler closes the TCP connection when the client answers, or after its timeout.
-            channel.writeAndFlush(new CloseWebSocketFrame(code, reason))
-                    .addListener(f -> channel.eventLoop().schedule(() -> channel.close(), 3, TimeUnit.SECONDS));
+            // The close frame first; Netty's protocol handler then ends the TCP connection once the frame is
+            // flushed (or after its timeout, for a client that stopped reading).
+            channel.writeAndFlush(new CloseWebSocketFrame(code, reason));
+            channel.close();
         }
     }
 

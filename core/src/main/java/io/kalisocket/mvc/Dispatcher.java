@@ -3,6 +3,7 @@ package io.kalisocket.mvc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kalisocket.connection.ChannelConnection;
 import io.kalisocket.connection.Connection;
 import io.kalisocket.gateway.Gateway;
 import io.kalisocket.protocol.Envelope;
@@ -158,6 +159,10 @@ public final class Dispatcher {
      */
     public void reply(Connection connection, Reply reply) {
         stats.reply(reply.code());
-        connection.send(reply);
+        if (connection instanceof ChannelConnection channel) {
+            channel.reply(reply);
+        } else {
+            connection.send(reply);
+        }
     }
 }

@@ -6,7 +6,7 @@ import io.kalisocket.exec.SerialQueue;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -48,10 +48,11 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof HandshakeComplete) {
             upgraded(ctx);
-        } else if (event instanceof IdleStateEvent) {
+        } else if (event instanceof IdleStateEvent && upgraded) {
+            // Before the upgrade the handshake timeout applies; a close frame would not even encode there.
             server.stats().idleClosed();
             log.debug("closing idle connection {}", connection.id());
-            ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE, "idle timeout"));
+            connection.close(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE.code(), "idle timeout");
         }
         ctx.fireUserEventTriggered(event);
     }
@@ -98,7 +99,13 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
         if (cause instanceof TooLongFrameException) {
             server.stats().oversizedClosed();
             log.debug("closing {}: message over {} bytes", connection.id(), server.config().limits().maxMessageBytes());
-            ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG, "message too big"));
+            connection.close(WebSocketCloseStatus.MESSAGE_TOO_BIG.code(), "message too big");
+            return;
+        }
+        if (cause instanceof CorruptedWebSocketFrameException corrupted) {
+            // Netty's decoder already sent the close frame (1002, 1007 or 1009) and closes after it: count only.
+            server.stats().protocolViolation(corrupted.closeStatus() == null ? 1002 : corrupted.closeStatus().code());
+            log.debug("connection {} broke the protocol: {}", connection.id(), cause.getMessage());
             return;
         }
         if (cause instanceof IOException) {

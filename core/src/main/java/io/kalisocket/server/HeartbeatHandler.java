@@ -1,5 +1,6 @@
 package io.kalisocket.server;
 
+import io.kalisocket.connection.ReplyFrame;
 import io.kalisocket.stats.ServerStats;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -31,7 +32,7 @@ final class HeartbeatHandler extends SimpleChannelInboundHandler<TextWebSocketFr
         if (ByteBufUtil.equals(ping, frame.content())) {
             frame.release();
             stats.heartbeat();
-            ctx.writeAndFlush(new TextWebSocketFrame(pong.duplicate()), ctx.voidPromise());
+            ctx.writeAndFlush(new ReplyFrame(pong.duplicate()), ctx.voidPromise());
             return;
         }
         ctx.fireChannelRead(frame);

@@ -74,7 +74,7 @@ final class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
         rateLimitedInARow = 0;
         if (envelope.wantsReceipt()) {
             server.stats().receipt();
-            connection.send(Receipt.of(envelope.msgid()));
+            connection.reply(Receipt.of(envelope.msgid()));
         }
         Optional<Route> route = dispatcher.find(envelope.controller(), envelope.action());
         if (route.isEmpty()) {

@@ -2,9 +2,10 @@ package io.kalisocket.server;
 
 import io.kalisocket.config.LimitsConfig.SlowConsumerPolicy;
 import io.kalisocket.connection.ChannelConnection;
+import io.kalisocket.connection.ReplyFrame;
 import io.kalisocket.stats.ServerStats;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -14,11 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the slow-consumer policy to every outbound message (replies, pushes, broadcasts alike): past the
- * outbound buffer's high water mark a message is dropped and counted, or the connection is closed with
- * 1008. Control frames always pass.
+ * Back-pressure per connection. While the outbound buffer is past its high water mark the server stops
+ * reading from the client, so a client that sends faster than it reads is slowed down, not punished;
+ * answers to what it already sent ({@link ReplyFrame}) still pass. Pushes meanwhile get the slow-consumer
+ * policy: dropped and counted, or the connection closed with 1008. Control frames always pass.
  */
-final class OutboundGuardHandler extends ChannelOutboundHandlerAdapter {
+final class OutboundGuardHandler extends ChannelDuplexHandler {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundGuardHandler.class);
 
@@ -37,7 +39,8 @@ final class OutboundGuardHandler extends ChannelOutboundHandlerAdapter {
             ctx.write(msg, promise);
             return;
         }
-        if (ctx.channel().isWritable() && !closing) {
+        boolean answer = msg instanceof ReplyFrame;
+        if ((answer || ctx.channel().isWritable()) && !closing) {
             ChannelConnection connection = ctx.channel().attr(ChannelAttributes.CONNECTION).get();
             if (connection != null) {
                 connection.countOut();
@@ -61,6 +64,13 @@ final class OutboundGuardHandler extends ChannelOutboundHandlerAdapter {
                     ctx.channel().unsafe().outboundBuffer() == null ? 0
                             : ctx.channel().unsafe().outboundBuffer().totalPendingWriteBytes());
             ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION, "slow consumer"));
+            ctx.close();
         }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+        ctx.fireChannelWritabilityChanged();
     }
 }

@@ -92,13 +92,27 @@ class LimitsTest {
                 "limits.messages-per-second", "100000", "limits.message-burst", "100000");
                 TestClient client = TestClient.connect(server.port())) {
             client.pauseReading();
-            // Bounded: at most 2,000 requests of 64 KiB replies, far past socket buffers and the water mark.
-            for (int i = 0; i < 2_000 && server.stats().snapshot().get("slow_consumer_closes") == 0; i++) {
-                client.send("{\"ct\":\"probe\",\"ac\":\"big\",\"size\":65536}");
-            }
+            // 2,000 pushes of 64 KiB (128 MiB): far past socket buffers and the water mark.
+            client.send("{\"ct\":\"probe\",\"ac\":\"flood\",\"count\":2000,\"size\":65536}");
             await().atMost(TestClient.WAIT).until(() -> server.stats().snapshot().get("slow_consumer_closes") == 1);
             client.resumeReading();
             await().atMost(TestClient.WAIT).until(client::isClosed);
+        }
+    }
+
+    @Test
+    void pipeliningClient_isSlowedDownNotClosed_repliesAreNeverDropped() {
+        try (RunningServer server = TestServers.probe("limits.outbound-high-water-mark", "65536",
+                "limits.outbound-low-water-mark", "32768", "limits.messages-per-second", "100000",
+                "limits.message-burst", "100000");
+                TestClient client = TestClient.connect(server.port())) {
+            client.pauseReading();
+            for (int i = 0; i < 300; i++) {
+                client.send("{\"ct\":\"probe\",\"ac\":\"big\",\"size\":16384}");
+            }
+            client.resumeReading();
+            assertThat(client.awaitMessages(300)).allSatisfy(m -> assertThat(m).contains("\"code\":0"));
+            assertThat(server.stats().snapshot()).containsEntry("slow_consumer_closes", 0L).containsEntry("dropped", 0L);
         }
     }
 
@@ -109,9 +123,7 @@ class LimitsTest {
                 "limits.messages-per-second", "100000", "limits.message-burst", "100000");
                 TestClient client = TestClient.connect(server.port())) {
             client.pauseReading();
-            for (int i = 0; i < 2_000 && server.stats().snapshot().get("dropped") == 0; i++) {
-                client.send("{\"ct\":\"probe\",\"ac\":\"big\",\"size\":60000}");
-            }
+            client.send("{\"ct\":\"probe\",\"ac\":\"flood\",\"count\":2000,\"size\":60000}");
             await().atMost(TestClient.WAIT).until(() -> server.stats().snapshot().get("dropped") > 0);
             client.resumeReading();
             // A pong written while the backlog drains is itself dropped, so keep asking until one arrives.

@@ -71,6 +71,20 @@ public final class ProbeController {
     }
 
     /**
+     * Pushes {@code count} messages of {@code size} characters (pushes, unlike replies, meet the
+     * slow-consumer policy).
+     *
+     * @param ctx the call
+     * @param params {@code count} and {@code size}
+     */
+    public void flood(Ctx ctx, JsonNode params) {
+        String chunk = "y".repeat(params.path("size").asInt());
+        for (int i = 0; i < params.path("count").asInt() && ctx.connection().isOpen(); i++) {
+            ctx.send(chunk);
+        }
+    }
+
+    /**
      * A request type.
      *
      * @param name who
