@@ -44,7 +44,7 @@ final class TestClient implements AutoCloseable {
 
     /** @param fragment text the awaited message contains @return the first received message containing it */
     String awaitReply(String fragment) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> received.stream().anyMatch(m -> m.contains(fragment)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.stream().anyMatch(m -> m.contains(fragment)));
         return received.stream().filter(m -> m.contains(fragment)).findFirst().orElseThrow();
     }
 

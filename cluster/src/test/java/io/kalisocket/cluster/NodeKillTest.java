@@ -1,0 +1,62 @@
+package io.kalisocket.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A node process killed abruptly (SIGKILL: no goodbye): its connections vanish from every count and list of
+ * the survivors within the node TTL, cleaned up by a survivor, and the survivors keep working.
+ */
+class NodeKillTest {
+
+    private static final Duration TTL = Duration.ofSeconds(3);
+
+    @Test
+    void killedNode_itsClientsVanishWithinTheTtl_andSurvivorsKeepWorking() throws Exception {
+        RedisForTests.require();
+        String prefix = RedisForTests.freshPrefix();
+        try (Nodes nodes = new Nodes(ClusterConfig.of(RedisForTests.URI).withKeyPrefix(prefix).withNodeTtl(TTL))) {
+            Nodes.Node survivor = nodes.start("s");
+            TestClient stays = nodes.connect(survivor);
+            survivor.gateway().joinGroup(stays.id(), "mixed");
+            NodeProcess.Started doomed = NodeProcess.start(RedisForTests.URI, prefix, "k", Long.toString(TTL.toMillis()));
+            List<TestClient> onDoomed = new ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    TestClient client = TestClient.connect(doomed.port());
+                    onDoomed.add(client);
+                    client.send("{\"ct\":\"probe\",\"ac\":\"login\",\"uid\":\"k" + i + "\"}");
+                    client.awaitReply("\"ac\":\"login\"");
+                    client.send("{\"ct\":\"probe\",\"ac\":\"join\",\"group\":\"mixed\"}");
+                    client.awaitReply("\"ac\":\"join\"");
+                }
+                await().atMost(Duration.ofSeconds(10)).until(() -> survivor.gateway().getAllClientIdCount() == 5);
+                assertThat(survivor.gateway().getClientIdCountByGroup("mixed")).isEqualTo(5);
+                assertThat(survivor.gateway().getAllUidList()).containsExactly("k0", "k1", "k2", "k3");
+
+                long killedAt = System.nanoTime();
+                doomed.process().destroyForcibly().waitFor();
+                await().atMost(TTL.plusSeconds(10)).until(() -> survivor.gateway().getAllClientIdCount() == 1);
+                long vanishedMs = (System.nanoTime() - killedAt) / 1_000_000;
+                System.out.printf("killed node's clients vanished after %d ms (node TTL %d ms)%n", vanishedMs,
+                        TTL.toMillis());
+
+                assertThat(survivor.gateway().getAllClientIdList()).containsExactly(stays.id());
+                assertThat(survivor.gateway().getClientIdListByGroup("mixed")).containsExactly(stays.id());
+                assertThat(survivor.gateway().getAllUidList()).isEmpty();
+                assertThat(survivor.gateway().isOnline(onDoomed.get(0).id())).isFalse();
+                assertThat(survivor.gateway().stats().purgedNodes()).isEqualTo(1);
+                assertThat(survivor.gateway().sendToGroup("mixed", "still here")).isEqualTo(1);
+                assertThat(stays.awaitReply("still here")).isEqualTo("still here");
+            } finally {
+                onDoomed.forEach(TestClient::close);
+                doomed.process().destroyForcibly();
+            }
+        }
+    }
+}
