@@ -121,6 +121,12 @@ public final class Dispatcher {
             if (e instanceof VirtualMachineError vme) {
                 throw vme;
             }
+            if (e instanceof ErrorReply known) {
+                log.warn("action {}/{} failed for client {}: {}", envelope.controller(), envelope.action(),
+                        connection.id(), e.toString());
+                reply(connection, Reply.error(envelope, known.replyCode(), known.replyMessage()));
+                return;
+            }
             log.error("action {}/{} failed for client {} ({})", envelope.controller(), envelope.action(),
                     connection.id(), route.method(), e);
             reply(connection, Reply.error(envelope, ReplyCode.INTERNAL_ERROR, "internal error"));

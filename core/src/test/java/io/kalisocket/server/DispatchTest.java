@@ -131,6 +131,14 @@ class DispatchTest {
     }
 
     @Test
+    void errorReplyException_givesItsCodeAndShortMessageOnly() {
+        client.send("{\"ct\":\"probe\",\"ac\":\"unavailable\"}");
+        JsonNode reply = TestClient.parse(client.awaitMessages(1).get(0));
+        assertThat(reply.get("code").asInt()).isEqualTo(503);
+        assertThat(reply.get("msg").asText()).isEqualTo("database unavailable");
+    }
+
+    @Test
     void ipAndClientId_areAddedAndCannotBeOverwrittenByTheClient() {
         client.send("{\"ct\":\"probe\",\"ac\":\"whoami\",\"ip\":\"6.6.6.6\",\"client_id\":\"forged\"}");
         JsonNode data = TestClient.parse(client.awaitMessages(1).get(0)).get("data");

@@ -1,5 +1,6 @@
 package io.kalisocket.db;
 
+import io.kalisocket.mvc.ErrorReply;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -12,7 +13,7 @@ import java.util.Optional;
  * <p>An action that lets this escape gets the reply code {@link #replyCode()}; the details belong in
  * the server log, not in the reply.
  */
-public class DbException extends RuntimeException {
+public class DbException extends RuntimeException implements ErrorReply {
 
     private static final long serialVersionUID = 1L;
 
@@ -61,8 +62,19 @@ public class DbException extends RuntimeException {
      *
      * @return the reply code
      */
+    @Override
     public int replyCode() {
         return 500;
+    }
+
+    /**
+     * The short message an action layer answers with; details stay in the log.
+     *
+     * @return {@code database error}, or {@code database unavailable} for {@link DbUnavailableException}
+     */
+    @Override
+    public String replyMessage() {
+        return "database error";
     }
 
     /**

@@ -30,4 +30,9 @@ public final class DbUnavailableException extends DbException {
     public int replyCode() {
         return 503;
     }
+
+    @Override
+    public String replyMessage() {
+        return "database unavailable";
+    }
 }

@@ -53,6 +53,28 @@ public final class ProbeController {
         throw new KaliException(403, "not yours");
     }
 
+    /** Fails like a library whose exceptions know their reply (the database module's 503). */
+    public Object unavailable() {
+        throw new Unavailable();
+    }
+
+    /** An exception that carries its reply. */
+    static final class Unavailable extends RuntimeException implements io.kalisocket.mvc.ErrorReply {
+        Unavailable() {
+            super("connection refused to 10.9.9.9:3306", null, false, false);
+        }
+
+        @Override
+        public int replyCode() {
+            return 503;
+        }
+
+        @Override
+        public String replyMessage() {
+            return "database unavailable";
+        }
+    }
+
     /** @param params the call @return the call's data, computed on the event loop */
     @Inline
     public Object fast(JsonNode params) {
