@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -17,6 +18,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * listeners run outside it.
  */
 final class ClientEngine implements Link.Events {
+
+    private static final System.Logger LOG = System.getLogger(KaliClient.class.getName());
 
     private final URI uri;
     private final ClientOptions options;
@@ -32,7 +35,9 @@ final class ClientEngine implements Link.Events {
     private Link link;
     private boolean started;
     private boolean opened;
+    private boolean resuming;
     private int attempt;
+    private volatile Resume resume;
 
     ClientEngine(URI uri, ClientOptions options, ClientRuntime runtime, Listeners listeners) {
         this.uri = uri;
@@ -58,20 +63,26 @@ final class ClientEngine implements Link.Events {
         return state;
     }
 
-    CompletableFuture<JsonNode> call(ObjectNode frame) {
+    void resume(Resume hook) {
+        this.resume = hook;
+    }
+
+    /** @param direct true for calls made by {@link Resume}: sent at once while the queue waits */
+    CompletableFuture<JsonNode> call(ObjectNode frame, boolean direct) {
         CompletableFuture<JsonNode> future = new CompletableFuture<>();
         synchronized (this) {
             if (state == ClientState.CLOSED) {
                 return CompletableFuture.failedFuture(new ReplyException(ReplyException.CLOSED, "closed", null));
             }
-            if (!isOpen() && outbox.size() >= options.maxQueue()) {
+            boolean now = direct ? isOpen() : flowing();
+            if (!now && outbox.size() >= options.maxQueue()) {
                 return CompletableFuture.failedFuture(new ReplyException(ReplyException.QUEUE_FULL, "queue full", null));
             }
             String msgid = prefix + "-" + (++seq);
-            Call call = new Call(msgid, frame.put("msgid", msgid).toString(), future);
+            Call call = new Call(msgid, frame.put("msgid", msgid).toString(), future, direct);
             pending.add(call);
             call.timeout = timers.once(options.callTimeout(), () -> fail(msgid));
-            if (isOpen()) {
+            if (now) {
                 transmit(call);
             } else {
                 outbox.add(call);
@@ -81,10 +92,10 @@ final class ClientEngine implements Link.Events {
     }
 
     synchronized boolean send(String text) {
-        if (state == ClientState.CLOSED || !isOpen() && outbox.size() >= options.maxQueue()) {
+        if (state == ClientState.CLOSED || !flowing() && outbox.size() >= options.maxQueue()) {
             return false;
         }
-        if (isOpen()) {
+        if (flowing()) {
             link.send(text);
         } else {
             outbox.add(text);
@@ -101,6 +112,8 @@ final class ClientEngine implements Link.Events {
     @Override
     public void opened(Link l) {
         boolean again;
+        boolean resumeFirst;
+        Resume hook = resume;
         synchronized (this) {
             if (l != link || state == ClientState.CLOSED) {
                 l.close(1000, "");
@@ -111,7 +124,35 @@ final class ClientEngine implements Link.Events {
             attempt = 0;
             state = ClientState.OPEN;
             timers.startOpen(options, () -> ping(l), this::resendDue, () -> l.abort("no heartbeat"));
-            pending.unacknowledged().forEach(this::transmit);
+            resuming = again && hook != null;
+            resumeFirst = resuming;
+        }
+        if (!resumeFirst) {
+            flowAgain(l, again);
+            return;
+        }
+        CompletionStage<?> restored;
+        try {
+            restored = hook.resume((ct, ac, params) -> call(Frames.call(runtime.mapper(), ct, ac, params), true));
+        } catch (RuntimeException e) {
+            restored = CompletableFuture.failedFuture(e);
+        }
+        restored.whenComplete((r, e) -> {
+            if (e != null) {
+                LOG.log(System.Logger.Level.WARNING, "resume failed; sending the queue all the same", e);
+            }
+            flowAgain(l, true);
+        });
+    }
+
+    /** Resends unacknowledged calls, sends the queue in order, then reports the open. */
+    private void flowAgain(Link l, boolean again) {
+        synchronized (this) {
+            if (l != link || state != ClientState.OPEN) {
+                return;
+            }
+            resuming = false;
+            pending.unacknowledged().stream().filter(c -> !c.direct).forEach(this::transmit);
             while (!outbox.isEmpty()) {
                 Object item = outbox.poll();
                 if (item instanceof Call call) {
@@ -166,6 +207,7 @@ final class ClientEngine implements Link.Events {
                 return;
             }
             wasOpen = state == ClientState.OPEN;
+            resuming = false;
             timers.stopOpen();
         }
         if (!options.reconnect() || options.finalCloseCodes().contains(code)) {
@@ -244,7 +286,9 @@ final class ClientEngine implements Link.Events {
 
     private synchronized void resendDue() {
         if (isOpen()) {
-            pending.dueForResend(System.nanoTime(), options.resendInterval().toNanos()).forEach(this::transmit);
+            pending.dueForResend(System.nanoTime(), options.resendInterval().toNanos()).stream()
+                    .filter(c -> c.direct || !resuming)
+                    .forEach(this::transmit);
         }
     }
 
@@ -261,5 +305,10 @@ final class ClientEngine implements Link.Events {
 
     private boolean isOpen() {
         return state == ClientState.OPEN && link != null;
+    }
+
+    /** Open and not restoring state after a reconnect: frames may go out at once. */
+    private boolean flowing() {
+        return isOpen() && !resuming;
     }
 }

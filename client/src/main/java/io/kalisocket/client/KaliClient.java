@@ -93,6 +93,18 @@ public final class KaliClient implements AutoCloseable {
     }
 
     /**
+     * Sets what restores server-side state after a reconnect (log in, rejoin groups) before queued frames go
+     * out; without it they go out at once.
+     *
+     * @param hook the hook, or null for none
+     * @return this
+     */
+    public KaliClient resume(Resume hook) {
+        engine.resume(hook);
+        return this;
+    }
+
+    /**
      * Listens to the connection's lifecycle.
      *
      * @param listener the listener
@@ -111,7 +123,7 @@ public final class KaliClient implements AutoCloseable {
      * @return the reply's {@code data}; fails with {@link ReplyException} on an error reply, a timeout or close
      */
     public CompletableFuture<JsonNode> call(String ct, String ac, Object params) {
-        return engine.call(Frames.call(runtime.mapper(), ct, ac, params));
+        return engine.call(Frames.call(runtime.mapper(), ct, ac, params), false);
     }
 
     /**

@@ -13,19 +13,24 @@ import java.util.concurrent.Future;
  */
 final class PendingCalls {
 
-    /** One call: its frame, its future, whether the server acknowledged it and when it was last sent. */
+    /**
+     * One call: its frame, its future, whether it skips the queue ({@link Resume}), whether the server
+     * acknowledged it and when it was last sent.
+     */
     static final class Call {
         final String msgid;
         final String frame;
         final CompletableFuture<JsonNode> future;
+        final boolean direct;
         boolean acked;
         long sentAtNanos = -1;
         Future<?> timeout;
 
-        Call(String msgid, String frame, CompletableFuture<JsonNode> future) {
+        Call(String msgid, String frame, CompletableFuture<JsonNode> future, boolean direct) {
             this.msgid = msgid;
             this.frame = frame;
             this.future = future;
+            this.direct = direct;
         }
 
         boolean sent() {

@@ -20,6 +20,11 @@ public final class EchoController {
         return true;
     }
 
+    /** @param ctx the call: its connection is closed with 4001, no reply */
+    public void bye(Ctx ctx) {
+        ctx.connection().close(4001, "bye");
+    }
+
     /** @param ctx the call @param params the message @return never: fails with 500 */
     public Object fail(Ctx ctx, JsonNode params) {
         throw new IllegalStateException("fails on purpose");

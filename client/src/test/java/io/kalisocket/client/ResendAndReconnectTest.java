@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Disabled;
@@ -70,6 +72,29 @@ class ResendAndReconnectTest {
             ks.connect();
             await().atMost(WAIT).until(() -> reconnected.get() >= 2);
             assertThat(server.running().stats().snapshot().get("connections_opened")).isGreaterThanOrEqualTo(3L);
+        }
+    }
+
+    @Test
+    void resumeRunsAfterAReconnectBeforeWhatWasQueued() {
+        List<String> order = new CopyOnWriteArrayList<>();
+        AtomicInteger reconnecting = new AtomicInteger();
+        try (TestServer server = TestServer.start();
+             KaliClient ks = KaliClient.create(server.uri(), ClientOptions.defaults()
+                     .withBackoff(new Backoff(Duration.ofMillis(300), Duration.ofMillis(300), 1, 0)))) {
+            ks.resume(direct -> direct.call("echo", "say", Map.of("data", "rejoin")).thenAccept(d -> order.add(d.asText())));
+            ks.listen(new ClientListener() {
+                @Override
+                public void onReconnecting(int attempt, Duration delay) {
+                    reconnecting.incrementAndGet();
+                }
+            });
+            ks.connect().join();
+            assertThat(ks.send("echo", "bye", null)).isTrue(); // the server closes this connection with 4001
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(1)).until(() -> reconnecting.get() == 1);
+            ks.call("echo", "say", Map.of("data", "queued")).thenAccept(d -> order.add(d.asText()));
+            await().atMost(WAIT).until(() -> order.size() == 2);
+            assertThat(order).containsExactly("rejoin", "queued");
         }
     }
 
