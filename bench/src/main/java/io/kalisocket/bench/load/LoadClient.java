@@ -103,13 +103,15 @@ public final class LoadClient implements AutoCloseable {
      * @param count    how many
      * @param listener the listener of connection {@code i}
      * @param deadline the most to wait in total
-     * @return the open connections (fewer than {@code count} if some failed or time ran out)
+     * @return the open connections (fewer than {@code count} if some failed or time ran out; one that
+     *     opens after the deadline is closed at once, so nothing is left open unseen)
      * @throws InterruptedException if interrupted while waiting
      */
     public List<Channel> openAll(int count, IntFunction<FrameListener> listener, Duration deadline)
             throws InterruptedException {
         Semaphore slots = new Semaphore(CONNECTS_IN_FLIGHT);
         List<Channel> open = new ArrayList<>(count);
+        boolean[] late = new boolean[1]; // guarded by open: after the deadline, successes are closed, not kept
         long end = System.nanoTime() + deadline.toNanos();
         for (int i = 0; i < count; i++) {
             if (!slots.tryAcquire(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS)) {
@@ -118,7 +120,11 @@ public final class LoadClient implements AutoCloseable {
             open(listener.apply(i)).addListener((ChannelFuture f) -> {
                 if (f.isSuccess()) {
                     synchronized (open) {
-                        open.add(f.channel());
+                        if (late[0]) {
+                            f.channel().close();
+                        } else {
+                            open.add(f.channel());
+                        }
                     }
                 }
                 slots.release();
@@ -126,6 +132,7 @@ public final class LoadClient implements AutoCloseable {
         }
         slots.tryAcquire(CONNECTS_IN_FLIGHT, Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
         synchronized (open) {
+            late[0] = true;
             return new ArrayList<>(open);
         }
     }
