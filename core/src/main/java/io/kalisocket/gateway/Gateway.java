@@ -15,6 +15,10 @@ import java.util.Set;
  * Ids are client ids ({@link io.kalisocket.connection.Connection#id()}); uids and group names are 1-64
  * characters. The single-node implementation answers from memory; the cluster's answers the same for the
  * whole cluster, so nothing written against this interface assumes one JVM.
+ *
+ * <p>A closed connection leaves every group (an empty group disappears) and is unbound from its uid once
+ * its close action ({@code offline} in gateway mode) has run; one uid may have many connections and stays
+ * online until the last one closes. Every method is safe to call from any thread.
  */
 public interface Gateway {
 

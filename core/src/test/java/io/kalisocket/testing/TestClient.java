@@ -13,12 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * A real WebSocket client for tests (JDK {@code java.net.http.WebSocket}): keeps every text message it
@@ -48,9 +45,9 @@ public final class TestClient implements AutoCloseable {
     private static final AtomicLong MSGIDS = new AtomicLong();
 
     private final WebSocket socket;
-    private final Listener listener;
+    private final RecordingListener listener;
 
-    private TestClient(WebSocket socket, Listener listener) {
+    private TestClient(WebSocket socket, RecordingListener listener) {
         this.socket = socket;
         this.listener = listener;
     }
@@ -71,7 +68,7 @@ public final class TestClient implements AutoCloseable {
      * @return a connected client
      */
     public static TestClient connect(URI uri, Map<String, String> headers) {
-        Listener listener = new Listener();
+        RecordingListener listener = new RecordingListener();
         WebSocket.Builder builder = http().newWebSocketBuilder().connectTimeout(WAIT);
         headers.forEach(builder::header);
         WebSocket socket = builder.buildAsync(uri, listener).orTimeout(WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
@@ -88,7 +85,7 @@ public final class TestClient implements AutoCloseable {
     public static CompletableFuture<WebSocket> attempt(URI uri, Map<String, String> headers) {
         WebSocket.Builder builder = http().newWebSocketBuilder().connectTimeout(WAIT);
         headers.forEach(builder::header);
-        return builder.buildAsync(uri, new Listener());
+        return builder.buildAsync(uri, new RecordingListener());
     }
 
     private static HttpClient http() {
@@ -237,86 +234,5 @@ public final class TestClient implements AutoCloseable {
                     .exceptionally(e -> null).join();
         }
         socket.abort();
-    }
-
-    /** Keeps what arrives (JSON objects parsed once, on arrival) and wakes whoever waits for it. */
-    private static final class Listener implements WebSocket.Listener {
-        final List<String> texts = new CopyOnWriteArrayList<>();
-        final List<JsonNode> objects = new CopyOnWriteArrayList<>();
-        final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
-        final StringBuilder partial = new StringBuilder();
-        volatile boolean paused;
-
-        /** Waits, without polling, until {@code check} gives a non-null value; fails the test after {@link #WAIT}. */
-        synchronized <T> T await(Supplier<T> check, String what) {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            for (T value = check.get(); ; value = check.get()) {
-                if (value != null) {
-                    return value;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError("waited " + WAIT.toSeconds() + " s for " + what + "; received: " + texts);
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(this, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError("interrupted while waiting for " + what, e);
-                }
-            }
-        }
-
-        private synchronized void arrived(String text) {
-            if (text.startsWith("{")) {
-                try {
-                    objects.add(JSON.readTree(text));
-                } catch (JsonProcessingException e) {
-                    // not JSON after all: kept as text only
-                }
-            }
-            texts.add(text);
-            notifyAll();
-        }
-
-        private synchronized void closed(int code) {
-            closeCode.complete(code);
-            notifyAll();
-        }
-
-        @Override
-        public void onOpen(WebSocket webSocket) {
-            webSocket.request(1);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                arrived(partial.toString());
-                partial.setLength(0);
-            }
-            if (!paused) {
-                webSocket.request(1);
-            }
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed(1006);
-        }
     }
 }
