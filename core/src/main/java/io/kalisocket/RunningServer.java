@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A started server: where it listens, its gateway, counters and metrics, and how to stop it. */
 public final class RunningServer implements AutoCloseable {
@@ -22,6 +23,7 @@ public final class RunningServer implements AutoCloseable {
     private final NettyServer server;
     private final KaliMetrics metrics;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile AdminServer admin;
 
     RunningServer(NettyServer server, KaliMetrics metrics) {
@@ -104,6 +106,10 @@ public final class RunningServer implements AutoCloseable {
      * @param grace how long the drain may take
      */
     public void stop(Duration grace) {
+        if (!stopping.compareAndSet(false, true)) {
+            stopped.join();
+            return;
+        }
         try {
             server.stop(grace);
             AdminServer a = admin;
