@@ -53,6 +53,7 @@ public final class KaliServer {
     private final KaliConfig config;
     private final List<String> packages = new ArrayList<>();
     private final List<Class<?>> controllerClasses = new ArrayList<>();
+    private final List<Object> controllerInstances = new ArrayList<>();
     private Consumer<Worker> onWorkerStart = w -> { };
     private Consumer<Connection> onConnect = c -> { };
     private BiConsumer<Connection, Handshake> onWebSocketConnect = (c, h) -> { };
@@ -79,6 +80,17 @@ public final class KaliServer {
     /** @param packageNames packages whose controllers are scanned at start @return this */
     public KaliServer controllers(String... packageNames) {
         packages.addAll(List.of(packageNames));
+        return this;
+    }
+
+    /**
+     * Adds a controller instance the application made itself, e.g. one given a database-backed store.
+     *
+     * @param instance an instance of a public controller class
+     * @return this
+     */
+    public KaliServer controller(Object instance) {
+        controllerInstances.add(Objects.requireNonNull(instance));
         return this;
     }
 
@@ -224,6 +236,7 @@ public final class KaliServer {
         ControllerRegistry registry = new ControllerRegistry(json);
         packages.forEach(p -> registry.scan(p, loader));
         controllerClasses.forEach(registry::add);
+        controllerInstances.forEach(registry::addInstance);
         RouteTable routes = registry.build();
         if (routes.all().isEmpty() && onMessage == null) {
             log.warn("no controller registered: every call will be answered 404");

@@ -76,7 +76,11 @@ public final class ConnectionRegistry {
         try {
             byLoop.forEach((loop, recipients) -> {
                 ByteBuf forLoop = shared.retainedDuplicate();
-                loop.execute(() -> writeAll(forLoop, recipients));
+                if (loop.inEventLoop()) {
+                    writeAll(forLoop, recipients); // an inline action: keep its sends in the order it made them
+                } else {
+                    loop.execute(() -> writeAll(forLoop, recipients));
+                }
             });
         } finally {
             shared.release();

@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Session {
 
-    private final Map<String, Object> values = new ConcurrentHashMap<>(4);
+    /** Swapped whole by {@link #replace}, so a reader never sees a half-replaced session. */
+    private volatile Map<String, Object> values = new ConcurrentHashMap<>(4);
 
     /**
      * @param key the key
@@ -39,8 +40,13 @@ public final class Session {
 
     /** @param entries replace the whole session */
     public void replace(Map<String, ?> entries) {
-        values.clear();
-        putAll(entries);
+        Map<String, Object> fresh = new ConcurrentHashMap<>(Math.max(4, entries.size() * 2));
+        entries.forEach((k, v) -> {
+            if (v != null) {
+                fresh.put(k, v);
+            }
+        });
+        values = fresh;
     }
 
     /** @return a copy of the session's entries */

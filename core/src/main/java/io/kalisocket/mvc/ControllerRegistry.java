@@ -63,8 +63,25 @@ public final class ControllerRegistry {
      * @return this registry
      */
     public ControllerRegistry add(Class<?> type) {
+        return add(type, instantiate(type));
+    }
+
+    /**
+     * Adds a controller the application made itself (to hand it a store, a pool, a client...).
+     *
+     * @param instance an instance of a public controller class
+     * @return this registry
+     */
+    public ControllerRegistry addInstance(Object instance) {
+        Class<?> type = instance.getClass();
+        if (!Modifier.isPublic(type.getModifiers())) {
+            throw new IllegalStateException("controller " + type.getName() + " must be a public class");
+        }
+        return add(type, instance);
+    }
+
+    private ControllerRegistry add(Class<?> type, Object instance) {
         String name = controllerName(type);
-        Object instance = instantiate(type);
         List<Route> routes = new ArrayList<>();
         for (Method method : actionMethods(type)) {
             routes.add(route(name, instance, method));

@@ -91,6 +91,15 @@ class ControllerRegistryTest {
     }
 
     @Test
+    void addInstance_routesToTheGivenInstance() throws Throwable {
+        ChatController mine = new ChatController();
+        RouteTable table = registry.addInstance(mine).build();
+        assertThat(table.find("chat", "say")).isPresent();
+        assertThatThrownBy(() -> new ControllerRegistry(new ObjectMapper()).addInstance(new Object() { }))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("must be a public class");
+    }
+
+    @Test
     void controllerName_isTheClassNameWithoutSuffixOrTheAnnotation() {
         assertThat(ControllerRegistry.controllerName(ChatController.class)).isEqualTo("chat");
         assertThat(ControllerRegistry.controllerName(Renamed.class)).isEqualTo("lobby");
