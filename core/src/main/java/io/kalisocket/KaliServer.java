@@ -84,7 +84,8 @@ public final class KaliServer {
     }
 
     /**
-     * Adds a controller instance the application made itself, e.g. one given a database-backed store.
+     * Adds a controller instance the application made itself, e.g. one given a database-backed store. A
+     * scanned package holding its class uses this instance instead of making one.
      *
      * @param instance an instance of a public controller class
      * @return this
@@ -234,9 +235,9 @@ public final class KaliServer {
     public RunningServer bind() {
         ObjectMapper json = mapper != null ? mapper : defaultMapper();
         ControllerRegistry registry = new ControllerRegistry(json);
+        controllerInstances.forEach(registry::addInstance); // first: they replace what a scan would make
         packages.forEach(p -> registry.scan(p, loader));
         controllerClasses.forEach(registry::add);
-        controllerInstances.forEach(registry::addInstance);
         RouteTable routes = registry.build();
         if (routes.all().isEmpty() && onMessage == null) {
             log.warn("no controller registered: every call will be answered 404");

@@ -28,6 +28,7 @@ public final class ControllerRegistry {
 
     private final ObjectMapper mapper;
     private final RouteTable.Builder table = RouteTable.builder();
+    private final java.util.Set<Class<?>> givenInstances = new java.util.HashSet<>();
 
     /** @param mapper used to bind request types */
     public ControllerRegistry(ObjectMapper mapper) {
@@ -48,7 +49,8 @@ public final class ControllerRegistry {
                         || (c.getSimpleName().endsWith(SUFFIX) && c.getSimpleName().length() > SUFFIX.length()))
                 .filter(c -> !c.isInterface() && !Modifier.isAbstract(c.getModifiers()))
                 .toList();
-        if (found.isEmpty()) {
+        found = found.stream().filter(c -> !givenInstances.contains(c)).toList();
+        if (found.isEmpty() && givenInstances.isEmpty()) {
             throw new IllegalStateException("no controller found in package '" + packageName
                     + "' (a public class named *Controller or annotated @Controller)");
         }
@@ -67,7 +69,8 @@ public final class ControllerRegistry {
     }
 
     /**
-     * Adds a controller the application made itself (to hand it a store, a pool, a client...).
+     * Adds a controller the application made itself (to hand it a store, a pool, a client...). Added before
+     * a {@link #scan}, it takes the place of the instance the scan would have made of its class.
      *
      * @param instance an instance of a public controller class
      * @return this registry
@@ -77,6 +80,7 @@ public final class ControllerRegistry {
         if (!Modifier.isPublic(type.getModifiers())) {
             throw new IllegalStateException("controller " + type.getName() + " must be a public class");
         }
+        givenInstances.add(type);
         return add(type, instance);
     }
 

@@ -2,6 +2,10 @@ package io.kalisocket.demo;
 
 import io.kalisocket.KaliServer;
 import io.kalisocket.config.KaliConfig;
+import io.kalisocket.db.DbConfig;
+import io.kalisocket.demo.chat.DbMessageStore;
+import io.kalisocket.demo.chat.DemoDatabase;
+import io.kalisocket.demo.controller.RoomController;
 import java.util.Map;
 
 /** The demo chat app's wiring, shared by {@link DemoMain} and the tests. */
@@ -16,11 +20,47 @@ public final class DemoApp {
     }
 
     /**
+     * The demo on its embedded database (H2 in memory).
+     *
      * @param config the configuration
      * @return the demo server, ready to start
      */
     public static KaliServer server(KaliConfig config) {
+        return server(config, DbConfig.defaults());
+    }
+
+    /**
+     * The demo on a given database: rooms keep their history there.
+     *
+     * @param config the configuration
+     * @param database where the history goes
+     * @return the demo server, ready to start
+     */
+    public static KaliServer server(KaliConfig config, DbConfig database) {
+        DemoDatabase db = new DemoDatabase(database);
         return KaliServer.create(config)
-                .controllers("io.kalisocket.demo.controller");
+                .controllers("io.kalisocket.demo.controller")
+                .controller(new RoomController(new DbMessageStore(db)))
+                .onWorkerStart(worker -> {
+                    if (worker.id() == 0) {
+                        db.open();
+                    }
+                })
+                .onWorkerStop(worker -> {
+                    if (worker.id() == 0) {
+                        db.close();
+                    }
+                });
+    }
+
+    /**
+     * @param line the demo's command line
+     * @return the database its flags name, or the embedded default
+     */
+    static DbConfig database(DemoCommandLine line) {
+        if (line.dbUrl().isEmpty()) {
+            return DbConfig.defaults();
+        }
+        return DbConfig.of(line.dbUrl().get(), line.dbUser().orElse(""), line.dbPassword().orElse(""));
     }
 }

@@ -9,6 +9,7 @@ import io.kalisocket.demo.chat.Rooms;
 import io.kalisocket.gateway.Gateway;
 import io.kalisocket.mvc.Ctx;
 import io.kalisocket.mvc.KaliException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -17,6 +18,9 @@ import java.util.Set;
  * every other member once, in order. Room names are 1-64 characters of {@code [A-Za-z0-9_.-]} (else 400).
  */
 public final class RoomController {
+
+    /** Messages {@code history} returns when the call gives no limit. */
+    static final int DEFAULT_HISTORY = 20;
 
     private final MessageStore store;
 
@@ -44,6 +48,10 @@ public final class RoomController {
 
     /** @param id the message's id */
     public record SayReply(long id) {
+    }
+
+    /** @param room the room @param limit how many of the latest messages, 1-100 (default 20) */
+    public record HistoryRequest(String room, Integer limit) {
     }
 
     /** @param count the room's connections @param uids the distinct users among them */
@@ -104,6 +112,26 @@ public final class RoomController {
         ChatMessage message = store.save(room, ctx.uid().orElse(null), text);
         ctx.gateway().sendToGroup(room, Pushes.say(message), ctx.clientId());
         return new SayReply(message.id());
+    }
+
+    /**
+     * {@code ac=history}: the room's last messages, oldest first, each {@code {"id","room","from","text","ts"}}.
+     *
+     * @param ctx the call
+     * @param request the room and limit
+     * @return the messages
+     * @throws KaliException 400 for a bad room or limit, 403 when not a member
+     */
+    public List<ChatMessage> history(Ctx ctx, HistoryRequest request) {
+        String room = Checks.room(request.room());
+        int limit = request.limit() == null ? DEFAULT_HISTORY : request.limit();
+        if (limit < 1 || limit > MessageStore.MAX_HISTORY) {
+            throw KaliException.badRequest("limit must be 1-" + MessageStore.MAX_HISTORY);
+        }
+        if (!Rooms.contains(ctx.session(), room)) {
+            throw KaliException.forbidden("join room " + room + " first");
+        }
+        return store.history(room, limit);
     }
 
     /**
