@@ -49,7 +49,13 @@ public final class Cluster implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.redis = new RedisLink(config, () -> timer.execute(this::beat));
+        this.redis = new RedisLink(config, () -> {
+            Heartbeat beat = heartbeat;
+            if (beat != null) {
+                beat.reconnected();
+            }
+            timer.execute(this::beat);
+        });
         this.cache = new RedisCache(redis, keys, json);
     }
 

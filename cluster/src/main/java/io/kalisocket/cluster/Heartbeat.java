@@ -32,6 +32,7 @@ final class Heartbeat {
     private final LocalWatcher watcher;
     private final LocalGateway local;
     private final ClusterStats stats;
+    private volatile boolean reconnected;
 
     Heartbeat(RedisLink redis, Keys keys, String self, ClusterConfig config, Membership membership,
             LocalWatcher watcher, LocalGateway local, ClusterStats stats) {
@@ -57,8 +58,15 @@ final class Heartbeat {
         announce();
     }
 
-    /** Renews the heartbeat, re-announces when Redis forgot this node, and cleans up dead nodes. */
+    /** Makes the next tick re-announce: after a reconnection Redis may be a promoted replica missing recent writes. */
+    void reconnected() {
+        reconnected = true;
+    }
+
+    /** Renews the heartbeat, re-announces when Redis forgot this node or was reconnected, cleans up dead nodes. */
     void tick() {
+        boolean announceAnyway = reconnected;
+        reconnected = false;
         long ttl = config.heartbeatKeyTtl().toMillis();
         String previous = redis.await("heartbeat", redis.async().setGet(keys.alive(self), token, SetArgs.Builder.px(ttl)));
         if (!token.equals(previous)) {
@@ -67,6 +75,8 @@ final class Heartbeat {
             }
             log.warn("Redis at {} had lost this node's state: announcing its {} connections again", redis.where(),
                     local.getAllClientIdList().size());
+            announce();
+        } else if (announceAnyway) {
             announce();
         }
         redis.await("heartbeat", redis.async().sadd(keys.nodes(), self));

@@ -7,7 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A JDK WebSocket client that keeps every text message it receives, in order. */
@@ -16,6 +19,7 @@ final class TestClient implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final List<String> received = new CopyOnWriteArrayList<>();
+    private final BlockingQueue<Long> arrivals = new LinkedBlockingQueue<>();
     private final WebSocket socket;
     private final String id;
 
@@ -25,6 +29,7 @@ final class TestClient implements AutoCloseable {
         send("{\"ct\":\"probe\",\"ac\":\"id\"}");
         this.id = awaitReply("\"ac\":\"id\"").replaceAll(".*\"data\":\"([^\"]+)\".*", "$1");
         received.clear();
+        arrivals.clear();
     }
 
     /** @param port a node's port @return a connected client that knows its client id */
@@ -53,6 +58,20 @@ final class TestClient implements AutoCloseable {
         return received.stream().filter(m -> m.contains(fragment)).toList();
     }
 
+    /**
+     * @param timeout longest wait
+     * @return when the next message arrived ({@link System#nanoTime()}), for latency figures
+     * @throws InterruptedException when interrupted
+     * @throws IllegalStateException when none arrives in time
+     */
+    long nextArrival(Duration timeout) throws InterruptedException {
+        Long at = arrivals.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (at == null) {
+            throw new IllegalStateException("no message within " + timeout + "; received " + received.size());
+        }
+        return at;
+    }
+
     /** @return every received message, in order */
     List<String> messages() {
         return List.copyOf(received);
@@ -71,6 +90,7 @@ final class TestClient implements AutoCloseable {
             partial.append(data);
             if (last) {
                 received.add(partial.toString());
+                arrivals.add(System.nanoTime());
                 partial.setLength(0);
             }
             webSocket.request(1);
