@@ -1,6 +1,9 @@
 package io.kalisocket.demo;
 
+import io.kalisocket.KaliServer;
 import io.kalisocket.admin.AdminCommand;
+import io.kalisocket.cluster.Cluster;
+import io.kalisocket.cluster.ClusterConfig;
 import io.kalisocket.config.ConfigException;
 import io.kalisocket.config.ConfigLoader;
 import io.kalisocket.config.KaliConfig;
@@ -58,7 +61,11 @@ public final class DemoMain {
         // Read by the demo's logback.xml; set before the first logger exists.
         System.setProperty("kalisocket.logging.level", config.logging().level());
         System.setProperty("kalisocket.logging.format", config.logging().format());
-        DemoApp.server(config).start();
+        KaliServer server = DemoApp.server(config);
+        // --redis joins the cluster: several demo processes are one chat (docs/CLUSTER.md).
+        Optional<Cluster> cluster = line.redisUri().map(uri -> Cluster.join(server, ClusterConfig.of(uri)));
+        server.start();
+        cluster.ifPresent(Cluster::close);
         System.exit(0);
     }
 

@@ -1,0 +1,77 @@
+package io.kalisocket.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kalisocket.opstest.JavaProcess;
+import io.kalisocket.testing.TestClient;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two demo processes started with {@code --redis} are one chat: a private message and a room message between
+ * clients on different processes (issue 7). Needs Redis on 127.0.0.1:6379: skipped without it, failed with
+ * {@code CI=true}.
+ */
+class ClusterDemoTest {
+
+    private static final Pattern PORT = Pattern.compile("listening on ws://127\\.0\\.0\\.1:(\\d+)");
+
+    @Test
+    void twoDemoProcesses_privateAndRoomMessagesCrossNodes() throws Exception {
+        requireRedis();
+        String run = UUID.randomUUID().toString().replace("-", "").substring(0, 6);
+        try (JavaProcess one = demo("a" + run); JavaProcess two = demo("b" + run)) {
+            int portOne = Integer.parseInt(one.awaitGroup(PORT, Duration.ofSeconds(60)));
+            int portTwo = Integer.parseInt(two.awaitGroup(PORT, Duration.ofSeconds(60)));
+            try (TestClient alice = TestClient.connect(portOne); TestClient bob = TestClient.connect(portTwo)) {
+                alice.call("user", "login", "uid", "alice" + run);
+                bob.call("user", "login", "uid", "bob" + run);
+
+                JsonNode sent = alice.call("user", "send", "to", "bob" + run, "text", "psst");
+                assertThat(sent.path("data").path("delivered").asInt()).isEqualTo(1);
+                JsonNode secret = bob.awaitType("private");
+                assertThat(secret.path("from").asText()).isEqualTo("alice" + run);
+                assertThat(secret.path("text").asText()).isEqualTo("psst");
+
+                String room = "r" + run;
+                alice.call("room", "join", "room", room);
+                JsonNode joined = bob.call("room", "join", "room", room);
+                assertThat(joined.path("data").path("members").asInt()).isEqualTo(2);
+                alice.call("room", "say", "room", room, "text", "hello from node one");
+                JsonNode said = bob.awaitType("say");
+                assertThat(said.path("text").asText()).isEqualTo("hello from node one");
+                assertThat(said.path("from").asText()).isEqualTo("alice" + run);
+            }
+        }
+    }
+
+    private static JavaProcess demo(String nodeId) throws IOException {
+        return JavaProcess.start(List.of(), DemoMain.class, "--port", "0", "--admin-port", "0", "--node-id", nodeId,
+                "--redis", "redis://127.0.0.1:6379");
+    }
+
+    private static void requireRedis() {
+        boolean up;
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", 6379), 500);
+            up = true;
+        } catch (IOException e) {
+            up = false;
+        }
+        String message = "the cluster demo test needs Redis on 127.0.0.1:6379 (apt-get install redis-server;"
+                + " redis-server --daemonize yes); skipped without it, failed with CI=true";
+        if ("true".equals(System.getenv("CI"))) {
+            Assertions.assertTrue(up, message);
+        }
+        Assumptions.assumeTrue(up, message);
+    }
+}
