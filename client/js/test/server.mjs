@@ -57,7 +57,7 @@ export class ServerProcess {
     const cmd = process.env.KS_SERVER_CMD;
     const [bin, ...args] = cmd
       ? cmd.replaceAll('{port}', String(this.port)).split(' ')
-      : ['java', '-jar', demoJar, '--port', String(this.port)];
+      : ['java', '-jar', demoJar, '--port', String(this.port), '--admin-port', '0']; // admin on a free port
     if (!cmd && !existsSync(demoJar)) throw new Error(`${demoJar} is missing: mvn -pl demo -am package -DskipTests`);
     const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
