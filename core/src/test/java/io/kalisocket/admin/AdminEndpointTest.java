@@ -162,6 +162,18 @@ class AdminEndpointTest {
                 + port);
     }
 
+    @Test
+    void stopCommand_stopsTheServerGracefully() throws Exception {
+        start(Map.of());
+        WsProbe client = WsProbe.connect("ws://127.0.0.1:" + server.port() + "/");
+        var config = ConfigLoader.of(Map.of("admin.port", String.valueOf(server.adminPort().getAsInt())));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(AdminCommand.run("stop", config, print(out), print(out))).isEqualTo(AdminCommand.OK);
+        assertThat(client.closeCode().get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1012);
+        server.awaitStop();
+        assertThat(server.isReady()).isFalse();
+    }
+
     private static PrintStream print(ByteArrayOutputStream bytes) {
         return new PrintStream(bytes, true, StandardCharsets.UTF_8);
     }
