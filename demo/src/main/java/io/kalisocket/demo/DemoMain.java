@@ -61,7 +61,7 @@ public final class DemoMain {
         // Read by the demo's logback.xml; set before the first logger exists.
         System.setProperty("kalisocket.logging.level", config.logging().level());
         System.setProperty("kalisocket.logging.format", config.logging().format());
-        KaliServer server = DemoApp.server(config);
+        KaliServer server = DemoApp.server(config, DemoApp.database(line));
         // --redis joins the cluster: several demo processes are one chat (docs/CLUSTER.md).
         Optional<Cluster> cluster = line.redisUri().map(uri -> Cluster.join(server, ClusterConfig.of(uri)));
         server.start();
