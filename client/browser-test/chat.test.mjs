@@ -179,3 +179,32 @@ test('after a server restart the page reconnects and a message typed meanwhile i
   await heidi.context().close();
   await ivan.context().close();
 });
+
+test('joining a room shows what was said there before (room/history)', async (t) => {
+  if (!needsChat(t)) return;
+  const judy = await login('judy');
+  await join(judy, 'r4');
+  await type(judy, 'said before kim came');
+  await judy.locator('#messages li.mine[data-id]').waitFor(WAIT);
+  const hasHistory = await judy.evaluate(async () => {
+    const { default: KaliSocket } = await import('/kalisocket.mjs');
+    const ks = new KaliSocket(`ws://${location.host}/`);
+    try {
+      await ks.call('room', 'history', { room: 'r4' });
+      return true;
+    } catch (e) {
+      return e.code !== 404; // 403 (not a member) means the action exists
+    } finally {
+      ks.close();
+    }
+  });
+  if (!hasHistory) {
+    t.skip('the demo has no room/history yet');
+  } else {
+    const kim = await login('kim');
+    await join(kim, 'r4');
+    assert.equal(await seen(kim, 'judy', 'said before kim came'), 1);
+    await kim.context().close();
+  }
+  await judy.context().close();
+});
