@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kalisocket.client.PendingCalls.Call;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -27,7 +26,7 @@ final class ClientEngine implements Link.Events {
     private final Listeners listeners;
     private final Timers timers;
     private final PendingCalls pending = new PendingCalls();
-    private final ArrayDeque<Object> outbox = new ArrayDeque<>();
+    private final Outbox outbox;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final String prefix = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
     private long seq;
@@ -45,6 +44,7 @@ final class ClientEngine implements Link.Events {
         this.runtime = runtime;
         this.listeners = listeners;
         this.timers = new Timers(runtime.scheduler());
+        this.outbox = new Outbox(options.maxQueue());
     }
 
     synchronized CompletableFuture<Void> connect() {
@@ -75,7 +75,7 @@ final class ClientEngine implements Link.Events {
                 return CompletableFuture.failedFuture(new ReplyException(ReplyException.CLOSED, "closed", null));
             }
             boolean now = direct ? isOpen() : flowing();
-            if (!now && outbox.size() >= options.maxQueue()) {
+            if (!now && outbox.isFull()) {
                 return CompletableFuture.failedFuture(new ReplyException(ReplyException.QUEUE_FULL, "queue full", null));
             }
             String msgid = prefix + "-" + (++seq);
@@ -92,7 +92,7 @@ final class ClientEngine implements Link.Events {
     }
 
     synchronized boolean send(String text) {
-        if (state == ClientState.CLOSED || !flowing() && outbox.size() >= options.maxQueue()) {
+        if (state == ClientState.CLOSED || !flowing() && outbox.isFull()) {
             return false;
         }
         if (flowing()) {
@@ -153,16 +153,7 @@ final class ClientEngine implements Link.Events {
             }
             resuming = false;
             pending.unacknowledged().stream().filter(c -> !c.direct).forEach(this::transmit);
-            while (!outbox.isEmpty()) {
-                Object item = outbox.poll();
-                if (item instanceof Call call) {
-                    if (pending.contains(call)) {
-                        transmit(call);
-                    }
-                } else {
-                    l.send((String) item);
-                }
-            }
+            outbox.drain(pending, this::transmit, l::send);
         }
         ready.complete(null);
         listeners.opened(again);
