@@ -108,28 +108,37 @@ public final class Dispatcher {
         params.put("client_id", connection.id());
         Ctx ctx = new Ctx(connection, envelope.controller(), envelope.action(), params, gateway);
         ActionInvoker invoker = route.invoker();
+        long started = System.nanoTime();
+        int code = ReplyCode.OK;
         try {
             Object data = invoker.invoke(ctx, params);
             if (!invoker.returnsVoid()) {
                 reply(connection, Reply.ok(envelope, data));
             }
         } catch (BindingException e) {
-            reply(connection, Reply.error(envelope, ReplyCode.BAD_REQUEST, e.getMessage()));
+            code = ReplyCode.BAD_REQUEST;
+            reply(connection, Reply.error(envelope, code, e.getMessage()));
         } catch (KaliException e) {
-            reply(connection, Reply.error(envelope, e.code(), e.getMessage()));
+            code = e.code();
+            reply(connection, Reply.error(envelope, code, e.getMessage()));
         } catch (Throwable e) {
             if (e instanceof VirtualMachineError vme) {
                 throw vme;
             }
             if (e instanceof ErrorReply known) {
+                code = known.replyCode();
                 log.warn("action {}/{} failed for client {}: {}", envelope.controller(), envelope.action(),
                         connection.id(), e.toString());
-                reply(connection, Reply.error(envelope, known.replyCode(), known.replyMessage()));
-                return;
+                reply(connection, Reply.error(envelope, code, known.replyMessage()));
+            } else {
+                code = ReplyCode.INTERNAL_ERROR;
+                log.error("action {}/{} failed for client {} ({})", envelope.controller(), envelope.action(),
+                        connection.id(), route.method(), e);
+                reply(connection, Reply.error(envelope, code, "internal error"));
             }
-            log.error("action {}/{} failed for client {} ({})", envelope.controller(), envelope.action(),
-                    connection.id(), route.method(), e);
-            reply(connection, Reply.error(envelope, ReplyCode.INTERNAL_ERROR, "internal error"));
+        } finally {
+            // Routed calls only: their ct/ac come from the routing table, which bounds the metrics' labels.
+            stats.actionCompleted(route.controller(), route.action(), code, System.nanoTime() - started);
         }
     }
 

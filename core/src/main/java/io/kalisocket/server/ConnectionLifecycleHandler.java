@@ -76,7 +76,7 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
         if (upgraded) {
             server.connections().remove(connection);
             server.stats().connectionClosed();
-            log.info("closed {} ip={} duration={}ms in={} out={}", connection.id(), connection.ip(),
+            log.debug("closed {} ip={} duration={}ms in={} out={}", connection.id(), connection.ip(),
                     System.currentTimeMillis() - connection.openedAtMillis(), connection.messagesIn(),
                     connection.messagesOut());
         }

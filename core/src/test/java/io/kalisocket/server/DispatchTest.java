@@ -165,6 +165,16 @@ class DispatchTest {
     }
 
     @Test
+    void everyRoutedCall_isCountedForTheMetrics_notFoundOnesAreNot() {
+        long before = server.stats().snapshot().get("actions_run");
+        client.send("{\"ct\":\"probe\",\"ac\":\"echo\"}");
+        client.send("{\"ct\":\"probe\",\"ac\":\"boom\"}");
+        client.send("{\"ct\":\"nobody\",\"ac\":\"x\"}");
+        client.awaitMessages(3);
+        assertThat(server.stats().snapshot().get("actions_run")).isEqualTo(before + 2);
+    }
+
+    @Test
     void inlineAction_repliesLikeAnyOther() {
         client.send("{\"ct\":\"probe\",\"ac\":\"fast\",\"data\":\"quick\"}");
         assertThat(TestClient.parse(client.awaitMessages(1).get(0)).get("data").asText()).isEqualTo("quick");
