@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code server} sub-command: runs one server in this JVM, controlled by the runner
@@ -41,6 +42,9 @@ public final class ServerMain {
             port = Integer.parseInt(args[i + 1]);
         }
         try (RunningBenchServer server = ServerKind.of(args[0]).start(port)) {
+            // Logging once at start-up also loads the time-zone rules, which need a file descriptor:
+            // a first log line written at fd exhaustion would otherwise kill the logging thread.
+            LoggerFactory.getLogger(ServerMain.class).info("{} server listening on 127.0.0.1:{}", args[0], server.port());
             System.out.println(READY + server.port());
             System.out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
