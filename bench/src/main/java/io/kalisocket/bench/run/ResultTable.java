@@ -44,10 +44,11 @@ public final class ResultTable {
      *
      * @param server column name
      * @param figure figure name
-     * @return the median, or NaN when the server has no run with that figure
+     * @return the median of the runs that have a value for it, or NaN when none has
      */
     public double median(String server, String figure) {
-        double[] v = runs.getOrDefault(server, List.of()).stream().filter(m -> m.containsKey(figure))
+        double[] v = runs.getOrDefault(server, List.of()).stream()
+                .filter(m -> m.containsKey(figure) && !Double.isNaN(m.get(figure)))
                 .mapToDouble(m -> m.get(figure)).sorted().toArray();
         if (v.length == 0) {
             return Double.NaN;

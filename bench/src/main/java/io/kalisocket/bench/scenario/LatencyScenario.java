@@ -58,10 +58,11 @@ public final class LatencyScenario implements Scenario {
             driver.stop();
             Histogram h = driver.histogram();
             String at = " ms @" + rate + "/s (lower is better)";
-            figures.put("p50" + at, h.getValueAtPercentile(50) / 1e6);
-            figures.put("p99" + at, h.getValueAtPercentile(99) / 1e6);
-            figures.put("p99.9" + at, h.getValueAtPercentile(99.9) / 1e6);
-            figures.put("max" + at, h.getMaxValue() / 1e6);
+            boolean any = h.getTotalCount() > 0; // percentiles of the replies that came back in time
+            figures.put("p50" + at, any ? h.getValueAtPercentile(50) / 1e6 : Double.NaN);
+            figures.put("p99" + at, any ? h.getValueAtPercentile(99) / 1e6 : Double.NaN);
+            figures.put("p99.9" + at, any ? h.getValueAtPercentile(99.9) / 1e6 : Double.NaN);
+            figures.put("max" + at, any ? h.getMaxValue() / 1e6 : Double.NaN);
             figures.put("lost or late @" + rate + "/s (lower is better)",
                     (double) (driver.sentMeasured() - driver.received()));
             figures.put("errors @" + rate + "/s (lower is better)", (double) driver.errors());
