@@ -133,9 +133,10 @@ test('a lost receipt makes the client resend, and the server does not run the ca
   assert.deepEqual([...tap.repliesByMsgid().values()], [1], 'one reply: the repeat was acknowledged, not run');
 });
 
-// Known server bug (core): a graceful stop (SIGTERM) closes with 1012 while calls it has already acknowledged
-// are in flight and drops their replies (demo log: in=113 out=221, i.e. 113 receipts but 108 replies), so those
-// calls time out. Reported to core; drop `todo` once fixed.
+// Known server bug (core): a graceful stop (SIGTERM) acknowledges calls that arrive while it drains and then
+// closes with 1012 without their replies (seen: pongMsg for 4 msgids, then the 1012 close, no reply for them), so
+// those calls time out. The client must not resend an acknowledged call (a restarted server would run it again).
+// Reported to core; drop `todo` once fixed (this test is the reproduction).
 const RESTART_TODO = 'core: a graceful stop drops the replies of calls it already acknowledged';
 
 test('server restart mid-stream: every call resolves exactly once and none runs twice', { todo: RESTART_TODO }, async () => {
