@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # Runs every scenario, medians of 3 runs, on the JDK given as $1 (default: the java on PATH).
 # Benchmarks are run by hand, never in CI. Usage: bench/run-all.sh [JAVA_HOME] > results.md
+# Environment: RUNS (3), WARMUP (2 s), DURATION (5 s), SCENARIOS (all six).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 java="${1:+$1/bin/}java"
 jar="$(mktemp -d)/kalisocket-bench.jar"
 cp "$here/target/kalisocket-bench.jar" "$jar"   # a copy: rebuilding during a run must not change it
 common=(--runs "${RUNS:-3}" --warmup "${WARMUP:-2}" --duration "${DURATION:-5}")
-run() { nice -n -10 "$java" -jar "$jar" "$@" "${common[@]}" 2>/dev/null || echo "($1 failed: exit $?)"; echo; }
+only="${SCENARIOS:-echo latency idle broadcast handshake overload}"   # e.g. SCENARIOS="echo latency"
+run() {
+  [[ " $only " == *" $1 "* ]] || return 0
+  nice -n -10 "$java" -jar "$jar" "$@" "${common[@]}" 2>/dev/null || echo "($1 failed: exit $?)"
+  echo
+}
 echo "# $("$java" -version 2>&1 | head -1), $(nproc) cores, $(date -u +%FT%TZ)"
 echo
 run echo --connections 100
