@@ -149,6 +149,16 @@ public final class Db implements Queries, AutoCloseable {
         return warnings;
     }
 
+    /**
+     * The pools' figures, for a status page: for the primary and each replica, its active, idle, total
+     * and waiting connections.
+     *
+     * @return one map per pool, primary first
+     */
+    public List<Map<String, Object>> poolStats() {
+        return pools.stream().map(Pool::stats).toList();
+    }
+
     /** Closes every pool; calls made afterwards fail. */
     @Override
     public void close() {

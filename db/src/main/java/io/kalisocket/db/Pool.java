@@ -64,6 +64,16 @@ final class Pool implements AutoCloseable {
     }
 
     /** "primary" or "replica N". */
+    /** @return active, idle, total and waiting connections of this pool, for /status */
+    java.util.Map<String, Object> stats() {
+        var bean = dataSource.getHikariPoolMXBean();
+        if (bean == null) {
+            return java.util.Map.of("name", name, "state", "starting");
+        }
+        return java.util.Map.of("name", name, "active", bean.getActiveConnections(), "idle", bean.getIdleConnections(),
+                "total", bean.getTotalConnections(), "waiting", bean.getThreadsAwaitingConnection());
+    }
+
     String name() {
         return name;
     }

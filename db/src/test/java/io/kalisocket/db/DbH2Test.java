@@ -41,6 +41,13 @@ class DbH2Test {
     /* ---------------- open ---------------- */
 
     @Test
+    void poolStats_givesThePrimarysConnectionFigures() {
+        java.util.Map<String, Object> primary = db.poolStats().get(0);
+        org.assertj.core.api.Assertions.assertThat(primary).containsEntry("name", "primary")
+                .containsKeys("active", "idle", "total", "waiting");
+    }
+
+    @Test
     void open_defaults_embeddedH2() {
         try (Db embedded = Db.open(DbConfig.defaults())) {
             assertThat(embedded.scalar(Integer.class, "SELECT 1 + 1")).contains(2);

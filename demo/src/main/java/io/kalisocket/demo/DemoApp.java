@@ -41,6 +41,7 @@ public final class DemoApp {
         return KaliServer.create(config)
                 .controllers("io.kalisocket.demo.controller")
                 .controller(new RoomController(new DbMessageStore(db)))
+                .statusSection("db", db::status)
                 .onWorkerStart(worker -> {
                     if (worker.id() == 0) {
                         db.open();

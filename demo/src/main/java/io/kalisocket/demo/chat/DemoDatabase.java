@@ -55,6 +55,12 @@ public final class DemoDatabase {
         }
     }
 
+    /** @return the pools' figures for /status, or a note that the database is closed */
+    public Object status() {
+        Db current = db;
+        return current == null ? java.util.Map.of("state", "closed") : current.poolStats();
+    }
+
     /**
      * @return the open database
      * @throws IllegalStateException before {@link #open()} or after {@link #close()}
