@@ -5,7 +5,11 @@ import io.kalisocket.KaliServer;
 import io.kalisocket.cache.Cache;
 import io.kalisocket.gateway.Gateway;
 import io.kalisocket.gateway.LocalGateway;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -80,8 +84,23 @@ public final class Cluster implements AutoCloseable {
      */
     public static Cluster join(KaliServer server, ClusterConfig config, ObjectMapper json) {
         Cluster cluster = new Cluster(config, json);
-        server.cache(cluster.cache).gateway(cluster::gateway);
+        server.cache(cluster.cache).gateway(cluster::gateway).statusSection("cluster", cluster::status);
         return cluster;
+    }
+
+    /** @return the cluster as /status shows it: Redis, whether it answers, and the live nodes */
+    Map<String, Object> status() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("redis", redis.where());
+        try {
+            Set<String> nodes = redis.await("status", redis.async().smembers(keys.nodes()));
+            status.put("redis_up", true);
+            status.put("nodes", new TreeSet<>(nodes));
+        } catch (ClusterUnavailableException e) {
+            status.put("redis_up", false);
+            status.put("error", e.getMessage());
+        }
+        return status;
     }
 
     /** @return the cache shared by every node */

@@ -55,6 +55,17 @@ class ClusterGatewayTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void status_listsEveryLiveNode() {
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            java.util.Map<String, Object> status = a.cluster().status();
+            org.assertj.core.api.Assertions.assertThat(status).containsEntry("redis_up", true);
+            org.assertj.core.api.Assertions.assertThat((java.util.Set<String>) status.get("nodes"))
+                    .containsAll(List.of(a.server().nodeId(), b.server().nodeId(), c.server().nodeId()));
+        });
+    }
+
+    @Test
     void sendToUid_reachesTheUsersConnectionsOnEveryNode_andCountsThem() {
         TestClient onA = connect(a);
         TestClient onB = connect(b);
