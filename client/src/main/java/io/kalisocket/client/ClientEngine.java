@@ -290,7 +290,7 @@ final class ClientEngine implements Link.Events {
     }
 
     private void transmit(Call call) {
-        call.sentAtNanos = System.nanoTime();
+        call.markSent();
         link.send(call.frame);
     }
 

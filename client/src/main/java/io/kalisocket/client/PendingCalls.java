@@ -23,7 +23,8 @@ final class PendingCalls {
         final CompletableFuture<JsonNode> future;
         final boolean direct;
         boolean acked;
-        long sentAtNanos = -1;
+        boolean sent;
+        long sentAtNanos;
         Future<?> timeout;
 
         Call(String msgid, String frame, CompletableFuture<JsonNode> future, boolean direct) {
@@ -33,8 +34,10 @@ final class PendingCalls {
             this.direct = direct;
         }
 
-        boolean sent() {
-            return sentAtNanos >= 0;
+        /** Notes a transmission now ({@link System#nanoTime()} may be negative, so a flag says "sent"). */
+        void markSent() {
+            sent = true;
+            sentAtNanos = System.nanoTime();
         }
     }
 
@@ -69,7 +72,7 @@ final class PendingCalls {
     List<Call> dueForResend(long nowNanos, long intervalNanos) {
         List<Call> due = new ArrayList<>();
         for (Call c : calls.values()) {
-            if (c.sent() && !c.acked && nowNanos - c.sentAtNanos >= intervalNanos) {
+            if (c.sent && !c.acked && nowNanos - c.sentAtNanos >= intervalNanos) {
                 due.add(c);
             }
         }
@@ -78,7 +81,13 @@ final class PendingCalls {
 
     /** @return every call sent and not acknowledged, oldest first (to resend after a reconnect) */
     List<Call> unacknowledged() {
-        return dueForResend(Long.MAX_VALUE, Long.MIN_VALUE);
+        List<Call> all = new ArrayList<>();
+        for (Call c : calls.values()) {
+            if (c.sent && !c.acked) {
+                all.add(c);
+            }
+        }
+        return all;
     }
 
     /** @return every pending call, removed */
