@@ -136,10 +136,8 @@ test('a lost receipt makes the client resend, and the server does not run the ca
 // Known server bug (core): a graceful stop (SIGTERM) acknowledges calls that arrive while it drains and then
 // closes with 1012 without their replies (seen: pongMsg for 4 msgids, then the 1012 close, no reply for them), so
 // those calls time out. The client must not resend an acknowledged call (a restarted server would run it again).
-// Reported to core; drop `todo` once fixed (this test is the reproduction).
-const RESTART_TODO = 'core: a graceful stop drops the replies of calls it already acknowledged';
 
-test('server restart mid-stream: every call resolves exactly once and none runs twice', { todo: RESTART_TODO }, async () => {
+test('server restart mid-stream: every call resolves exactly once and none runs twice', async () => {
   const { ks, tap } = client({ backoffMin: 20, backoffMax: 500, resendInterval: 200 });
   await ks.ready;
   const events = [];

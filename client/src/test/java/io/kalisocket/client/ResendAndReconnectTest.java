@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** {@link KaliClient}'s delivery rules against real servers: resend until receipt, dead connections, restarts. */
@@ -98,12 +97,7 @@ class ResendAndReconnectTest {
         }
     }
 
-    /** Why the restart test is off: a core bug, reported; remove the {@code @Disabled} once it is fixed. */
-    static final String CORE_DRAIN_BUG = "core: a graceful stop closes with 1012 while calls it has already "
-            + "acknowledged are in flight, and drops their replies; those calls time out";
-
     @Test
-    @Disabled(CORE_DRAIN_BUG)
     void serverRestartMidStreamEveryCallCompletesOnceAndNoneRunsTwice() {
         int total = 300;
         ConcurrentHashMap<Integer, Integer> results = new ConcurrentHashMap<>();

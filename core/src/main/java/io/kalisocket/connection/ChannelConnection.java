@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link Connection} on a Netty channel. Beyond the public API it carries what the framework keeps per
@@ -18,7 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ChannelConnection implements Connection {
 
     private final String id;
+    /** How long a client has to answer the server's close frame before the TCP connection is dropped. */
+    private static final long CLOSE_HANDSHAKE_SECONDS = 3;
+
     private volatile String ip;
+    private volatile boolean closing;
     private long messagesIn;
     private long messagesOut;
     private final Channel channel;
@@ -141,12 +146,28 @@ public final class ChannelConnection implements Connection {
 
     @Override
     public void close(int code, String reason) {
-        if (channel.isActive()) {
-            // The close frame first; Netty's protocol handler then ends the TCP connection once the frame is
-            // flushed (or after its timeout, for a client that stopped reading).
-            channel.writeAndFlush(new CloseWebSocketFrame(code, reason));
-            channel.close();
+        if (channel.isActive() && !closing) {
+            // From now on what the client sends is ignored (see isClosing). The close frame goes behind the
+            // writes already waiting in the event loop's task queue (replies of finished actions), never before.
+            closing = true;
+            channel.eventLoop().execute(() -> {
+                // The closing handshake: the client answers and then the TCP connection ends. Until then the
+                // socket is still read, so closing never meets unread data, which would reset the connection
+                // and lose what was sent before the close frame.
+                channel.writeAndFlush(new CloseWebSocketFrame(code, reason));
+                channel.eventLoop().schedule(() -> {
+                    channel.close();
+                }, CLOSE_HANDSHAKE_SECONDS, TimeUnit.SECONDS);
+            });
         }
+    }
+
+    /**
+     * @return true once the server sent its close frame: what the client sends from then on is not run and
+     *     not acknowledged (a client resends it on its next connection)
+     */
+    public boolean isClosing() {
+        return closing;
     }
 
     /** @return the Netty channel */

@@ -93,7 +93,11 @@ public final class Drainer {
             if (!c.isOpen()) {
                 return;
             }
-            if (c.queue().isIdle() || System.nanoTime() >= deadline) {
+            if (c.queue().isIdle()) {
+                // Everything read so far has run; from here on what the client sends is neither run nor
+                // acknowledged, and the close frame goes out behind the replies still on their way.
+                c.close(WebSocketCloseStatus.SERVICE_RESTART.code(), "server restarting");
+            } else if (System.nanoTime() >= deadline) {
                 c.close(WebSocketCloseStatus.SERVICE_RESTART.code(), "server restarting");
             } else {
                 closeWhenIdle(c, deadline);

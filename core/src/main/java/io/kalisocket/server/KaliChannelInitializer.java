@@ -32,6 +32,8 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
     /** Milliseconds to wait for the client's close frame before dropping the TCP connection. */
     private static final long FORCE_CLOSE_MILLIS = 3_000;
 
+    private static final ClosingHandshakeHandler CLOSING_HANDSHAKE = new ClosingHandshakeHandler();
+
     private final ServerContext server;
     private final RealIpResolver realIp;
     private final ConnectionLimiter limiter;
@@ -88,6 +90,7 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
         p.addLast(new HttpRequestHandler(server, realIp, limiter));
         p.addLast(new ConnectionLogHandler(KaliChannelInitializer::connectionOf));
+        p.addLast(CLOSING_HANDSHAKE);
         p.addLast(new WebSocketServerProtocolHandler(webSocket));
         p.addLast(new WebSocketFrameAggregator(limits.maxMessageBytes()));
         p.addLast(new IdleStateHandler(limits.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));

@@ -48,6 +48,9 @@ final class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
         ChannelConnection connection = ctx.channel().attr(ChannelAttributes.CONNECTION).get();
+        if (connection.isClosing()) {
+            return; // after our close frame: neither run nor acknowledged, so a client resends it elsewhere
+        }
         connection.countIn();
         server.stats().messageIn();
         if (!(frame instanceof TextWebSocketFrame text)) {

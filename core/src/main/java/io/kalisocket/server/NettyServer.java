@@ -103,6 +103,9 @@ public final class NettyServer {
      * @throws InterruptedException when interrupted while binding
      */
     public NettyServer start() throws InterruptedException {
+        // Loaded now, while file descriptors are free: the first log line's timestamp needs the zone rules, and
+        // loading them when the process is out of descriptors (EMFILE) would kill the accepting thread.
+        java.time.ZoneId.systemDefault().getRules();
         int count = config.server().effectiveWorkerThreads();
         int id = 0;
         for (EventExecutor loop : workers) {

@@ -7,7 +7,6 @@ import io.kalisocket.stats.ServerStats;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.ReferenceCountUtil;
@@ -63,8 +62,8 @@ final class OutboundGuardHandler extends ChannelDuplexHandler {
             log.info("closing slow consumer {}: {} bytes waiting", ctx.channel().remoteAddress(),
                     ctx.channel().unsafe().outboundBuffer() == null ? 0
                             : ctx.channel().unsafe().outboundBuffer().totalPendingWriteBytes());
-            ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION, "slow consumer"));
-            ctx.close();
+            ChannelConnection connection = ctx.channel().attr(ChannelAttributes.CONNECTION).get();
+            connection.close(WebSocketCloseStatus.POLICY_VIOLATION.code(), "slow consumer");
         }
     }
 

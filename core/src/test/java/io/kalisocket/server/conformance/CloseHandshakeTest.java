@@ -102,9 +102,12 @@ class CloseHandshakeTest {
     /** Autobahn 7.1.3/7.1.4: after the close handshake starts, data frames are no longer answered. */
     @Test
     void messageAfterTheClientsCloseIsNotAnswered() {
-        RawWebSocket ws = server.connect()
-                .send(Frame.close(1000), Frame.text(Echo.request("too late")),
-                        Frame.ping("too late".getBytes(StandardCharsets.UTF_8)));
+        RawWebSocket ws = server.connect().send(Frame.close(1000));
+        try {
+            ws.send(Frame.text(Echo.request("too late")), Frame.ping("too late".getBytes(StandardCharsets.UTF_8)));
+        } catch (java.io.UncheckedIOException alreadyClosed) {
+            // The server may end the connection as soon as it answered the close: also a pass.
+        }
         assertThat(ws).closesWith(1000);
     }
 
