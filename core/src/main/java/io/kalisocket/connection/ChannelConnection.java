@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A {@link Connection} on a Netty channel. Beyond the public API it carries what the framework keeps per
  * connection: the action queue, the bound uid and the groups (created only when first used, so an idle
- * connection stays small).
+ * connection stays small). A recoverable connection also has an {@link Outbox} that its pushes go through,
+ * and may move to a new socket when its client returns ({@link #rebind}).
  */
 public final class ChannelConnection implements Connection {
 
@@ -21,7 +22,8 @@ public final class ChannelConnection implements Connection {
     private volatile String ip;
     private long messagesIn;
     private long messagesOut;
-    private final Channel channel;
+    private volatile Channel channel;
+    private volatile Outbox outbox;
     private final MessageEncoder encoder;
     private final SerialQueue queue;
     private final long openedAtMillis;
@@ -89,12 +91,13 @@ public final class ChannelConnection implements Connection {
 
     @Override
     public boolean isOpen() {
-        return channel.isActive();
+        Outbox o = outbox;
+        return channel.isActive() || (o != null && o.isParked());
     }
 
     @Override
     public boolean send(Object message) {
-        if (!channel.isActive()) {
+        if (!isOpen()) {
             return false;
         }
         return sendFrame(encoder.encode(message));
@@ -122,6 +125,10 @@ public final class ChannelConnection implements Connection {
      * @return false when the connection is closed
      */
     public boolean sendFrame(ByteBuf content) {
+        Outbox o = outbox;
+        if (o != null) {
+            return o.push(content, true);
+        }
         if (!channel.isActive()) {
             content.release();
             return false;
@@ -136,11 +143,20 @@ public final class ChannelConnection implements Connection {
      * @param content UTF-8 text (ownership passes to this call)
      */
     public void writeFrame(ByteBuf content) {
+        Outbox o = outbox;
+        if (o != null) {
+            o.push(content, false);
+            return;
+        }
         channel.write(new TextWebSocketFrame(content), channel.voidPromise());
     }
 
     @Override
     public void close(int code, String reason) {
+        Outbox o = outbox;
+        if (o != null) {
+            o.end();
+        }
         if (channel.isActive()) {
             // The close frame first; Netty's protocol handler then ends the TCP connection once the frame is
             // flushed (or after its timeout, for a client that stopped reading).
@@ -149,9 +165,28 @@ public final class ChannelConnection implements Connection {
         }
     }
 
-    /** @return the Netty channel */
+    /** @return the Netty channel: the latest socket of this connection */
     public Channel channel() {
         return channel;
+    }
+
+    /**
+     * Moves the connection to the socket its client returned on (connection recovery).
+     *
+     * @param returned the new, upgraded channel
+     */
+    public void rebind(Channel returned) {
+        this.channel = returned;
+    }
+
+    /** @param pushes where this connection's pushes go from now on (connection recovery) */
+    public void outbox(Outbox pushes) {
+        this.outbox = pushes;
+    }
+
+    /** @return the outbox of a recoverable connection, empty for a plain one */
+    public Optional<Outbox> outbox() {
+        return Optional.ofNullable(outbox);
     }
 
     /** @return the queue this connection's actions run on */
