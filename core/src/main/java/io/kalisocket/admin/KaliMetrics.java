@@ -75,10 +75,11 @@ public final class KaliMetrics implements AutoCloseable {
             Gauge.builder("kalisocket.recovery." + name.replace('_', '.'), server, s -> recoveryValue(s, name))
                     .register(registry);
         }
-        for (String name : List.of("recovered", "expired", "overflowed", "parked_total")) {
-            FunctionCounter.builder("kalisocket.recovery." + name.replace('_', '.'), server, s -> recoveryValue(s, name))
-                    .register(registry);
+        for (String name : List.of("recovered", "expired", "overflowed")) {
+            FunctionCounter.builder("kalisocket.recovery." + name, server, s -> recoveryValue(s, name)).register(registry);
         }
+        FunctionCounter.builder("kalisocket.recovery.parks", server, s -> recoveryValue(s, "parked_total"))
+                .description("connections parked since the start").register(registry);
     }
 
     private static double recoveryValue(NettyServer server, String name) {

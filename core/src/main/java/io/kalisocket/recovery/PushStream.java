@@ -80,6 +80,8 @@ final class PushStream implements Outbox {
         }
         if (overflowed) {
             finished.accept(this);
+        } else if (target == null) {
+            return true; // parked: kept until the client returns
         } else if (target.eventLoop().inEventLoop()) {
             drain(target, flush);
         } else {

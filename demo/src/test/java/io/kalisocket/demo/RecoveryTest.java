@@ -133,6 +133,8 @@ class RecoveryTest {
             carl.call("user", "send", "to", "ann", "text", "p" + i);
         }
 
+        assertThat(carl.awaitJson(50, Json.type("say"))).as("the room's others lose nothing").hasSize(50);
+
         TestClient back = server.connect(resumeQuery(recovery, last));
         JsonNode resumed = back.awaitType("recovery");
         assertThat(resumed.get("recovered").asBoolean()).isTrue();
@@ -270,5 +272,32 @@ class RecoveryTest {
         server.gateway().closeClient(dropped.annId());
         assertThat(dropped.bob().awaitJson(Json.type("offline")).get("client_id").asText()).isEqualTo(dropped.annId());
         assertThat(counters()).containsEntry("parked", 0L).containsEntry("streams", 0L);
+    }
+
+    @Test
+    void aReturnBeforeTheServerNoticedTheDrop_takesOverTheOldSocket() {
+        start();
+        TestClient ann = server.connect("uid=ann&recover=1");
+        JsonNode recovery = ann.awaitType("recovery");
+        String annId = recovery.get("client_id").asText();
+        TestClient bob = server.connect("uid=bob");
+        ann.call("room", "join", "room", "r1");
+        bob.call("room", "join", "room", "r1");
+        ann.awaitType("join");
+        long last = lastSeq(ann);
+        bob.call("room", "say", "room", "r1", "text", "to the old socket");
+        ann.awaitJson(Json.field("text", "to the old socket"));
+
+        TestClient back = server.connect(resumeQuery(recovery, last)); // as if the old socket's last push was lost
+        JsonNode resumed = back.awaitType("recovery");
+        assertThat(resumed.get("recovered").asBoolean()).isTrue();
+        assertThat(resumed.get("client_id").asText()).isEqualTo(annId);
+        assertThat(back.awaitJson(Json.field("text", "to the old socket")).get("_seq").asLong()).isEqualTo(last + 1);
+        ann.awaitClose(); // the old socket is dropped
+        assertThat(ann.isClosed()).isTrue();
+        bob.call("room", "say", "room", "r1", "text", "after");
+        assertThat(back.awaitJson(Json.field("text", "after")).get("_seq").asLong()).isEqualTo(last + 2);
+        assertThat(bob).receivedNone(Json.type("offline"));
+        assertThat(counters()).containsEntry("parked", 0L).containsEntry("streams", 1L);
     }
 }
