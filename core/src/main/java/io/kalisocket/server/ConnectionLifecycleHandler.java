@@ -55,8 +55,9 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof HandshakeComplete) {
             upgraded(ctx);
-        } else if (event instanceof IdleStateEvent && upgraded) {
-            // Before the upgrade the handshake timeout applies; a close frame would not even encode there.
+        } else if (event instanceof IdleStateEvent && upgraded && connection.channel() == ctx.channel()) {
+            // Before the upgrade the handshake timeout applies; a close frame would not even encode there. A
+            // socket whose client returned on another one (connection recovery) is closing by itself.
             server.stats().idleClosed();
             log.debug("closing idle connection {}", connection.id());
             recovery.idle(connection);

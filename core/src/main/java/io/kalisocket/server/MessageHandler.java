@@ -48,6 +48,9 @@ final class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
         ChannelConnection connection = ctx.channel().attr(ChannelAttributes.CONNECTION).get();
+        if (connection.channel() != ctx.channel()) {
+            return; // its client returned on another socket (connection recovery): this one is closing
+        }
         connection.countIn();
         server.stats().messageIn();
         if (!(frame instanceof TextWebSocketFrame text)) {
