@@ -34,8 +34,9 @@ final class CloseFrameWatcher extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (msg instanceof CloseWebSocketFrame && !clientClosed) {
-            recovery.closingForGood(ctx.channel()); // the server's own close (its echo of the client's is not)
+        if (msg instanceof CloseWebSocketFrame && !clientClosed && ctx.channel().isActive()) {
+            // The server's own close (not its echo of the client's, nor one written after the socket dropped).
+            recovery.closingForGood(ctx.channel());
         }
         ctx.write(msg, promise);
     }
