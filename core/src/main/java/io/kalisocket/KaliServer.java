@@ -23,6 +23,7 @@ import io.kalisocket.server.NettyServer;
 import io.kalisocket.server.Worker;
 import io.kalisocket.tls.TlsContexts;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +66,7 @@ public final class KaliServer {
     private Cache cache;
     private BiFunction<LocalGateway, String, Gateway> gatewayFactory = (local, node) -> local;
     private ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    private InstantSource clock = InstantSource.system();
     private final Map<String, Supplier<Object>> statusSections = new LinkedHashMap<>();
     private volatile NettyServer running;
 
@@ -208,6 +210,16 @@ public final class KaliServer {
         return this;
     }
 
+    /**
+     * @param time the clock of the framework's windows (connection recovery's); tests pass a fake one to move
+     *     time without waiting. Default: the system clock
+     * @return this
+     */
+    public KaliServer clock(InstantSource time) {
+        this.clock = Objects.requireNonNull(time);
+        return this;
+    }
+
     /** @param classLoader where controllers and static files are looked up @return this */
     public KaliServer classLoader(ClassLoader classLoader) {
         this.loader = Objects.requireNonNull(classLoader);
@@ -248,7 +260,7 @@ public final class KaliServer {
         Callbacks callbacks = new Callbacks(onWorkerStart, onConnect, onWebSocketConnect, onMessage, onClose,
                 onError, onWorkerStop);
         Cache store = cache != null ? cache : new LocalCache(config.protocol().receiptCapacity());
-        NettyServer server = new NettyServer(config, json, store, routes, callbacks, gatewayFactory, loader);
+        NettyServer server = new NettyServer(config, json, store, routes, callbacks, gatewayFactory, loader, clock);
         running = server;
         try {
             server.start();
@@ -267,13 +279,21 @@ public final class KaliServer {
             try {
                 runningServer.admin(AdminServer.start(config.admin(),
                         config.admin().tls() ? TlsContexts.server(config.tls()) : null, server,
-                        new StatusReport(server, statusSections), metrics, runningServer::close));
+                        new StatusReport(server, sectionsOf(server)), metrics, runningServer::close));
             } catch (RuntimeException e) {
                 runningServer.stop(Duration.ZERO);
                 throw e;
             }
         }
         return runningServer;
+    }
+
+    private Map<String, Supplier<Object>> sectionsOf(NettyServer server) {
+        Map<String, Supplier<Object>> sections = new LinkedHashMap<>(statusSections);
+        if (config.recovery().enabled()) {
+            sections.putIfAbsent("recovery", server::recoveryStatus);
+        }
+        return sections;
     }
 
     /**

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,7 +63,27 @@ public final class KaliMetrics implements AutoCloseable {
         Gauge.builder("kalisocket.ready", server, s -> s.isReady() ? 1 : 0)
                 .description("1 while listening and not draining").register(registry);
         stats.observeActions(this::recordAction);
+        if (server.config().recovery().enabled()) {
+            bindRecovery();
+        }
         refresh();
+    }
+
+    /** Connection recovery's gauges (parked connections, bytes kept) and counters (returns, expiries). */
+    private void bindRecovery() {
+        for (String name : List.of("parked", "buffered_bytes", "kept_bytes", "streams")) {
+            Gauge.builder("kalisocket.recovery." + name.replace('_', '.'), server, s -> recoveryValue(s, name))
+                    .register(registry);
+        }
+        for (String name : List.of("recovered", "expired", "overflowed")) {
+            FunctionCounter.builder("kalisocket.recovery." + name, server, s -> recoveryValue(s, name)).register(registry);
+        }
+        FunctionCounter.builder("kalisocket.recovery.parks", server, s -> recoveryValue(s, "parked_total"))
+                .description("connections parked since the start").register(registry);
+    }
+
+    private static double recoveryValue(NettyServer server, String name) {
+        return server.recoveryStatus().get(name) instanceof Number n ? n.doubleValue() : 0;
     }
 
     /** @return the registry, for other modules' meters (e.g. the connection pool's) */

@@ -65,6 +65,10 @@ final class ConfigValidator {
                 "logging.level", "'" + log.level() + "' must be trace, debug, info, warn, error or off");
         check(log.format().matches("plain|json"), "logging.format", "'" + log.format() + "' must be plain or json");
         check(!c.shutdown().grace().isNegative(), "shutdown.grace", "must be 0 or more");
+        RecoveryConfig r = c.recovery();
+        positive(r.window(), "recovery.window");
+        check(r.maxMessages() > 0, "recovery.max-messages", "must be positive");
+        check(r.maxBytes() > 0, "recovery.max-bytes", "must be positive");
     }
 
     private static void positive(Duration d, String key) {

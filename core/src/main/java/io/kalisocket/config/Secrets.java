@@ -1,7 +1,7 @@
 package io.kalisocket.config;
 
 /**
- * The configuration's secrets ({@code admin.token}, {@code tls.key-password}) and how they are shown:
+ * The configuration's secrets ({@code admin.token}, {@code tls.key-password}, {@code recovery.secret}) and how they are shown:
  * never in clear text, only whether one is set.
  */
 public final class Secrets {
@@ -19,9 +19,12 @@ public final class Secrets {
     public static KaliConfig masked(KaliConfig config) {
         AdminConfig a = config.admin();
         TlsConfig t = config.tls();
+        RecoveryConfig r = config.recovery();
         return config
                 .withAdmin(new AdminConfig(a.enabled(), a.host(), a.port(), mask(a.token()), a.tls()))
-                .withTls(new TlsConfig(t.enabled(), t.certFile(), t.keyFile(), mask(t.keyPassword()), t.provider()));
+                .withTls(new TlsConfig(t.enabled(), t.certFile(), t.keyFile(), mask(t.keyPassword()), t.provider()))
+                .withRecovery(new RecoveryConfig(r.enabled(), r.window(), r.maxMessages(), r.maxBytes(),
+                        mask(r.secret())));
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A {@link Connection} on a Netty channel. Beyond the public API it carries what the framework keeps per
  * connection: the action queue, the bound uid and the groups (created only when first used, so an idle
- * connection stays small).
+ * connection stays small). A recoverable connection also has an {@link Outbox} that its pushes go through,
+ * and may move to a new socket when its client returns ({@link #rebind}).
  */
 public final class ChannelConnection implements Connection {
 
@@ -26,7 +27,8 @@ public final class ChannelConnection implements Connection {
     private volatile boolean closing;
     private long messagesIn;
     private long messagesOut;
-    private final Channel channel;
+    private volatile Channel channel;
+    private volatile Outbox outbox;
     private final MessageEncoder encoder;
     private final SerialQueue queue;
     private final long openedAtMillis;
@@ -94,12 +96,13 @@ public final class ChannelConnection implements Connection {
 
     @Override
     public boolean isOpen() {
-        return channel.isActive();
+        Outbox o = outbox;
+        return channel.isActive() || (o != null && o.isParked());
     }
 
     @Override
     public boolean send(Object message) {
-        if (!channel.isActive()) {
+        if (!isOpen()) {
             return false;
         }
         return sendFrame(encoder.encode(message));
@@ -127,6 +130,10 @@ public final class ChannelConnection implements Connection {
      * @return false when the connection is closed
      */
     public boolean sendFrame(ByteBuf content) {
+        Outbox o = outbox;
+        if (o != null) {
+            return o.push(content, true);
+        }
         if (!channel.isActive()) {
             content.release();
             return false;
@@ -141,22 +148,32 @@ public final class ChannelConnection implements Connection {
      * @param content UTF-8 text (ownership passes to this call)
      */
     public void writeFrame(ByteBuf content) {
+        Outbox o = outbox;
+        if (o != null) {
+            o.push(content, false);
+            return;
+        }
         channel.write(new TextWebSocketFrame(content), channel.voidPromise());
     }
 
     @Override
     public void close(int code, String reason) {
-        if (channel.isActive() && !closing) {
+        Outbox o = outbox;
+        if (o != null) {
+            o.end();
+        }
+        Channel ch = channel;
+        if (ch.isActive() && !closing) {
             // From now on what the client sends is ignored (see isClosing). The close frame goes behind the
             // writes already waiting in the event loop's task queue (replies of finished actions), never before.
             closing = true;
-            channel.eventLoop().execute(() -> {
+            ch.eventLoop().execute(() -> {
                 // The closing handshake: the client answers and then the TCP connection ends. Until then the
                 // socket is still read, so closing never meets unread data, which would reset the connection
                 // and lose what was sent before the close frame.
-                channel.writeAndFlush(new CloseWebSocketFrame(code, reason));
-                channel.eventLoop().schedule(() -> {
-                    channel.close();
+                ch.writeAndFlush(new CloseWebSocketFrame(code, reason));
+                ch.eventLoop().schedule(() -> {
+                    ch.close();
                 }, CLOSE_HANDSHAKE_SECONDS, TimeUnit.SECONDS);
             });
         }
@@ -170,9 +187,28 @@ public final class ChannelConnection implements Connection {
         return closing;
     }
 
-    /** @return the Netty channel */
+    /** @return the Netty channel: the latest socket of this connection */
     public Channel channel() {
         return channel;
+    }
+
+    /**
+     * Moves the connection to the socket its client returned on (connection recovery).
+     *
+     * @param returned the new, upgraded channel
+     */
+    public void rebind(Channel returned) {
+        this.channel = returned;
+    }
+
+    /** @param pushes where this connection's pushes go from now on (connection recovery) */
+    public void outbox(Outbox pushes) {
+        this.outbox = pushes;
+    }
+
+    /** @return the outbox of a recoverable connection, empty for a plain one */
+    public Optional<Outbox> outbox() {
+        return Optional.ofNullable(outbox);
     }
 
     /** @return the queue this connection's actions run on */

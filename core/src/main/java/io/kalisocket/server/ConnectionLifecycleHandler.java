@@ -3,6 +3,7 @@ package io.kalisocket.server;
 import io.kalisocket.connection.ChannelConnection;
 import io.kalisocket.connection.Handshake;
 import io.kalisocket.exec.SerialQueue;
+import io.kalisocket.recovery.RecoveryHook;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
@@ -18,6 +19,8 @@ import org.slf4j.LoggerFactory;
  * A connection's life: made when the TCP connection is accepted, registered when the upgrade completes,
  * closed when idle (1001) or sent an oversized message (1009), and forgotten on close after every message
  * it sent was handled. Runs the application's connect and close callbacks and gateway mode's actions.
+ * With connection recovery, a socket may carry a connection its client returned to, and a dropped
+ * recoverable connection is parked instead of finished (see {@link RecoveryHook}).
  */
 final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
 
@@ -25,12 +28,16 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
 
     private final ServerContext server;
     private final GatewayModeRunner gatewayMode;
+    private final ConnectionFinisher finisher;
+    private final RecoveryHook recovery;
     private ChannelConnection connection;
     private boolean upgraded;
 
     ConnectionLifecycleHandler(ServerContext server, GatewayModeRunner gatewayMode) {
         this.server = server;
         this.gatewayMode = gatewayMode;
+        this.finisher = server.finisher();
+        this.recovery = server.recovery();
     }
 
     @Override
@@ -48,10 +55,12 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof HandshakeComplete) {
             upgraded(ctx);
-        } else if (event instanceof IdleStateEvent && upgraded) {
-            // Before the upgrade the handshake timeout applies; a close frame would not even encode there.
+        } else if (event instanceof IdleStateEvent && upgraded && connection.channel() == ctx.channel()) {
+            // Before the upgrade the handshake timeout applies; a close frame would not even encode there. A
+            // socket whose client returned on another one (connection recovery) is closing by itself.
             server.stats().idleClosed();
             log.debug("closing idle connection {}", connection.id());
+            recovery.idle(connection);
             connection.close(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE.code(), "idle timeout");
         }
         ctx.fireUserEventTriggered(event);
@@ -62,10 +71,19 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
         ctx.pipeline().remove(HttpRequestHandler.class);
         ctx.pipeline().remove(HandshakeTimeoutHandler.class);
         upgraded = true;
-        server.connections().add(connection);
         server.stats().connectionOpened();
-        log.debug("connected {} from {}", connection.id(), connection.ip());
         Handshake handshake = ctx.channel().attr(ChannelAttributes.HANDSHAKE).getAndSet(null);
+        RecoveryHook.Upgrade upgrade = recovery.upgraded(connection, handshake);
+        if (upgrade.resumed()) {
+            connection = upgrade.connection();
+            ctx.channel().attr(ChannelAttributes.CONNECTION).set(connection);
+            log.debug("resumed {} from {}", connection.id(), connection.ip());
+            upgrade.greet().run();
+            return;
+        }
+        server.connections().add(connection);
+        log.debug("connected {} from {}", connection.id(), connection.ip());
+        upgrade.greet().run();
         if (gatewayMode != null) {
             runCallback(() -> gatewayMode.connected(connection, handshake));
         }
@@ -73,24 +91,17 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (upgraded) {
-            server.connections().remove(connection);
+        if (!upgraded) {
+            finisher.end(connection, false);
+        } else {
             server.stats().connectionClosed();
             log.debug("closed {} ip={} duration={}ms in={} out={}", connection.id(), connection.ip(),
                     System.currentTimeMillis() - connection.openedAtMillis(), connection.messagesIn(),
                     connection.messagesOut());
-        }
-        boolean wasUpgraded = upgraded;
-        runCallback(() -> {
-            try {
-                if (wasUpgraded && gatewayMode != null) {
-                    gatewayMode.closed(connection);
-                }
-            } finally {
-                server.localGateway().forget(connection);
-                server.callbacks().onClose().accept(connection);
+            if (recovery.closed(connection, ctx.channel()) == RecoveryHook.Disposition.FINISH) {
+                finisher.finish(connection);
             }
-        });
+        }
         ctx.fireChannelInactive();
     }
 
@@ -121,19 +132,6 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void runCallback(Runnable callback) {
-        if (!connection.queue().offer(guarded(callback))) {
-            server.stats().queueFull();
-            log.warn("callback for {} dropped: its queue is full", connection.id());
-        }
-    }
-
-    private Runnable guarded(Runnable callback) {
-        return () -> {
-            try {
-                callback.run();
-            } catch (RuntimeException e) {
-                log.error("callback failed for connection {}", connection.id(), e);
-            }
-        };
+        finisher.run(connection, callback);
     }
 }

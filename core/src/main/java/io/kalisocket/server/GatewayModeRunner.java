@@ -12,6 +12,7 @@ import io.kalisocket.protocol.EnvelopeParser;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,18 +31,26 @@ final class GatewayModeRunner {
     private final GatewayModeConfig config;
     private final Dispatcher dispatcher;
     private final ObjectMapper mapper;
+    private final Set<String> reserved;
 
-    GatewayModeRunner(GatewayModeConfig config, Dispatcher dispatcher, ObjectMapper mapper) {
+    /**
+     * @param config gateway mode's settings
+     * @param dispatcher runs the actions
+     * @param mapper builds the params
+     * @param reserved query parameters that are the framework's (recovery's), not passed to the connect action
+     */
+    GatewayModeRunner(GatewayModeConfig config, Dispatcher dispatcher, ObjectMapper mapper, Set<String> reserved) {
         this.config = config;
         this.dispatcher = dispatcher;
         this.mapper = mapper;
+        this.reserved = reserved;
     }
 
     void connected(ChannelConnection connection, Handshake handshake) {
         ObjectNode params = mapper.createObjectNode();
         if (handshake != null) {
             for (Map.Entry<String, List<String>> e : handshake.query().entrySet()) {
-                if (!e.getValue().isEmpty()) {
+                if (!e.getValue().isEmpty() && !reserved.contains(e.getKey())) {
                     params.put(e.getKey(), e.getValue().get(0));
                 }
             }

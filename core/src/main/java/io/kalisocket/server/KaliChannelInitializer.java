@@ -90,6 +90,7 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
         p.addLast(new HttpRequestHandler(server, realIp, limiter));
         p.addLast(new ConnectionLogHandler(KaliChannelInitializer::connectionOf));
+        server.recovery().newCloseWatcher().ifPresent(p::addLast);
         p.addLast(CLOSING_HANDSHAKE);
         p.addLast(new WebSocketServerProtocolHandler(webSocket));
         p.addLast(new WebSocketFrameAggregator(limits.maxMessageBytes()));

@@ -51,6 +51,9 @@ final class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
         if (connection.isClosing()) {
             return; // after our close frame: neither run nor acknowledged, so a client resends it elsewhere
         }
+        if (connection.channel() != ctx.channel()) {
+            return; // its client returned on another socket (connection recovery): this one is closing
+        }
         connection.countIn();
         server.stats().messageIn();
         if (!(frame instanceof TextWebSocketFrame text)) {

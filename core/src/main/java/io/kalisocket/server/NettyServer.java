@@ -14,6 +14,8 @@ import io.kalisocket.lifecycle.Drainer;
 import io.kalisocket.mvc.Dispatcher;
 import io.kalisocket.mvc.RouteTable;
 import io.kalisocket.protocol.ReceiptTracker;
+import io.kalisocket.recovery.Recovery;
+import io.kalisocket.recovery.RecoveryHook;
 import io.kalisocket.stats.ServerStats;
 import io.kalisocket.tls.TlsContexts;
 import io.netty.bootstrap.ServerBootstrap;
@@ -27,11 +29,13 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +54,8 @@ public final class NettyServer {
 
     private final KaliConfig config;
     private final ServerContext context;
+    private final GatewayModeRunner gatewayMode;
+    private final Recovery recovering;
     private final Gateway gateway;
     private final Transport transport;
     private final EventLoopGroup boss;
@@ -70,9 +76,10 @@ public final class NettyServer {
      * @param callbacks the application's callbacks
      * @param gatewayFactory wraps the local gateway (the cluster puts its own in front); gets the node id
      * @param loader where static files are looked up
+     * @param clock the clock of the framework's windows (connection recovery's)
      */
     public NettyServer(KaliConfig config, ObjectMapper mapper, Cache cache, RouteTable routes, Callbacks callbacks,
-            BiFunction<LocalGateway, String, Gateway> gatewayFactory, ClassLoader loader) {
+            BiFunction<LocalGateway, String, Gateway> gatewayFactory, ClassLoader loader, InstantSource clock) {
         this.config = config;
         String nodeId = config.server().nodeId().isEmpty() ? ClientIdGenerator.randomNodeId() : config.server().nodeId();
         ServerStats stats = new ServerStats();
@@ -82,10 +89,17 @@ public final class NettyServer {
         this.gateway = gatewayFactory.apply(local, nodeId);
         Dispatcher dispatcher = new Dispatcher(routes, gateway, mapper, stats);
         ExecutorService executor = ActionExecutor.create(config.execution());
+        boolean recoverable = config.recovery().enabled();
+        this.gatewayMode = config.gateway().enabled() ? new GatewayModeRunner(config.gateway(), dispatcher, mapper,
+                recoverable ? Recovery.PARAMS : Set.of()) : null;
+        ConnectionFinisher finisher = new ConnectionFinisher(connections, local, callbacks, stats, gatewayMode);
+        this.recovering = recoverable ? new Recovery(config.recovery(), clock, connections, finisher::finish,
+                KaliChannelInitializer::connectionOf, PooledByteBufAllocator.DEFAULT) : null;
         this.context = new ServerContext(config, mapper, encoder, stats, connections, local, dispatcher,
                 new ReceiptTracker(cache, config.protocol().receiptWindow()), executor,
                 new ClientIdGenerator(nodeId, System.currentTimeMillis()), callbacks,
-                new StaticFiles(config.server().staticRoot(), loader));
+                new StaticFiles(config.server().staticRoot(), loader), finisher,
+                recoverable ? recovering : RecoveryHook.off());
         this.transport = Transport.choose(config.server().transport());
         this.boss = transport.newGroup(1, "kali-accept");
         this.workers = transport.newGroup(config.server().effectiveWorkerThreads(), "kali-io");
@@ -113,8 +127,9 @@ public final class NettyServer {
             workerList.add(worker);
             loop.submit(() -> context.callbacks().onWorkerStart().accept(worker)).sync();
         }
-        GatewayModeRunner gatewayMode = config.gateway().enabled()
-                ? new GatewayModeRunner(config.gateway(), context.dispatcher(), context.mapper()) : null;
+        if (recovering != null) {
+            recovering.start(workers.next());
+        }
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(transport.serverChannel())
@@ -180,6 +195,11 @@ public final class NettyServer {
     /** @return the configuration */
     public KaliConfig config() {
         return config;
+    }
+
+    /** @return connection recovery's {@code /status} section */
+    public Map<String, Object> recoveryStatus() {
+        return context.recovery().status();
     }
 
     /** @return the open WebSocket connections of this node */
@@ -259,6 +279,7 @@ public final class NettyServer {
             if (l != null) {
                 l.close().syncUninterruptibly();
             }
+            context.recovery().stop();
             boolean clean = new Drainer(context.connections(), tracker).drain(grace);
             context.executor().shutdown();
             try {

@@ -34,7 +34,8 @@ final class OutboundGuardHandler extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (!(msg instanceof TextWebSocketFrame)) {
+        if (!(msg instanceof TextWebSocketFrame) || !ctx.channel().isActive()) {
+            // A closed channel is not writable either: that is no slow consumer, and the write fails on its own.
             ctx.write(msg, promise);
             return;
         }

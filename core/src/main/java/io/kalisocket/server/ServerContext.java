@@ -8,6 +8,7 @@ import io.kalisocket.connection.MessageEncoder;
 import io.kalisocket.gateway.LocalGateway;
 import io.kalisocket.mvc.Dispatcher;
 import io.kalisocket.protocol.ReceiptTracker;
+import io.kalisocket.recovery.RecoveryHook;
 import io.kalisocket.stats.ServerStats;
 import java.util.concurrent.ExecutorService;
 
@@ -26,6 +27,8 @@ import java.util.concurrent.ExecutorService;
  * @param clientIds makes client ids
  * @param callbacks the application's callbacks
  * @param staticFiles serves plain GETs
+ * @param finisher ends connections for good (close actions)
+ * @param recovery connection recovery, or {@link RecoveryHook#off()}
  */
 record ServerContext(
         KaliConfig config,
@@ -39,5 +42,7 @@ record ServerContext(
         ExecutorService executor,
         ClientIdGenerator clientIds,
         Callbacks callbacks,
-        StaticFiles staticFiles) {
+        StaticFiles staticFiles,
+        ConnectionFinisher finisher,
+        RecoveryHook recovery) {
 }

@@ -1,0 +1,31 @@
+package io.kalisocket.testing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A clock that moves only when the test says so, for the framework's windows
+ * ({@code KaliServer.clock(...)}): expiry is tested without sleeping.
+ */
+public final class FakeClock implements InstantSource {
+
+    private final AtomicLong millis = new AtomicLong(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
+
+    @Override
+    public Instant instant() {
+        return Instant.ofEpochMilli(millis.get());
+    }
+
+    @Override
+    public long millis() {
+        return millis.get();
+    }
+
+    /** @param duration how far to move the clock forward @return this */
+    public FakeClock advance(Duration duration) {
+        millis.addAndGet(duration.toMillis());
+        return this;
+    }
+}
