@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The database becomes unreachable (a TCP proxy between the pool and MariaDB is cut), then comes back:
@@ -20,22 +20,13 @@ class OutageTest {
 
     private static final String DATABASE = "kalisocket_outage";
 
-    private static MariaDbAdmin admin;
+    @RegisterExtension
+    static final ScratchDatabase SCRATCH = new ScratchDatabase(DATABASE);
 
     @BeforeAll
-    static void server() {
-        admin = MariaDbAdmin.connect();
-        admin.freshDatabase(DATABASE);
-        admin.execute("CREATE TABLE " + DATABASE + ".messages"
+    static void table() {
+        SCRATCH.admin().execute("CREATE TABLE " + DATABASE + ".messages"
                 + " (id BIGINT AUTO_INCREMENT PRIMARY KEY, text VARCHAR(100) NOT NULL) ENGINE=InnoDB");
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        if (admin != null) {
-            admin.dropDatabase(DATABASE);
-            admin.close();
-        }
     }
 
     @Test

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A transaction's connection is killed in the middle of the work, against the real MariaDB. */
 @ExtendWith(RequiresMariaDb.class)
@@ -18,29 +17,17 @@ class TxFaultTest {
 
     private static final String DATABASE = "kalisocket_tx_fault";
 
-    private static MariaDbAdmin admin;
-    private static String url;
+    @RegisterExtension
+    static final ScratchDatabase SCRATCH = new ScratchDatabase(DATABASE);
+
     private Db db;
 
-    @BeforeAll
-    static void server() {
-        admin = MariaDbAdmin.connect();
-        url = admin.freshDatabase(DATABASE);
-    }
-
-    @AfterAll
-    static void dropDatabase() throws Exception {
-        if (admin != null) {
-            admin.dropDatabase(DATABASE);
-            admin.close();
-        }
-    }
 
     @BeforeEach
     void open() {
-        admin.execute("CREATE OR REPLACE TABLE " + DATABASE + ".transfers"
+        SCRATCH.admin().execute("CREATE OR REPLACE TABLE " + DATABASE + ".transfers"
                 + " (id BIGINT AUTO_INCREMENT PRIMARY KEY, run INT NOT NULL, leg VARCHAR(10) NOT NULL) ENGINE=InnoDB");
-        db = Db.open(DbConfig.of(url, "root", "").withPoolSize(2).withConnectionTimeout(Duration.ofSeconds(2)));
+        db = Db.open(DbConfig.of(SCRATCH.url(), "root", "").withPoolSize(2).withConnectionTimeout(Duration.ofSeconds(2)));
     }
 
     @AfterEach
@@ -50,11 +37,11 @@ class TxFaultTest {
 
     /** Kills the connection the transaction runs on, from the admin connection. */
     private void killOwnConnection(Queries tx) {
-        admin.kill(tx.scalar(Long.class, "SELECT CONNECTION_ID()").orElseThrow());
+        SCRATCH.admin().kill(tx.scalar(Long.class, "SELECT CONNECTION_ID()").orElseThrow());
     }
 
     private long rows() {
-        return admin.queryLong("SELECT COUNT(*) FROM " + DATABASE + ".transfers");
+        return SCRATCH.admin().queryLong("SELECT COUNT(*) FROM " + DATABASE + ".transfers");
     }
 
     @Test
@@ -100,7 +87,7 @@ class TxFaultTest {
         assertThat(committedRun).isEqualTo(2);
         assertThat(runs).hasValue(2);
         assertThat(rows()).isEqualTo(2);
-        assertThat(admin.queryLong("SELECT COUNT(*) FROM " + DATABASE + ".transfers WHERE run = 2")).isEqualTo(2);
+        assertThat(SCRATCH.admin().queryLong("SELECT COUNT(*) FROM " + DATABASE + ".transfers WHERE run = 2")).isEqualTo(2);
     }
 
     @Test
@@ -118,7 +105,7 @@ class TxFaultTest {
 
     @Test
     void tx_afterKillingEveryPoolConnection_startsOnALiveOne() {
-        admin.killAll(DATABASE);
+        SCRATCH.admin().killAll(DATABASE);
         int inserted = db.tx(tx -> tx.update("INSERT INTO transfers (run, leg) VALUES (1, 'debit')"));
         assertThat(inserted).isEqualTo(1);
         assertThat(rows()).isEqualTo(1);
