@@ -56,10 +56,10 @@ public final class KaliServer {
     private final List<Class<?>> controllerClasses = new ArrayList<>();
     private final List<Object> controllerInstances = new ArrayList<>();
     private Consumer<Worker> onWorkerStart = w -> { };
-    private Consumer<Connection> onConnect = c -> { };
-    private BiConsumer<Connection, Handshake> onWebSocketConnect = (c, h) -> { };
+    private Consumer<Connection> onConnect = Callbacks.NO_CONNECT;
+    private BiConsumer<Connection, Handshake> onWebSocketConnect = Callbacks.NO_UPGRADE_CHECK;
     private BiConsumer<Connection, String> onMessage;
-    private Consumer<Connection> onClose = c -> { };
+    private Consumer<Connection> onClose = Callbacks.NO_CLOSE;
     private BiConsumer<Connection, Throwable> onError = (c, e) -> { };
     private Consumer<Worker> onWorkerStop = w -> { };
     private ObjectMapper mapper;

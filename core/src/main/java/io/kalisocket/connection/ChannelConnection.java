@@ -3,8 +3,10 @@ package io.kalisocket.connection;
 import io.kalisocket.exec.SerialQueue;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +29,7 @@ public final class ChannelConnection implements Connection {
     private volatile boolean closing;
     private long messagesIn;
     private long messagesOut;
+    private boolean flushPending;
     private volatile Channel channel;
     private volatile Outbox outbox;
     private final MessageEncoder encoder;
@@ -143,17 +146,42 @@ public final class ChannelConnection implements Connection {
     }
 
     /**
-     * Writes without flushing, for broadcasts that flush once per event loop; call only on the event loop.
+     * Writes a broadcast's shared frame without flushing; call only on the event loop, then
+     * {@link #flushNow}. A recoverable connection numbers the payload in its outbox instead.
      *
-     * @param content UTF-8 text (ownership passes to this call)
+     * @param frame the framed message (not released here: each call writes a duplicate)
      */
-    public void writeFrame(ByteBuf content) {
+    public void writeShared(WireFrame frame) {
         Outbox o = outbox;
         if (o != null) {
-            o.push(content, false);
+            o.push(frame.retainedPayload(), false);
             return;
         }
-        channel.write(new TextWebSocketFrame(content), channel.voidPromise());
+        channel.write(frame.retainedDuplicate(), channel.voidPromise());
+    }
+
+    /** @return true when no flush was pending yet (it is now); event loop only */
+    boolean markFlushPending() {
+        if (flushPending) {
+            return false;
+        }
+        flushPending = true;
+        return true;
+    }
+
+    /**
+     * Flushes what was written, at once: below the flush consolidation stage, which would schedule a task of
+     * its own for a flush made outside a read. Event loop only.
+     */
+    void flushNow() {
+        flushPending = false;
+        Channel ch = channel;
+        ChannelHandlerContext consolidation = ch.pipeline().context(FlushConsolidationHandler.class);
+        if (consolidation != null) {
+            consolidation.flush();
+        } else {
+            ch.flush();
+        }
     }
 
     @Override

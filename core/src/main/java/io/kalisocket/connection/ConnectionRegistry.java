@@ -12,12 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The open connections of this node, by client id, and the one way to send a message to many of them:
- * encoded once, one shared buffer, one task and one flush per event loop.
+ * encoded and framed once, one shared buffer, one task and one flush task per event loop.
  */
 public final class ConnectionRegistry {
 
     private final Map<String, ChannelConnection> byId = new ConcurrentHashMap<>();
     private final MessageEncoder encoder;
+    private final Map<EventLoop, BatchedFlusher> flushers = new ConcurrentHashMap<>();
 
     /** @param encoder encodes broadcast messages, once each */
     public ConnectionRegistry(MessageEncoder encoder) {
@@ -72,14 +73,14 @@ public final class ConnectionRegistry {
         if (handed == 0) {
             return 0;
         }
-        ByteBuf shared = encoder.encode(message);
+        WireFrame shared = encoder.encodeFrame(message);
         try {
             byLoop.forEach((loop, recipients) -> {
-                ByteBuf forLoop = shared.retainedDuplicate();
+                WireFrame forLoop = shared.retainedDuplicate();
                 if (loop.inEventLoop()) {
-                    writeAll(forLoop, recipients); // an inline action: keep its sends in the order it made them
+                    writeAll(forLoop, recipients, loop); // an inline action: keep its sends in the order it made them
                 } else {
-                    loop.execute(() -> writeAll(forLoop, recipients));
+                    loop.execute(() -> writeAll(forLoop, recipients, loop));
                 }
             });
         } finally {
@@ -88,16 +89,15 @@ public final class ConnectionRegistry {
         return handed;
     }
 
-    private static void writeAll(ByteBuf content, List<ChannelConnection> recipients) {
+    private void writeAll(WireFrame frame, List<ChannelConnection> recipients, EventLoop loop) {
         try {
+            BatchedFlusher flusher = flushers.computeIfAbsent(loop, BatchedFlusher::new);
             for (ChannelConnection c : recipients) {
-                c.writeFrame(content.retainedDuplicate());
-            }
-            for (ChannelConnection c : recipients) {
-                c.channel().flush();
+                c.writeShared(frame);
+                flusher.add(c);
             }
         } finally {
-            content.release();
+            frame.release();
         }
     }
 }

@@ -51,4 +51,19 @@ public final class MessageEncoder {
             throw e;
         }
     }
+
+    /**
+     * Encodes a message and frames it for the wire once, for a broadcast ({@link WireFrame}).
+     *
+     * @param message text, or an object to encode as JSON
+     * @return a frame the caller owns
+     */
+    public WireFrame encodeFrame(Object message) {
+        ByteBuf payload = encode(message);
+        try {
+            return WireFrame.text(payload, alloc);
+        } finally {
+            payload.release();
+        }
+    }
 }

@@ -26,8 +26,32 @@ public record Callbacks(
         BiConsumer<Connection, Throwable> onError,
         Consumer<Worker> onWorkerStop) {
 
+    /** Stands for "no {@code onConnect} given": the server then skips the hop off the event loop for it. */
+    public static final Consumer<Connection> NO_CONNECT = c -> { };
+
+    /** Stands for "no {@code onWebSocketConnect} given": the upgrade then completes on the event loop. */
+    public static final BiConsumer<Connection, Handshake> NO_UPGRADE_CHECK = (c, h) -> { };
+
+    /** Stands for "no {@code onClose} given": a connection with nothing queued is then forgotten on the loop. */
+    public static final Consumer<Connection> NO_CLOSE = c -> { };
+
     /** @return callbacks that do nothing, with the ready pipeline */
     public static Callbacks none() {
-        return new Callbacks(w -> { }, c -> { }, (c, h) -> { }, null, c -> { }, (c, e) -> { }, w -> { });
+        return new Callbacks(w -> { }, NO_CONNECT, NO_UPGRADE_CHECK, null, NO_CLOSE, (c, e) -> { }, w -> { });
+    }
+
+    /** @return true when the application gave an {@code onConnect} */
+    public boolean hasOnConnect() {
+        return onConnect != NO_CONNECT;
+    }
+
+    /** @return true when the application gave an {@code onClose} */
+    public boolean hasOnClose() {
+        return onClose != NO_CLOSE;
+    }
+
+    /** @return true when the application gave an {@code onWebSocketConnect}, which runs off the event loop */
+    public boolean hasUpgradeCheck() {
+        return onWebSocketConnect != NO_UPGRADE_CHECK;
     }
 }

@@ -49,6 +49,11 @@ final class ConnectionFinisher {
      * @param upgraded false when it never completed its upgrade: no close action then
      */
     void end(ChannelConnection connection, boolean upgraded) {
+        if (gatewayMode == null && !callbacks.hasOnClose() && connection.queue().isIdle()) {
+            // Nothing of the application's to run and nothing queued that could still join a group: no hop.
+            localGateway.forget(connection);
+            return;
+        }
         run(connection, () -> {
             try {
                 if (upgraded && gatewayMode != null) {

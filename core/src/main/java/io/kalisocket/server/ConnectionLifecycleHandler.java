@@ -47,7 +47,9 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
                 new SerialQueue(server.executor(), server.config().limits().maxQueuedPerConnection()),
                 System.currentTimeMillis());
         ctx.channel().attr(ChannelAttributes.CONNECTION).set(connection);
-        runCallback(() -> server.callbacks().onConnect().accept(connection));
+        if (server.callbacks().hasOnConnect()) {
+            runCallback(() -> server.callbacks().onConnect().accept(connection));
+        }
         ctx.fireChannelActive();
     }
 

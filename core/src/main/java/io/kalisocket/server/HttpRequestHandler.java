@@ -85,6 +85,10 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         Handshake handshake = new Handshake(request.uri(), uri.path(), uri.parameters(), headersOf(request),
                 (InetSocketAddress) ctx.channel().remoteAddress(), ip);
         ctx.channel().attr(ChannelAttributes.HANDSHAKE).set(handshake);
+        if (!server.callbacks().hasUpgradeCheck()) {
+            ctx.fireChannelRead(request); // nothing to ask the application: no hop off the loop and back
+            return;
+        }
         // The application's check may block (a token lookup), so it runs off the loop; reads pause meanwhile.
         ctx.channel().config().setAutoRead(false);
         boolean queued = connection.queue().offer(() -> {

@@ -3,6 +3,7 @@ package io.kalisocket.server;
 import io.kalisocket.config.LimitsConfig.SlowConsumerPolicy;
 import io.kalisocket.connection.ChannelConnection;
 import io.kalisocket.connection.ReplyFrame;
+import io.kalisocket.connection.WireFrame;
 import io.kalisocket.stats.ServerStats;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelDuplexHandler;
@@ -34,9 +35,11 @@ final class OutboundGuardHandler extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (!(msg instanceof TextWebSocketFrame) || !ctx.channel().isActive()) {
+        // A message framed once for many recipients goes on as bytes: the WebSocket encoder passes them by.
+        Object out = msg instanceof WireFrame wire ? wire.content() : msg;
+        if (!(msg instanceof TextWebSocketFrame || msg instanceof WireFrame) || !ctx.channel().isActive()) {
             // A closed channel is not writable either: that is no slow consumer, and the write fails on its own.
-            ctx.write(msg, promise);
+            ctx.write(out, promise);
             return;
         }
         boolean answer = msg instanceof ReplyFrame;
@@ -46,7 +49,7 @@ final class OutboundGuardHandler extends ChannelDuplexHandler {
                 connection.countOut();
             }
             stats.messageOut();
-            ctx.write(msg, promise);
+            ctx.write(out, promise);
             return;
         }
         ReferenceCountUtil.release(msg);

@@ -1,0 +1,50 @@
+package io.kalisocket.connection;
+
+import io.netty.channel.EventLoop;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Flushes, in one task per event loop, the connections that broadcasts wrote to. A flush made outside a read
+ * makes Netty's {@code FlushConsolidationHandler} schedule a task per channel, so a push to 10,000 members
+ * cost 10,000 tasks; here one task flushes them all, and broadcasts that reach the loop before it runs share
+ * each socket's system call. Confined to its event loop.
+ */
+final class BatchedFlusher {
+
+    private final EventLoop loop;
+    private final Runnable flushAll = this::flushAll;
+    private List<ChannelConnection> pending = new ArrayList<>();
+    private List<ChannelConnection> spare = new ArrayList<>();
+    private boolean scheduled;
+
+    /** @param loop the event loop whose connections this flushes */
+    BatchedFlusher(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    /** @param connection a connection of this loop that was written to; call on the loop */
+    void add(ChannelConnection connection) {
+        if (connection.markFlushPending()) {
+            pending.add(connection);
+        }
+        if (!scheduled) {
+            scheduled = true;
+            loop.execute(flushAll);
+        }
+    }
+
+    private void flushAll() {
+        scheduled = false;
+        List<ChannelConnection> batch = pending;
+        pending = spare; // a flush may run listeners that broadcast again: they fill the other list
+        try {
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).flushNow();
+            }
+        } finally {
+            batch.clear();
+            spare = batch;
+        }
+    }
+}
