@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.ByteBufUtil;
 import java.io.IOException;
 import java.util.regex.Pattern;
 
@@ -40,7 +40,8 @@ public final class EnvelopeParser {
                 root = reader.readTree(content.array(), content.arrayOffset() + content.readerIndex(),
                         content.readableBytes());
             } else {
-                root = reader.readTree((java.io.InputStream) new ByteBufInputStream(content.duplicate()));
+                // One copy into an array beats Jackson's InputStream path (encoding detection, buffer set-up).
+                root = reader.readTree(ByteBufUtil.getBytes(content));
             }
         } catch (JsonProcessingException e) {
             throw new EnvelopeException("invalid JSON: " + e.getOriginalMessage(), null, null, null);
@@ -72,13 +73,32 @@ public final class EnvelopeParser {
         if (ac == null || ac.isEmpty()) {
             throw new EnvelopeException("missing or empty 'ac'", ct, null, msgid);
         }
-        if (!NAME.matcher(ct).matches()) {
+        if (!isName(ct)) {
             throw new EnvelopeException("'ct' must match [A-Za-z0-9_]{1,64}", null, null, msgid);
         }
-        if (!NAME.matcher(ac).matches()) {
+        if (!isName(ac)) {
             throw new EnvelopeException("'ac' must match [A-Za-z0-9_]{1,64}", ct, null, msgid);
         }
         return new Envelope(ct, ac, msgid, params);
+    }
+
+    /**
+     * @param name a controller or action name
+     * @return true when it matches {@link #NAME}; checked by hand, as it runs for every message
+     */
+    public static boolean isName(String name) {
+        int n = name.length();
+        if (n == 0 || n > 64) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = name.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static JsonNode msgidOf(JsonNode msgid, String ct, String ac) throws EnvelopeException {

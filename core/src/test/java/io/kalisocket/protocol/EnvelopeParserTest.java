@@ -58,4 +58,25 @@ class EnvelopeParserTest {
     private Envelope parse(String text) throws EnvelopeException {
         return parser.parse(Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"chat", "say_2", "A", "_", "Zz09", "", "a-b", "a b", "é", "chat.say", "a$", "x\n",
+            "0123456789012345678901234567890123456789012345678901234567890123",
+            "01234567890123456789012345678901234567890123456789012345678901234"})
+    void isName_agreesWithTheNamePattern(String name) {
+        assertThat(EnvelopeParser.isName(name)).isEqualTo(EnvelopeParser.NAME.matcher(name).matches());
+    }
+
+    @Test
+    void parse_readsADirectBufferAsWellAsAHeapOne() throws Exception {
+        byte[] bytes = "{\"ct\":\"chat\",\"ac\":\"say\",\"text\":\"hé\"}".getBytes(StandardCharsets.UTF_8);
+        var direct = Unpooled.directBuffer(bytes.length).writeBytes(bytes);
+        try {
+            Envelope envelope = parser.parse(direct);
+            assertThat(envelope.params().path("text").asText()).isEqualTo("hé");
+            assertThat(direct.readableBytes()).isEqualTo(bytes.length);
+        } finally {
+            direct.release();
+        }
+    }
 }
