@@ -44,9 +44,9 @@ public final class ChannelTracker extends ChannelInboundHandlerAdapter {
         if (finished == null) {
             return;
         }
-        // ...and this marker, queued behind them, says when they are done.
+        // ...and this marker, queued behind them, says when they are done (at once when nothing is queued).
         SerialQueue queue = queueOf.apply(ctx.channel());
-        if (queue == null || !queue.offer(() -> finished.complete(null))) {
+        if (queue == null || queue.isIdle() || !queue.offer(() -> finished.complete(null))) {
             finished.complete(null);
         }
     }
