@@ -29,11 +29,7 @@ public final class LatencyScenario implements Scenario {
 
     @Override
     public LinkedHashMap<String, Double> measure(Subject subject, BenchOptions options) throws Exception {
-        LinkedHashMap<String, Double> figures = new LinkedHashMap<>();
-        for (int rate : options.rates()) {
-            measureRate(subject, options, rate, figures);
-        }
-        return figures;
+        return RateFigures.eachRate(options, (rate, figures) -> measureRate(subject, options, rate, figures));
     }
 
     private void measureRate(Subject subject, BenchOptions options, int rate, LinkedHashMap<String, Double> figures)

@@ -1,7 +1,9 @@
 package io.kalisocket.bench.scenario;
 
+import io.kalisocket.bench.BenchOptions;
 import io.kalisocket.bench.load.RateDriver;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
@@ -11,6 +13,28 @@ final class RateFigures {
     private static final Duration DRAIN = Duration.ofSeconds(3);
 
     private RateFigures() {
+    }
+
+    /** One fixed-rate measurement, adding its figures. */
+    @FunctionalInterface
+    interface AtRate {
+        void measure(int rate, LinkedHashMap<String, Double> figures) throws Exception;
+    }
+
+    /**
+     * Runs a measurement at each {@code --rate} in turn, on the same servers.
+     *
+     * @param options the rates
+     * @param atRate  the measurement
+     * @return every rate's figures, in order
+     * @throws Exception if a measurement fails
+     */
+    static LinkedHashMap<String, Double> eachRate(BenchOptions options, AtRate atRate) throws Exception {
+        LinkedHashMap<String, Double> figures = new LinkedHashMap<>();
+        for (int rate : options.rates()) {
+            atRate.measure(rate, figures);
+        }
+        return figures;
     }
 
     /**
