@@ -187,7 +187,8 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
                   cluster-uid     sendToUid at fixed rates (--rate, default 2000,5000): 10 senders on node A call
                                   uid/send, N receivers bound to uids on node B -> p50/p99/p99.9/max, corrected
                                   for coordinated omission; columns: 1 node local gateway, 1 node Redis
-                                  gateway, 2 nodes Redis                                          (N=100)
+                                  gateway (senders and receivers on it), 2 nodes Redis; the rates run in
+                                  turn on the same nodes: give --warmup 8 to let the JIT finish (N=100)
                   cluster-fanout  N members of one group spread over the nodes, one sender on node A pushing
                                   --messages (default 2000) -> deliveries/s and per server cpu-s; columns
                                   as cluster-uid                                                (N=10000)
