@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param warmup      {@code --warmup}: warm-up before each measurement; default 2 s
  * @param rates       {@code --rate}: total msg/s for {@code latency} (repeatable); default 10000 and 20000
  * @param window      {@code --window}: requests in flight per connection for {@code echo}; default 16
- * @param messages    {@code --messages}: broadcasts the sender pushes at most; default 2000
+ * @param messages    {@code --messages}: broadcasts the sender pushes at most (default 2000), pushes missed in
+ *                    {@code reconnect} (default 5); 0 = the scenario default
  * @param fdLimit     {@code --fd-limit}: the server's fd limit in {@code overload}; default 1024
  * @param runs        {@code --runs}: repeats of the whole table, medians reported; default 1
  * @param servers     {@code --servers}: which servers to run, e.g. {@code baseline,kali}; empty = all
@@ -25,10 +26,13 @@ import java.util.Optional;
  * @param jdk         {@code --jdk}: the JDK home (or java binary) that runs the servers; default this JVM's
  * @param jvmArgs     {@code --jvm-arg}: extra options for the server JVMs (repeatable), e.g. a JFR recording
  * @param pin         false with {@code --no-pin}: do not pin server and load to separate cores
+ * @param redis       {@code --redis}: the Redis of the cluster scenarios; default: the bench starts its own
+ *                    {@code redis-server} on a free loopback port
  */
 public record BenchOptions(String scenario, int connections, Duration duration, Duration warmup, List<Integer> rates,
                            int window, int messages, int fdLimit, int runs, List<String> servers,
-                           Optional<URI> target, Optional<Path> jdk, List<String> jvmArgs, boolean pin) {
+                           Optional<URI> target, Optional<Path> jdk, List<String> jvmArgs, boolean pin,
+                           Optional<URI> redis) {
 
     /** Validates and copies. */
     public BenchOptions {
@@ -41,13 +45,18 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
         if (connections < 0 || connections > 19_000) {
             throw new IllegalArgumentException("--connections must be 1..19000 (fd limit 20000 per process)");
         }
-        if (runs < 1 || runs > 9 || window < 1 || window > 1024 || messages < 1 || fdLimit < 64) {
+        if (runs < 1 || runs > 9 || window < 1 || window > 1024 || messages < 0 || fdLimit < 64) {
             throw new IllegalArgumentException("--runs 1..9, --window 1..1024, --messages >= 1, --fd-limit >= 64");
         }
         rates = List.copyOf(rates);
         servers = List.copyOf(servers);
         jvmArgs = List.copyOf(jvmArgs);
         target.ifPresent(Loopback::require);
+        redis.ifPresent(r -> {
+            if (!"redis".equalsIgnoreCase(r.getScheme()) || !Loopback.isLoopback(r.getHost())) {
+                throw new IllegalArgumentException("--redis must be redis://LOOPBACK:PORT, got " + r);
+            }
+        });
     }
 
     /**
@@ -58,6 +67,16 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
      */
     public int connectionsOr(int scenarioDefault) {
         return connections > 0 ? connections : scenarioDefault;
+    }
+
+    /**
+     * The message count, or the scenario's default when none was given.
+     *
+     * @param scenarioDefault the scenario's default
+     * @return the count to use
+     */
+    public int messagesOr(int scenarioDefault) {
+        return messages > 0 ? messages : scenarioDefault;
     }
 
     /**
@@ -83,7 +102,7 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
         }
         int connections = 0;
         int window = 16;
-        int messages = 2000;
+        int messages = 0;
         int fdLimit = 1024;
         int runs = 1;
         Duration duration = Duration.ofSeconds(10);
@@ -91,6 +110,7 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
         List<Integer> rates = new ArrayList<>();
         List<String> servers = new ArrayList<>();
         Optional<URI> target = Optional.empty();
+        Optional<URI> redis = Optional.empty();
         Optional<Path> jdk = Optional.empty();
         List<String> jvmArgs = new ArrayList<>();
         boolean pin = true;
@@ -119,19 +139,21 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
                 case "--runs" -> runs = Integer.parseInt(v);
                 case "--servers" -> servers.addAll(List.of(v.split(",")));
                 case "--target" -> target = Optional.of(URI.create(v));
+                case "--redis" -> redis = Optional.of(URI.create(v));
                 case "--jdk" -> jdk = Optional.of(Path.of(v));
                 case "--jvm-arg" -> jvmArgs.add(v);
                 default -> throw new IllegalArgumentException("unknown flag " + flag);
             }
         }
         if (rates.isEmpty()) {
-            rates = List.of(10_000, 20_000);
+            // cross-node sends cost a Redis round trip each: cluster-uid's defaults are lower than latency's
+            rates = args[0].equals("cluster-uid") ? List.of(2_000, 5_000) : List.of(10_000, 20_000);
         }
         if (rates.stream().anyMatch(r -> r < 1 || r > 1_000_000)) {
             throw new IllegalArgumentException("--rate must be 1..1000000 msg/s");
         }
         return new BenchOptions(args[0], connections, duration, warmup, rates, window, messages, fdLimit, runs,
-                servers, target, jdk, jvmArgs, pin);
+                servers, target, jdk, jvmArgs, pin, redis);
     }
 
     private static Duration seconds(String v) {
@@ -146,7 +168,8 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
     public static String help() {
         return """
                 usage: java -jar kalisocket-bench.jar SCENARIO [flags]
-                       java -jar kalisocket-bench.jar server baseline|kali [--port P]   (used by the runner)
+                       java -jar kalisocket-bench.jar server baseline|kali [--port P] [--redis URI --node-id ID
+                           --key-prefix P] [--recovery]                                   (used by the runner)
 
                 scenarios (each server in its own JVM; table shows each figure and its ratio to the baseline):
                   echo       N connections, each with a window of requests in flight -> replies/s   (N=100)
@@ -158,17 +181,38 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
                   overload   server started with --fd-limit; open limit+N connections -> refuses cleanly,
                              keeps serving, accepts again after they close (yes/no, timings)       (N=256)
 
+                scenarios with their own columns (KaliSocket nodes only, ratios to the first column; nodes on
+                cpu 0 with Redis, load on cpu 1; Redis: the bench's own redis-server on a free loopback port,
+                or --redis URI):
+                  cluster-uid     sendToUid at fixed rates (--rate, default 2000,5000): 10 senders on node A call
+                                  uid/send, N receivers bound to uids on node B -> p50/p99/p99.9/max, corrected
+                                  for coordinated omission; columns: 1 node local gateway, 1 node Redis
+                                  gateway (senders and receivers on it), 2 nodes Redis; the rates run in
+                                  turn on the same nodes: give --warmup 8 to let the JIT finish (N=100)
+                  cluster-fanout  N members of one group spread over the nodes, one sender on node A pushing
+                                  --messages (default 2000) -> deliveries/s and per server cpu-s; columns
+                                  as cluster-uid                                                (N=10000)
+                  reconnect       N clients with ?recover=1 in one room drop at once (TCP closed, no close
+                                  frame), the room gets --messages pushes (default 5), all come back at once
+                                  with ?resume= -> time until all recovered (recovered:true and every missed
+                                  push in order), how many were not, server peak heap; columns: fresh
+                                  reconnect without recovery (reference), recovery on 1 node, on 2 nodes
+                                  with Redis (each client back to its own node)                 (N=10000)
+
                 flags:
                   --connections N   see each scenario (max 19000)
                   --duration S      measured seconds per server (default 10)
                   --warmup S        warm-up seconds before each measurement (default 2)
-                  --rate R[,R..]    total msg/s for latency, repeatable (default 10000,20000)
+                  --rate R[,R..]    total msg/s for latency, repeatable (default 10000,20000; cluster-uid 2000,5000)
                   --window W        requests in flight per connection for echo (default 16)
-                  --messages K      broadcasts pushed at most (default 2000)
+                  --messages K      broadcasts pushed at most (default 2000; reconnect: pushes missed, 5)
                   --fd-limit F      server fd limit for overload (default 1024)
                   --runs R          repeat R times, report medians (default 1)
                   --servers LIST    subset of baseline,kali,kali-inline (baseline always runs)
                   --target URL      also measure an external server at ws://127.0.0.1:PORT/ (loopback only)
+                  --redis URI       Redis for the cluster scenarios, e.g. redis://127.0.0.1:6379 (loopback
+                                    only); default: the bench starts its own redis-server (from the PATH)
+                                    on a free loopback port and stops it at the end
                   --jdk PATH        JDK home or java binary for the server processes (default: this JVM)
                   --jvm-arg ARG     extra server JVM option, repeatable (e.g. -XX:StartFlightRecording=...)
                   --no-pin          do not pin (default: server on cpu 0, load on cpu 1 when 2+ cores)

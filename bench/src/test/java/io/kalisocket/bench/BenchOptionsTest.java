@@ -45,6 +45,21 @@ class BenchOptionsTest {
 
     @Test
     void help_listsEveryScenario() {
-        assertThat(BenchOptions.help()).contains("echo", "latency", "idle", "broadcast", "handshake", "overload", "--target");
+        assertThat(BenchOptions.help()).contains("echo", "latency", "idle", "broadcast", "handshake", "overload", "--target",
+                "cluster-uid", "cluster-fanout", "reconnect", "--redis");
+    }
+
+    @Test
+    void parse_scenarioDefaults_ofRatesAndMessages() {
+        assertThat(BenchOptions.parse("cluster-uid").rates()).containsExactly(2_000, 5_000);
+        assertThat(BenchOptions.parse("reconnect").messagesOr(5)).isEqualTo(5);
+        assertThat(BenchOptions.parse("reconnect", "--messages", "7").messagesOr(5)).isEqualTo(7);
+    }
+
+    @Test
+    void parse_redis_loopbackOnly() {
+        assertThat(BenchOptions.parse("cluster-uid", "--redis", "redis://127.0.0.1:6379").redis()).isPresent();
+        assertThatThrownBy(() -> BenchOptions.parse("cluster-uid", "--redis", "redis://10.0.0.1:6379"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -2,19 +2,18 @@ package io.kalisocket.bench.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kalisocket.mvc.Ctx;
-import io.kalisocket.mvc.Inline;
 
 /** {@code ct=group}: joins a group and fans a message out to it, for the broadcast scenario. */
 public final class GroupController {
 
     /**
-     * {@code ac=join}: puts this connection in the group named by {@code group}.
+     * {@code ac=join}: puts this connection in the group named by {@code group}. Not inline: with the
+     * cluster gateway a join is a Redis round trip, which must not block an event loop.
      *
      * @param ctx    the call
      * @param params the message, with {@code group}
      * @return true
      */
-    @Inline
     public Object join(Ctx ctx, JsonNode params) {
         ctx.gateway().joinGroup(ctx.clientId(), params.path("group").asText());
         return true;

@@ -3,7 +3,6 @@ package io.kalisocket.bench.load;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -16,8 +15,6 @@ public final class BroadcastDriver implements FrameListener {
 
     /** The group's name. */
     public static final String GROUP = "bench";
-
-    private static final byte[] CODE = "\"code\":".getBytes(StandardCharsets.US_ASCII);
 
     private final ByteBuf join = Messages.text("{\"ct\":\"group\",\"ac\":\"join\",\"group\":\"" + GROUP + "\"}");
     private final ByteBuf send = Messages.text("{\"ct\":\"group\",\"ac\":\"send\",\"group\":\"" + GROUP
@@ -54,7 +51,7 @@ public final class BroadcastDriver implements FrameListener {
 
     @Override
     public void onText(Channel channel, ByteBuf text) {
-        if (Messages.indexOf(text, CODE) < 0) {
+        if (!Messages.isReply(text)) {
             deliveries.increment();
         } else if (Messages.isOk(text)) {
             joined.increment();

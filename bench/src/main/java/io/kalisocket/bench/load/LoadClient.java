@@ -65,6 +65,21 @@ public final class LoadClient implements AutoCloseable {
      * @return success after the handshake, failure on refusal, reset or timeout
      */
     public ChannelFuture open(FrameListener listener) {
+        return open(target, listener);
+    }
+
+    /**
+     * Starts one connection to another path or query of the same server, e.g. {@code /?resume=...}.
+     *
+     * @param uri      the target with its own path and query; host and port must be this client's
+     * @param listener receives the connection's events
+     * @return success after the handshake, failure on refusal, reset or timeout
+     * @throws IllegalArgumentException if the host or port differ
+     */
+    public ChannelFuture open(URI uri, FrameListener listener) {
+        if (!uri.getHost().equals(target.getHost()) || uri.getPort() != target.getPort()) {
+            throw new IllegalArgumentException(uri + " is not on " + target);
+        }
         Bootstrap b = bootstrap.clone();
         ChannelPromise[] opened = new ChannelPromise[1];
         b.handler(new ChannelInitializer<SocketChannel>() {
@@ -72,7 +87,7 @@ public final class LoadClient implements AutoCloseable {
             protected void initChannel(SocketChannel ch) {
                 opened[0] = ch.newPromise();
                 WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
-                        .webSocketUri(target).maxFramePayloadLength(MAX_FRAME)
+                        .webSocketUri(uri).maxFramePayloadLength(MAX_FRAME)
                         .handshakeTimeoutMillis(handshakeTimeout.toMillis()).dropPongFrames(true).build();
                 ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(65536),
                         new WebSocketClientProtocolHandler(config), new WsClientHandler(listener, opened[0]));
@@ -109,6 +124,21 @@ public final class LoadClient implements AutoCloseable {
      */
     public List<Channel> openAll(int count, IntFunction<FrameListener> listener, Duration deadline)
             throws InterruptedException {
+        return openAll(count, listener, i -> target, deadline);
+    }
+
+    /**
+     * Opens {@code count} connections, each to its own path or query, as {@link #openAll(int, IntFunction, Duration)}.
+     *
+     * @param count    how many
+     * @param listener the listener of connection {@code i}
+     * @param uri      the target of connection {@code i} (this client's host and port)
+     * @param deadline the most to wait in total
+     * @return the open connections
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public List<Channel> openAll(int count, IntFunction<FrameListener> listener, IntFunction<URI> uri, Duration deadline)
+            throws InterruptedException {
         Semaphore slots = new Semaphore(CONNECTS_IN_FLIGHT);
         List<Channel> open = new ArrayList<>(count);
         boolean[] late = new boolean[1]; // guarded by open: after the deadline, successes are closed, not kept
@@ -117,7 +147,7 @@ public final class LoadClient implements AutoCloseable {
             if (!slots.tryAcquire(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 break;
             }
-            open(listener.apply(i)).addListener((ChannelFuture f) -> {
+            open(uri.apply(i), listener.apply(i)).addListener((ChannelFuture f) -> {
                 if (f.isSuccess()) {
                     synchronized (open) {
                         if (late[0]) {
@@ -138,6 +168,18 @@ public final class LoadClient implements AutoCloseable {
     }
 
     /**
+     * Kills the given connections as a network blip would: the TCP connection is closed without a
+     * WebSocket close frame (the close starts below the WebSocket handler, which would send one),
+     * then waits (bounded) for them to go.
+     *
+     * @param channels connections opened by this client
+     * @param deadline the most to wait
+     */
+    public static void dropAll(List<Channel> channels, Duration deadline) {
+        awaitAll(channels.stream().map(ch -> ch.pipeline().firstContext().close()).toList(), deadline);
+    }
+
+    /**
      * Closes the given connections and waits (bounded) for them to go.
      *
      * @param channels connections opened by this client
@@ -148,6 +190,10 @@ public final class LoadClient implements AutoCloseable {
         for (Channel ch : channels) {
             closing.add(ch.close());
         }
+        awaitAll(closing, deadline);
+    }
+
+    private static void awaitAll(List<ChannelFuture> closing, Duration deadline) {
         long end = System.nanoTime() + deadline.toNanos();
         for (ChannelFuture f : closing) {
             if (!f.awaitUninterruptibly(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS)) {

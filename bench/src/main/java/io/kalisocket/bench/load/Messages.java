@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * The bench's wire messages (the KaliSocket envelope) and the few byte scans the drivers need
@@ -19,6 +20,7 @@ public final class Messages {
     private static final byte[] DATA = "\"data\":".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] MASK = {0x37, (byte) 0xfa, 0x21, 0x3d};
     private static final byte[] CODE_OK = "\"code\":0".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CODE = "\"code\":".getBytes(StandardCharsets.US_ASCII);
 
     private Messages() {
     }
@@ -87,6 +89,20 @@ public final class Messages {
     }
 
     /**
+     * A {@code uid/send} request pushing {@code {"type":"uid","data":DATA}} to a uid.
+     *
+     * @param alloc allocator
+     * @param uid   the target uid
+     * @param data  the number, e.g. an intended send time
+     * @return a new frame
+     */
+    public static TextWebSocketFrame uidSend(ByteBufAllocator alloc, String uid, long data) {
+        ByteBuf buf = alloc.buffer(80);
+        ByteBufUtil.writeAscii(buf, "{\"ct\":\"uid\",\"ac\":\"send\",\"uid\":\"" + uid + "\",\"data\":" + data + "}");
+        return new TextWebSocketFrame(buf);
+    }
+
+    /**
      * Whether a reply carries {@code "code":0}.
      *
      * @param reply reply bytes
@@ -97,20 +113,51 @@ public final class Messages {
     }
 
     /**
+     * Whether a frame is an envelope reply (it has a {@code "code"}; a push has none).
+     *
+     * @param frame frame bytes
+     * @return true for a reply
+     */
+    public static boolean isReply(ByteBuf frame) {
+        return indexOf(frame, CODE, frame.readerIndex()) >= 0;
+    }
+
+    /**
+     * Whether a frame is an envelope reply with a code other than 0.
+     *
+     * @param frame frame bytes
+     * @return true for an error reply
+     */
+    public static boolean isError(ByteBuf frame) {
+        return isReply(frame) && !isOk(frame);
+    }
+
+    /**
      * Reads a reply's {@code "data":NUMBER}.
      *
      * @param reply reply bytes
      * @return the number, or -1 if there is none
      */
     public static long dataNumber(ByteBuf reply) {
-        int at = indexOf(reply, DATA, reply.readerIndex());
+        return number(reply, DATA);
+    }
+
+    /**
+     * Reads the first {@code "NAME":NUMBER} of a frame, e.g. a push's {@code "_seq":N}.
+     *
+     * @param frame frame bytes
+     * @param field {@code "NAME":} as ASCII bytes
+     * @return the number, or -1 if there is none
+     */
+    public static long number(ByteBuf frame, byte[] field) {
+        int at = indexOf(frame, field, frame.readerIndex());
         if (at < 0) {
             return -1;
         }
         long v = 0;
         int digits = 0;
-        for (int i = at + DATA.length; i < reply.writerIndex(); i++) {
-            byte b = reply.getByte(i);
+        for (int i = at + field.length; i < frame.writerIndex(); i++) {
+            byte b = frame.getByte(i);
             if (b < '0' || b > '9') {
                 break;
             }
@@ -118,6 +165,23 @@ public final class Messages {
             digits++;
         }
         return digits == 0 ? -1 : v;
+    }
+
+    /**
+     * Reads the first {@code "NAME":"VALUE"} of a frame (a value without escapes, such as a token).
+     *
+     * @param frame frame bytes
+     * @param field {@code "NAME":"} as ASCII bytes
+     * @return the value, or empty if there is none
+     */
+    public static Optional<String> string(ByteBuf frame, byte[] field) {
+        int at = indexOf(frame, field, frame.readerIndex());
+        if (at < 0) {
+            return Optional.empty();
+        }
+        int from = at + field.length;
+        int to = frame.indexOf(from, frame.writerIndex(), (byte) '"');
+        return to < 0 ? Optional.empty() : Optional.of(frame.toString(from, to - from, StandardCharsets.UTF_8));
     }
 
     /**

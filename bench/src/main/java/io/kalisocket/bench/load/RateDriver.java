@@ -1,7 +1,9 @@
 package io.kalisocket.bench.load;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +15,8 @@ import org.HdrHistogram.Recorder;
  * Open-loop load at a fixed total rate, with latencies corrected for coordinated omission.
  *
  * <p>Message {@code k} has the intended send time {@code start + k / rate}, written into the
- * request's {@code data} and echoed back. A ticker on the event loop sends every message whose
+ * request's {@code data} and echoed back (or pushed to another connection, which listens with the
+ * same driver). A ticker on the event loop sends every message whose
  * intended time has come, round-robin over the connections, and latency is counted from the
  * intended time, not from the moment it left: if the server (or the generator) stalls, the
  * messages that should have been sent meanwhile are charged the stall, as a real client at
@@ -23,7 +26,7 @@ public final class RateDriver implements FrameListener {
 
     private static final long TICK_NANOS = 100_000;
 
-    private final String action;
+    private final Request request;
     private final double nanosPerMessage;
     private final Recorder recorder = new Recorder(3);
     private final LongAdder received = new LongAdder();
@@ -36,21 +39,43 @@ public final class RateDriver implements FrameListener {
     private volatile long sentMeasured;
     private ScheduledFuture<?> ticker;
 
+    /** Makes the frame of message {@code k}, whose {@code data} must be the intended send time. */
+    @FunctionalInterface
+    public interface Request {
+        /**
+         * @param alloc    the connection's allocator
+         * @param k        the message's number, from 0
+         * @param intended its intended send time ({@link System#nanoTime()})
+         * @return the frame to send
+         */
+        TextWebSocketFrame frame(ByteBufAllocator alloc, long k, long intended);
+    }
+
     /**
-     * A driver at a fixed total rate.
+     * A driver of an echo action at a fixed total rate.
      *
      * @param action echo action
      * @param rate   messages per second, all connections together
      */
     public RateDriver(String action, int rate) {
-        this.action = action;
+        this((alloc, k, intended) -> Messages.echoNumber(alloc, action, intended), rate);
+    }
+
+    /**
+     * A driver of any request at a fixed total rate.
+     *
+     * @param request makes each message; what comes back (a reply or a push) carries {@code "data":INTENDED}
+     * @param rate    messages per second, all connections together
+     */
+    public RateDriver(Request request, int rate) {
+        this.request = request;
         this.nanosPerMessage = 1e9 / rate;
     }
 
     /**
      * Starts sending on the connections, which must all share one event loop.
      *
-     * @param channels open connections using this driver as their listener
+     * @param channels open connections; what comes back must reach this driver as a listener
      */
     public void start(List<Channel> channels) {
         Channel first = channels.get(0);
@@ -67,7 +92,7 @@ public final class RateDriver implements FrameListener {
             Channel ch = channels.get(next);
             next = next + 1 == channels.size() ? 0 : next + 1;
             if (ch.isActive()) {
-                ch.writeAndFlush(Messages.echoNumber(ch.alloc(), action, intended));
+                ch.writeAndFlush(request.frame(ch.alloc(), sent, intended));
             }
             if (intended >= measureFrom) {
                 sentMeasured++;
@@ -81,7 +106,7 @@ public final class RateDriver implements FrameListener {
     public void onText(Channel channel, ByteBuf text) {
         long now = System.nanoTime();
         long intended = Messages.dataNumber(text);
-        if (intended < 0 || !Messages.isOk(text)) {
+        if (intended < 0 || Messages.isError(text)) { // a reply with code != 0, or no number
             errors.increment();
             return;
         }

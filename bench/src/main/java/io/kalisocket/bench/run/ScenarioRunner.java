@@ -3,6 +3,7 @@ package io.kalisocket.bench.run;
 import io.kalisocket.bench.BenchOptions;
 import io.kalisocket.bench.scenario.Scenario;
 import io.kalisocket.bench.scenario.Scenarios;
+import io.kalisocket.bench.scenario.Setup;
 import io.kalisocket.bench.scenario.Subject;
 import io.kalisocket.bench.server.ServerKind;
 import java.io.PrintStream;
@@ -14,11 +15,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Runs one scenario against the baseline, the KaliSocket app (default dispatch and, where it
  * applies, {@code @Inline}) and an optional {@code --target}, each server in its own JVM, back
  * to back, {@code --runs} times; prints progress to {@code log} and the table to {@code out}.
+ * A scenario with {@linkplain Scenario#setups setups} is run against those instead.
  */
 public final class ScenarioRunner {
 
@@ -49,6 +52,8 @@ public final class ScenarioRunner {
      * @throws Exception if pinning fails
      */
     public ResultTable run() throws Exception {
+        // Scenarios with setups (cluster, recovery) start their own KaliSocket nodes and, when one of
+        // them needs Redis and --redis was not given, one redis-server for the whole run.
         Scenario scenario = Scenarios.of(options.scenario());
         Pinning pinning = Pinning.decide(options.pin());
         int cores = Runtime.getRuntime().availableProcessors();
@@ -57,10 +62,45 @@ public final class ScenarioRunner {
         List<String> prefix = new ArrayList<>();
         scenario.serverFdLimit(options).ifPresent(n -> prefix.addAll(List.of("prlimit", "--nofile=" + n + ":" + n, "--")));
         prefix.addAll(pinning.serverPrefix());
-        out.printf("## %s%n%n%s, %d cores, load on JDK %s, servers on %s; %s; warm-up %d ms, measured %d ms per server, "
-                        + "%d run(s), medians; load average before: %s%n%n", scenario.name(), Instant.now(), cores,
-                Runtime.version(), java, pinning.reason(), options.warmup().toMillis(), options.duration().toMillis(),
-                options.runs(), loadAverage());
+        List<Setup> setups = scenario.setups(options);
+        boolean needsRedis = setups.stream().anyMatch(Setup::redis);
+        try (RedisProcess own = needsRedis && options.redis().isEmpty() ? RedisProcess.start(pinning.serverPrefix()) : null) {
+            Optional<RedisProcess> ownRedis = Optional.ofNullable(own); // null: none needed, or --redis given
+            Optional<URI> redis = options.redis().or(() -> ownRedis.map(RedisProcess::uri));
+            String redisNote = !needsRedis ? "" : ownRedis.isPresent()
+                    ? "; Redis: the bench's own redis-server at " + redis.get() + ", pinned with the servers, CPU counted"
+                    : "; Redis: --redis " + redis.get() + " (not pinned, its CPU not counted)";
+            out.printf("## %s%n%n%s, %d cores, load on JDK %s, servers on %s; %s%s; warm-up %d ms, measured %d ms "
+                            + "per server, %d run(s), medians; load average before: %s%n%n", scenario.name(), Instant.now(),
+                    cores, Runtime.version(), java, pinning.reason(), redisNote, options.warmup().toMillis(),
+                    options.duration().toMillis(), options.runs(), loadAverage());
+            ResultTable table = setups.isEmpty() ? runVariants(scenario, java, prefix)
+                    : runSetups(scenario, setups, redis, ownRedis, java, prefix);
+            out.println(table.render());
+            out.printf("%nload average after: %s%n", loadAverage());
+            out.flush();
+            return table;
+        }
+    }
+
+    private ResultTable runSetups(Scenario scenario, List<Setup> setups, Optional<URI> redis,
+                                  Optional<RedisProcess> ownRedis, Path java, List<String> prefix) {
+        ResultTable table = new ResultTable();
+        OptionalLong redisPid = ownRedis.map(r -> OptionalLong.of(r.pid())).orElse(OptionalLong.empty());
+        for (int run = 1; run <= options.runs(); run++) {
+            for (Setup setup : setups) {
+                log.printf("[bench] %s run %d/%d: %s%n", scenario.name(), run, options.runs(), setup.name());
+                try (NodeSet nodes = new NodeSet(setup, redis, redisPid, java, prefix, options.jvmArgs())) {
+                    record(table, setup.name(), () -> scenario.measure(nodes.subject(), options));
+                } catch (Exception e) {
+                    failed(table, setup.name(), e);
+                }
+            }
+        }
+        return table;
+    }
+
+    private ResultTable runVariants(Scenario scenario, Path java, List<String> prefix) {
         ResultTable table = new ResultTable();
         List<Variant> variants = variants(scenario);
         for (int run = 1; run <= options.runs(); run++) {
@@ -69,10 +109,29 @@ public final class ScenarioRunner {
                 measure(scenario, v, java, prefix, table);
             }
         }
-        out.println(table.render());
-        out.printf("%nload average after: %s%n", loadAverage());
-        out.flush();
         return table;
+    }
+
+    private interface Measurement {
+        LinkedHashMap<String, Double> run() throws Exception;
+    }
+
+    private void record(ResultTable table, String name, Measurement measurement) {
+        try {
+            LinkedHashMap<String, Double> figures = measurement.run();
+            table.add(name, figures);
+            log.printf("[bench]   %s%n", figures);
+        } catch (Exception e) {
+            failed(table, name, e);
+        }
+    }
+
+    private void failed(ResultTable table, String name, Exception e) {
+        log.printf("[bench]   %s failed: %s%n", name, e);
+        table.fail(name, String.valueOf(e.getMessage()));
+        if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void measure(Scenario scenario, Variant v, Path java, List<String> prefix, ResultTable table) {
@@ -83,15 +142,10 @@ public final class ScenarioRunner {
             }
             URI uri = process.isPresent() ? URI.create("ws://127.0.0.1:" + process.get().port() + "/")
                     : v.external().orElseThrow();
-            LinkedHashMap<String, Double> figures = scenario.measure(new Subject(v.name(), uri, v.action(), process), options);
-            table.add(v.name(), figures);
-            log.printf("[bench]   %s%n", figures);
+            Subject subject = new Subject(v.name(), uri, v.action(), process);
+            record(table, v.name(), () -> scenario.measure(subject, options));
         } catch (Exception e) {
-            log.printf("[bench]   %s failed: %s%n", v.name(), e);
-            table.fail(v.name(), String.valueOf(e.getMessage()));
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+            failed(table, v.name(), e);
         } finally {
             process.ifPresent(ServerProcess::close);
         }

@@ -53,11 +53,30 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static ServerProcess start(ServerKind kind, Path java, List<String> prefix, List<String> jvmArgs)
             throws IOException, InterruptedException {
+        return start(kind, java, prefix, jvmArgs, List.of());
+    }
+
+    /**
+     * Starts a server with extra server flags and waits until it listens.
+     *
+     * @param kind       which server
+     * @param java       the java binary
+     * @param prefix     command prefix (taskset, prlimit), may be empty
+     * @param jvmArgs    extra JVM options
+     * @param serverArgs flags of the {@code server} sub-command, e.g. {@code --redis URI --node-id a}
+     *                   (see {@link io.kalisocket.bench.server.ServerFlags})
+     * @return the running process
+     * @throws IOException if it cannot start or never reports ready
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public static ServerProcess start(ServerKind kind, Path java, List<String> prefix, List<String> jvmArgs,
+                                      List<String> serverArgs) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.add(java.toString());
         cmd.addAll(jvmArgs);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "io.kalisocket.bench.Main", "server", kind.id(), "--port", "0"));
+        cmd.addAll(serverArgs);
         Path log = Files.createTempFile("kalisocket-bench-" + kind.id() + "-", ".log");
         Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
         try {
@@ -118,10 +137,36 @@ public final class ServerProcess implements AutoCloseable {
      * @throws InterruptedException if interrupted while waiting
      */
     public long heapAfterGc() throws IOException, InterruptedException {
+        return ask("heap", ServerMain.HEAP);
+    }
+
+    /**
+     * The highest heap use in the server since the previous call (the first call: since it started).
+     *
+     * @return bytes
+     * @throws IOException if the server does not answer within 60 seconds
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public long peakHeap() throws IOException, InterruptedException {
+        return ask("peak", ServerMain.PEAK);
+    }
+
+    /**
+     * WebSocket sockets open in the server now.
+     *
+     * @return the count, or -1 when the server does not count them
+     * @throws IOException if the server does not answer within 60 seconds
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public long openSockets() throws IOException, InterruptedException {
+        return ask("sockets", ServerMain.SOCKETS);
+    }
+
+    private long ask(String command, String answer) throws IOException, InterruptedException {
         OutputStream in = process.getOutputStream();
-        in.write("heap\n".getBytes(StandardCharsets.US_ASCII));
+        in.write((command + "\n").getBytes(StandardCharsets.US_ASCII));
         in.flush();
-        return Long.parseLong(await(ServerMain.HEAP, Duration.ofSeconds(60)).substring(ServerMain.HEAP.length()).trim());
+        return Long.parseLong(await(answer, Duration.ofSeconds(60)).substring(answer.length()).trim());
     }
 
     /**

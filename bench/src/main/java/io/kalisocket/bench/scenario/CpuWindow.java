@@ -2,25 +2,53 @@ package io.kalisocket.bench.scenario;
 
 import io.kalisocket.bench.run.CpuClock;
 import io.kalisocket.bench.run.ServerProcess;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalLong;
 
-/** CPU used by the server and by the load generator over a measured window. */
+/**
+ * CPU used by the server side (every node, plus the Redis the bench started) and by the load generator
+ * over a measured window.
+ */
 final class CpuWindow {
 
-    private final Optional<ServerProcess> server;
+    private final List<ServerProcess> servers;
+    private final OptionalLong redisPid;
     private final long t0 = System.nanoTime();
     private final long server0;
+    private final long redis0;
     private final long load0 = CpuClock.self();
 
-    CpuWindow(Optional<ServerProcess> server) {
-        this.server = server;
-        this.server0 = server.map(ServerProcess::cpuNanos).orElse(-1L);
+    CpuWindow(Subject subject) {
+        this.servers = subject.processes();
+        this.redisPid = subject.redisPid();
+        this.server0 = serverNanos();
+        this.redis0 = redisNanos();
+    }
+
+    private long serverNanos() {
+        if (servers.isEmpty()) {
+            return -1;
+        }
+        long sum = 0;
+        for (ServerProcess s : servers) {
+            long n = s.cpuNanos();
+            if (n < 0) {
+                return -1;
+            }
+            sum += n;
+        }
+        return sum;
+    }
+
+    private long redisNanos() {
+        return redisPid.isPresent() ? CpuClock.of(redisPid.getAsLong()) : -1;
     }
 
     /**
-     * Ends the window and adds {@code server cpu %}, {@code load cpu %} and, when there is a
-     * server process, {@code <unit> per server cpu-s} for the given count.
+     * Ends the window and adds {@code server cpu %} (all nodes together), {@code redis cpu %} when the
+     * bench started the Redis, {@code load cpu %} and, when there are server processes,
+     * {@code <unit> per server cpu-s} for the given count, the server side being the nodes plus that Redis.
      *
      * @param figures where to add
      * @param count   what happened in the window (replies, deliveries, ...)
@@ -29,10 +57,16 @@ final class CpuWindow {
     void end(Map<String, Double> figures, long count, String unit) {
         double wall = System.nanoTime() - t0;
         long load1 = CpuClock.self();
-        long server1 = server.map(ServerProcess::cpuNanos).orElse(-1L);
+        long server1 = serverNanos();
+        long redis1 = redisNanos();
         if (server0 >= 0 && server1 >= 0) {
-            figures.put("server cpu %", 100 * (server1 - server0) / wall);
-            figures.put(unit + " per server cpu-s", server1 > server0 ? count / ((server1 - server0) / 1e9) : Double.NaN);
+            long used = server1 - server0;
+            figures.put("server cpu %", 100 * used / wall);
+            if (redis0 >= 0 && redis1 >= 0) {
+                figures.put("redis cpu %", 100 * (redis1 - redis0) / wall);
+                used += redis1 - redis0;
+            }
+            figures.put(unit + " per server cpu-s", used > 0 ? count / (used / 1e9) : Double.NaN);
         }
         if (load0 >= 0 && load1 >= 0) {
             figures.put("load cpu %", 100 * (load1 - load0) / wall);

@@ -35,7 +35,7 @@ public final class EchoScenario implements Scenario {
             long c0 = driver.ok();
             long e0 = driver.errors();
             long t0 = System.nanoTime();
-            CpuWindow cpu = new CpuWindow(subject.process());
+            CpuWindow cpu = new CpuWindow(subject);
             Thread.sleep(options.duration().toMillis());
             long c1 = driver.ok();
             long e1 = driver.errors();

@@ -26,7 +26,7 @@ public final class HandshakeScenario implements Scenario {
             long ok0 = driver.ok();
             long failed0 = driver.failed();
             long t0 = System.nanoTime();
-            CpuWindow cpu = new CpuWindow(subject.process());
+            CpuWindow cpu = new CpuWindow(subject);
             Thread.sleep(options.duration().toMillis());
             long ok1 = driver.ok();
             long failed1 = driver.failed();

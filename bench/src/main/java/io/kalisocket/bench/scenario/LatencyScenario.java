@@ -7,7 +7,6 @@ import io.netty.channel.Channel;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.HdrHistogram.Histogram;
 
 /**
  * {@code latency}: a fixed total rate over N connections (each rate in turn); p50, p99, p99.9
@@ -17,8 +16,6 @@ public final class LatencyScenario implements Scenario {
 
     /** Default number of connections. */
     public static final int CONNECTIONS = 100;
-
-    private static final Duration DRAIN = Duration.ofSeconds(3);
 
     @Override
     public String name() {
@@ -32,11 +29,7 @@ public final class LatencyScenario implements Scenario {
 
     @Override
     public LinkedHashMap<String, Double> measure(Subject subject, BenchOptions options) throws Exception {
-        LinkedHashMap<String, Double> figures = new LinkedHashMap<>();
-        for (int rate : options.rates()) {
-            measureRate(subject, options, rate, figures);
-        }
-        return figures;
+        return RateFigures.eachRate(options, (rate, figures) -> measureRate(subject, options, rate, figures));
     }
 
     private void measureRate(Subject subject, BenchOptions options, int rate, LinkedHashMap<String, Double> figures)
@@ -51,21 +44,7 @@ public final class LatencyScenario implements Scenario {
             long end = System.nanoTime() + options.duration().toNanos();
             driver.measure(end);
             Thread.sleep(options.duration().toMillis());
-            long drainEnd = System.nanoTime() + DRAIN.toNanos();
-            while (driver.received() < driver.sentMeasured() && System.nanoTime() < drainEnd) {
-                Thread.sleep(10);
-            }
-            driver.stop();
-            Histogram h = driver.histogram();
-            String at = " ms @" + rate + "/s (lower is better)";
-            boolean any = h.getTotalCount() > 0; // percentiles of the replies that came back in time
-            figures.put("p50" + at, any ? h.getValueAtPercentile(50) / 1e6 : Double.NaN);
-            figures.put("p99" + at, any ? h.getValueAtPercentile(99) / 1e6 : Double.NaN);
-            figures.put("p99.9" + at, any ? h.getValueAtPercentile(99.9) / 1e6 : Double.NaN);
-            figures.put("max" + at, any ? h.getMaxValue() / 1e6 : Double.NaN);
-            figures.put("lost or late @" + rate + "/s (lower is better)",
-                    (double) (driver.sentMeasured() - driver.received()));
-            figures.put("errors @" + rate + "/s (lower is better)", (double) driver.errors());
+            RateFigures.drainAndPut(driver, rate, figures);
             LoadClient.closeAll(open, Duration.ofSeconds(5));
         }
     }

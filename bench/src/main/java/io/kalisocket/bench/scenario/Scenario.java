@@ -2,6 +2,7 @@ package io.kalisocket.bench.scenario;
 
 import io.kalisocket.bench.BenchOptions;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.OptionalInt;
 
 /** One benchmark: measures a server and returns named figures. */
@@ -31,6 +32,18 @@ public interface Scenario {
      */
     default OptionalInt serverFdLimit(BenchOptions options) {
         return OptionalInt.empty();
+    }
+
+    /**
+     * The columns of a scenario that chooses its own servers: KaliSocket nodes, one or two, on the local
+     * or the Redis gateway. Empty (the default) for the scenarios that compare the baseline, the
+     * KaliSocket app and {@code --target}.
+     *
+     * @param options the run's options
+     * @return the setups, the first being the reference of the ratios
+     */
+    default List<Setup> setups(BenchOptions options) {
+        return List.of();
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.List;
 public final class Scenarios {
 
     private static final List<Scenario> ALL = List.of(new EchoScenario(), new LatencyScenario(), new IdleScenario(),
-            new BroadcastScenario(), new HandshakeScenario(), new OverloadScenario());
+            new BroadcastScenario(), new HandshakeScenario(), new OverloadScenario(), new ClusterUidScenario(),
+            new ClusterFanoutScenario(), new ReconnectScenario());
 
     private Scenarios() {
     }

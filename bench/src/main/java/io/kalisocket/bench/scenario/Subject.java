@@ -2,15 +2,55 @@ package io.kalisocket.bench.scenario;
 
 import io.kalisocket.bench.run.ServerProcess;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * One server as a scenario sees it.
+ * One server, or one set of cluster nodes, as a scenario sees it.
  *
- * @param name    the column name, e.g. {@code baseline}, {@code kali-inline}, {@code target}
- * @param uri     where to connect (loopback)
- * @param action  the echo action to call: {@code say} or {@code fast}
- * @param process the server's process when the runner started it; empty for {@code --target}
+ * @param name     the column name, e.g. {@code baseline}, {@code kali-inline}, {@code target}, {@code 2 nodes redis}
+ * @param uri      where to connect (loopback): the first node
+ * @param action   the echo action to call: {@code say} or {@code fast}; for a {@link Setup}, its mode
+ * @param process  the first node's process when the runner started it; empty for {@code --target}
+ * @param nodes    every node, the first one included (one for the single-server scenarios)
+ * @param redisPid the Redis process the nodes use, when the bench started it (its CPU is counted)
  */
-public record Subject(String name, URI uri, String action, Optional<ServerProcess> process) {
+public record Subject(String name, URI uri, String action, Optional<ServerProcess> process, List<Node> nodes,
+                      OptionalLong redisPid) {
+
+    /**
+     * One node.
+     *
+     * @param uri     where to connect
+     * @param process its process, when the runner started it
+     */
+    public record Node(URI uri, Optional<ServerProcess> process) {
+    }
+
+    /** Copies the node list. */
+    public Subject {
+        nodes = List.copyOf(nodes);
+    }
+
+    /**
+     * A single server.
+     *
+     * @param name    the column name
+     * @param uri     where to connect
+     * @param action  the echo action
+     * @param process its process when the runner started it
+     */
+    public Subject(String name, URI uri, String action, Optional<ServerProcess> process) {
+        this(name, uri, action, process, List.of(new Node(uri, process)), OptionalLong.empty());
+    }
+
+    /**
+     * The processes of the nodes the runner started.
+     *
+     * @return the processes, in node order
+     */
+    public List<ServerProcess> processes() {
+        return nodes.stream().flatMap(n -> n.process().stream()).toList();
+    }
 }

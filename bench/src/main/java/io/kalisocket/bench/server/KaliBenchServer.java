@@ -4,38 +4,68 @@ import io.kalisocket.KaliServer;
 import io.kalisocket.RunningServer;
 import io.kalisocket.bench.app.EchoController;
 import io.kalisocket.bench.app.GroupController;
+import io.kalisocket.bench.app.UidController;
+import io.kalisocket.cluster.Cluster;
+import io.kalisocket.cluster.ClusterConfig;
 import io.kalisocket.config.ConfigLoader;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The bench app on KaliSocket: {@link EchoController} and {@link GroupController} with the
- * default configuration, except limits that would otherwise throttle a benchmark from one IP
- * (messages per second, burst, connections per IP).
+ * The bench app on KaliSocket: {@link EchoController}, {@link GroupController} and {@link UidController}
+ * with the default configuration, except limits that would otherwise throttle a benchmark from one IP
+ * (messages per second, burst, connections per IP). With {@code --redis} it is a cluster node
+ * ({@link Cluster}); with {@code --recovery} connection recovery is on.
  */
 public final class KaliBenchServer implements RunningBenchServer {
 
     private final RunningServer server;
+    private final Optional<Cluster> cluster;
 
-    private KaliBenchServer(RunningServer server) {
+    private KaliBenchServer(RunningServer server, Optional<Cluster> cluster) {
         this.server = server;
+        this.cluster = cluster;
     }
 
     /**
-     * Starts the app on 127.0.0.1.
+     * Starts the app on 127.0.0.1, one node, recovery off.
      *
      * @param port port, 0 for any free one
      * @return the running server
      */
     public static KaliBenchServer start(int port) {
-        Map<String, String> config = Map.of(
-                "server.port", Integer.toString(port),
+        return start(new ServerFlags(port, Optional.empty(), Optional.empty(), "ks:", false));
+    }
+
+    /**
+     * Starts the app on 127.0.0.1.
+     *
+     * @param flags port, cluster and recovery settings
+     * @return the running server
+     */
+    public static KaliBenchServer start(ServerFlags flags) {
+        Map<String, String> config = new HashMap<>(Map.of(
+                "server.port", Integer.toString(flags.port()),
                 "limits.messages-per-second", "1000000",
                 "limits.message-burst", "1000000",
-                "limits.max-connections-per-ip", "0");
-        return new KaliBenchServer(KaliServer.create(ConfigLoader.of(config))
-                .controllers(EchoController.class, GroupController.class)
-                .bind());
+                "limits.max-connections-per-ip", "0"));
+        flags.nodeId().ifPresent(id -> config.put("server.node-id", id));
+        if (flags.recovery()) {
+            config.put("recovery.enabled", "true");
+            config.put("recovery.secret", "kalisocket-bench"); // one secret for every node of a cluster
+        }
+        KaliServer app = KaliServer.create(ConfigLoader.of(config))
+                .controllers(EchoController.class, GroupController.class, UidController.class);
+        Optional<Cluster> cluster = flags.redis().map(uri -> Cluster.join(app,
+                ClusterConfig.of(uri.toString()).withKeyPrefix(flags.keyPrefix())));
+        try {
+            return new KaliBenchServer(app.bind(), cluster);
+        } catch (RuntimeException e) {
+            cluster.ifPresent(Cluster::close);
+            throw e;
+        }
     }
 
     @Override
@@ -44,7 +74,13 @@ public final class KaliBenchServer implements RunningBenchServer {
     }
 
     @Override
+    public long openSockets() {
+        return server.stats().connectionsOpen();
+    }
+
+    @Override
     public void close() {
         server.stop(Duration.ofSeconds(1));
+        cluster.ifPresent(Cluster::close);
     }
 }

@@ -10,6 +10,15 @@ public interface RunningBenchServer extends AutoCloseable {
      */
     int port();
 
+    /**
+     * WebSocket sockets open now (a parked, recoverable connection has none).
+     *
+     * @return the count, or -1 when the server does not count them
+     */
+    default long openSockets() {
+        return -1;
+    }
+
     /** Stops the server. */
     @Override
     void close();

@@ -40,14 +40,18 @@ public enum ServerKind {
     /**
      * Starts a server of this kind on 127.0.0.1.
      *
-     * @param port port, 0 for any free one
+     * @param flags port, and for KaliSocket the cluster and recovery settings
      * @return the running server
      * @throws Exception if it cannot start
+     * @throws IllegalArgumentException when the baseline is given cluster or recovery flags
      */
-    public RunningBenchServer start(int port) throws Exception {
+    public RunningBenchServer start(ServerFlags flags) throws Exception {
+        if (this == BASELINE && (flags.redis().isPresent() || flags.recovery())) {
+            throw new IllegalArgumentException("the baseline has no cluster mode and no recovery");
+        }
         return switch (this) {
-            case BASELINE -> BaselineServer.start(port, 0);
-            case KALI -> KaliBenchServer.start(port);
+            case BASELINE -> BaselineServer.start(flags.port(), 0);
+            case KALI -> KaliBenchServer.start(flags);
         };
     }
 }

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -11,8 +12,10 @@ import org.slf4j.LoggerFactory;
  * through standard input and output.
  *
  * <p>Protocol: prints {@code READY <port>} once listening; answers the line {@code heap} with
- * {@code HEAP <bytes>}, the heap in use after full collections; stops on {@code quit} or at
- * the end of its input (so it never outlives the runner).
+ * {@code HEAP <bytes>}, the heap in use after full collections, {@code peak} with {@code PEAK <bytes>},
+ * the highest heap use since the previous {@code peak} (see {@link HeapPeak}), and {@code sockets} with
+ * {@code SOCKETS <n>}, the WebSocket sockets open now (-1 when the server does not count them); stops on
+ * {@code quit} or at the end of its input (so it never outlives the runner).
  */
 public final class ServerMain {
 
@@ -20,6 +23,10 @@ public final class ServerMain {
     public static final String READY = "READY ";
     /** Line prefix of the answer to {@code heap}. */
     public static final String HEAP = "HEAP ";
+    /** Line prefix of the answer to {@code peak}. */
+    public static final String PEAK = "PEAK ";
+    /** Line prefix of the answer to {@code sockets}. */
+    public static final String SOCKETS = "SOCKETS ";
 
     private ServerMain() {
     }
@@ -27,21 +34,15 @@ public final class ServerMain {
     /**
      * Runs a server until told to stop.
      *
-     * @param args {@code baseline|kali [--port P]}
+     * @param args {@code baseline|kali} then the {@link ServerFlags}
      * @throws Exception if the server cannot start
      */
     public static void run(String... args) throws Exception {
         if (args.length == 0) {
             throw new IllegalArgumentException("server needs a kind: baseline or kali");
         }
-        int port = 0;
-        for (int i = 1; i + 1 < args.length; i += 2) {
-            if (!args[i].equals("--port")) {
-                throw new IllegalArgumentException("unknown server flag " + args[i]);
-            }
-            port = Integer.parseInt(args[i + 1]);
-        }
-        try (RunningBenchServer server = ServerKind.of(args[0]).start(port)) {
+        ServerFlags flags = ServerFlags.parse(Arrays.copyOfRange(args, 1, args.length));
+        try (HeapPeak peak = new HeapPeak(); RunningBenchServer server = ServerKind.of(args[0]).start(flags)) {
             // Logging once at start-up also loads the time-zone rules, which need a file descriptor:
             // a first log line written at fd exhaustion would otherwise kill the logging thread.
             LoggerFactory.getLogger(ServerMain.class).info("{} server listening on 127.0.0.1:{}", args[0], server.port());
@@ -49,10 +50,13 @@ public final class ServerMain {
             System.out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
-                if (line.equals("heap")) {
-                    System.out.println(HEAP + heapAfterFullGc());
-                    System.out.flush();
+                switch (line) {
+                    case "heap" -> System.out.println(HEAP + heapAfterFullGc());
+                    case "peak" -> System.out.println(PEAK + peak.takePeak());
+                    case "sockets" -> System.out.println(SOCKETS + server.openSockets());
+                    default -> System.out.println("UNKNOWN " + line);
                 }
+                System.out.flush();
             }
         }
     }

@@ -37,6 +37,24 @@ class MessagesTest {
         assertThat(Messages.isOk(buf("{\"ct\":\"echo\",\"code\":429,\"msg\":\"slow down\"}"))).isFalse();
     }
 
+    @Test
+    void isReplyAndIsError_tellRepliesFromPushes() {
+        assertThat(Messages.isReply(buf("{\"_seq\":3,\"type\":\"missed\"}"))).isFalse();
+        assertThat(Messages.isError(buf("{\"type\":\"uid\",\"data\":5}"))).isFalse();
+        assertThat(Messages.isError(buf("{\"ct\":\"uid\",\"code\":500,\"msg\":\"failed\"}"))).isTrue();
+        assertThat(Messages.isError(buf("{\"ct\":\"uid\",\"code\":0,\"data\":true}"))).isFalse();
+    }
+
+    @Test
+    void numberAndString_readTheRecoveryFields() {
+        ByteBuf frame = buf("{\"type\":\"recovery\",\"recovered\":false,\"client_id\":\"a-1\",\"token\":\"a-1.Zk3_x\","
+                + "\"epoch\":\"b71c0e\",\"seq\":0}");
+        assertThat(Messages.string(frame, "\"token\":\"".getBytes(StandardCharsets.US_ASCII))).contains("a-1.Zk3_x");
+        assertThat(Messages.string(frame, "\"epoch\":\"".getBytes(StandardCharsets.US_ASCII))).contains("b71c0e");
+        assertThat(Messages.string(frame, "\"nope\":\"".getBytes(StandardCharsets.US_ASCII))).isEmpty();
+        assertThat(Messages.number(buf("{\"_seq\":17,\"n\":2}"), "\"_seq\":".getBytes(StandardCharsets.US_ASCII))).isEqualTo(17);
+    }
+
     private static ByteBuf buf(String s) {
         return Unpooled.wrappedBuffer(s.getBytes(StandardCharsets.UTF_8));
     }

@@ -1,0 +1,66 @@
+package io.kalisocket.bench.scenario;
+
+import io.kalisocket.bench.BenchOptions;
+import io.kalisocket.bench.load.RateDriver;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/** The figures of a fixed-rate run ({@code latency}, {@code cluster-uid}), after a bounded drain. */
+final class RateFigures {
+
+    private static final Duration DRAIN = Duration.ofSeconds(3);
+
+    private RateFigures() {
+    }
+
+    /** One fixed-rate measurement, adding its figures. */
+    @FunctionalInterface
+    interface AtRate {
+        void measure(int rate, LinkedHashMap<String, Double> figures) throws Exception;
+    }
+
+    /**
+     * Runs a measurement at each {@code --rate} in turn, on the same servers.
+     *
+     * @param options the rates
+     * @param atRate  the measurement
+     * @return every rate's figures, in order
+     * @throws Exception if a measurement fails
+     */
+    static LinkedHashMap<String, Double> eachRate(BenchOptions options, AtRate atRate) throws Exception {
+        LinkedHashMap<String, Double> figures = new LinkedHashMap<>();
+        for (int rate : options.rates()) {
+            atRate.measure(rate, figures);
+        }
+        return figures;
+    }
+
+    /**
+     * Waits (at most 3 s) for the answers to the window's messages, stops the driver, and adds p50, p99,
+     * p99.9 and max in milliseconds, the messages lost or late, and the error replies.
+     *
+     * @param driver  the driver, its measurement window over
+     * @param rate    its rate, for the figure names
+     * @param figures where to add
+     * @throws InterruptedException if interrupted while draining
+     */
+    static void drainAndPut(RateDriver driver, int rate, Map<String, Double> figures) throws InterruptedException {
+        long drainEnd = System.nanoTime() + DRAIN.toNanos();
+        while (driver.received() < driver.sentMeasured() && System.nanoTime() < drainEnd) {
+            Thread.sleep(10);
+        }
+        driver.stop();
+        Histogram h = driver.histogram();
+        String at = " ms @" + rate + "/s (lower is better)";
+        boolean any = h.getTotalCount() > 0; // percentiles of the answers that came back in time
+        figures.put("p50" + at, any ? h.getValueAtPercentile(50) / 1e6 : Double.NaN);
+        figures.put("p99" + at, any ? h.getValueAtPercentile(99) / 1e6 : Double.NaN);
+        figures.put("p99.9" + at, any ? h.getValueAtPercentile(99.9) / 1e6 : Double.NaN);
+        figures.put("max" + at, any ? h.getMaxValue() / 1e6 : Double.NaN);
+        figures.put("lost or late @" + rate + "/s (lower is better)",
+                (double) (driver.sentMeasured() - driver.received()));
+        figures.put("errors @" + rate + "/s (lower is better)", (double) driver.errors());
+    }
+}
