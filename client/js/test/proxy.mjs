@@ -2,7 +2,7 @@
 // cut() ends every proxied connection at the TCP level (no WebSocket close frame goes either way, as when a
 // phone loses its signal) and refuses new ones until restore(). It ends them with a FIN, not a reset: a reset
 // makes the server (core) write its own close frame while failing the socket, which ends the connection for
-// good instead of parking it (reported to the lead; see docs/RECOVERY.md section 3).
+// good instead of parking it (docs/RECOVERY.md section 3, known gap).
 import { createServer, connect } from 'node:net';
 
 export class TcpProxy {
