@@ -8,6 +8,7 @@ import { TcpProxy } from './proxy.mjs';
 import { tapped, next } from './tap.mjs';
 
 const QUICK = { backoffMin: 20, backoffMax: 200 };
+const BOUNDED = { timeout: 180000 }; // a broken recovery fails the test instead of waiting for an event forever
 const servers = [];
 const closing = [];
 
@@ -71,7 +72,7 @@ after(async () => {
   }
 });
 
-test('a dropped client gets every missed push once, in order, through its handlers, with the same client id', async () => {
+test('a dropped client gets every missed push once, in order, through its handlers, with the same client id', BOUNDED, async () => {
   const { server, proxy } = await plainNetwork();
   const tap = tapped();
   const { ann, seen, bob } = await annAndBobInR1(server, proxy, { WebSocket: tap.WebSocket });
@@ -111,7 +112,7 @@ test('a dropped client gets every missed push once, in order, through its handle
   assert.deepEqual(members.uids, ['ann', 'bob'], 'still in the room, without a resume hook');
 });
 
-test('a push already seen is dropped, and a gap in the numbers is reported as a reset', async () => {
+test('a push already seen is dropped, and a gap in the numbers is reported as a reset', BOUNDED, async () => {
   const { server, proxy } = await plainNetwork();
   const tap = tapped();
   const { ann, seen, bob } = await annAndBobInR1(server, proxy, { WebSocket: tap.WebSocket });
@@ -127,7 +128,7 @@ test('a push already seen is dropped, and a gap in the numbers is reported as a 
   ann.close();
 });
 
-test('when the server cannot recover (its cap was exceeded), the client gets reset, runs resume, and reloads', async () => {
+test('when the server cannot recover (its cap was exceeded), the client gets reset, runs resume, and reloads', BOUNDED, async () => {
   const { server, proxy } = await network(['--set', 'recovery.max-messages=3']);
   let resumed = 0;
   const resume = async (direct) => { resumed++; await direct.call('room', 'join', { room: 'r1' }); };
