@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { ServerProcess } from '../js/test/server.mjs';
+import { TcpProxy } from '../js/test/proxy.mjs';
 import KaliSocket from '../js/kalisocket.mjs';
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
@@ -52,12 +53,15 @@ after(async () => {
   await server?.stop();
 });
 
-/** Opens the page in its own browser context (its own storage) and logs in as `name`. */
-async function login(name) {
+/**
+ * Opens the page in its own browser context (its own storage) and logs in as `name`; `ws` is the WebSocket URL
+ * the page connects to (the page's `?ws=` parameter), e.g. a proxy's.
+ */
+async function login(name, ws) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 640 } });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`[${name}] page error:`, e));
-  await page.goto(server.http);
+  await page.goto(ws ? `${server.http}?ws=${encodeURIComponent(ws)}` : server.http);
   await page.fill('#name', name);
   await page.click('#login-form button');
   await page.locator('#chat').waitFor({ state: 'visible', ...WAIT });
@@ -207,4 +211,39 @@ test('joining a room shows what was said there before (room/history)', async (t)
     await kim.context().close();
   }
   await judy.context().close();
+});
+
+test('the page loses its network, messages arrive meanwhile, and it shows them once it is back (recovery)', async (t) => {
+  if (!needsChat(t)) return;
+  const proxy = await TcpProxy.start(server.port); // the page's WebSocket goes through it; the test cuts it
+  try {
+    const lena = await login('lena', proxy.url);
+    const mike = await login('mike');
+    await join(lena, 'r5');
+    await join(mike, 'r5');
+    await membersCount(lena, 2);
+
+    proxy.cut(); // no close frame: the server parks lena's connection, the page reconnects by itself
+    await lena.locator('#state[data-state="reconnecting"]').waitFor(WAIT);
+    await type(mike, 'while lena was away 1');
+    await type(mike, 'while lena was away 2');
+    await mike.locator('#messages li.mine[data-id]').nth(1).waitFor(WAIT);
+    await mike.locator('#online li[data-uid="lena"]').click(); // still online: parked, not gone
+    await type(mike, 'psst, lena');
+    await mike.locator('#messages li.mine:not(.pending)').waitFor(WAIT);
+    assert.equal(await mike.locator('#messages li .note').count(), 0, 'delivered to the parked connection');
+
+    proxy.restore();
+    await lena.locator('#state[data-state="open"][data-last="recovered"]').waitFor(WAIT);
+    assert.equal(await seen(lena, 'mike', 'while lena was away 1'), 1);
+    assert.equal(await seen(lena, 'mike', 'while lena was away 2'), 1);
+    await lena.locator('#dms li[data-dm="mike"] .badge').waitFor(WAIT); // no history for private messages
+    await lena.locator('#dms li[data-dm="mike"]').click();
+    assert.equal(await seen(lena, 'mike', 'psst, lena'), 1);
+    assert.equal(await mike.locator('#messages li.system', { hasText: 'lena left' }).count(), 0);
+    await lena.context().close();
+    await mike.context().close();
+  } finally {
+    await proxy.close();
+  }
 });

@@ -36,8 +36,16 @@ export interface KaliSocketOptions {
   /** Server close codes after which the client does not reconnect (e.g. your app's "kicked" code). Default `[]`. */
   finalCloseCodes?: number[];
   /**
-   * Runs after every reconnect, before the calls and sends queued meanwhile go out (and before `open` and
-   * `reconnected` fire): restore server-side state here (log in, join rooms). Calls made through `direct` are
+   * Connection recovery (docs/RECOVERY.md): connect with `?recover=1`, return after a drop with
+   * `?resume=TOKEN&epoch=E&last=N`, get the missed pushes through the normal handlers, in order, once. After
+   * every reconnect exactly one of `recovered` and `reset` fires. Costs nothing on a server without recovery
+   * (it ignores the parameter). Default true.
+   */
+  recover?: boolean;
+  /**
+   * Runs after every reconnect that did not recover the connection (not after `recovered`), before the calls
+   * and sends queued meanwhile go out (and before `open`, `reset` and `reconnected` fire): restore server-side
+   * state here (log in, join rooms). Calls made through `direct` are
    * sent at once; the queue waits until the returned promise settles. Default none.
    */
   resume?: (direct: KaliDirect) => void | Promise<unknown>;
@@ -76,6 +84,19 @@ export declare class KaliSocketError extends Error {
 export interface KaliCloseEvent { code: number; reason: string; final: boolean; }
 /** Payload of the `reconnecting` event. */
 export interface KaliReconnectingEvent { attempt: number; delay: number; }
+/** Payload of the `recovered` event: the server kept the connection; `missed` pushes follow, then live traffic. */
+export interface KaliRecoveredEvent { clientId: string; missed: number; }
+/**
+ * Payload of the `reset` event: the connection is new (server state and missed pushes are gone), reload your
+ * state. `reason`: the server's (`expired`, `epoch`, `overflow`, `invalid`), `gap` (the server dropped pushes
+ * to this slow client; the connection itself lives on), `unsupported` (the server has no recovery) or `off`
+ * (the `recover` option is false).
+ */
+export interface KaliResetEvent {
+  reason: 'expired' | 'epoch' | 'overflow' | 'invalid' | 'gap' | 'unsupported' | 'off' | string;
+  /** The connection's client id now, null when the server has no recovery. */
+  clientId: string | null;
+}
 
 /** Events of the client itself; any other name is a push's `type` (e.g. `welcome`, `say`, `private`). */
 export interface KaliSocketEventMap {
@@ -83,6 +104,10 @@ export interface KaliSocketEventMap {
   close: KaliCloseEvent;
   reconnecting: KaliReconnectingEvent;
   reconnected: {};
+  /** After a reconnect: the old connection is back (fires before its missed pushes are delivered). */
+  recovered: KaliRecoveredEvent;
+  /** After a reconnect (or on a gap in the push numbers): the connection is new; reload state. */
+  reset: KaliResetEvent;
   state: KaliSocketState;
   /** Every JSON frame, replies and receipts included. */
   '*': Record<string, any>;
@@ -108,6 +133,8 @@ export declare class KaliSocket {
   query: Record<string, string | number | boolean | null | undefined>;
   /** The current state. */
   readonly state: KaliSocketState;
+  /** The connection's client id, from the server's `recovery` frame; null without recovery. */
+  readonly clientId: string | null;
   /** Resolves on the first open; rejects (code 410) if close() comes first. */
   readonly ready: Promise<void>;
 

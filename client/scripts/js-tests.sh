@@ -40,7 +40,7 @@ if [ "$major" -lt 22 ]; then flags+=(--experimental-websocket); fi
 case "$suite" in
   node)
     cd "$client/js"
-    exec node "${flags[@]}" --test test/kalisocket.test.mjs
+    exec node "${flags[@]}" --test test/kalisocket.test.mjs test/recovery.test.mjs
     ;;
   browser)
     [ -x "$chromium" ] || unavailable "no Chromium at $chromium" "apt-get install -y chromium (or set CHROMIUM_PATH)"

@@ -5,6 +5,7 @@ const ks = new KaliSocket('ws://127.0.0.1:9527/', {
   query: { uid: 'alice' },
   heartbeatInterval: 25000,
   backoffMax: 15000,
+  recover: true,
   resume: async (direct) => { await direct.call('room', 'join', { room: 'r1' }); },
 });
 
@@ -14,6 +15,9 @@ export async function example(): Promise<void> {
   ks.on('close', (e) => console.log(e.code, e.reason, e.final));
   ks.on('reconnecting', (e) => console.log(e.attempt, e.delay));
   ks.on('reconnected', () => console.log('back'));
+  ks.on('recovered', (e) => console.log(e.clientId.length, e.missed + 1));
+  ks.on('reset', (e) => console.log(e.reason, e.clientId ?? 'none'));
+  const id: string | null = ks.clientId;
   const data = await ks.call<{ room: string; members: number }>('room', 'join', { room: 'r1' });
   const members: number = data.members;
   const queued: boolean = ks.send('room', 'say', { room: 'r1', text: 'hi' });
@@ -25,6 +29,6 @@ export async function example(): Promise<void> {
     if (e instanceof KaliSocketError) console.log(e.code, e.msg, e.reply?.code);
   }
   const Global: typeof KaliSocket = globalThis.KaliSocket;
-  console.log(members, queued, state, new Global('ws://127.0.0.1:9527/').state);
+  console.log(members, queued, state, id, new Global('ws://127.0.0.1:9527/').state);
   ks.close();
 }

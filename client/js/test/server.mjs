@@ -37,18 +37,22 @@ function canOpen(url) {
   });
 }
 
-/** A server process on a fixed port that can be stopped and started again (a restart keeps the port). */
+/**
+ * A server process on a fixed port that can be stopped and started again (a restart keeps the port).
+ * `args` are more flags for the demo jar, e.g. `['--set', 'recovery.max-messages=3']`.
+ */
 export class ServerProcess {
-  constructor(port) {
+  constructor(port, args = []) {
     this.port = port;
+    this.args = args;
     this.url = `ws://127.0.0.1:${port}/`;
     this.http = `http://127.0.0.1:${port}/`;
     this.child = null;
     this.log = '';
   }
 
-  static async start() {
-    const s = new ServerProcess(await freePort());
+  static async start(args = []) {
+    const s = new ServerProcess(await freePort(), args);
     await s.start();
     return s;
   }
@@ -57,7 +61,7 @@ export class ServerProcess {
     const cmd = process.env.KS_SERVER_CMD;
     const [bin, ...args] = cmd
       ? cmd.replaceAll('{port}', String(this.port)).split(' ')
-      : ['java', '-jar', demoJar, '--port', String(this.port), '--admin-port', '0']; // admin on a free port
+      : ['java', '-jar', demoJar, '--port', String(this.port), '--admin-port', '0', ...this.args]; // admin on a free port
     if (!cmd && !existsSync(demoJar)) throw new Error(`${demoJar} is missing: mvn -pl demo -am package -DskipTests`);
     const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;

@@ -31,10 +31,15 @@ $('login-form').addEventListener('submit', async (ev) => {
   if (!name || name.length > 64) { $('login-error').textContent = 'A name has 1 to 64 characters.'; return; }
   localStorage.setItem('kalisocket.name', name);
   app.me = name;
-  const ks = new KaliSocket(wsUrl(), { query: { uid: name }, resume: rejoin });
+  // recover: after a drop the server gives the connection back with every push missed meanwhile (docs/RECOVERY.md).
+  const ks = new KaliSocket(wsUrl(), { query: { uid: name }, recover: true, resume: rejoin });
   app.ks = ks;
   ks.on('state', showState);
-  ks.on('reconnected', () => {
+  // Recovered: the missed pushes come through the handlers below, in order, once; nothing to reload.
+  ks.on('recovered', () => { $('state').dataset.last = 'recovered'; });
+  // Reset: a new connection (the window passed, the server restarted, ...): rejoin ran; reload what we show.
+  ks.on('reset', () => {
+    $('state').dataset.last = 'reset';
     refreshMembers(app.current.name);
     refreshOnline();
     app.rooms.forEach((r, name) => loadHistory(name)); // what was said while we were away (ids dedupe)
@@ -59,7 +64,7 @@ $('login-form').addEventListener('submit', async (ev) => {
   $('text').focus();
 });
 
-/** After a reconnect the server has forgotten our rooms: join them again before queued messages go out. */
+/** After a reconnect that was not recovered the server has forgotten our rooms: join them again first. */
 async function rejoin(direct) {
   for (const room of app.rooms.keys()) await direct.call('room', 'join', { room });
 }

@@ -12,6 +12,9 @@
  * Wire protocol (DESIGN.md section 2): JSON text frames `{"ct":C,"ac":A,...params}`; a call carries
  * a `msgid` and is resent (same msgid, so the server runs it once) until `{"type":"pongMsg","msgid":M}`
  * arrives; the reply is `{"ct","ac","code","msg","data","msgid"}`; heartbeat `~H#C~` / `~H#S~`.
+ * Connection recovery (docs/RECOVERY.md section 3): with `recover` on, it connects with `?recover=1`, keeps the
+ * token, epoch and position from the `recovery` frame and every `_seq`, returns with `?resume=&epoch=&last=`,
+ * strips `_seq` and drops a push it has already seen, and fires `recovered` or `reset` after every reconnect.
  */
 (function (root) {
   'use strict';
@@ -33,6 +36,7 @@
     backoffJitter: 0.5,
     maxQueue: 1000,
     finalCloseCodes: [],
+    recover: true,
     resume: undefined,
     WebSocket: undefined
   };
@@ -92,7 +96,15 @@
       this._opened = false;
       this._resuming = false;
       this._ws = null;
-      this._timers = { heartbeat: null, dead: null, reconnect: null, resend: null, connect: null };
+      this._timers = { heartbeat: null, dead: null, reconnect: null, resend: null, connect: null, recovery: null };
+      // Recovery: what the server's `recovery` frame said, the highest push number seen, and whether the
+      // socket being opened asked for its old connection back (then the `recovery` frame decides what follows).
+      this.clientId = null;
+      this._token = null;
+      this._epoch = null;
+      this._position = 0;
+      this._askedResume = false;
+      this._decide = null;
       var self = this;
       this.ready = new Promise(function (resolve, reject) { self._ready = { resolve: resolve, reject: reject }; });
       this.ready.catch(function () {});
@@ -186,7 +198,7 @@
     _connect() {
       var ws;
       try {
-        ws = new this._WS(buildUrl(this.url, this.query));
+        ws = new this._WS(buildUrl(this.url, Object.assign({}, this.query, this._recoveryQuery())));
       } catch (e) {
         this._scheduleReconnect();
         return;
@@ -206,6 +218,15 @@
       }, this.options.connectTimeout);
     }
 
+    /** The recovery parameters of the next connect: none, `recover=1`, or the position to return to. */
+    _recoveryQuery() {
+      this._askedResume = false;
+      if (!this.options.recover) return {};
+      if (this._token === null) return { recover: 1 };
+      this._askedResume = true;
+      return { resume: this._token, epoch: this._epoch, last: this._position };
+    }
+
     _onOpen(ws) {
       if (ws !== this._ws) return;
       clearTimeout(this._timers.connect);
@@ -217,18 +238,42 @@
       this._timers.heartbeat = setInterval(function () { self._ping(); }, this.options.heartbeatInterval);
       this._timers.resend = setInterval(function () { self._resendDue(); }, this.options.resendInterval);
       this._touch();
-      var resume = this.options.resume;
-      var finish = function () {
-        if (ws !== self._ws) return;
-        self._resuming = false;
-        self._flush(ws);
-        self._ready.resolve();
-        self._emit('open', {});
-        if (again) self._emit('reconnected', {});
-      };
-      if (!again || typeof resume !== 'function') { finish(); return; }
-      // After a reconnect, options.resume restores server-side state (login, rooms) before anything queued goes out.
+      if (!again) { this._finishOpen(ws, null); return; }
+      // After a reconnect nothing queued goes out until we know whether the server kept our connection.
       this._resuming = true;
+      if (!this._askedResume) { this._restore(ws, { reason: this.options.recover ? 'unsupported' : 'off', clientId: this.clientId }); return; }
+      this._decide = function (frame) {
+        self._decide = null;
+        clearTimeout(self._timers.recovery);
+        if (frame && frame.recovered === true) {
+          self._finishOpen(ws, { type: 'recovered', event: { clientId: frame.client_id, missed: frame.missed || 0 } });
+        } else {
+          self._restore(ws, { reason: frame ? frame.reason || 'expired' : 'unsupported', clientId: self.clientId });
+        }
+      };
+      // A server without recovery sends no `recovery` frame: after connectTimeout the connection counts as new.
+      this._timers.recovery = setTimeout(function () { if (self._decide) self._decide(null); }, this.options.connectTimeout);
+    }
+
+    /** Flushes what waited and reports the open (and, after a reconnect, `recovered` or `reset`). */
+    _finishOpen(ws, outcome) {
+      if (ws !== this._ws) return;
+      this._resuming = false;
+      this._flush(ws);
+      this._ready.resolve();
+      this._emit('open', {});
+      if (outcome) {
+        this._emit(outcome.type, outcome.event);
+        this._emit('reconnected', {});
+      }
+    }
+
+    /** A new connection after a reconnect: options.resume restores server-side state (login, rooms) first. */
+    _restore(ws, why) {
+      var self = this;
+      var resume = this.options.resume;
+      var finish = function () { self._finishOpen(ws, { type: 'reset', event: why }); };
+      if (typeof resume !== 'function') { finish(); return; }
       var direct = {
         call: function (ct, ac, params) { return self._call(ct, ac, params, true); },
         send: function (ct, ac, params) {
@@ -258,6 +303,7 @@
       this._detach(ws);
       this._ws = null;
       this._resuming = false;
+      this._decide = null;
       this._stopTimers();
       if (!this.options.reconnect || this.options.finalCloseCodes.indexOf(code) >= 0) {
         this.close(code, reason);
@@ -288,6 +334,7 @@
       clearInterval(this._timers.heartbeat);
       clearInterval(this._timers.resend);
       clearTimeout(this._timers.dead);
+      clearTimeout(this._timers.recovery);
     }
 
     // ---- frames -----------------------------------------------------------------------------
@@ -315,6 +362,7 @@
       var msg;
       try { msg = JSON.parse(data); } catch (e) { msg = undefined; }
       if (msg === null || typeof msg !== 'object') { this._emit('text', data); return; }
+      if (this.options.recover && this._recovery(msg)) return;
       this._emit('*', msg);
       var id = msg.msgid === undefined || msg.msgid === null ? null : String(msg.msgid);
       var entry = id === null ? undefined : this._pending.get(id);
@@ -327,6 +375,33 @@
         return;
       }
       if (typeof msg.type === 'string') this._emit(msg.type, msg);
+    }
+
+    /**
+     * Reads the recovery fields of a frame: the `recovery` frame (kept, then `_decide` runs) and a push's `_seq`
+     * (stripped; a push already seen is dropped; a gap means the server dropped pushes: `reset`).
+     * @returns {boolean} true when the frame is consumed here
+     */
+    _recovery(msg) {
+      if (msg.type === 'recovery' && typeof msg.token === 'string' && msg.msgid === undefined) {
+        this._token = msg.token;
+        this._epoch = msg.epoch;
+        this._position = typeof msg.seq === 'number' ? msg.seq : 0;
+        this.clientId = msg.client_id;
+        this._emit('*', msg);
+        if (this._decide) this._decide(msg);
+        return true;
+      }
+      if (this._decide) this._decide(null); // the first frame was something else: no recovery on this server
+      if (typeof msg._seq !== 'number') return false;
+      var seq = msg._seq;
+      if (seq <= this._position) return true;
+      var gap = seq > this._position + 1;
+      this._position = seq;
+      delete msg._seq;
+      if (gap) this._emit('reset', { reason: 'gap', clientId: this.clientId });
+      if (typeof msg._text === 'string' && Object.keys(msg).length === 1) { this._emit('text', msg._text); return true; }
+      return false;
     }
 
     _transmit(entry) {

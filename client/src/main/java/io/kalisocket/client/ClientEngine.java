@@ -6,19 +6,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kalisocket.client.PendingCalls.Call;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * The state machine behind {@link KaliClient}: one {@link Link} at a time, the pending calls, the queue kept
- * while disconnected, the timers and the reconnects. State changes under this object's lock; futures and
- * listeners run outside it.
+ * while disconnected, the timers, the reconnects and connection recovery ({@link RecoveryFlow}). State changes
+ * under this object's lock; futures and listeners run outside it.
  */
-final class ClientEngine implements Link.Events {
-
-    private static final System.Logger LOG = System.getLogger(KaliClient.class.getName());
+final class ClientEngine implements Link.Events, RecoveryFlow.Engine {
 
     private final URI uri;
     private final ClientOptions options;
@@ -26,6 +27,7 @@ final class ClientEngine implements Link.Events {
     private final Listeners listeners;
     private final Timers timers;
     private final PendingCalls pending = new PendingCalls();
+    private final RecoveryFlow recovery;
     private final Outbox outbox;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final String prefix = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
@@ -45,6 +47,7 @@ final class ClientEngine implements Link.Events {
         this.listeners = listeners;
         this.timers = new Timers(runtime.scheduler());
         this.outbox = new Outbox(options.maxQueue());
+        this.recovery = new RecoveryFlow(options, timers, listeners, this, () -> resume);
     }
 
     synchronized CompletableFuture<Void> connect() {
@@ -61,6 +64,10 @@ final class ClientEngine implements Link.Events {
 
     synchronized ClientState state() {
         return state;
+    }
+
+    Optional<String> clientId() {
+        return recovery.clientId();
     }
 
     void resume(Resume hook) {
@@ -112,8 +119,6 @@ final class ClientEngine implements Link.Events {
     @Override
     public void opened(Link l) {
         boolean again;
-        boolean resumeFirst;
-        Resume hook = resume;
         synchronized (this) {
             if (l != link || state == ClientState.CLOSED) {
                 l.close(1000, "");
@@ -124,29 +129,20 @@ final class ClientEngine implements Link.Events {
             attempt = 0;
             state = ClientState.OPEN;
             timers.startOpen(options, () -> ping(l), this::resendDue, () -> l.abort("no heartbeat"));
-            resuming = again && hook != null;
-            resumeFirst = resuming;
+            // After a reconnect nothing queued goes out until recovery knows whether the server kept our connection.
+            resuming = again;
         }
-        if (!resumeFirst) {
-            flowAgain(l, again);
-            return;
-        }
-        CompletionStage<?> restored;
-        try {
-            restored = hook.resume((ct, ac, params) -> call(Frames.call(runtime.mapper(), ct, ac, params), true));
-        } catch (RuntimeException e) {
-            restored = CompletableFuture.failedFuture(e);
-        }
-        restored.whenComplete((r, e) -> {
-            if (e != null) {
-                LOG.log(System.Logger.Level.WARNING, "resume failed; sending the queue all the same", e);
-            }
-            flowAgain(l, true);
-        });
+        recovery.opened(l, again);
     }
 
-    /** Resends unacknowledged calls, sends the queue in order, then reports the open. */
-    private void flowAgain(Link l, boolean again) {
+    @Override
+    public Resume.Direct direct() {
+        return (ct, ac, params) -> call(Frames.call(runtime.mapper(), ct, ac, params), true);
+    }
+
+    /** Resends unacknowledged calls, sends the queue in order, then reports the open and the outcome. */
+    @Override
+    public void flowAgain(Link l, Consumer<ClientListener> outcome) {
         synchronized (this) {
             if (l != link || state != ClientState.OPEN) {
                 return;
@@ -156,7 +152,7 @@ final class ClientEngine implements Link.Events {
             outbox.drain(pending, this::transmit, l::send);
         }
         ready.complete(null);
-        listeners.opened(again);
+        listeners.opened(outcome);
     }
 
     @Override
@@ -175,6 +171,9 @@ final class ClientEngine implements Link.Events {
             msg = runtime.mapper().readTree(text);
         } catch (JsonProcessingException e) {
             listeners.push("text", runtime.mapper().getNodeFactory().textNode(text));
+            return;
+        }
+        if (!recovery.deliverable(l, msg)) {
             return;
         }
         listeners.push("*", msg);
@@ -199,6 +198,7 @@ final class ClientEngine implements Link.Events {
             }
             wasOpen = state == ClientState.OPEN;
             resuming = false;
+            recovery.closed();
             timers.stopOpen();
         }
         if (!options.reconnect() || options.finalCloseCodes().contains(code)) {
@@ -223,7 +223,9 @@ final class ClientEngine implements Link.Events {
 
     private synchronized void openLink() {
         if (state != ClientState.CLOSED) {
-            link = Link.open(runtime.http(), Frames.connectUri(uri, options.query()), options.connectTimeout(), this);
+            Map<String, String> query = new LinkedHashMap<>(options.query());
+            query.putAll(recovery.nextQuery());
+            link = Link.open(runtime.http(), Frames.connectUri(uri, query), options.connectTimeout(), this);
         }
     }
 

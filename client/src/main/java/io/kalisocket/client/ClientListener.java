@@ -1,6 +1,7 @@
 package io.kalisocket.client;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Lifecycle events of a {@link KaliClient}. Every method has an empty default: implement what you need.
@@ -34,5 +35,29 @@ public interface ClientListener {
 
     /** A connection opened again after a drop; unacknowledged calls and queued frames have been sent. */
     default void onReconnected() {
+    }
+
+    /**
+     * After a reconnect, before {@link #onReconnected()}: the server gave the old connection back (same client id,
+     * uid, groups, session); the pushes missed meanwhile follow through the {@code on(type)} handlers, in order,
+     * once. The {@link Resume} hook did not run.
+     *
+     * @param clientId the connection's client id, the one it had
+     * @param missed how many missed pushes follow
+     */
+    default void onRecovered(String clientId, long missed) {
+    }
+
+    /**
+     * The connection is new (after a reconnect, before {@link #onReconnected()}, once the {@link Resume} hook ran),
+     * or the server dropped pushes to it: what the server kept for it and the pushes missed are gone; reload
+     * the application's state.
+     *
+     * @param reason the server's ({@code expired}, {@code epoch}, {@code overflow}, {@code invalid}), {@code gap}
+     *     (pushes dropped by the server's slow-consumer policy), {@code unsupported} (no recovery on the server)
+     *     or {@code off} (the {@code recover} option is false)
+     * @param clientId the connection's client id now; empty when the server has no recovery
+     */
+    default void onReset(String reason, Optional<String> clientId) {
     }
 }

@@ -3,6 +3,7 @@ package io.kalisocket.client;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -21,7 +22,9 @@ import java.util.function.Consumer;
  *
  * <p>Every call carries a fresh {@code msgid} and is resent, same msgid, until its receipt arrives: on a timer
  * and after a reconnect; the server runs it once. Calls and sends made while disconnected are queued and sent
- * in order on the next open. Futures complete and listeners run on the client's I/O threads: do not block there.
+ * in order on the next open. With {@link ClientOptions#recover()} (the default) a connection that drops comes back
+ * as it was, with every push missed meanwhile handed to the {@code on(type)} handlers in order, once; the
+ * listener's {@link ClientListener#onRecovered} or {@link ClientListener#onReset} says which. Futures complete and listeners run on the client's I/O threads: do not block there.
  * Thread-safe.
  */
 public final class KaliClient implements AutoCloseable {
@@ -77,6 +80,14 @@ public final class KaliClient implements AutoCloseable {
     /** @return the connection's state */
     public ClientState state() {
         return engine.state();
+    }
+
+    /**
+     * @return the connection's client id, as the server's {@code recovery} frame gave it; empty when recovery is
+     *     off or the server has none (docs/RECOVERY.md)
+     */
+    public Optional<String> clientId() {
+        return engine.clientId();
     }
 
     /**

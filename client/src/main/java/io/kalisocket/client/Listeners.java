@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -33,11 +34,17 @@ final class Listeners {
         }
     }
 
-    void opened(boolean again) {
+    /** @param outcome after a reconnect, the recovered or reset event; null on the first open */
+    void opened(Consumer<ClientListener> outcome) {
         lifecycle.forEach(l -> guarded(l::onOpen));
-        if (again) {
+        if (outcome != null) {
+            lifecycle.forEach(l -> guarded(() -> outcome.accept(l)));
             lifecycle.forEach(l -> guarded(l::onReconnected));
         }
+    }
+
+    void reset(String reason, Optional<String> clientId) {
+        lifecycle.forEach(l -> guarded(() -> l.onReset(reason, clientId)));
     }
 
     void closed(int code, String reason, boolean isFinal) {

@@ -5,7 +5,7 @@ import io.kalisocket.mvc.Controller;
 import io.kalisocket.mvc.Ctx;
 import java.util.Map;
 
-/** {@code ct=echo} for the client tests: replies with {@code data}, pushes, fails on demand. */
+/** {@code ct=echo} for the client tests: replies with {@code data}, pushes (to itself, a group, a client), fails on demand. */
 @Controller("echo")
 public final class EchoController {
 
@@ -18,6 +18,24 @@ public final class EchoController {
     public Object push(Ctx ctx, JsonNode params) {
         ctx.send(Map.of("type", "note", "text", params.path("text").asText()));
         return true;
+    }
+
+    /** @param ctx the call @param params {@code room} @return true, once the caller is in that group */
+    public Object join(Ctx ctx, JsonNode params) {
+        ctx.gateway().joinGroup(ctx.clientId(), params.path("room").asText());
+        return true;
+    }
+
+    /** @param ctx the call @param params {@code room}, {@code text} @return true, after pushing a {@code say} to the group */
+    public Object room(Ctx ctx, JsonNode params) {
+        ctx.gateway().sendToGroup(params.path("room").asText(), Map.of("type", "say", "text", params.path("text").asText()));
+        return true;
+    }
+
+    /** @param ctx the call @param params {@code to} (a client id), {@code text} @return connections reached */
+    public Object tell(Ctx ctx, JsonNode params) {
+        return ctx.gateway().sendToClient(params.path("to").asText(),
+                Map.of("type", "private", "text", params.path("text").asText()));
     }
 
     /** @param ctx the call: its connection is closed with 4001, no reply */

@@ -58,7 +58,7 @@ class ResendAndReconnectTest {
         options = new ClientOptions(options.query(), options.heartbeatInterval(), "~nobody-answers~",
                 options.heartbeatPong(), options.deadAfter(), options.connectTimeout(), options.callTimeout(),
                 options.resendInterval(), options.reconnect(), options.backoff(), options.maxQueue(),
-                options.finalCloseCodes());
+                options.finalCloseCodes(), options.recover());
         AtomicInteger reconnected = new AtomicInteger();
         try (TestServer server = TestServer.start(0, s -> s.onMessage((conn, text) -> { }));
              KaliClient ks = KaliClient.create(server.uri(), options)) {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -15,14 +16,16 @@ import java.util.function.Consumer;
 final class TestServer implements AutoCloseable {
 
     private final Consumer<KaliServer> customizer;
+    private final Map<String, String> settings;
     private int port;
     private RunningServer running;
     private long okRepliesBefore;
     private long heartbeatsBefore;
 
-    private TestServer(int port, Consumer<KaliServer> customizer) {
+    private TestServer(int port, Consumer<KaliServer> customizer, Map<String, String> settings) {
         this.port = port;
         this.customizer = customizer;
+        this.settings = Map.copyOf(settings);
     }
 
     /** @return a started server on a free port */
@@ -32,7 +35,16 @@ final class TestServer implements AutoCloseable {
 
     /** @param port the port, 0 for any @param customizer changes the server before it binds @return it, started */
     static TestServer start(int port, Consumer<KaliServer> customizer) {
-        TestServer server = new TestServer(port, customizer);
+        return start(Map.of(), port, customizer);
+    }
+
+    /** @param settings configuration keys, e.g. {@code recovery.enabled} @return a started server on a free port */
+    static TestServer start(Map<String, String> settings) {
+        return start(settings, 0, s -> { });
+    }
+
+    private static TestServer start(Map<String, String> settings, int port, Consumer<KaliServer> customizer) {
+        TestServer server = new TestServer(port, customizer, settings);
         server.bind();
         return server;
     }
@@ -47,7 +59,9 @@ final class TestServer implements AutoCloseable {
     }
 
     private void bind() {
-        KaliServer server = KaliServer.create(ConfigLoader.of(Map.of("server.port", String.valueOf(port))))
+        Map<String, String> config = new HashMap<>(settings);
+        config.put("server.port", String.valueOf(port));
+        KaliServer server = KaliServer.create(ConfigLoader.of(config))
                 .controllers(EchoController.class);
         customizer.accept(server);
         running = server.bind();

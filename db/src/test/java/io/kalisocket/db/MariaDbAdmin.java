@@ -33,6 +33,12 @@ final class MariaDbAdmin implements AutoCloseable {
         }
     }
 
+    /** @param port where MariaDB (or a proxy in front of it) listens on loopback @param database the database
+     *  @return the JDBC URL */
+    static String url(int port, String database) {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
+    }
+
     /** Creates an empty database (dropping any left from an earlier run) and returns its JDBC URL. */
     String freshDatabase(String name) {
         execute("DROP DATABASE IF EXISTS " + name);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.kalisocket.testing.TcpProxy;
 import java.time.Duration;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +33,7 @@ class OutageTest {
     @Test
     void cut_callsFailFastWithUnavailable_restore_poolRecovers() {
         try (TcpProxy proxy = new TcpProxy(3306);
-             Db db = Db.open(DbConfig.of(proxy.url(DATABASE), "root", "").withPoolSize(2)
+             Db db = Db.open(DbConfig.of(MariaDbAdmin.url(proxy.port(), DATABASE), "root", "").withPoolSize(2)
                      .withConnectionTimeout(Duration.ofMillis(500)))) {
             db.insert("INSERT INTO messages (text) VALUES (?)", "before");
 

@@ -3,6 +3,7 @@ package io.kalisocket.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.kalisocket.testing.TcpProxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,7 +104,7 @@ class ReadWriteSplitTest {
     void replicaDown_skipped_thenRetriedLater() {
         AtomicLong clock = new AtomicLong();
         try (TcpProxy proxy = new TcpProxy(3306);
-             Db db = Db.open(config(proxy.url(REPLICA_1), MariaDbAdmin.SERVER + REPLICA_2), clock::get)) {
+             Db db = Db.open(config(MariaDbAdmin.url(proxy.port(), REPLICA_1), MariaDbAdmin.SERVER + REPLICA_2), clock::get)) {
             await().atMost(Duration.ofSeconds(20)).until(() -> whoami(db, 2).contains(REPLICA_1));
 
             proxy.cut();
@@ -120,7 +121,7 @@ class ReadWriteSplitTest {
     @Test
     void everyReplicaDown_readsFallBackToThePrimary() {
         try (TcpProxy proxy = new TcpProxy(3306);
-             Db db = Db.open(config(proxy.url(REPLICA_1)))) {
+             Db db = Db.open(config(MariaDbAdmin.url(proxy.port(), REPLICA_1)))) {
             proxy.cut();
             assertThat(whoami(db, 3)).containsOnly(PRIMARY);
         }

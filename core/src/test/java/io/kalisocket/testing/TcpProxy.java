@@ -1,4 +1,4 @@
-package io.kalisocket.db;
+package io.kalisocket.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,43 +12,40 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP proxy on loopback, put between a pool and MariaDB to simulate an outage: {@link #cut()} closes
- * every proxied connection and refuses new ones, as a server that went down; {@link #restore()} listens
- * again on the same port, as the server coming back.
+ * A TCP proxy on loopback that a test owns, put between a client and its server to lose the network: {@link #cut()}
+ * closes every proxied connection (at the TCP level: nothing of the protocol on top, no WebSocket close frame) and
+ * refuses new ones, as a server that went down or a network that is gone; {@link #restore()} listens again on the
+ * same port. Used between a pool and MariaDB (db) and between a client and a KaliSocket server (client).
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final int targetPort;
     private final int port;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
 
-    TcpProxy(int targetPort) {
+    /** @param targetPort the server's port on loopback; the proxy listens on a free one */
+    public TcpProxy(int targetPort) {
         this.targetPort = targetPort;
         this.listener = listen(0);
         this.port = listener.getLocalPort();
         startAccepting(listener);
     }
 
-    /** The port the pool connects to. */
-    int port() {
+    /** @return the port clients connect to */
+    public int port() {
         return port;
     }
 
-    /** A JDBC URL through this proxy to a database. */
-    String url(String database) {
-        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
-    }
-
     /** Closes every connection and stops listening: connects are refused until {@link #restore()}. */
-    void cut() {
+    public void cut() {
         closeQuietly(listener);
         sockets.forEach(TcpProxy::closeQuietly);
         sockets.clear();
     }
 
     /** Listens again on the same port. */
-    void restore() {
+    public void restore() {
         listener = listen(port);
         startAccepting(listener);
     }
@@ -85,7 +82,7 @@ final class TcpProxy implements AutoCloseable {
                     pump(client, upstream);
                     pump(upstream, client);
                 } catch (IOException refused) {
-                    closeQuietly(client); // MariaDB itself is down: the client sees its connection drop
+                    closeQuietly(client); // the server itself is down: the client sees its connection drop
                 }
             }
         }, "tcp-proxy-accept-" + port);
