@@ -4,6 +4,7 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import java.io.IOException;
 
 /**
  * Tells a recoverable connection's stream that its socket closes for good, so it is not parked: the client
@@ -14,6 +15,7 @@ final class CloseFrameWatcher extends ChannelDuplexHandler {
 
     private final Recovery recovery;
     private boolean clientClosed;
+    private boolean socketFailed;
 
     /** @param recovery finds the channel's stream */
     CloseFrameWatcher(Recovery recovery) {
@@ -34,10 +36,19 @@ final class CloseFrameWatcher extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (msg instanceof CloseWebSocketFrame && !clientClosed && ctx.channel().isActive()) {
-            // The server's own close (not its echo of the client's, nor one written after the socket dropped).
+        if (msg instanceof CloseWebSocketFrame && !clientClosed && !socketFailed && ctx.channel().isActive()) {
+            // The server's own close (not its echo of the client's, nor one written after the socket dropped or
+            // failed: closing a channel after a read error, e.g. a reset, makes Netty write a close frame too).
             recovery.closingForGood(ctx.channel());
         }
         ctx.write(msg, promise);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            socketFailed = true; // a reset or broken socket is a drop, like a FIN without a close frame
+        }
+        ctx.fireExceptionCaught(cause);
     }
 }

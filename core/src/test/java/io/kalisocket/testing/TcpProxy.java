@@ -44,6 +44,23 @@ public final class TcpProxy implements AutoCloseable {
         sockets.clear();
     }
 
+    /**
+     * Like {@link #cut()}, but each connection ends with a TCP reset (RST) instead of a FIN, as a NAT or firewall
+     * that forgot the connection would end it.
+     */
+    public void reset() {
+        closeQuietly(listener);
+        for (Socket socket : sockets) {
+            try {
+                socket.setSoLinger(true, 0); // close() now sends RST and drops what is unsent
+            } catch (IOException alreadyClosed) {
+                // nothing to reset
+            }
+            closeQuietly(socket);
+        }
+        sockets.clear();
+    }
+
     /** Listens again on the same port. */
     public void restore() {
         listener = listen(port);

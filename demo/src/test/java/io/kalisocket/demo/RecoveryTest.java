@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kalisocket.admin.AdminClient;
 import io.kalisocket.testing.FakeClock;
 import io.kalisocket.testing.Json;
+import io.kalisocket.testing.TcpProxy;
 import io.kalisocket.testing.TestClient;
 import io.kalisocket.testing.TestServer;
 import java.io.IOException;
@@ -170,6 +171,30 @@ class RecoveryTest {
         assertThat(bob.receivedJson(Json.type("online")).stream().filter(n -> annId.equals(n.path("client_id").asText())))
                 .isEmpty();
         assertThat(counters()).containsEntry("parked", 0L).containsEntry("recovered", 1L);
+    }
+
+    @Test
+    void aSocketEndedByATcpReset_isParkedToo_andTheClientReturns() {
+        start();
+        try (TcpProxy network = new TcpProxy(server.port())) {
+            TestClient ann = TestClient.connect(network.port(), "uid=ann&recover=1");
+            JsonNode recovery = ann.awaitType("recovery");
+            TestClient bob = server.connect("uid=bob");
+            ann.call("room", "join", "room", "r1");
+            bob.call("room", "join", "room", "r1");
+            ann.awaitJson(Json.type("join")); // bob's
+            long last = lastSeq(ann);
+
+            network.reset(); // RST, not FIN: the server reads a "connection reset" error
+            await().until(() -> parked() == 1);
+            bob.call("room", "say", "room", "r1", "text", "while reset");
+
+            TestClient back = server.connect(resumeQuery(recovery, last));
+            assertThat(back.awaitType("recovery").get("recovered").asBoolean()).isTrue();
+            assertThat(back.awaitJson(Json.field("text", "while reset")).get("_seq").asLong()).isEqualTo(last + 1);
+            assertThat(bob).receivedNone(Json.type("offline"));
+            ann.abort();
+        }
     }
 
     @Test
