@@ -24,16 +24,20 @@ final class NodeInbox {
     private final ObjectMapper json;
     private final ClusterStats stats;
     private final Consumer<Notice> ownerWrite;
+    private final RecoveryStreams recovery;
 
     /**
      * @param local this node's gateway
      * @param codec reads notices
      * @param stats counts them
      * @param ownerWrite runs (later, off this thread) for a membership notice about an open local connection
+     * @param recovery lets connections go that other nodes claimed ({@code moved}, {@code yield})
      */
-    NodeInbox(LocalGateway local, Notice.Codec codec, ClusterStats stats, Consumer<Notice> ownerWrite) {
+    NodeInbox(LocalGateway local, Notice.Codec codec, ClusterStats stats, Consumer<Notice> ownerWrite,
+            RecoveryStreams recovery) {
         this.local = local;
         this.ownerWrite = ownerWrite;
+        this.recovery = recovery;
         this.codec = codec;
         this.json = codec.json();
         this.stats = stats;
@@ -74,6 +78,14 @@ final class NodeInbox {
     private void control(Notice n, String id, String arg) {
         JsonNode h = n.header();
         switch (n.op()) {
+            case "moved" -> {
+                recovery.moved(id);
+                return;
+            }
+            case "yield" -> {
+                recovery.yielded(id);
+                return;
+            }
             case "close" -> {
                 if (n.payload() == null) {
                     local.closeClient(id);

@@ -1,6 +1,5 @@
 package io.kalisocket.cluster;
 
-import io.kalisocket.connection.ClientIdGenerator;
 import io.kalisocket.gateway.LocalGateway;
 import io.lettuce.core.ScriptOutputType;
 import java.util.ArrayList;
@@ -8,6 +7,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends across the cluster. Local recipients get the message directly from this node; for the others,
@@ -15,10 +16,18 @@ import java.util.List;
  * channel for {@code sendToAll}), in a single Redis round trip whatever the number of recipients.
  * A send to connections of this node only ({@code sendToClient} with a local id) never touches Redis.
  *
+ * <p>A connection is local when this node holds it, whatever node its id names: a client that returned to
+ * another node (connection recovery) lives there, and the scripts look it up. The scripts also name the
+ * connections just claimed by another node that this node has not let go yet, so local delivery skips them.
+ *
  * <p>Returned counts: local connections handed the message plus remote connections that Redis lists as
  * recipients (for several groups, their distinct remote members).
  */
 final class Router {
+
+    /** What a send script answers. @param remote recipients on other nodes @param skip not to deliver locally */
+    private record Answer(int remote, List<String> skip) {
+    }
 
     private final LocalGateway local;
     private final RedisLink redis;
@@ -34,8 +43,9 @@ final class Router {
         this.codec = codec;
     }
 
+    /** @param clientId a client id @return true when this node holds the connection (open or parked) */
     boolean isLocal(String clientId) {
-        return ClientIdGenerator.nodeOf(clientId).equals(self);
+        return local.isOnline(clientId);
     }
 
     int toClient(String clientId, Object message) {
@@ -63,9 +73,10 @@ final class Router {
             return local.sendToClients(mine, message);
         }
         String payload = codec.payload(message);
-        int far = count("sendToClients", redis.run(Script.SEND_CLIENTS, ScriptOutputType.INTEGER,
-                args(codec.delivery("c", remote, List.of(), payload), remote)));
-        return far + local.sendToClients(mine, payload);
+        Answer far = answer("sendToClients", Script.SEND_CLIENTS, args(codec.delivery("c", remote, List.of(), payload),
+                remote));
+        mine.removeAll(far.skip());
+        return far.remote() + local.sendToClients(mine, payload);
     }
 
     int toUids(Collection<String> uids, Object message) {
@@ -74,9 +85,15 @@ final class Router {
             return 0;
         }
         String payload = codec.payload(message);
-        int far = count("sendToUid", redis.run(Script.SEND_UIDS, ScriptOutputType.INTEGER,
-                args(codec.delivery("u", distinct, List.of(), payload), distinct)));
-        return far + local.sendToUids(distinct, payload);
+        Answer far = answer("sendToUid", Script.SEND_UIDS, args(codec.delivery("u", distinct, List.of(), payload),
+                distinct));
+        if (far.skip().isEmpty()) {
+            return far.remote() + local.sendToUids(distinct, payload);
+        }
+        Set<String> mine = new LinkedHashSet<>();
+        distinct.forEach(uid -> mine.addAll(local.getClientIdByUid(uid)));
+        far.skip().forEach(mine::remove);
+        return far.remote() + local.sendToClients(mine, payload);
     }
 
     int toGroups(Collection<String> groups, Object message, String... exclude) {
@@ -90,17 +107,26 @@ final class Router {
         tail.add(Integer.toString(distinct.size()));
         tail.addAll(distinct);
         tail.addAll(excluded);
-        int far = count("sendToGroup", redis.run(Script.SEND_GROUPS, ScriptOutputType.INTEGER,
-                args(codec.delivery("g", distinct, excluded, payload), tail)));
-        return far + local.sendToGroups(distinct, payload, exclude);
+        Answer far = answer("sendToGroup", Script.SEND_GROUPS, args(codec.delivery("g", distinct, excluded, payload),
+                tail));
+        return far.remote() + local.sendToGroups(distinct, payload, skipping(exclude, far));
     }
 
     int toAll(Object message, String... exclude) {
         String payload = codec.payload(message);
         List<String> excluded = Arrays.asList(exclude);
-        int far = count("sendToAll", redis.run(Script.SEND_ALL, ScriptOutputType.INTEGER,
-                args(codec.delivery("a", List.of(), excluded, payload), excluded)));
-        return far + local.sendToAll(payload, exclude);
+        Answer far = answer("sendToAll", Script.SEND_ALL, args(codec.delivery("a", List.of(), excluded, payload),
+                excluded));
+        return far.remote() + local.sendToAll(payload, skipping(exclude, far));
+    }
+
+    private static String[] skipping(String[] exclude, Answer far) {
+        if (far.skip().isEmpty()) {
+            return exclude;
+        }
+        List<String> all = new ArrayList<>(Arrays.asList(exclude));
+        all.addAll(far.skip());
+        return all.toArray(String[]::new);
     }
 
     private String[] args(String notice, List<String> tail) {
@@ -112,7 +138,15 @@ final class Router {
         return args.toArray(String[]::new);
     }
 
-    private int count(String operation, java.util.concurrent.CompletableFuture<Long> answer) {
+    private Answer answer(String operation, Script script, String[] args) {
+        List<Object> answer = redis.await(operation, redis.<List<Object>>run(script, ScriptOutputType.MULTI, args));
+        int remote = Math.toIntExact((Long) answer.get(0));
+        List<String> skip = answer.size() == 1 ? List.of()
+                : answer.subList(1, answer.size()).stream().map(String::valueOf).toList();
+        return new Answer(remote, skip);
+    }
+
+    private int count(String operation, CompletableFuture<Long> answer) {
         return Math.toIntExact(redis.await(operation, answer));
     }
 }

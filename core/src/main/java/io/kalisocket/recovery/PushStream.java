@@ -29,6 +29,7 @@ final class PushStream implements Outbox {
     private final ByteBufAllocator alloc;
     private final Consumer<PushStream> finished;
     private final RecoveryStats stats;
+    private final RecoveryStore store;
     private State state = State.LIVE;
     private Channel channel;
     /** The highest number written to the current socket. */
@@ -44,15 +45,20 @@ final class PushStream implements Outbox {
      * @param finished told, outside any lock, when a parked stream was finished by itself: it had to drop a push
      *     never written (it cannot be recovered any more), or the server closed the connection
      * @param stats the counters
+     * @param store told every push, in number order (a shared store keeps the stream for other nodes)
+     * @param position the highest number the client already has: 0 for a new connection; for one claimed from
+     *     another node, the client's position (the buffer then holds what follows)
      */
     PushStream(ChannelConnection connection, PushBuffer buffer, ByteBufAllocator alloc,
-            Consumer<PushStream> finished, RecoveryStats stats) {
+            Consumer<PushStream> finished, RecoveryStats stats, RecoveryStore store, long position) {
         this.connection = connection;
         this.buffer = buffer;
         this.alloc = alloc;
         this.finished = finished;
         this.stats = stats;
+        this.store = store;
         this.channel = connection.channel();
+        this.written = position;
         stats.streamOpened();
     }
 
@@ -65,7 +71,7 @@ final class PushStream implements Outbox {
                 content.release();
                 return false;
             }
-            buffer.append(content);
+            store.appended(connection.id(), buffer.append(content), content);
             if (state == State.LIVE) {
                 buffer.trim(written); // unwritten pushes stay, as Netty's pending writes would
                 target = channel;
@@ -222,6 +228,35 @@ final class PushStream implements Outbox {
         }
         live.close();
         return false;
+    }
+
+    /**
+     * Another node took the connection over: the stream ends here without any close action, and a socket that
+     * still looks alive is closed (its end is then {@link RecoveryHook.Disposition#SUPERSEDED}).
+     */
+    void release() {
+        Channel live;
+        synchronized (this) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            live = state == State.LIVE ? channel : null;
+            finish();
+        }
+        if (live != null) {
+            live.close();
+        }
+    }
+
+    /** A client returned elsewhere while this socket still looks alive: drop the socket, which parks the stream. */
+    void yieldSocket() {
+        Channel live;
+        synchronized (this) {
+            live = state == State.LIVE ? channel : null;
+        }
+        if (live != null) {
+            live.close();
+        }
     }
 
     /**

@@ -1,4 +1,5 @@
--- ARGV: prefix, self, message, client ids... -> remote clients online; one message per remote node named
+-- ARGV: prefix, self, message, client ids... -> {remote clients online, client ids the caller must not deliver to
+-- locally...}; one message per remote node named
 local count, nodes = 0, {}
 for i = 4, #ARGV do
   local n = nodeOf(ARGV[i])
@@ -8,4 +9,4 @@ for i = 4, #ARGV do
   end
 end
 publishTo(nodes, ARGV[3])
-return count
+return {count, unpack(movedFrom(ARGV[2]))}
