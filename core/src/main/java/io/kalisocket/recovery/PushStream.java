@@ -253,6 +253,7 @@ final class PushStream implements Outbox {
         Channel live;
         synchronized (this) {
             live = state == State.LIVE ? channel : null;
+            idleClosing = true; // as for an idle timeout: the close frame Netty sends on close must not make it final
         }
         if (live != null) {
             live.close();
