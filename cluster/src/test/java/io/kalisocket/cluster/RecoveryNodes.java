@@ -25,12 +25,24 @@ final class RecoveryNodes implements AutoCloseable {
     private final List<RunningServer> servers = new ArrayList<>();
     private final List<Cluster> clusters = new ArrayList<>();
     private final List<JsonSocket> sockets = new ArrayList<>();
-    private final RedisClient redisClient = RedisClient.create(RedisForTests.URI);
-    private final StatefulRedisConnection<String, String> redis = redisClient.connect();
+    private final RedisClient redisClient;
+    private final StatefulRedisConnection<String, String> redis;
 
     /** @param extra settings over the defaults (recovery on, a shared secret, gateway mode with ct=lobby) */
     RecoveryNodes(String... extra) {
-        this.config = ClusterConfig.of(RedisForTests.URI).withKeyPrefix(RedisForTests.freshPrefix());
+        this(RedisForTests.URI, extra);
+    }
+
+    /** @param redisUri the Redis of the cluster @return nodes on it, with the default settings */
+    static RecoveryNodes onRedis(String redisUri) {
+        return new RecoveryNodes(redisUri, new String[0]);
+    }
+
+    private RecoveryNodes(String redisUri, String[] extra) {
+        this.redisClient = RedisClient.create(redisUri);
+        this.redis = redisClient.connect();
+        this.config = ClusterConfig.of(redisUri).withKeyPrefix(RedisForTests.freshPrefix())
+                .withNodeTtl(Duration.ofSeconds(3));
         this.settings = new HashMap<>(Map.of("server.port", "0", "server.worker-threads", "2",
                 "limits.idle-timeout", "10m", "recovery.enabled", "true", "recovery.secret", "shared",
                 "gateway.enabled", "true", "gateway.connect-controller", "lobby"));
