@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -200,10 +198,5 @@ class RecoveryAcrossNodesTest {
             all.add(i);
         }
         return all;
-    }
-
-    @SuppressWarnings("unused")
-    private static Set<String> types(List<JsonNode> frames) {
-        return frames.stream().map(f -> f.path("type").asText()).collect(Collectors.toSet());
     }
 }

@@ -3,6 +3,7 @@ package io.kalisocket.cluster;
 import io.kalisocket.KaliServer;
 import io.kalisocket.RunningServer;
 import io.kalisocket.config.ConfigLoader;
+import io.kalisocket.testing.FakeClock;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -19,7 +20,7 @@ import java.util.Map;
 final class RecoveryNodes implements AutoCloseable {
 
     private final LobbyController lobby = new LobbyController();
-    private final MovableClock clock = new MovableClock();
+    private final FakeClock clock = new FakeClock();
     private final ClusterConfig config;
     private final Map<String, String> settings;
     private final List<RunningServer> servers = new ArrayList<>();
@@ -75,7 +76,7 @@ final class RecoveryNodes implements AutoCloseable {
     }
 
     /** @return the clock of every node's recovery window */
-    MovableClock clock() {
+    FakeClock clock() {
         return clock;
     }
 
