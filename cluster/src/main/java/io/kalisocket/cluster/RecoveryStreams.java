@@ -83,6 +83,10 @@ final class RecoveryStreams implements RecoveryStore {
     public void start(RecoveryConfig recoveryConfig, Control recoveryControl) {
         this.config = recoveryConfig;
         this.control = recoveryControl;
+        if (recoveryConfig.secret().isEmpty()) {
+            log.warn("recovery.secret is empty: this node signs resume tokens with a key of its own, so a client that"
+                    + " returns to another node starts afresh; give every node the same recovery.secret");
+        }
     }
 
     @Override
