@@ -37,16 +37,11 @@ final class ClaimGate {
 
     /** A claim ended (adopted or refused): when none is pending, the held notices are applied. */
     synchronized void claimEnds() {
-        pending--;
+        pending = Math.max(0, pending - 1);
         if (pending == 0) {
             while (!held.isEmpty()) {
                 apply.accept(held.poll());
             }
         }
-    }
-
-    /** @return notices held now */
-    synchronized int heldCount() {
-        return held.size();
     }
 }

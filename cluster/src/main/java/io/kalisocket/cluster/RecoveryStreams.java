@@ -68,7 +68,13 @@ final class RecoveryStreams implements RecoveryStore {
     }
 
     @Override
-    public synchronized String epoch() {
+    public String epoch() {
+        String known = epoch;
+        return known != null ? known : firstEpoch();
+    }
+
+    /** @return the cluster's epoch, made now by this node when no node made one yet */
+    private synchronized String firstEpoch() {
         if (epoch == null) {
             byte[] random = new byte[4];
             new SecureRandom().nextBytes(random);
@@ -135,23 +141,22 @@ final class RecoveryStreams implements RecoveryStore {
         return attempt(clientId, last, 1);
     }
 
+    /**
+     * One claim script. The gate holds notices from before the script runs until the caller ends the claim
+     * ({@link #adopted} or {@link #abandoned}, exactly once), except between tries, when nothing is claimed.
+     */
     private CompletableFuture<Claim> attempt(String clientId, long last, int tries) {
         gate.claimStarts();
         return redis.<List<Object>>run(Script.CLAIM, ScriptOutputType.MULTI, keys.prefix(), self, clientId,
                 Long.toString(last))
-                .whenComplete((answer, failure) -> {
-                    if (failure != null) {
-                        gate.claimEnds(); // Handover reports the failure; nothing will be adopted
-                    }
-                })
                 .thenCompose(answer -> {
                     if (!"live".equals(String.valueOf(answer.get(0)))) {
                         return CompletableFuture.completedFuture(claimOf(answer));
                     }
-                    gate.claimEnds(); // its old node is dropping the socket: nothing was claimed yet
                     if (tries >= YIELD_TRIES) {
                         return CompletableFuture.completedFuture(Claim.refused("expired"));
                     }
+                    gate.claimEnds(); // its old node is dropping the socket: nothing was claimed yet
                     return CompletableFuture.supplyAsync(() -> null,
                             CompletableFuture.delayedExecutor(YIELD_RETRY_MILLIS, TimeUnit.MILLISECONDS))
                             .thenCompose(ignored -> attempt(clientId, last, tries + 1));

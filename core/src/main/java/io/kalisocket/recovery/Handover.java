@@ -72,8 +72,15 @@ final class Handover {
                         log.warn("claim of {} failed: {}", clientId, failure.toString());
                         return refused(socket, "unavailable");
                     }
-                    return claim.refusal() == null ? adopt(socket, clientId, last, claim)
-                            : refused(socket, claim.refusal());
+                    if (claim.refusal() != null) {
+                        return refused(socket, claim.refusal());
+                    }
+                    try {
+                        return adopt(socket, clientId, last, claim);
+                    } catch (RuntimeException e) {
+                        log.error("could not rebuild {} claimed from another node", clientId, e);
+                        return refused(socket, "unavailable");
+                    }
                 }, socket.channel().eventLoop());
         return RecoveryHook.Upgrade.later(socket, later);
     }
