@@ -131,9 +131,9 @@ public final class Cluster implements AutoCloseable {
         RecoveryStreams streams = new RecoveryStreams(redis, keys, nodeId, local, watcher, membership, directory, gate);
         NodeInbox inbox = new NodeInbox(local, codec, stats,
                 notice -> timer.execute(() -> guarded(() -> ownerWrites.accept(notice))), streams);
-        gate.applier(inbox::accept);
-        redis.subscribe(gate::accept, keys.channel(nodeId), keys.channelAll());
-        RedisGateway made = new RedisGateway(local, nodeId, new Router(local, redis, keys, nodeId, codec), membership,
+        redis.subscribe(text -> gate.deliver(() -> inbox.accept(text)), keys.channel(nodeId), keys.channelAll());
+        RedisGateway made = new RedisGateway(local, nodeId, new Router(local, redis, keys, nodeId, codec, gate),
+                membership,
                 directory, watcher, codec, stats);
         this.recoveryStreams = streams;
         this.heartbeat = beat;

@@ -46,6 +46,10 @@ final class RecoveryStreams implements RecoveryStore {
     private final Membership membership;
     private final Directory directory;
     private final ClaimGate gate;
+    /** Claim numbers of connections claimed and not adopted yet. */
+    private final Map<String, Long> claimNumbers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Connections being claimed whose {@code claimed} line has not come through this node's channel yet. */
+    private final Set<String> claiming = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile String epoch;
     private volatile RecoveryConfig config;
     private volatile Control control;
@@ -147,15 +151,17 @@ final class RecoveryStreams implements RecoveryStore {
      */
     private CompletableFuture<Claim> attempt(String clientId, long last, int tries) {
         gate.claimStarts();
+        claiming.add(clientId);
         return redis.<List<Object>>run(Script.CLAIM, ScriptOutputType.MULTI, keys.prefix(), self, clientId,
                 Long.toString(last))
                 .thenCompose(answer -> {
                     if (!"live".equals(String.valueOf(answer.get(0)))) {
-                        return CompletableFuture.completedFuture(claimOf(answer));
+                        return CompletableFuture.completedFuture(claimOf(clientId, answer));
                     }
                     if (tries >= YIELD_TRIES) {
                         return CompletableFuture.completedFuture(Claim.refused("expired"));
                     }
+                    claiming.remove(clientId);
                     gate.claimEnds(); // its old node is dropping the socket: nothing was claimed yet
                     return CompletableFuture.supplyAsync(() -> null,
                             CompletableFuture.delayedExecutor(YIELD_RETRY_MILLIS, TimeUnit.MILLISECONDS))
@@ -163,13 +169,14 @@ final class RecoveryStreams implements RecoveryStore {
                 });
     }
 
-    private Claim claimOf(List<Object> answer) {
+    private Claim claimOf(String clientId, List<Object> answer) {
         String status = String.valueOf(answer.get(0));
         if (!"ok".equals(status)) {
             return Claim.refused(status);
         }
         int i = 1;
         long newest = (Long) answer.get(i++);
+        long claimNumber = (Long) answer.get(i++);
         String uid = String.valueOf(answer.get(i++));
         long groupCount = (Long) answer.get(i++);
         Set<String> groups = new LinkedHashSet<>();
@@ -186,6 +193,7 @@ final class RecoveryStreams implements RecoveryStore {
         for (; i < answer.size(); i++) {
             missed.add(String.valueOf(answer.get(i)));
         }
+        claimNumbers.put(clientId, claimNumber);
         return new Claim(null, newest, missed, uid.isEmpty() ? Optional.empty() : Optional.of(uid), groups,
                 directory.decode(stored));
     }
@@ -200,14 +208,28 @@ final class RecoveryStreams implements RecoveryStore {
                 local.setSession(id, claim.session());
             }
             watcher.adopt(id);
+            Long claimNumber = claimNumbers.remove(id);
+            gate.adopted(id, claimNumber == null ? Long.MAX_VALUE : claimNumber);
         } finally {
             gate.claimEnds();
         }
     }
 
     @Override
-    public void abandoned() {
+    public void abandoned(String clientId) {
+        claiming.remove(clientId);
+        claimNumbers.remove(clientId);
         gate.claimEnds();
+    }
+
+    /** @return connections being claimed: notices routed before their claim must not reach them here */
+    Set<String> claiming() {
+        return claiming;
+    }
+
+    /** @param clientId a connection this node claimed: from this notice on, what arrives is for it too */
+    void claimedHere(String clientId) {
+        claiming.remove(clientId);
     }
 
     /**
@@ -215,11 +237,15 @@ final class RecoveryStreams implements RecoveryStore {
      * with the notices, so what was routed here before the claim still reaches it and is handed on.
      *
      * @param clientId the connection
+     * @param awayNumber the claim's number among the claims away from this node
      */
-    void moved(String clientId) {
+    void moved(String clientId, long awayNumber) {
         Control c = control;
         if (c != null) {
-            c.release(clientId).ifPresent(local::forget);
+            c.release(clientId).ifPresent(released -> {
+                local.forget(released);
+                gate.released(released, awayNumber);
+            });
         }
         watcher.forget(clientId);
         background("let go", redis.async().srem(keys.clients(self), clientId));

@@ -1,5 +1,6 @@
 package io.kalisocket.cluster;
 
+import io.kalisocket.connection.ChannelConnection;
 import io.kalisocket.gateway.LocalGateway;
 import io.lettuce.core.ScriptOutputType;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -18,15 +18,24 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>A connection is local when this node holds it, whatever node its id names: a client that returned to
  * another node (connection recovery) lives there, and the scripts look it up. The scripts also name the
- * connections just claimed by another node that this node has not let go yet, so local delivery skips them.
+ * connections just claimed by another node that this node has not let go yet, so local delivery skips them; and
+ * while this node is claiming a connection, local delivery after a script waits at the {@link ClaimGate} (the
+ * count it returns then leaves out the local recipients).
  *
  * <p>Returned counts: local connections handed the message plus remote connections that Redis lists as
  * recipients (for several groups, their distinct remote members).
  */
 final class Router {
 
-    /** What a send script answers. @param remote recipients on other nodes @param skip not to deliver locally */
-    private record Answer(int remote, List<String> skip) {
+    /**
+     * What a send script answers.
+     *
+     * @param remote recipients on other nodes
+     * @param claims how many connections this node had claimed when the script ran
+     * @param away how many connections had been claimed away from this node when the script ran
+     * @param moved connections claimed away from this node that it still holds: not to deliver locally
+     */
+    private record Answer(int remote, long claims, long away, List<String> moved) {
     }
 
     private final LocalGateway local;
@@ -34,9 +43,11 @@ final class Router {
     private final Keys keys;
     private final String self;
     private final Notice.Codec codec;
+    private final ClaimGate gate;
 
-    Router(LocalGateway local, RedisLink redis, Keys keys, String self, Notice.Codec codec) {
+    Router(LocalGateway local, RedisLink redis, Keys keys, String self, Notice.Codec codec, ClaimGate gate) {
         this.local = local;
+        this.gate = gate;
         this.redis = redis;
         this.keys = keys;
         this.self = self;
@@ -75,8 +86,11 @@ final class Router {
         String payload = codec.payload(message);
         Answer far = answer("sendToClients", Script.SEND_CLIENTS, args(codec.delivery("c", remote, List.of(), payload),
                 remote));
-        mine.removeAll(far.skip());
-        return far.remote() + local.sendToClients(mine, payload);
+        return far.remote() + gate.deliver(() -> {
+            int handed = handOn(far, c -> mine.contains(c.id()), payload);
+            mine.removeAll(skip(far));
+            return handed + local.sendToClients(mine, payload);
+        });
     }
 
     int toUids(Collection<String> uids, Object message) {
@@ -87,13 +101,8 @@ final class Router {
         String payload = codec.payload(message);
         Answer far = answer("sendToUid", Script.SEND_UIDS, args(codec.delivery("u", distinct, List.of(), payload),
                 distinct));
-        if (far.skip().isEmpty()) {
-            return far.remote() + local.sendToUids(distinct, payload);
-        }
-        Set<String> mine = new LinkedHashSet<>();
-        distinct.forEach(uid -> mine.addAll(local.getClientIdByUid(uid)));
-        far.skip().forEach(mine::remove);
-        return far.remote() + local.sendToClients(mine, payload);
+        return far.remote() + gate.deliver(() -> handOn(far, c -> c.uid().filter(distinct::contains).isPresent(), payload)
+                + LocalDelivery.toUids(local, distinct, payload, skip(far)));
     }
 
     int toGroups(Collection<String> groups, Object message, String... exclude) {
@@ -109,7 +118,9 @@ final class Router {
         tail.addAll(excluded);
         Answer far = answer("sendToGroup", Script.SEND_GROUPS, args(codec.delivery("g", distinct, excluded, payload),
                 tail));
-        return far.remote() + local.sendToGroups(distinct, payload, skipping(exclude, far));
+        return far.remote() + gate.deliver(() -> handOn(far, c -> !excluded.contains(c.id())
+                && c.groupsIfAny().stream().anyMatch(distinct::contains), payload)
+                + local.sendToGroups(distinct, payload, skipping(exclude, far)));
     }
 
     int toAll(Object message, String... exclude) {
@@ -117,16 +128,46 @@ final class Router {
         List<String> excluded = Arrays.asList(exclude);
         Answer far = answer("sendToAll", Script.SEND_ALL, args(codec.delivery("a", List.of(), excluded, payload),
                 excluded));
-        return far.remote() + local.sendToAll(payload, skipping(exclude, far));
+        return far.remote() + gate.deliver(() -> handOn(far, c -> !excluded.contains(c.id()), payload)
+                + local.sendToAll(payload, skipping(exclude, far)));
     }
 
-    private static String[] skipping(String[] exclude, Answer far) {
-        if (far.skip().isEmpty()) {
-            return exclude;
+    /**
+     * Delivers a send to the connections this node let go to another node after the send's script routed it (so
+     * the script did not send it there): their released streams hand it on.
+     *
+     * @param far the send script's answer
+     * @param addressed whether the send is addressed to a connection
+     * @param payload the message
+     * @return how many connections it was handed to
+     */
+    private int handOn(Answer far, java.util.function.Predicate<ChannelConnection> addressed, String payload) {
+        int handed = 0;
+        for (ChannelConnection c : gate.releasedAfter(far.away())) {
+            if (addressed.test(c) && c.send(payload)) {
+                handed++;
+            }
         }
-        List<String> all = new ArrayList<>(Arrays.asList(exclude));
-        all.addAll(far.skip());
-        return all.toArray(String[]::new);
+        return handed;
+    }
+
+    /**
+     * @param far a send script's answer
+     * @return the local connections the send must skip: those claimed away from this node, and those this node
+     *     claimed after the script routed the send (it reached them on their old node, which hands it on)
+     */
+    private List<String> skip(Answer far) {
+        List<String> after = gate.claimedAfter(far.claims());
+        if (after.isEmpty()) {
+            return far.moved();
+        }
+        List<String> all = new ArrayList<>(far.moved());
+        all.addAll(after);
+        return all;
+    }
+
+    private String[] skipping(String[] exclude, Answer far) {
+        return LocalDelivery.excluding(exclude, skip(far));
     }
 
     private String[] args(String notice, List<String> tail) {
@@ -141,9 +182,9 @@ final class Router {
     private Answer answer(String operation, Script script, String[] args) {
         List<Object> answer = redis.await(operation, redis.<List<Object>>run(script, ScriptOutputType.MULTI, args));
         int remote = Math.toIntExact((Long) answer.get(0));
-        List<String> skip = answer.size() == 1 ? List.of()
-                : answer.subList(1, answer.size()).stream().map(String::valueOf).toList();
-        return new Answer(remote, skip);
+        List<String> moved = answer.size() == 3 ? List.of()
+                : answer.subList(3, answer.size()).stream().map(String::valueOf).toList();
+        return new Answer(remote, (Long) answer.get(1), (Long) answer.get(2), moved);
     }
 
     private int count(String operation, CompletableFuture<Long> answer) {

@@ -70,24 +70,24 @@ final class Handover {
                 .handleAsync((claim, failure) -> {
                     if (failure != null) {
                         log.warn("claim of {} failed: {}", clientId, failure.toString());
-                        return refused(socket, "unavailable");
+                        return refused(socket, clientId, "unavailable");
                     }
                     if (claim.refusal() != null) {
-                        return refused(socket, claim.refusal());
+                        return refused(socket, clientId, claim.refusal());
                     }
                     try {
                         return adopt(socket, clientId, last, claim);
                     } catch (RuntimeException e) {
                         log.error("could not rebuild {} claimed from another node", clientId, e);
-                        return refused(socket, "unavailable");
+                        return refused(socket, clientId, "unavailable");
                     }
                 }, socket.channel().eventLoop());
         return RecoveryHook.Upgrade.later(socket, later);
     }
 
-    private RecoveryHook.Upgrade refused(ChannelConnection socket, String reason) {
+    private RecoveryHook.Upgrade refused(ChannelConnection socket, String clientId, String reason) {
         parts.stats().failed(reason);
-        parts.store().abandoned();
+        parts.store().abandoned(clientId);
         log.debug("return of {} to this node refused: {}", socket.id(), reason);
         return fresh.apply(socket, reason);
     }
@@ -101,11 +101,11 @@ final class Handover {
         claim.missed().forEach(push -> buffer.append(ByteBufUtil.writeUtf8(parts.alloc(), push)));
         PushStream stream = new PushStream(moved, buffer, parts.alloc(), finished, parts.stats(), parts.store(), last);
         moved.outbox(stream);
-        parts.connections().add(moved);
         parts.stats().recovered();
         parts.stats().claimed();
         log.debug("{} returned at {} from another node ({} missed)", clientId, last, claim.missed().size());
         return new RecoveryHook.Upgrade(moved, true, () -> {
+            parts.connections().add(moved); // only now: nothing may reach its socket before the recovery frame
             moved.reply(RecoveryFrame.resumed(clientId, parts.tokens().issue(clientId), parts.epoch(), last,
                     claim.missed().size()));
             stream.drain(moved.channel(), true);

@@ -61,6 +61,6 @@ final class LocalStore implements RecoveryStore {
     }
 
     @Override
-    public void abandoned() {
+    public void abandoned(String clientId) {
     }
 }

@@ -37,6 +37,8 @@ final class PushStream implements Outbox {
     private long parkedAtMillis;
     private boolean finalClose;
     private boolean idleClosing;
+    /** Released to another node: pushes that still come here are handed on (the store forwards them). */
+    private boolean handedOn;
 
     /**
      * @param connection the connection, on its first socket
@@ -68,8 +70,11 @@ final class PushStream implements Outbox {
         boolean overflowed = false;
         synchronized (this) {
             if (state == State.CLOSED) {
+                if (handedOn) {
+                    store.appended(connection.id(), -1, content); // the new node numbers it
+                }
                 content.release();
-                return false;
+                return handedOn;
             }
             store.appended(connection.id(), buffer.append(content), content);
             if (state == State.LIVE) {
@@ -125,7 +130,7 @@ final class PushStream implements Outbox {
 
     @Override
     public synchronized boolean isParked() {
-        return state == State.PARKED;
+        return state == State.PARKED || handedOn;
     }
 
     @Override
@@ -232,7 +237,8 @@ final class PushStream implements Outbox {
 
     /**
      * Another node took the connection over: the stream ends here without any close action, and a socket that
-     * still looks alive is closed (its end is then {@link RecoveryHook.Disposition#SUPERSEDED}).
+     * still looks alive is closed (its end is then {@link RecoveryHook.Disposition#SUPERSEDED}). Pushes that still
+     * reach it (routed here before the claim) go to the store, which hands them to the new node.
      */
     void release() {
         Channel live;
@@ -242,6 +248,7 @@ final class PushStream implements Outbox {
             }
             live = state == State.LIVE ? channel : null;
             finish();
+            handedOn = true;
         }
         if (live != null) {
             live.close();

@@ -226,8 +226,7 @@ public final class Recovery implements RecoveryHook, RecoveryStore.Control {
             connections.remove(c);
             parked.remove(clientId);
             stats.claimedAway();
-            // Behind the pushes already queued on its event loop: they still reach the stream, which hands them on.
-            streamOf(c).ifPresent(s -> c.channel().eventLoop().execute(s::release));
+            streamOf(c).ifPresent(PushStream::release); // what still reaches it is handed on to the new node
             log.debug("{} was taken over by another node", clientId);
         });
         return here;

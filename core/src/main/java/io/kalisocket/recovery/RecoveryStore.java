@@ -74,7 +74,7 @@ public interface RecoveryStore {
 
     /**
      * @param clientId the connection
-     * @param seq the push's number
+     * @param seq the push's number; -1 for a push reaching a connection released to another node (hand it on)
      * @param push its bytes (not retained: read them now)
      */
     void appended(String clientId, long seq, ByteBuf push);
@@ -112,8 +112,8 @@ public interface RecoveryStore {
      */
     void adopted(ChannelConnection connection, Claim claim);
 
-    /** The claim ended without a connection being adopted (refused, or failed). */
-    void abandoned();
+    /** @param clientId the connection whose claim ended without it being adopted (refused, or failed) */
+    void abandoned(String clientId);
 
     /** @return the store of a single node: nothing leaves memory, nothing can be claimed */
     static RecoveryStore local() {

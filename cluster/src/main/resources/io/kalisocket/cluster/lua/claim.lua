@@ -1,5 +1,5 @@
 -- ARGV: prefix, self, cid, last (the client's position)
--- -> {'ok', newest, uid or '', G, G groups, 2S, S session field/value pairs, missed pushes...}, or {reason}
+-- -> {'ok', newest, claim number, uid or '', G, G groups, 2S, S session field/value pairs, missed pushes...}, or {reason}
 -- A client returned to this node (self) for a connection another node holds. Atomically: check that the pushes
 -- after `last` are all kept, make self the stream's writer (what the old node still appends is handed on to self),
 -- move the connection's memberships to self, and tell the old node to let it go (a 'moved' notice on its
@@ -38,9 +38,13 @@ for _, g in ipairs(groups) do
   end
 end
 redis.call('SADD', p .. 'mf:' .. owner, cid)
-redis.call('PUBLISH', p .. 'ch:' .. owner, '{"op":"moved","from":"' .. self .. '","id":"' .. cid .. '"}')
+local awayNo = redis.call('INCR', p .. 'away:' .. owner)
+redis.call('PUBLISH', p .. 'ch:' .. owner, '{"op":"moved","from":"' .. self .. '","id":"' .. cid .. '","n":' .. awayNo .. '}')
+-- On self's own channel, the line between notices routed before the claim (the old node hands those on) and after.
+redis.call('PUBLISH', p .. 'ch:' .. self, '{"op":"claimed","from":"' .. self .. '","id":"' .. cid .. '"}')
 
-local out = {'ok', newest, redis.call('HGET', p .. 'c:' .. cid, 'uid') or '', #groups}
+local claimNo = redis.call('INCR', p .. 'claims:' .. self)
+local out = {'ok', newest, claimNo, redis.call('HGET', p .. 'c:' .. cid, 'uid') or '', #groups}
 for _, g in ipairs(groups) do out[#out + 1] = g end
 local session = redis.call('HGETALL', p .. 's:' .. cid)
 out[#out + 1] = #session

@@ -19,6 +19,16 @@ end
 local function movedFrom(n)
   return redis.call('SMEMBERS', p .. 'mf:' .. n)
 end
+-- How many connections node n has claimed so far: a send's answer carries it, so that n's local delivery can skip
+-- the connections it claimed after the send was routed (they got the send where they were).
+local function claimsOf(n)
+  return tonumber(redis.call('GET', p .. 'claims:' .. n) or '0')
+end
+-- How many connections other nodes have claimed from node n so far: n's local delivery after a send still reaches
+-- those claimed after the send was routed (through their released stream, which hands it on).
+local function awayOf(n)
+  return tonumber(redis.call('GET', p .. 'away:' .. n) or '0')
+end
 local function registered(cid)
   return redis.call('SISMEMBER', p .. 'n:' .. nodeOf(cid) .. ':clients', cid) == 1
 end

@@ -1,4 +1,4 @@
--- ARGV: prefix, self, message, uids... -> {the users' remote connections, client ids the caller must not deliver to
+-- ARGV: prefix, self, message, uids... -> {the users' remote connections, claims of self, claims away from self, client ids the caller must not deliver to
 -- locally...}; one message per node holding one
 local count, nodes = 0, {}
 for i = 4, #ARGV do
@@ -11,4 +11,4 @@ for i = 4, #ARGV do
   end
 end
 publishTo(nodes, ARGV[3])
-return {count, unpack(movedFrom(ARGV[2]))}
+return {count, claimsOf(ARGV[2]), awayOf(ARGV[2]), unpack(movedFrom(ARGV[2]))}
