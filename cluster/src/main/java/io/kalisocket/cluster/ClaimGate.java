@@ -2,12 +2,7 @@ package io.kalisocket.cluster;
 
 import io.kalisocket.connection.ChannelConnection;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 /**
@@ -20,14 +15,9 @@ import java.util.function.IntSupplier;
  */
 final class ClaimGate {
 
-    /** How long an adopted connection's claim number is kept: far longer than a send's script-to-delivery time. */
-    private static final long LEDGER_NANOS = TimeUnit.SECONDS.toNanos(30);
-
     private final Queue<Runnable> held = new ArrayDeque<>();
-    /** Connections adopted lately: client id -> {claim number, when adopted}. */
-    private final Map<String, long[]> adopted = new ConcurrentHashMap<>();
-    /** Connections released to other nodes lately, with the number of their claim away from this node. */
-    private final Map<ChannelConnection, long[]> released = new ConcurrentHashMap<>();
+    private final ClaimLedger<String> adopted = new ClaimLedger<>();
+    private final ClaimLedger<ChannelConnection> released = new ClaimLedger<>();
     private volatile int pending;
 
     /**
@@ -55,58 +45,14 @@ final class ClaimGate {
         });
     }
 
-    /**
-     * @param clientId a connection this node claimed and rebuilt
-     * @param claimNumber the claim's number (this node's claims count, in Redis's order)
-     */
-    void adopted(String clientId, long claimNumber) {
-        long now = System.nanoTime();
-        adopted.values().removeIf(entry -> now - entry[1] > LEDGER_NANOS);
-        adopted.put(clientId, new long[] {claimNumber, now});
+    /** @return connections this node claimed lately, by client id, with their numbers in {@code ks:claims:<node>} */
+    ClaimLedger<String> adopted() {
+        return adopted;
     }
 
-    /**
-     * @param claims how many connections this node had claimed when a send script ran
-     * @return the connections claimed after it: that send reached them on the node they were on
-     */
-    List<String> claimedAfter(long claims) {
-        if (adopted.isEmpty()) {
-            return List.of();
-        }
-        List<String> after = new ArrayList<>();
-        adopted.forEach((id, entry) -> {
-            if (entry[0] > claims) {
-                after.add(id);
-            }
-        });
-        return after;
-    }
-
-    /**
-     * @param connection a connection of this node another node claimed, now released here
-     * @param awayNumber the claim's number among the claims away from this node
-     */
-    void released(ChannelConnection connection, long awayNumber) {
-        long now = System.nanoTime();
-        released.values().removeIf(entry -> now - entry[1] > LEDGER_NANOS);
-        released.put(connection, new long[] {awayNumber, now});
-    }
-
-    /**
-     * @param away how many connections had been claimed away from this node when a send script ran
-     * @return the released connections claimed away after it: that send still has to reach them here
-     */
-    List<ChannelConnection> releasedAfter(long away) {
-        if (released.isEmpty()) {
-            return List.of();
-        }
-        List<ChannelConnection> after = new ArrayList<>();
-        released.forEach((c, entry) -> {
-            if (entry[0] > away) {
-                after.add(c);
-            }
-        });
-        return after;
+    /** @return connections claimed away from this node lately, with their numbers in {@code ks:away:<node>} */
+    ClaimLedger<ChannelConnection> released() {
+        return released;
     }
 
     /** A claim starts: deliveries wait from now on. */

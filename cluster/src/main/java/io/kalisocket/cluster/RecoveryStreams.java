@@ -209,7 +209,7 @@ final class RecoveryStreams implements RecoveryStore {
             }
             watcher.adopt(id);
             Long claimNumber = claimNumbers.remove(id);
-            gate.adopted(id, claimNumber == null ? Long.MAX_VALUE : claimNumber);
+            gate.adopted().add(id, claimNumber == null ? Long.MAX_VALUE : claimNumber);
         } finally {
             gate.claimEnds();
         }
@@ -244,7 +244,7 @@ final class RecoveryStreams implements RecoveryStore {
         if (c != null) {
             c.release(clientId).ifPresent(released -> {
                 local.forget(released);
-                gate.released(released, awayNumber);
+                gate.released().add(released, awayNumber);
             });
         }
         watcher.forget(clientId);

@@ -143,7 +143,7 @@ final class Router {
      */
     private int handOn(Answer far, java.util.function.Predicate<ChannelConnection> addressed, String payload) {
         int handed = 0;
-        for (ChannelConnection c : gate.releasedAfter(far.away())) {
+        for (ChannelConnection c : gate.released().after(far.away())) {
             if (addressed.test(c) && c.send(payload)) {
                 handed++;
             }
@@ -157,7 +157,7 @@ final class Router {
      *     claimed after the script routed the send (it reached them on their old node, which hands it on)
      */
     private List<String> skip(Answer far) {
-        List<String> after = gate.claimedAfter(far.claims());
+        List<String> after = gate.adopted().after(far.claims());
         if (after.isEmpty()) {
             return far.moved();
         }

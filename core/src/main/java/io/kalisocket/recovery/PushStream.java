@@ -37,8 +37,7 @@ final class PushStream implements Outbox {
     private long parkedAtMillis;
     private boolean finalClose;
     private boolean idleClosing;
-    /** Released to another node: pushes that still come here are handed on (the store forwards them). */
-    private boolean handedOn;
+    private boolean handedOn; // released to another node: pushes that still come are handed on by the store
 
     /**
      * @param connection the connection, on its first socket
@@ -236,31 +235,20 @@ final class PushStream implements Outbox {
     }
 
     /**
-     * Another node took the connection over: the stream ends here without any close action, and a socket that
-     * still looks alive is closed (its end is then {@link RecoveryHook.Disposition#SUPERSEDED}). Pushes that still
-     * reach it (routed here before the claim) go to the store, which hands them to the new node.
+     * @param released true: another node took the connection over; the stream ends (no close action), and pushes
+     *     still reaching it go to the store, which hands them on. False: its client is back on another node while
+     *     the socket here still looks alive; the socket is closed, which parks the stream, to be claimed
      */
-    void release() {
+    void leaveSocket(boolean released) {
         Channel live;
         synchronized (this) {
-            if (state == State.CLOSED) {
-                return;
+            live = state == State.LIVE ? channel : null;
+            if (!released) {
+                idleClosing = true; // as for an idle timeout: the close frame Netty sends must not make it final
+            } else if (state != State.CLOSED) {
+                finish();
+                handedOn = true;
             }
-            live = state == State.LIVE ? channel : null;
-            finish();
-            handedOn = true;
-        }
-        if (live != null) {
-            live.close();
-        }
-    }
-
-    /** A client returned elsewhere while this socket still looks alive: drop the socket, which parks the stream. */
-    void yieldSocket() {
-        Channel live;
-        synchronized (this) {
-            live = state == State.LIVE ? channel : null;
-            idleClosing = true; // as for an idle timeout: the close frame Netty sends on close must not make it final
         }
         if (live != null) {
             live.close();

@@ -226,7 +226,7 @@ public final class Recovery implements RecoveryHook, RecoveryStore.Control {
             connections.remove(c);
             parked.remove(clientId);
             stats.claimedAway();
-            streamOf(c).ifPresent(PushStream::release); // what still reaches it is handed on to the new node
+            streamOf(c).ifPresent(s -> s.leaveSocket(true)); // what still reaches it is handed on to the new node
             log.debug("{} was taken over by another node", clientId);
         });
         return here;
@@ -234,7 +234,7 @@ public final class Recovery implements RecoveryHook, RecoveryStore.Control {
 
     @Override
     public void yield(String clientId) {
-        connections.find(clientId).flatMap(Recovery::streamOf).ifPresent(PushStream::yieldSocket);
+        connections.find(clientId).flatMap(Recovery::streamOf).ifPresent(s -> s.leaveSocket(false));
     }
 
     /** Finishes the connections whose window has passed. */
