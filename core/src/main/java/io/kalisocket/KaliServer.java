@@ -13,6 +13,7 @@ import io.kalisocket.connection.Connection;
 import io.kalisocket.connection.Handshake;
 import io.kalisocket.gateway.Gateway;
 import io.kalisocket.gateway.LocalGateway;
+import io.kalisocket.recovery.RecoveryStore;
 import io.kalisocket.lifecycle.ShutdownSignals;
 import io.kalisocket.mvc.ControllerRegistry;
 import io.kalisocket.mvc.Dispatcher;
@@ -67,6 +68,7 @@ public final class KaliServer {
     private BiFunction<LocalGateway, String, Gateway> gatewayFactory = (local, node) -> local;
     private ClassLoader loader = Thread.currentThread().getContextClassLoader();
     private InstantSource clock = InstantSource.system();
+    private Supplier<RecoveryStore> recoveryStore = RecoveryStore::local;
     private final Map<String, Supplier<Object>> statusSections = new LinkedHashMap<>();
     private volatile NettyServer running;
 
@@ -196,6 +198,16 @@ public final class KaliServer {
     }
 
     /**
+     * @param store where recoverable connections are known beyond this node, made once the gateway is (the
+     *     cluster module's hook: a client may then return to any node). Default: this node's memory only
+     * @return this
+     */
+    public KaliServer recoveryStore(Supplier<RecoveryStore> store) {
+        this.recoveryStore = Objects.requireNonNull(store);
+        return this;
+    }
+
+    /**
      * Adds a section to the admin endpoint's {@code /status}, e.g. the connection pool's or the cluster's.
      *
      * @param name the section's key in the JSON, e.g. {@code db}
@@ -260,7 +272,8 @@ public final class KaliServer {
         Callbacks callbacks = new Callbacks(onWorkerStart, onConnect, onWebSocketConnect, onMessage, onClose,
                 onError, onWorkerStop);
         Cache store = cache != null ? cache : new LocalCache(config.protocol().receiptCapacity());
-        NettyServer server = new NettyServer(config, json, store, routes, callbacks, gatewayFactory, loader, clock);
+        NettyServer server = new NettyServer(config, json, store, routes, callbacks, gatewayFactory, loader, clock,
+                recoveryStore);
         running = server;
         try {
             server.start();

@@ -43,6 +43,7 @@ public final class Cluster implements AutoCloseable {
     private volatile boolean closing;
     private volatile Heartbeat heartbeat;
     private volatile RedisGateway gateway;
+    private volatile RecoveryStreams recoveryStreams;
 
     private Cluster(ClusterConfig config, ObjectMapper json) {
         this.config = config;
@@ -84,7 +85,8 @@ public final class Cluster implements AutoCloseable {
      */
     public static Cluster join(KaliServer server, ClusterConfig config, ObjectMapper json) {
         Cluster cluster = new Cluster(config, json);
-        server.cache(cluster.cache).gateway(cluster::gateway).statusSection("cluster", cluster::status);
+        server.cache(cluster.cache).gateway(cluster::gateway).recoveryStore(cluster::recoveryStreams)
+                .statusSection("cluster", cluster::status);
         return cluster;
     }
 
@@ -124,11 +126,16 @@ public final class Cluster implements AutoCloseable {
         Heartbeat beat = new Heartbeat(redis, keys, nodeId, config, membership, watcher, local, stats);
         beat.start();
         OwnerWrites ownerWrites = new OwnerWrites(membership, watcher, json);
+        Directory directory = new Directory(local, redis, keys, json);
+        ClaimGate gate = new ClaimGate();
+        RecoveryStreams streams = new RecoveryStreams(redis, keys, nodeId, local, watcher, membership, directory, gate);
         NodeInbox inbox = new NodeInbox(local, codec, stats,
-                notice -> timer.execute(() -> guarded(() -> ownerWrites.accept(notice))));
-        redis.subscribe(inbox::accept, keys.channel(nodeId), keys.channelAll());
-        RedisGateway made = new RedisGateway(local, nodeId, new Router(local, redis, keys, nodeId, codec), membership,
-                new Directory(local, redis, keys, nodeId, json), watcher, codec, stats);
+                notice -> timer.execute(() -> guarded(() -> ownerWrites.accept(notice))), streams);
+        redis.subscribe(text -> gate.deliver(() -> inbox.accept(text)), keys.channel(nodeId), keys.channelAll());
+        RedisGateway made = new RedisGateway(local, nodeId, new Router(local, redis, keys, nodeId, codec, gate),
+                membership,
+                directory, watcher, codec, stats);
+        this.recoveryStreams = streams;
         this.heartbeat = beat;
         this.gateway = made;
         long beatMs = config.heartbeatInterval().toMillis();
@@ -138,6 +145,15 @@ public final class Cluster implements AutoCloseable {
         log.info("node {} joined the cluster at {} (dead nodes vanish within {} s)", nodeId, redis.where(),
                 config.nodeTtl().toSeconds());
         return made;
+    }
+
+    /** @return where recoverable connections' streams live: Redis (called by the server once the gateway is made) */
+    private RecoveryStreams recoveryStreams() {
+        RecoveryStreams streams = recoveryStreams;
+        if (streams == null) {
+            throw new IllegalStateException("the cluster's gateway must be made before its recovery store");
+        }
+        return streams;
     }
 
     private void beat() {

@@ -2,7 +2,6 @@ package io.kalisocket.cluster;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kalisocket.connection.ClientIdGenerator;
 import io.kalisocket.gateway.LocalGateway;
 import io.lettuce.core.ScriptOutputType;
 import java.util.ArrayList;
@@ -27,27 +26,27 @@ final class Directory {
     private final LocalGateway local;
     private final RedisLink redis;
     private final Keys keys;
-    private final String self;
     private final ObjectMapper json;
 
-    Directory(LocalGateway local, RedisLink redis, Keys keys, String self, ObjectMapper json) {
+    Directory(LocalGateway local, RedisLink redis, Keys keys, ObjectMapper json) {
         this.local = local;
         this.redis = redis;
         this.keys = keys;
-        this.self = self;
         this.json = json;
     }
 
+    /** @return true when this node holds the connection, whatever node its id names (it may have moved here) */
     private boolean isLocal(String clientId) {
-        return ClientIdGenerator.nodeOf(clientId).equals(self);
+        return local.isOnline(clientId);
     }
 
     boolean isOnline(String clientId) {
-        if (isLocal(clientId)) {
-            return local.isOnline(clientId);
-        }
-        return redis.await("isOnline", redis.async().sismember(keys.clients(ClientIdGenerator.nodeOf(clientId)),
-                clientId));
+        return isLocal(clientId) || redis.await("isOnline", online(clientId)) == 1L;
+    }
+
+    /** @return later, 1 when a node lists the connection (Redis knows where a client that returned elsewhere is) */
+    private CompletableFuture<Long> online(String clientId) {
+        return redis.run(Script.ONLINE, ScriptOutputType.INTEGER, keys.prefix(), clientId);
     }
 
     List<String> allClientIds() {
@@ -79,10 +78,9 @@ final class Directory {
         if (isLocal(clientId)) {
             return local.getSession(clientId);
         }
-        CompletableFuture<Boolean> online = redis.async().sismember(keys.clients(ClientIdGenerator.nodeOf(clientId)),
-                clientId).toCompletableFuture();
+        CompletableFuture<Long> online = online(clientId);
         CompletableFuture<Map<String, String>> values = redis.async().hgetall(keys.session(clientId)).toCompletableFuture();
-        return redis.await("getSession", online) ? Optional.of(decode(redis.await("getSession", values)))
+        return redis.await("getSession", online) == 1L ? Optional.of(decode(redis.await("getSession", values)))
                 : Optional.empty();
     }
 
@@ -160,7 +158,8 @@ final class Directory {
         return result;
     }
 
-    private Map<String, Object> decode(Map<String, String> stored) {
+    /** @param stored a session as Redis keeps it (values as JSON) @return the session */
+    Map<String, Object> decode(Map<String, String> stored) {
         Map<String, Object> session = new HashMap<>();
         stored.forEach((k, v) -> {
             try {

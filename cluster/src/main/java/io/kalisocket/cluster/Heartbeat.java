@@ -1,5 +1,6 @@
 package io.kalisocket.cluster;
 
+import io.kalisocket.connection.ClientIdGenerator;
 import io.kalisocket.gateway.LocalGateway;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
@@ -86,7 +87,7 @@ final class Heartbeat {
     /** Forgets this node: its connections, memberships and heartbeat. */
     void stop() {
         List<String> mine = List.copyOf(redis.await("leave", redis.async().smembers(keys.clients(self))));
-        membership.drop(mine, false);
+        membership.drop(self, mine, false);
         redis.await("leave", redis.async().del(keys.alive(self), keys.clients(self)));
         redis.await("leave", redis.async().srem(keys.nodes(), self));
     }
@@ -100,8 +101,13 @@ final class Heartbeat {
                 stale.add(id);
             }
         }
-        membership.drop(stale, false);
+        membership.drop(self, stale, false);
         membership.register(open);
+        Map<String, String> movedHere = new java.util.HashMap<>();
+        open.stream().filter(id -> !ClientIdGenerator.nodeOf(id).equals(self)).forEach(id -> movedHere.put(id, self));
+        if (!movedHere.isEmpty()) { // connections whose clients returned here from another node (recovery)
+            redis.await("announce", redis.async().hset(keys.moved(), movedHere));
+        }
         List<CompletableFuture<Long>> writes = new ArrayList<>();
         for (String id : open) {
             local.getUidByClientId(id).ifPresent(uid -> writes.add(membership.bind(id, uid, "")));
@@ -141,7 +147,7 @@ final class Heartbeat {
             return; // another survivor is on it
         }
         List<String> ids = List.copyOf(redis.await("purge dead node", redis.async().smembers(keys.clients(node))));
-        if (membership.drop(ids, true)) {
+        if (membership.drop(node, ids, true)) {
             Long done = redis.await("purge dead node", redis.<Long>run(Script.FINISH_PURGE, ScriptOutputType.INTEGER,
                     keys.prefix(), node));
             if (done == 1L) {

@@ -76,6 +76,31 @@ record Keys(String prefix) {
         return prefix + "ch:all";
     }
 
+    /** @param clientId a recoverable connection @return the hash of its stream: owning node, newest number, bytes */
+    String streamMeta(String clientId) {
+        return prefix + "r:" + clientId;
+    }
+
+    /** @param clientId a recoverable connection @return its push stream (entry id = push number) */
+    String stream(String clientId) {
+        return prefix + "rs:" + clientId;
+    }
+
+    /** @return the hash client id -> node of the connections that live on another node than their id names */
+    String moved() {
+        return prefix + "moved";
+    }
+
+    /** @param node a node @return the set of its connections claimed by other nodes that it has not let go yet */
+    String movedFrom(String node) {
+        return prefix + "mf:" + node;
+    }
+
+    /** @return the epoch of every node's resume tokens */
+    String epoch() {
+        return prefix + "repoch";
+    }
+
     /** @param key an application's cache key @return the Redis key holding it */
     String cache(String key) {
         return prefix + "cache:" + key;

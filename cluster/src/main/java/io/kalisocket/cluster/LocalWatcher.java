@@ -58,9 +58,19 @@ final class LocalWatcher {
             }
         }
         if (!closed.isEmpty()) {
-            membership.drop(closed, false);
+            membership.drop(membership.self(), closed, false);
             closed.forEach(registered::remove);
         }
+    }
+
+    /** @param clientId a connection claimed by this node: Redis lists it here already */
+    void adopt(String clientId) {
+        registered.add(clientId);
+    }
+
+    /** @param clientId a connection another node claimed: Redis lists it there now, it is not to be dropped */
+    void forget(String clientId) {
+        registered.remove(clientId);
     }
 
     /** @param clientIds exactly the connections Redis now lists for this node (after a re-announcement) */

@@ -31,6 +31,11 @@ final class Membership {
         this.json = json;
     }
 
+    /** @return this node's id */
+    String self() {
+        return self;
+    }
+
     /** @param clientIds connections of this node that are open */
     void register(Collection<String> clientIds) {
         if (!clientIds.isEmpty()) {
@@ -39,18 +44,21 @@ final class Membership {
     }
 
     /**
-     * Forgets connections and all their memberships.
+     * Forgets connections of a node and all their memberships (connections that moved to another node meanwhile,
+     * their clients having returned there, are not the node's any more and stay).
      *
+     * @param node the node they are on
      * @param clientIds the connections
      * @param onlyIfNodeDead stop (returning false) as soon as their node turns out to be alive
      * @return false when stopped because the node is alive
      */
-    boolean drop(Collection<String> clientIds, boolean onlyIfNodeDead) {
+    boolean drop(String node, Collection<String> clientIds, boolean onlyIfNodeDead) {
         List<String> ids = List.copyOf(clientIds);
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<String> args = new ArrayList<>();
             args.add(keys.prefix());
             args.add(onlyIfNodeDead ? "1" : "0");
+            args.add(node);
             args.addAll(ids.subList(from, Math.min(ids.size(), from + BATCH)));
             Long done = redis.await("forget connections", redis.<Long>run(Script.DROP, ScriptOutputType.INTEGER,
                     args.toArray(String[]::new)));

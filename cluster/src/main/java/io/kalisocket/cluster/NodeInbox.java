@@ -6,6 +6,7 @@ import io.kalisocket.gateway.LocalGateway;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,16 +25,20 @@ final class NodeInbox {
     private final ObjectMapper json;
     private final ClusterStats stats;
     private final Consumer<Notice> ownerWrite;
+    private final RecoveryStreams recovery;
 
     /**
      * @param local this node's gateway
      * @param codec reads notices
      * @param stats counts them
      * @param ownerWrite runs (later, off this thread) for a membership notice about an open local connection
+     * @param recovery lets connections go that other nodes claimed ({@code moved}, {@code yield})
      */
-    NodeInbox(LocalGateway local, Notice.Codec codec, ClusterStats stats, Consumer<Notice> ownerWrite) {
+    NodeInbox(LocalGateway local, Notice.Codec codec, ClusterStats stats, Consumer<Notice> ownerWrite,
+            RecoveryStreams recovery) {
         this.local = local;
         this.ownerWrite = ownerWrite;
+        this.recovery = recovery;
         this.codec = codec;
         this.json = codec.json();
         this.stats = stats;
@@ -58,11 +63,13 @@ final class NodeInbox {
         JsonNode h = n.header();
         String id = h.path("id").asText();
         String arg = h.path("arg").asText();
+        Set<String> skip = recovery.claiming(); // routed before their claim: their old node hands it on
         int delivered = switch (n.op()) {
-            case "c" -> local.sendToClients(list(h.path("t")), n.payload());
-            case "u" -> local.sendToUids(list(h.path("t")), n.payload());
-            case "g" -> local.sendToGroups(list(h.path("t")), n.payload(), array(h.path("x")));
-            case "a" -> local.sendToAll(n.payload(), array(h.path("x")));
+            case "c" -> local.sendToClients(without(list(h.path("t")), skip), n.payload());
+            case "u" -> LocalDelivery.toUids(local, list(h.path("t")), n.payload(), skip);
+            case "g" -> local.sendToGroups(list(h.path("t")), n.payload(),
+                    LocalDelivery.excluding(array(h.path("x")), skip));
+            case "a" -> local.sendToAll(n.payload(), LocalDelivery.excluding(array(h.path("x")), skip));
             default -> {
                 control(n, id, arg);
                 yield 0;
@@ -74,6 +81,18 @@ final class NodeInbox {
     private void control(Notice n, String id, String arg) {
         JsonNode h = n.header();
         switch (n.op()) {
+            case "moved" -> {
+                recovery.moved(id, h.path("n").asLong());
+                return;
+            }
+            case "yield" -> {
+                recovery.yielded(id);
+                return;
+            }
+            case "claimed" -> {
+                recovery.claimedHere(id);
+                return;
+            }
             case "close" -> {
                 if (n.payload() == null) {
                     local.closeClient(id);
@@ -106,6 +125,13 @@ final class NodeInbox {
         List<String> values = new ArrayList<>(array.size());
         array.forEach(v -> values.add(v.asText()));
         return values;
+    }
+
+    private static List<String> without(List<String> ids, Set<String> skip) {
+        if (!skip.isEmpty()) {
+            ids.removeAll(skip);
+        }
+        return ids;
     }
 
     private static String[] array(JsonNode array) {

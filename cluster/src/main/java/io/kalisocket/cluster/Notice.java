@@ -14,7 +14,10 @@ import java.util.Map;
  * the sender, whatever the number of nodes and recipients.
  *
  * <p>Ops: {@code c} (to client ids), {@code u} (to uids), {@code g} (to groups), {@code a} (to all),
- * {@code close}, {@code bind}, {@code unbind}, {@code join}, {@code leave}, {@code ungroup}, {@code sess}.
+ * {@code close}, {@code bind}, {@code unbind}, {@code join}, {@code leave}, {@code ungroup}, {@code sess}; and from
+ * connection recovery's scripts, {@code moved} (another node claimed a connection of this one), {@code yield}
+ * (a client is back elsewhere: drop its old socket here) and {@code claimed} (this node claimed a connection:
+ * notices from here on were routed with the claim done).
  *
  * @param header the op and its arguments
  * @param payload the message to deliver, or null

@@ -139,7 +139,7 @@ public final class RedisGateway implements Gateway {
         if (local(clientId)) {
             membership.await("bindUid", membership.bind(clientId, uid, ""));
             local.bindUid(clientId, uid);
-        } else if (!router.isLocal(clientId)) {
+        } else {
             membership.await("bindUid", membership.bind(clientId, uid, codec.control("bind", clientId, uid)));
         }
     }
@@ -149,7 +149,7 @@ public final class RedisGateway implements Gateway {
         if (local(clientId)) {
             membership.await("unbindUid", membership.unbind(clientId, uid, ""));
             local.unbindUid(clientId, uid);
-        } else if (!router.isLocal(clientId)) {
+        } else {
             membership.await("unbindUid", membership.unbind(clientId, uid, codec.control("unbind", clientId, uid)));
         }
     }
@@ -187,7 +187,7 @@ public final class RedisGateway implements Gateway {
         if (local(clientId)) {
             membership.await("joinGroup", membership.join(clientId, group, ""));
             local.joinGroup(clientId, group);
-        } else if (!router.isLocal(clientId)) {
+        } else {
             membership.await("joinGroup", membership.join(clientId, group, codec.control("join", clientId, group)));
         }
     }
@@ -288,7 +288,7 @@ public final class RedisGateway implements Gateway {
             } else {
                 local.updateSession(clientId, entries);
             }
-        } else if (!router.isLocal(clientId)) {
+        } else {
             membership.await(operation, membership.session(clientId, replace, entries,
                     codec.session(clientId, replace, entries)));
         }
@@ -296,7 +296,7 @@ public final class RedisGateway implements Gateway {
 
     /** @return true when the connection is open on this node (and then registered in Redis) */
     private boolean local(String clientId) {
-        if (router.isLocal(clientId) && local.isOnline(clientId)) {
+        if (router.isLocal(clientId)) {
             watcher.ensure(clientId);
             return true;
         }

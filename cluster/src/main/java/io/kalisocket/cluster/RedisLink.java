@@ -68,12 +68,26 @@ final class RedisLink implements AutoCloseable {
             shutdown();
             throw new ClusterUnavailableException("start", where, e);
         }
+        for (Script script : Script.values()) {
+            await("load scripts", connection.async().scriptLoad(script.source()));
+        }
         client.addListener(new RedisConnectionStateListener() {
             @Override
             public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
+                loadScripts();
                 onReconnect.run();
             }
         });
+    }
+
+    /**
+     * Loads every script into Redis's cache (again after a restart), so that pipelined calls rarely need the
+     * fallback of {@link #run}, whose second send could land behind later calls (recovery's appends keep their order).
+     */
+    private void loadScripts() {
+        for (Script script : Script.values()) {
+            connection.async().scriptLoad(script.source());
+        }
     }
 
     /** @return the asynchronous commands: they are sent in call order on one connection */

@@ -81,10 +81,10 @@ public final class ClusterFigures {
         Membership m = new Membership(link, keys, "n2", KaliServer.defaultMapper());
         Arrays.asList("n2-x-1").forEach(id -> m.register(List.of(id)));
         int sends = Math.min(n, 20_000);
-        List<CompletableFuture<Long>> all = new ArrayList<>();
+        List<CompletableFuture<List<Object>>> all = new ArrayList<>();
         long t0 = System.nanoTime();
         for (int i = 0; i < sends; i++) {
-            all.add(link.run(Script.SEND_UIDS, io.lettuce.core.ScriptOutputType.INTEGER, keys.prefix(), "n2",
+            all.add(link.run(Script.SEND_UIDS, io.lettuce.core.ScriptOutputType.MULTI, keys.prefix(), "n2",
                     "{\"op\":\"u\"}\n{\"text\":\"hello\"}", "user" + i));
             if (all.size() >= 2000) {
                 all.forEach(CompletableFuture::join);

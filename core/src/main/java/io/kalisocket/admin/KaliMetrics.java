@@ -75,7 +75,7 @@ public final class KaliMetrics implements AutoCloseable {
             Gauge.builder("kalisocket.recovery." + name.replace('_', '.'), server, s -> recoveryValue(s, name))
                     .register(registry);
         }
-        for (String name : List.of("recovered", "expired", "overflowed")) {
+        for (String name : List.of("recovered", "expired", "overflowed", "claimed", "claimed_away")) {
             FunctionCounter.builder("kalisocket.recovery." + name, server, s -> recoveryValue(s, name)).register(registry);
         }
         FunctionCounter.builder("kalisocket.recovery.parks", server, s -> recoveryValue(s, "parked_total"))

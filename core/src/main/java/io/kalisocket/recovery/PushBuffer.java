@@ -19,7 +19,7 @@ final class PushBuffer {
     private final LongConsumer bytesChanged;
     private final ArrayDeque<ByteBuf> entries = new ArrayDeque<>();
     /** The number of the oldest kept push; the next push gets {@code first + entries.size()}. */
-    private long first = 1;
+    private long first;
     private long bytes;
 
     /**
@@ -28,9 +28,22 @@ final class PushBuffer {
      * @param bytesChanged told every change of the bytes kept (the server-wide counter)
      */
     PushBuffer(int maxMessages, long maxBytes, LongConsumer bytesChanged) {
+        this(maxMessages, maxBytes, bytesChanged, 1);
+    }
+
+    /**
+     * A buffer that continues a stream begun elsewhere (a connection claimed from another node).
+     *
+     * @param maxMessages pushes kept at most once trimmed
+     * @param maxBytes bytes kept at most once trimmed
+     * @param bytesChanged told every change of the bytes kept
+     * @param first the number the first appended push gets
+     */
+    PushBuffer(int maxMessages, long maxBytes, LongConsumer bytesChanged, long first) {
         this.maxMessages = maxMessages;
         this.maxBytes = maxBytes;
         this.bytesChanged = bytesChanged;
+        this.first = first;
     }
 
     /** @param content a push (ownership passes here) @return its number */

@@ -29,6 +29,7 @@ final class PushStream implements Outbox {
     private final ByteBufAllocator alloc;
     private final Consumer<PushStream> finished;
     private final RecoveryStats stats;
+    private final RecoveryStore store;
     private State state = State.LIVE;
     private Channel channel;
     /** The highest number written to the current socket. */
@@ -36,6 +37,7 @@ final class PushStream implements Outbox {
     private long parkedAtMillis;
     private boolean finalClose;
     private boolean idleClosing;
+    private boolean handedOn; // released to another node: pushes that still come are handed on by the store
 
     /**
      * @param connection the connection, on its first socket
@@ -44,15 +46,20 @@ final class PushStream implements Outbox {
      * @param finished told, outside any lock, when a parked stream was finished by itself: it had to drop a push
      *     never written (it cannot be recovered any more), or the server closed the connection
      * @param stats the counters
+     * @param store told every push, in number order (a shared store keeps the stream for other nodes)
+     * @param position the highest number the client already has: 0 for a new connection; for one claimed from
+     *     another node, the client's position (the buffer then holds what follows)
      */
     PushStream(ChannelConnection connection, PushBuffer buffer, ByteBufAllocator alloc,
-            Consumer<PushStream> finished, RecoveryStats stats) {
+            Consumer<PushStream> finished, RecoveryStats stats, RecoveryStore store, long position) {
         this.connection = connection;
         this.buffer = buffer;
         this.alloc = alloc;
         this.finished = finished;
         this.stats = stats;
+        this.store = store;
         this.channel = connection.channel();
+        this.written = position;
         stats.streamOpened();
     }
 
@@ -62,10 +69,13 @@ final class PushStream implements Outbox {
         boolean overflowed = false;
         synchronized (this) {
             if (state == State.CLOSED) {
+                if (handedOn) {
+                    store.appended(connection.id(), -1, content); // the new node numbers it
+                }
                 content.release();
-                return false;
+                return handedOn;
             }
-            buffer.append(content);
+            store.appended(connection.id(), buffer.append(content), content);
             if (state == State.LIVE) {
                 buffer.trim(written); // unwritten pushes stay, as Netty's pending writes would
                 target = channel;
@@ -119,7 +129,7 @@ final class PushStream implements Outbox {
 
     @Override
     public synchronized boolean isParked() {
-        return state == State.PARKED;
+        return state == State.PARKED || handedOn;
     }
 
     @Override
@@ -222,6 +232,27 @@ final class PushStream implements Outbox {
         }
         live.close();
         return false;
+    }
+
+    /**
+     * @param released true: another node took the connection over; the stream ends (no close action), and pushes
+     *     still reaching it go to the store, which hands them on. False: its client is back on another node while
+     *     the socket here still looks alive; the socket is closed, which parks the stream, to be claimed
+     */
+    void leaveSocket(boolean released) {
+        Channel live;
+        synchronized (this) {
+            live = state == State.LIVE ? channel : null;
+            if (!released) {
+                idleClosing = true; // as for an idle timeout: the close frame Netty sends must not make it final
+            } else if (state != State.CLOSED) {
+                finish();
+                handedOn = true;
+            }
+        }
+        if (live != null) {
+            live.close();
+        }
     }
 
     /**

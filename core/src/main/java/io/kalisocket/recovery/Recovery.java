@@ -4,11 +4,11 @@ import io.kalisocket.config.RecoveryConfig;
 import io.kalisocket.connection.ChannelConnection;
 import io.kalisocket.connection.ConnectionRegistry;
 import io.kalisocket.connection.Handshake;
+import io.kalisocket.connection.MessageEncoder;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import java.time.InstantSource;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Connection recovery on one node (see {@code docs/RECOVERY.md}): makes opted-in connections recoverable,
  * parks them when their socket drops, gives them back to a client that returns with its token within the
- * window, and finishes them (close actions) when the window passes.
+ * window, and finishes them (close actions) when the window passes. With a shared {@link RecoveryStore} (the
+ * cluster's), a client may also return to another node, which claims the connection from this one.
  */
-public final class Recovery implements RecoveryHook {
+public final class Recovery implements RecoveryHook, RecoveryStore.Control {
 
     /** The query parameters that are recovery's: they are not passed to the connect action. */
     public static final Set<String> PARAMS = ResumeRequest.PARAMS;
@@ -40,8 +41,10 @@ public final class Recovery implements RecoveryHook {
     private final Consumer<ChannelConnection> finisher;
     private final Function<Channel, ChannelConnection> connectionOf;
     private final ByteBufAllocator alloc;
-    private final String epoch = HexFormat.of().formatHex(ResumeTokens.random(4));
+    private final RecoveryStore store;
+    private final String epoch;
     private final ResumeTokens tokens;
+    private final Handover handover;
     private final ParkedConnections parked;
     private final RecoveryStats stats = new RecoveryStats();
     private volatile boolean stopped;
@@ -54,21 +57,28 @@ public final class Recovery implements RecoveryHook {
      * @param finisher runs a connection's close actions and forgets it
      * @param connectionOf the connection a channel carries
      * @param alloc where frame prefixes come from
+     * @param store where streams are known beyond this node ({@link RecoveryStore#local()} on one node)
+     * @param encoder encodes what connections claimed from other nodes send
      */
     public Recovery(RecoveryConfig config, InstantSource clock, ConnectionRegistry connections,
             Consumer<ChannelConnection> finisher, Function<Channel, ChannelConnection> connectionOf,
-            ByteBufAllocator alloc) {
+            ByteBufAllocator alloc, RecoveryStore store, MessageEncoder encoder) {
         this.config = config;
         this.connections = connections;
         this.finisher = finisher;
         this.connectionOf = connectionOf;
         this.alloc = alloc;
+        this.store = store;
+        this.epoch = store.epoch();
         this.tokens = new ResumeTokens(config.secret(), epoch);
         this.parked = new ParkedConnections(clock, config.window());
+        this.handover = new Handover(new Handover.Parts(config, store, connections, encoder, alloc, stats, tokens, epoch),
+                this::finishedByItself, this::fresh);
     }
 
     /** @param timer where the window is checked, every {@value #SWEEP_MILLIS} ms */
     public void start(ScheduledExecutorService timer) {
+        store.start(config, this);
         sweeper = timer.scheduleAtFixedRate(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -85,7 +95,11 @@ public final class Recovery implements RecoveryHook {
             if (epoch.equals(request.epoch())) {
                 Optional<String> clientId = tokens.verify(request.token());
                 reason = clientId.isEmpty() ? "invalid" : "expired";
-                Optional<PushStream> stream = clientId.flatMap(connections::find).flatMap(Recovery::streamOf);
+                Optional<ChannelConnection> here = clientId.flatMap(connections::find);
+                if (clientId.isPresent() && here.isEmpty() && store.shared()) {
+                    return handover.claim(fresh, clientId.get(), request.last());
+                }
+                Optional<PushStream> stream = here.flatMap(Recovery::streamOf);
                 if (stream.isPresent()) {
                     reason = resume(stream.get(), fresh, request.last());
                     returned = reason == null ? stream : Optional.empty();
@@ -97,11 +111,15 @@ public final class Recovery implements RecoveryHook {
             stats.failed(reason);
             log.debug("return of {} refused: {}", fresh.id(), reason);
         }
-        ChannelConnection c = fresh;
+        return fresh(fresh, reason);
+    }
+
+    /** @param c a new recoverable connection @param reason why a return failed, or null @return its upgrade */
+    private Upgrade fresh(ChannelConnection c, String reason) {
         c.outbox(new PushStream(c, new PushBuffer(config.maxMessages(), config.maxBytes(), stats::keptBytes), alloc,
-                this::finishedByItself, stats));
-        String why = reason;
-        return new Upgrade(c, false, () -> c.reply(RecoveryFrame.fresh(c.id(), tokens.issue(c.id()), epoch, why)));
+                this::finishedByItself, stats, store, 0));
+        store.opened(c.id());
+        return new Upgrade(c, false, () -> c.reply(RecoveryFrame.fresh(c.id(), tokens.issue(c.id()), epoch, reason)));
     }
 
     /** @return null when resumed, else why not */
@@ -110,10 +128,12 @@ public final class Recovery implements RecoveryHook {
             case RESUMED:
                 stream.connection().ip(fresh.ip());
                 parked.remove(stream.connection().id());
+                store.resumed(stream.connection().id());
                 return null;
             case OVERFLOW:
                 if (stream.abandon()) {
                     parked.remove(stream.connection().id());
+                    store.finished(stream.connection().id());
                     finisher.accept(stream.connection());
                 }
                 return "overflow";
@@ -143,11 +163,16 @@ public final class Recovery implements RecoveryHook {
         Disposition d = stream.get().socketClosed(channel, parked.now());
         if (d == Disposition.PARKED) {
             if (stopped && stream.get().finishIfParked()) {
-                return Disposition.FINISH;
+                d = Disposition.FINISH;
+            } else {
+                parked.add(connection.id(), stream.get());
+                stats.parked();
+                store.parked(connection);
+                log.debug("parked {}", connection.id());
             }
-            parked.add(connection.id(), stream.get());
-            stats.parked();
-            log.debug("parked {}", connection.id());
+        }
+        if (d == Disposition.FINISH) {
+            store.finished(connection.id());
         }
         return d;
     }
@@ -188,16 +213,44 @@ public final class Recovery implements RecoveryHook {
         if (s != null) {
             s.cancel(false);
         }
-        parked.finishAll().forEach(stream -> finisher.accept(stream.connection()));
+        parked.finishAll().forEach(stream -> {
+            store.finished(stream.connection().id());
+            finisher.accept(stream.connection());
+        });
+    }
+
+    @Override
+    public Optional<ChannelConnection> release(String clientId) {
+        Optional<ChannelConnection> here = connections.find(clientId);
+        here.ifPresent(c -> {
+            connections.remove(c);
+            parked.remove(clientId);
+            stats.claimedAway();
+            streamOf(c).ifPresent(s -> s.leaveSocket(true)); // what still reaches it is handed on to the new node
+            log.debug("{} was taken over by another node", clientId);
+        });
+        return here;
+    }
+
+    @Override
+    public void yield(String clientId) {
+        connections.find(clientId).flatMap(Recovery::streamOf).ifPresent(s -> s.leaveSocket(false));
     }
 
     /** Finishes the connections whose window has passed. */
     void sweep() {
         try {
             for (PushStream stream : parked.sweep()) {
-                stats.expired();
-                log.debug("window of {} passed", stream.connection().id());
-                finisher.accept(stream.connection());
+                ChannelConnection c = stream.connection();
+                store.expire(c.id()).whenComplete((mine, e) -> {
+                    if (e == null && !mine) {
+                        log.debug("window of {} passed, but another node had claimed it", c.id());
+                        return; // the claim's release forgets it here
+                    }
+                    stats.expired();
+                    log.debug("window of {} passed", c.id());
+                    finisher.accept(c);
+                });
             }
         } catch (RuntimeException e) {
             log.error("recovery sweep failed", e);
@@ -206,6 +259,7 @@ public final class Recovery implements RecoveryHook {
 
     private void finishedByItself(PushStream stream) {
         parked.remove(stream.connection().id());
+        store.finished(stream.connection().id());
         log.debug("parked {} finished (over its caps, or closed by the server)", stream.connection().id());
         finisher.accept(stream.connection());
     }

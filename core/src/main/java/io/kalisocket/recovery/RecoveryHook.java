@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Where connection recovery meets the server: the lifecycle stage asks it at the upgrade, on idle and when a
@@ -31,8 +32,24 @@ public interface RecoveryHook {
      * @param resumed true when the client got its old connection back: no connect action runs
      * @param greet writes the {@code recovery} frame (and, on a return, the missed pushes); run it once the
      *     connection is registered and before the connect action
+     * @param later when not null, the upgrade is not decided yet (a return to a connection another node holds):
+     *     it completes on the socket's event loop, and the other components are to be ignored until then
      */
-    record Upgrade(ChannelConnection connection, boolean resumed, Runnable greet) {
+    record Upgrade(ChannelConnection connection, boolean resumed, Runnable greet, CompletionStage<Upgrade> later) {
+
+        /** @param connection the connection @param resumed a return @param greet the greeting @see Upgrade */
+        public Upgrade(ChannelConnection connection, boolean resumed, Runnable greet) {
+            this(connection, resumed, greet, null);
+        }
+
+        /**
+         * @param socket the connection made for the new socket
+         * @param later the upgrade, once decided
+         * @return an upgrade decided later
+         */
+        public static Upgrade later(ChannelConnection socket, CompletionStage<Upgrade> later) {
+            return new Upgrade(socket, false, () -> { }, later);
+        }
     }
 
     /**

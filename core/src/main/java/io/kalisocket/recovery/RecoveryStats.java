@@ -14,6 +14,8 @@ final class RecoveryStats {
     private final LongAdder recovered = new LongAdder();
     private final LongAdder expired = new LongAdder();
     private final LongAdder overflowed = new LongAdder();
+    private final LongAdder claimed = new LongAdder();
+    private final LongAdder claimedAway = new LongAdder();
     private final Map<String, LongAdder> failedByReason = new ConcurrentHashMap<>();
 
     /** A recoverable connection began. */
@@ -51,6 +53,16 @@ final class RecoveryStats {
         overflowed.increment();
     }
 
+    /** A client returned to this node for a connection another node held. */
+    void claimed() {
+        claimed.increment();
+    }
+
+    /** A connection of this node was taken over by another node its client returned to. */
+    void claimedAway() {
+        claimedAway.increment();
+    }
+
     /** @param reason why a return failed ({@code expired}, {@code epoch}, {@code overflow}, {@code invalid}) */
     void failed(String reason) {
         failedByReason.computeIfAbsent(reason, r -> new LongAdder()).increment();
@@ -71,6 +83,8 @@ final class RecoveryStats {
         s.put("recovered", recovered.sum());
         s.put("expired", expired.sum());
         s.put("overflowed", overflowed.sum());
+        s.put("claimed", claimed.sum());
+        s.put("claimed_away", claimedAway.sum());
         Map<String, Long> failed = new TreeMap<>();
         failedByReason.forEach((reason, n) -> failed.put(reason, n.sum()));
         s.put("failed_by_reason", failed);

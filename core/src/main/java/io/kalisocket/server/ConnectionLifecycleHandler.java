@@ -76,6 +76,35 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
         server.stats().connectionOpened();
         Handshake handshake = ctx.channel().attr(ChannelAttributes.HANDSHAKE).getAndSet(null);
         RecoveryHook.Upgrade upgrade = recovery.upgraded(connection, handshake);
+        if (upgrade.later() != null) {
+            // A return to a connection another node holds: decided once it is claimed; the client waits unread.
+            ctx.channel().config().setAutoRead(false);
+            upgrade.later().whenComplete((decided, failure) -> ctx.channel().eventLoop().execute(() -> {
+                ctx.channel().config().setAutoRead(true);
+                if (failure != null) {
+                    ctx.close();
+                } else {
+                    accept(ctx, decided, handshake);
+                }
+            }));
+            return;
+        }
+        accept(ctx, upgrade, handshake);
+    }
+
+    private void accept(ChannelHandlerContext ctx, RecoveryHook.Upgrade upgrade, Handshake handshake) {
+        if (!ctx.channel().isActive()) {
+            // The socket dropped while a claim from another node was pending (its end already finished the
+            // connection made for it): a claimed connection is set up (nothing reaches the dead socket, its
+            // stream keeps it all) and parks here.
+            if (upgrade.resumed()) {
+                upgrade.greet().run();
+                if (recovery.closed(upgrade.connection(), ctx.channel()) == RecoveryHook.Disposition.FINISH) {
+                    finisher.finish(upgrade.connection());
+                }
+            }
+            return;
+        }
         if (upgrade.resumed()) {
             connection = upgrade.connection();
             ctx.channel().attr(ChannelAttributes.CONNECTION).set(connection);

@@ -16,6 +16,7 @@ import io.kalisocket.mvc.RouteTable;
 import io.kalisocket.protocol.ReceiptTracker;
 import io.kalisocket.recovery.Recovery;
 import io.kalisocket.recovery.RecoveryHook;
+import io.kalisocket.recovery.RecoveryStore;
 import io.kalisocket.stats.ServerStats;
 import io.kalisocket.tls.TlsContexts;
 import io.netty.bootstrap.ServerBootstrap;
@@ -41,6 +42,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,9 +79,11 @@ public final class NettyServer {
      * @param gatewayFactory wraps the local gateway (the cluster puts its own in front); gets the node id
      * @param loader where static files are looked up
      * @param clock the clock of the framework's windows (connection recovery's)
+     * @param recoveryStore where recoverable connections are known beyond this node; asked once the gateway is made
      */
     public NettyServer(KaliConfig config, ObjectMapper mapper, Cache cache, RouteTable routes, Callbacks callbacks,
-            BiFunction<LocalGateway, String, Gateway> gatewayFactory, ClassLoader loader, InstantSource clock) {
+            BiFunction<LocalGateway, String, Gateway> gatewayFactory, ClassLoader loader, InstantSource clock,
+            Supplier<RecoveryStore> recoveryStore) {
         this.config = config;
         String nodeId = config.server().nodeId().isEmpty() ? ClientIdGenerator.randomNodeId() : config.server().nodeId();
         ServerStats stats = new ServerStats();
@@ -94,7 +98,8 @@ public final class NettyServer {
                 recoverable ? Recovery.PARAMS : Set.of()) : null;
         ConnectionFinisher finisher = new ConnectionFinisher(connections, local, callbacks, stats, gatewayMode);
         this.recovering = recoverable ? new Recovery(config.recovery(), clock, connections, finisher::finish,
-                KaliChannelInitializer::connectionOf, PooledByteBufAllocator.DEFAULT) : null;
+                KaliChannelInitializer::connectionOf, PooledByteBufAllocator.DEFAULT, recoveryStore.get(), encoder)
+                : null;
         this.context = new ServerContext(config, mapper, encoder, stats, connections, local, dispatcher,
                 new ReceiptTracker(cache, config.protocol().receiptWindow()), executor,
                 new ClientIdGenerator(nodeId, System.currentTimeMillis()), callbacks,

@@ -1,9 +1,33 @@
 -- Shared by every script (prepended to each). ARGV[1] is the key prefix; names match Keys.java.
 local p = ARGV[1]
-local function nodeOf(cid)
+-- The node a client id was made on (its prefix).
+local function homeOf(cid)
   local dash = string.find(cid, '-', 1, true)
   if dash then return string.sub(cid, 1, dash - 1) end
   return ''
+end
+-- The node a connection lives on: its home, unless it returned to another node (connection recovery).
+local anyMoved = redis.call('EXISTS', p .. 'moved') == 1
+local function nodeOf(cid)
+  if anyMoved then
+    local moved = redis.call('HGET', p .. 'moved', cid)
+    if moved then return moved end
+  end
+  return homeOf(cid)
+end
+-- Connections another node claimed from node n that n has not let go yet: its local sends must skip them.
+local function movedFrom(n)
+  return redis.call('SMEMBERS', p .. 'mf:' .. n)
+end
+-- How many connections node n has claimed so far: a send's answer carries it, so that n's local delivery can skip
+-- the connections it claimed after the send was routed (they got the send where they were).
+local function claimsOf(n)
+  return tonumber(redis.call('GET', p .. 'claims:' .. n) or '0')
+end
+-- How many connections other nodes have claimed from node n so far: n's local delivery after a send still reaches
+-- those claimed after the send was routed (through their released stream, which hands it on).
+local function awayOf(n)
+  return tonumber(redis.call('GET', p .. 'away:' .. n) or '0')
 end
 local function registered(cid)
   return redis.call('SISMEMBER', p .. 'n:' .. nodeOf(cid) .. ':clients', cid) == 1

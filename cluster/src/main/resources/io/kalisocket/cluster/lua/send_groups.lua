@@ -1,5 +1,6 @@
 -- ARGV: prefix, self, message, group count G, G groups, excluded client ids...
--- -> remote members handed the message; one message per node holding a member
+-- -> {remote members handed the message, claims of self, claims away from self, client ids the caller must not deliver to locally...}; one message per
+-- node holding a member
 local self, ng = ARGV[2], tonumber(ARGV[4])
 local count, nodes = 0, {}
 for i = 5, 4 + ng do
@@ -30,4 +31,4 @@ for i = 5 + ng, #ARGV do
   end
 end
 publishTo(nodes, ARGV[3])
-return count
+return {count, claimsOf(ARGV[2]), awayOf(ARGV[2]), unpack(movedFrom(ARGV[2]))}

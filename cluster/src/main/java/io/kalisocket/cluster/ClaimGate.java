@@ -1,0 +1,72 @@
+package io.kalisocket.cluster;
+
+import io.kalisocket.connection.ChannelConnection;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.function.IntSupplier;
+
+/**
+ * Holds this node's deliveries while a connection is being claimed from another node (connection recovery).
+ * Once the claim script ran, Redis routes the connection's pushes to this node — to its channel, or to its own
+ * local delivery after a send script — possibly before the connection is rebuilt here and its missed pushes
+ * written. So while a claim is pending, incoming notices and this node's local deliveries after a send script wait
+ * here, and are run, in arrival order, as soon as no claim is pending. With no claim pending a delivery runs at
+ * once without taking the lock: its send script ran before any claim that starts later.
+ */
+final class ClaimGate {
+
+    private final Queue<Runnable> held = new ArrayDeque<>();
+    private final ClaimLedger<String> adopted = new ClaimLedger<>();
+    private final ClaimLedger<ChannelConnection> released = new ClaimLedger<>();
+    private volatile int pending;
+
+    /**
+     * @param delivery a delivery to this node's connections
+     * @return what it returned when run now, 0 when held
+     */
+    int deliver(IntSupplier delivery) {
+        if (pending == 0) {
+            return delivery.getAsInt();
+        }
+        synchronized (this) {
+            if (pending > 0) {
+                held.add(delivery::getAsInt);
+                return 0;
+            }
+        }
+        return delivery.getAsInt();
+    }
+
+    /** @param delivery a delivery whose result is not needed (an incoming notice) */
+    void deliver(Runnable delivery) {
+        deliver(() -> {
+            delivery.run();
+            return 0;
+        });
+    }
+
+    /** @return connections this node claimed lately, by client id, with their numbers in {@code ks:claims:<node>} */
+    ClaimLedger<String> adopted() {
+        return adopted;
+    }
+
+    /** @return connections claimed away from this node lately, with their numbers in {@code ks:away:<node>} */
+    ClaimLedger<ChannelConnection> released() {
+        return released;
+    }
+
+    /** A claim starts: deliveries wait from now on. */
+    synchronized void claimStarts() {
+        pending++;
+    }
+
+    /** A claim ended (adopted or refused): when none is pending any more, the held deliveries run, in order. */
+    synchronized void claimEnds() {
+        if (pending == 1) {
+            while (!held.isEmpty()) { // still pending meanwhile: later deliveries queue behind these
+                held.poll().run();
+            }
+        }
+        pending = Math.max(0, pending - 1);
+    }
+}

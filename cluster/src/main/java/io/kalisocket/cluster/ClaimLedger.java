@@ -1,0 +1,42 @@
+package io.kalisocket.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Connections that changed node lately, each with the number of its claim (a counter in Redis, so in Redis's
+ * order): a send script answers the counter as it was, and the sender's local delivery asks which connections were
+ * claimed after that. Entries are kept far longer than a send's script-to-delivery time, then dropped.
+ *
+ * @param <K> what is kept: a client id, or a connection
+ */
+final class ClaimLedger<K> {
+
+    private static final long KEEP_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    private final Map<K, long[]> entries = new ConcurrentHashMap<>();
+
+    /** @param key the connection @param claimNumber its claim's number */
+    void add(K key, long claimNumber) {
+        long now = System.nanoTime();
+        entries.values().removeIf(entry -> now - entry[1] > KEEP_NANOS);
+        entries.put(key, new long[] {claimNumber, now});
+    }
+
+    /** @param counter the claim counter a send script answered @return the connections claimed after it */
+    List<K> after(long counter) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        List<K> after = new ArrayList<>();
+        entries.forEach((key, entry) -> {
+            if (entry[0] > counter) {
+                after.add(key);
+            }
+        });
+        return after;
+    }
+}

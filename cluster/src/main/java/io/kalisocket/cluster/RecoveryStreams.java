@@ -1,0 +1,270 @@
+package io.kalisocket.cluster;
+
+import io.kalisocket.config.RecoveryConfig;
+import io.kalisocket.connection.ChannelConnection;
+import io.kalisocket.gateway.LocalGateway;
+import io.kalisocket.recovery.RecoveryStore;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connection recovery's streams in Redis, so that a client may return to any node (docs/RECOVERY.md §7). The node
+ * holding a recoverable connection numbers its pushes and appends each to {@code ks:rs:<client>} (pipelined, never
+ * awaited; both caps applied exactly in the script). A return to another node claims the connection in one
+ * script: the pushes after the client's position, its uid, groups and session, and its memberships moved to the
+ * claiming node; the old node is told to let it go. Notices arriving while a claim is pending wait at the
+ * {@link ClaimGate}, so nothing routed to the connection reaches this node before it is rebuilt.
+ */
+final class RecoveryStreams implements RecoveryStore {
+
+    private static final Logger log = LoggerFactory.getLogger(RecoveryStreams.class);
+    /** A claimed connection whose socket still looks alive is asked to drop it; the claim is retried this often. */
+    private static final int YIELD_TRIES = 20;
+    private static final long YIELD_RETRY_MILLIS = 100;
+
+    private final RedisLink redis;
+    private final Keys keys;
+    private final String self;
+    private final LocalGateway local;
+    private final LocalWatcher watcher;
+    private final Membership membership;
+    private final Directory directory;
+    private final ClaimGate gate;
+    /** Claim numbers of connections claimed and not adopted yet. */
+    private final Map<String, Long> claimNumbers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Connections being claimed whose {@code claimed} line has not come through this node's channel yet. */
+    private final Set<String> claiming = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile String epoch;
+    private volatile RecoveryConfig config;
+    private volatile Control control;
+
+    RecoveryStreams(RedisLink redis, Keys keys, String self, LocalGateway local, LocalWatcher watcher,
+            Membership membership, Directory directory, ClaimGate gate) {
+        this.redis = redis;
+        this.keys = keys;
+        this.self = self;
+        this.local = local;
+        this.watcher = watcher;
+        this.membership = membership;
+        this.directory = directory;
+        this.gate = gate;
+    }
+
+    @Override
+    public boolean shared() {
+        return true;
+    }
+
+    @Override
+    public String epoch() {
+        String known = epoch;
+        return known != null ? known : firstEpoch();
+    }
+
+    /** @return the cluster's epoch, made now by this node when no node made one yet */
+    private synchronized String firstEpoch() {
+        if (epoch == null) {
+            byte[] random = new byte[4];
+            new SecureRandom().nextBytes(random);
+            redis.await("recovery epoch", redis.async().set(keys.epoch(), HexFormat.of().formatHex(random),
+                    SetArgs.Builder.nx()));
+            epoch = redis.await("recovery epoch", redis.async().get(keys.epoch()));
+        }
+        return epoch;
+    }
+
+    @Override
+    public void start(RecoveryConfig recoveryConfig, Control recoveryControl) {
+        this.config = recoveryConfig;
+        this.control = recoveryControl;
+        if (recoveryConfig.secret().isEmpty()) {
+            log.warn("recovery.secret is empty: this node signs resume tokens with a key of its own, so a client that"
+                    + " returns to another node starts afresh; give every node the same recovery.secret");
+        }
+    }
+
+    @Override
+    public void opened(String clientId) {
+        background("open stream", redis.async().hset(keys.streamMeta(clientId), Map.of("node", self, "last", "0",
+                "bytes", "0")));
+        // Written back if Redis lost it, so nodes that start later share this epoch.
+        background("keep epoch", redis.async().set(keys.epoch(), epoch(), SetArgs.Builder.nx()));
+    }
+
+    @Override
+    public void appended(String clientId, long seq, ByteBuf push) {
+        RecoveryConfig caps = config;
+        background("append push", redis.run(Script.APPEND, ScriptOutputType.INTEGER, keys.prefix(), self, clientId,
+                Long.toString(seq), Integer.toString(caps.maxMessages()), Long.toString(caps.maxBytes()),
+                push.toString(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public void parked(ChannelConnection connection) {
+        String id = connection.id();
+        // The session as this node has it (actions may write it directly), for the node the client returns to.
+        Map<String, Object> session = local.getSession(id).orElse(Map.of());
+        background("park", membership.session(id, true, session, ""));
+        background("park", redis.async().hset(keys.streamMeta(id), "parked", "1"));
+    }
+
+    @Override
+    public void resumed(String clientId) {
+        background("resume", redis.async().hdel(keys.streamMeta(clientId), "parked"));
+    }
+
+    @Override
+    public CompletionStage<Boolean> expire(String clientId) {
+        return redis.<Long>run(Script.FORGET, ScriptOutputType.INTEGER, keys.prefix(), self, clientId)
+                .thenApply(mine -> mine == 1L);
+    }
+
+    @Override
+    public void finished(String clientId) {
+        background("forget stream", redis.run(Script.FORGET, ScriptOutputType.INTEGER, keys.prefix(), self, clientId));
+    }
+
+    @Override
+    public CompletionStage<Claim> claim(String clientId, long last) {
+        return attempt(clientId, last, 1);
+    }
+
+    /**
+     * One claim script. The gate holds notices from before the script runs until the caller ends the claim
+     * ({@link #adopted} or {@link #abandoned}, exactly once), except between tries, when nothing is claimed.
+     */
+    private CompletableFuture<Claim> attempt(String clientId, long last, int tries) {
+        gate.claimStarts();
+        claiming.add(clientId);
+        return redis.<List<Object>>run(Script.CLAIM, ScriptOutputType.MULTI, keys.prefix(), self, clientId,
+                Long.toString(last))
+                .thenCompose(answer -> {
+                    if (!"live".equals(String.valueOf(answer.get(0)))) {
+                        return CompletableFuture.completedFuture(claimOf(clientId, answer));
+                    }
+                    if (tries >= YIELD_TRIES) {
+                        return CompletableFuture.completedFuture(Claim.refused("expired"));
+                    }
+                    claiming.remove(clientId);
+                    gate.claimEnds(); // its old node is dropping the socket: nothing was claimed yet
+                    return CompletableFuture.supplyAsync(() -> null,
+                            CompletableFuture.delayedExecutor(YIELD_RETRY_MILLIS, TimeUnit.MILLISECONDS))
+                            .thenCompose(ignored -> attempt(clientId, last, tries + 1));
+                });
+    }
+
+    private Claim claimOf(String clientId, List<Object> answer) {
+        String status = String.valueOf(answer.get(0));
+        if (!"ok".equals(status)) {
+            return Claim.refused(status);
+        }
+        int i = 1;
+        long newest = (Long) answer.get(i++);
+        long claimNumber = (Long) answer.get(i++);
+        String uid = String.valueOf(answer.get(i++));
+        long groupCount = (Long) answer.get(i++);
+        Set<String> groups = new LinkedHashSet<>();
+        for (long g = 0; g < groupCount; g++) {
+            groups.add(String.valueOf(answer.get(i++)));
+        }
+        long sessionValues = (Long) answer.get(i++);
+        Map<String, String> stored = new LinkedHashMap<>();
+        for (long v = 0; v < sessionValues; v += 2) {
+            stored.put(String.valueOf(answer.get(i)), String.valueOf(answer.get(i + 1)));
+            i += 2;
+        }
+        List<String> missed = new ArrayList<>(answer.size() - i);
+        for (; i < answer.size(); i++) {
+            missed.add(String.valueOf(answer.get(i)));
+        }
+        claimNumbers.put(clientId, claimNumber);
+        return new Claim(null, newest, missed, uid.isEmpty() ? Optional.empty() : Optional.of(uid), groups,
+                directory.decode(stored));
+    }
+
+    @Override
+    public void adopted(ChannelConnection connection, Claim claim) {
+        try {
+            String id = connection.id();
+            claim.uid().ifPresent(uid -> local.bindUid(id, uid));
+            claim.groups().forEach(group -> local.joinGroup(id, group));
+            if (!claim.session().isEmpty()) {
+                local.setSession(id, claim.session());
+            }
+            watcher.adopt(id);
+            Long claimNumber = claimNumbers.remove(id);
+            gate.adopted().add(id, claimNumber == null ? Long.MAX_VALUE : claimNumber);
+        } finally {
+            gate.claimEnds();
+        }
+    }
+
+    @Override
+    public void abandoned(String clientId) {
+        claiming.remove(clientId);
+        claimNumbers.remove(clientId);
+        gate.claimEnds();
+    }
+
+    /** @return connections being claimed: notices routed before their claim must not reach them here */
+    Set<String> claiming() {
+        return claiming;
+    }
+
+    /** @param clientId a connection this node claimed: from this notice on, what arrives is for it too */
+    void claimedHere(String clientId) {
+        claiming.remove(clientId);
+    }
+
+    /**
+     * Another node claimed a connection of this one: let it go (no close action). Runs on the inbox thread, in order
+     * with the notices, so what was routed here before the claim still reaches it and is handed on.
+     *
+     * @param clientId the connection
+     * @param awayNumber the claim's number among the claims away from this node
+     */
+    void moved(String clientId, long awayNumber) {
+        Control c = control;
+        if (c != null) {
+            c.release(clientId).ifPresent(released -> {
+                local.forget(released);
+                gate.released().add(released, awayNumber);
+            });
+        }
+        watcher.forget(clientId);
+        background("let go", redis.async().srem(keys.clients(self), clientId));
+        background("let go", redis.async().srem(keys.movedFrom(self), clientId));
+    }
+
+    /** @param clientId a connection whose client is back on another node: drop its socket here, which parks it */
+    void yielded(String clientId) {
+        Control c = control;
+        if (c != null) {
+            c.yield(clientId);
+        }
+    }
+
+    private void background(String what, CompletionStage<?> write) {
+        write.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                log.debug("recovery {} failed: {}", what, failure.toString());
+            }
+        });
+    }
+}

@@ -1,0 +1,234 @@
+package io.kalisocket.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kalisocket.RunningServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Connection recovery across nodes (docs/RECOVERY.md §7): a client whose socket dropped on node a returns to node b
+ * with its token and gets its connection back — same client id, uid, room and session — then every push it missed,
+ * from either node, once each and in order, then live traffic; the room never sees it leave. When the window passes
+ * the offline action runs once in the whole cluster, and over the caps the return starts afresh. Pushes sent from
+ * both nodes while the return happens arrive once each, none lost.
+ */
+class RecoveryAcrossNodesTest {
+
+    private RecoveryNodes nodes;
+
+    @BeforeEach
+    void redis() {
+        RedisForTests.require();
+    }
+
+    @AfterEach
+    void stop() {
+        if (nodes != null) {
+            nodes.close();
+        }
+    }
+
+    /** A client of the room on node a, and a member of the room on each node. */
+    private record Room(RunningServer a, RunningServer b, JsonSocket ann, JsonNode recovery, JsonSocket bob,
+            JsonSocket carol) {
+        String annId() {
+            return recovery.get("client_id").asText();
+        }
+
+        String resume(long last) {
+            return "resume=" + recovery.get("token").asText() + "&epoch=" + recovery.get("epoch").asText() + "&last="
+                    + last;
+        }
+    }
+
+    private Room room(String... settings) {
+        nodes = new RecoveryNodes(settings);
+        RunningServer a = nodes.start("a");
+        RunningServer b = nodes.start("b");
+        JsonSocket ann = nodes.open(a, "recover=1&uid=ann&name=Ann&room=r1");
+        JsonNode recovery = ann.await(1).get(0);
+        JsonSocket bob = nodes.open(a, "room=r1");
+        JsonSocket carol = nodes.open(b, "room=r1");
+        await().until(() -> a.gateway().getClientIdCountByGroup("r1") == 3
+                && b.gateway().getClientIdCountByGroup("r1") == 3);
+        return new Room(a, b, ann, recovery, bob, carol);
+    }
+
+    private void dropAndAwaitPark(Room room) {
+        room.ann().drop();
+        await().until(() -> "1".equals(nodes.redis().hget(nodes.key("r:" + room.annId()), "parked")));
+    }
+
+    @Test
+    void aClientDroppedOnOneNode_returnsToAnother_withEverythingItMissed_onceInOrder() {
+        Room room = room();
+        String annId = room.annId();
+        dropAndAwaitPark(room);
+
+        for (int i = 0; i < 25; i++) {
+            room.bob().send("{\"ct\":\"lobby\",\"ac\":\"say\",\"room\":\"r1\",\"n\":" + i + "}");
+            room.carol().send("{\"ct\":\"lobby\",\"ac\":\"say\",\"room\":\"r1\",\"n\":" + i + "}");
+            if (i == 5) {
+                room.a().gateway().sendToUid("ann", Map.of("type", "private", "n", 1));
+            } else if (i == 12) {
+                room.b().gateway().sendToClient(annId, Map.of("type", "private", "n", 2));
+            } else if (i == 20) {
+                room.b().gateway().sendToUid("ann", Map.of("type", "private", "n", 3));
+            }
+        }
+        room.bob().await(50);
+        room.carol().await(50);
+        assertThat(room.b().gateway().isOnline(annId)).as("parked: still online for every node").isTrue();
+
+        JsonSocket back = nodes.open(room.b(), room.resume(0));
+        List<JsonNode> frames = back.await(54);
+        JsonNode recovered = frames.get(0);
+        assertThat(recovered.get("recovered").asBoolean()).isTrue();
+        assertThat(recovered.get("client_id").asText()).isEqualTo(annId);
+        assertThat(recovered.get("missed").asLong()).isEqualTo(53);
+        List<JsonNode> missed = frames.subList(1, 54);
+        for (int i = 0; i < 53; i++) {
+            assertThat(missed.get(i).get("_seq").asLong()).as("numbered in order, no gap, no repeat").isEqualTo(i + 1);
+        }
+        String bobId = room.bob().ofType("say").get(0).get("from").asText();
+        assertThat(ns(missed, "say", bobId)).as("bob's, in the order sent").isEqualTo(range(25));
+        String carolId = room.carol().ofType("say").stream().map(f -> f.get("from").asText())
+                .filter(id -> !id.equals(bobId)).findFirst().orElseThrow();
+        assertThat(ns(missed, "say", carolId)).as("carol's, in the order sent").isEqualTo(range(25));
+        assertThat(missed.stream().filter(f -> f.get("type").asText().equals("private")).map(f -> f.get("n").asInt()))
+                .containsExactly(1, 2, 3);
+
+        for (RunningServer node : List.of(room.a(), room.b())) {
+            assertThat(node.gateway().getClientIdListByGroup("r1")).contains(annId).hasSize(3);
+            assertThat(node.gateway().getClientIdCountByGroup("r1")).isEqualTo(3);
+            assertThat(node.gateway().getClientIdByUid("ann")).containsExactly(annId);
+            assertThat(node.gateway().getUidByClientId(annId)).contains("ann");
+            assertThat(node.gateway().isOnline(annId)).isTrue();
+            assertThat(node.gateway().getSession(annId).orElseThrow()).containsEntry("name", "Ann");
+            assertThat(node.gateway().getAllClientIdCount()).isEqualTo(3);
+        }
+        assertThat(room.bob().ofType("offline")).as("the room never saw ann leave").isEmpty();
+        assertThat(room.carol().ofType("offline")).isEmpty();
+        assertThat(nodes.lobby().offlineRuns()).isZero();
+
+        room.a().gateway().sendToClient(annId, Map.of("type", "live", "n", 1));
+        room.a().gateway().sendToGroup("r1", Map.of("type", "live", "n", 2));
+        room.carol().send("{\"ct\":\"lobby\",\"ac\":\"say\",\"room\":\"r1\",\"n\":99}");
+        List<JsonNode> live = back.await(57).subList(54, 57);
+        assertThat(live).extracting(f -> f.get("_seq").asLong()).containsExactly(54L, 55L, 56L);
+        assertThat(live.get(0).get("n").asInt()).isEqualTo(1);
+        assertThat(live.get(1).get("n").asInt()).isEqualTo(2);
+        assertThat(live.get(2).get("n").asInt()).isEqualTo(99);
+        assertThat(back.frames()).hasSize(57);
+    }
+
+    @Test
+    void whenTheWindowPasses_theOfflineActionRunsOnceInTheCluster_andALateReturnStartsAfresh() {
+        Room room = room();
+        dropAndAwaitPark(room);
+        nodes.clock().advance(Duration.ofMinutes(2));
+        room.bob().await(1);
+        await().until(() -> room.carol().ofType("offline").size() == 1);
+        assertThat(room.bob().ofType("offline")).hasSize(1);
+        assertThat(room.b().gateway().getClientIdCountByGroup("r1")).isEqualTo(2);
+
+        JsonSocket late = nodes.open(room.b(), room.resume(0));
+        JsonNode answer = late.await(1).get(0);
+        assertThat(answer.get("recovered").asBoolean()).isFalse();
+        assertThat(answer.get("reason").asText()).isEqualTo("expired");
+        assertThat(answer.get("client_id").asText()).isNotEqualTo(room.annId());
+        assertThat(nodes.lobby().offlineRuns()).as("once, by the node that held it").isEqualTo(1);
+        assertThat(room.carol().ofType("offline")).hasSize(1);
+    }
+
+    @Test
+    void overTheCaps_theReturnStartsAfresh_andRedisKeepsNoMoreThanTheCap() {
+        Room room = room("recovery.max-messages", "5");
+        String annId = room.annId();
+        for (int i = 0; i < 20; i++) {
+            room.a().gateway().sendToClient(annId, Map.of("type", "private", "n", i));
+        }
+        room.ann().await(21);
+        String stream = nodes.key("rs:" + annId);
+        await().until(() -> "20".equals(nodes.redis().hget(nodes.key("r:" + annId), "last")));
+        assertThat(nodes.redis().xlen(stream)).as("the newest 5 only").isEqualTo(5);
+
+        dropAndAwaitPark(room);
+        for (int i = 0; i < 6; i++) {
+            room.b().gateway().sendToClient(annId, Map.of("type", "private", "n", 100 + i));
+            assertThat(nodes.redis().xlen(stream)).isLessThanOrEqualTo(5);
+        }
+        await().until(() -> room.carol().ofType("offline").size() == 1);
+
+        JsonNode answer = nodes.open(room.b(), room.resume(20)).await(1).get(0);
+        assertThat(answer.get("recovered").asBoolean()).isFalse();
+        assertThat(answer.get("client_id").asText()).isNotEqualTo(annId);
+        assertThat(nodes.redis().xlen(stream)).isZero();
+        assertThat(nodes.lobby().offlineRuns()).isEqualTo(1);
+    }
+
+    @Test
+    void aReturnToTheSameNode_isRecoveredFromItsMemory() {
+        Room room = room();
+        dropAndAwaitPark(room);
+        room.b().gateway().sendToGroup("r1", Map.of("type", "say", "n", 7));
+        JsonSocket back = nodes.open(room.a(), room.resume(0));
+        List<JsonNode> frames = back.await(2);
+        assertThat(frames.get(0).get("recovered").asBoolean()).isTrue();
+        assertThat(frames.get(0).get("client_id").asText()).isEqualTo(room.annId());
+        assertThat(frames.get(1).get("n").asInt()).isEqualTo(7);
+        assertThat(nodes.lobby().offlineRuns()).isZero();
+    }
+
+    @Test
+    void pushesSentFromBothNodesWhileTheClientReturns_arriveExactlyOnce() throws Exception {
+        Room room = room();
+        dropAndAwaitPark(room);
+        int each = 300;
+        Thread fromA = new Thread(() -> {
+            for (int i = 0; i < each; i++) {
+                room.a().gateway().sendToGroup("r1", Map.of("type", "say", "from", "a", "n", i));
+            }
+        });
+        Thread fromB = new Thread(() -> {
+            for (int i = 0; i < each; i++) {
+                room.b().gateway().sendToUid("ann", Map.of("type", "say", "from", "b", "n", i));
+            }
+        });
+        fromA.start();
+        fromB.start();
+        await().until(() -> room.bob().ofType("say").size() >= each / 3); // the return lands mid-traffic
+        JsonSocket back = nodes.open(room.b(), room.resume(0));
+        fromA.join();
+        fromB.join();
+        List<JsonNode> frames = back.await(1 + 2 * each);
+        assertThat(frames.get(0).get("recovered").asBoolean()).isTrue();
+        List<JsonNode> pushes = frames.subList(1, frames.size());
+        assertThat(pushes).extracting(f -> f.get("_seq").asLong()).as("no gap, no repeat")
+                .isEqualTo(java.util.stream.LongStream.rangeClosed(1, 2L * each).boxed().toList());
+        assertThat(pushes.stream().map(f -> f.get("from").asText() + f.get("n").asInt()).distinct().count())
+                .as("each push once").isEqualTo(2L * each);
+        assertThat(nodes.lobby().offlineRuns()).isZero();
+    }
+
+    private static List<Integer> ns(List<JsonNode> frames, String type, String from) {
+        return frames.stream().filter(f -> f.path("type").asText().equals(type) && f.path("from").asText().equals(from))
+                .map(f -> f.get("n").asInt()).toList();
+    }
+
+    private static List<Integer> range(int n) {
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            all.add(i);
+        }
+        return all;
+    }
+}

@@ -1,0 +1,101 @@
+package io.kalisocket.cluster;
+
+import io.kalisocket.KaliServer;
+import io.kalisocket.RunningServer;
+import io.kalisocket.config.ConfigLoader;
+import io.kalisocket.testing.FakeClock;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cluster nodes in this JVM with connection recovery and gateway mode on (one {@link LobbyController} and one clock
+ * for all), plus a Redis connection to look at the streams; everything is closed together.
+ */
+final class RecoveryNodes implements AutoCloseable {
+
+    private final LobbyController lobby = new LobbyController();
+    private final FakeClock clock = new FakeClock();
+    private final ClusterConfig config;
+    private final Map<String, String> settings;
+    private final List<RunningServer> servers = new ArrayList<>();
+    private final List<Cluster> clusters = new ArrayList<>();
+    private final List<JsonSocket> sockets = new ArrayList<>();
+    private final RedisClient redisClient;
+    private final StatefulRedisConnection<String, String> redis;
+
+    /** @param extra settings over the defaults (recovery on, a shared secret, gateway mode with ct=lobby) */
+    RecoveryNodes(String... extra) {
+        this(RedisForTests.URI, extra);
+    }
+
+    /** @param redisUri the Redis of the cluster @return nodes on it, with the default settings */
+    static RecoveryNodes onRedis(String redisUri) {
+        return new RecoveryNodes(redisUri, new String[0]);
+    }
+
+    private RecoveryNodes(String redisUri, String[] extra) {
+        this.redisClient = RedisClient.create(redisUri);
+        this.redis = redisClient.connect();
+        this.config = ClusterConfig.of(redisUri).withKeyPrefix(RedisForTests.freshPrefix())
+                .withNodeTtl(Duration.ofSeconds(3));
+        this.settings = new HashMap<>(Map.of("server.port", "0", "server.worker-threads", "2",
+                "limits.idle-timeout", "10m", "recovery.enabled", "true", "recovery.secret", "shared",
+                "gateway.enabled", "true", "gateway.connect-controller", "lobby"));
+        for (int i = 0; i < extra.length; i += 2) {
+            settings.put(extra[i], extra[i + 1]);
+        }
+    }
+
+    /** @param nodeId the node's id @return the started node */
+    RunningServer start(String nodeId) {
+        Map<String, String> own = new HashMap<>(settings);
+        own.put("server.node-id", nodeId);
+        KaliServer server = KaliServer.create(ConfigLoader.of(own)).controller(lobby).clock(clock);
+        clusters.add(Cluster.join(server, config));
+        RunningServer running = server.bind();
+        servers.add(running);
+        return running;
+    }
+
+    /** @param node where @param query the upgrade's query @return an open socket, closed with the nodes */
+    JsonSocket open(RunningServer node, String query) {
+        JsonSocket socket = JsonSocket.open(node.port(), query);
+        sockets.add(socket);
+        return socket;
+    }
+
+    /** @return the controller every node runs */
+    LobbyController lobby() {
+        return lobby;
+    }
+
+    /** @return the clock of every node's recovery window */
+    FakeClock clock() {
+        return clock;
+    }
+
+    /** @return synchronous Redis commands, to look at what the cluster stored */
+    RedisCommands<String, String> redis() {
+        return redis.sync();
+    }
+
+    /** @param name a key without the prefix, e.g. {@code rs:<client>} @return the full key */
+    String key(String name) {
+        return config.keyPrefix() + name;
+    }
+
+    @Override
+    public void close() {
+        sockets.forEach(JsonSocket::close);
+        servers.forEach(s -> s.stop(Duration.ofMillis(200)));
+        clusters.forEach(Cluster::close);
+        redis.close();
+        redisClient.shutdown();
+    }
+}
