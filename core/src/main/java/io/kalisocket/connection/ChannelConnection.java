@@ -30,6 +30,7 @@ public final class ChannelConnection implements Connection {
     private long messagesIn;
     private long messagesOut;
     private boolean flushPending;
+    private ChannelHandlerContext flushContext;
     private volatile Channel channel;
     private volatile Outbox outbox;
     private final MessageEncoder encoder;
@@ -176,9 +177,14 @@ public final class ChannelConnection implements Connection {
     void flushNow() {
         flushPending = false;
         Channel ch = channel;
-        ChannelHandlerContext consolidation = ch.pipeline().context(FlushConsolidationHandler.class);
-        if (consolidation != null) {
-            consolidation.flush();
+        ChannelHandlerContext below = flushContext;
+        if (below == null || below.channel() != ch) {
+            // Looked up once per socket, not per flush: the stage stays for the socket's life.
+            below = ch.pipeline().context(FlushConsolidationHandler.class);
+            flushContext = below;
+        }
+        if (below != null) {
+            below.flush();
         } else {
             ch.flush();
         }
