@@ -2,7 +2,10 @@ package io.kalisocket.connection;
 
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Flushes, in one task per event loop, the connections that broadcasts wrote to. A flush made outside a read
@@ -16,6 +19,9 @@ final class BatchedFlusher {
     private final Runnable flushAll = this::flushAll;
     private List<ChannelConnection> pending = new ArrayList<>();
     private List<ChannelConnection> spare = new ArrayList<>();
+    // Who is already in this loop's batch: kept here, not on the connection, since a recovered connection
+    // may move to a socket of another loop between a write and its flush.
+    private final Set<ChannelConnection> queued = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean scheduled;
 
     /** @param loop the event loop whose connections this flushes */
@@ -25,7 +31,7 @@ final class BatchedFlusher {
 
     /** @param connection a connection of this loop that was written to; call on the loop */
     void add(ChannelConnection connection) {
-        if (connection.markFlushPending()) {
+        if (queued.add(connection)) {
             pending.add(connection);
         }
         if (!scheduled) {
@@ -38,6 +44,7 @@ final class BatchedFlusher {
         scheduled = false;
         List<ChannelConnection> batch = pending;
         pending = spare; // a flush may run listeners that broadcast again: they fill the other list
+        queued.clear();
         try {
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).flushNow();

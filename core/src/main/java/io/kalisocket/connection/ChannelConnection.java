@@ -29,7 +29,6 @@ public final class ChannelConnection implements Connection {
     private volatile boolean closing;
     private long messagesIn;
     private long messagesOut;
-    private boolean flushPending;
     private ChannelHandlerContext flushContext;
     private volatile Channel channel;
     private volatile Outbox outbox;
@@ -161,21 +160,11 @@ public final class ChannelConnection implements Connection {
         channel.write(frame.retainedDuplicate(), channel.voidPromise());
     }
 
-    /** @return true when no flush was pending yet (it is now); event loop only */
-    boolean markFlushPending() {
-        if (flushPending) {
-            return false;
-        }
-        flushPending = true;
-        return true;
-    }
-
     /**
      * Flushes what was written, at once: below the flush consolidation stage, which would schedule a task of
-     * its own for a flush made outside a read. Event loop only.
+     * its own for a flush made outside a read. From another thread Netty hands the flush to the socket's loop.
      */
     void flushNow() {
-        flushPending = false;
         Channel ch = channel;
         ChannelHandlerContext below = flushContext;
         if (below == null || below.channel() != ch) {
