@@ -170,6 +170,8 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
                 usage: java -jar kalisocket-bench.jar SCENARIO [flags]
                        java -jar kalisocket-bench.jar server baseline|kali [--port P] [--redis URI --node-id ID
                            --key-prefix P] [--recovery]                                   (used by the runner)
+                       taskset -c 0 java -jar kalisocket-bench.jar jitter [--duration S]
+                           this machine's scheduling jitter on one core, the floor of any latency figure
 
                 scenarios (each server in its own JVM; table shows each figure and its ratio to the baseline):
                   echo       N connections, each with a window of requests in flight -> replies/s   (N=100)

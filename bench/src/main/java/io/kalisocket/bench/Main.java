@@ -1,12 +1,15 @@
 package io.kalisocket.bench;
 
+import io.kalisocket.bench.run.JitterProbe;
 import io.kalisocket.bench.run.ScenarioRunner;
 import io.kalisocket.bench.server.ServerMain;
+import java.time.Duration;
 import java.util.Arrays;
 
 /**
  * Entry point of {@code kalisocket-bench.jar}: {@code SCENARIO [flags]} runs a scenario,
- * {@code server KIND} runs one server for the runner, {@code --help} prints usage.
+ * {@code server KIND} runs one server for the runner, {@code jitter} measures the machine's scheduling jitter,
+ * {@code --help} prints usage.
  */
 public final class Main {
 
@@ -39,6 +42,14 @@ public final class Main {
         }
         if (args[0].equals("server")) {
             ServerMain.run(Arrays.copyOfRange(args, 1, args.length));
+            return 0;
+        }
+        if (args[0].equals("jitter")) {
+            int seconds = args.length > 2 && args[1].equals("--duration") ? Integer.parseInt(args[2]) : 5;
+            if (seconds < 1 || seconds > 60) {
+                throw new IllegalArgumentException("jitter --duration must be 1-60 s, got " + seconds);
+            }
+            new JitterProbe(Duration.ofSeconds(seconds)).run(System.out);
             return 0;
         }
         new ScenarioRunner(BenchOptions.parse(args), System.out, System.err).run();

@@ -5,18 +5,27 @@ package io.kalisocket.config;
  *
  * @param virtualThreads {@code auto} (virtual threads on Java 21+, a platform pool before),
  *     {@code on} (fail at start when unavailable) or {@code off}
- * @param poolSize platform threads when virtual threads are not used; default 0, meaning
+ * @param poolSize most platform threads when virtual threads are not used; default 0, meaning
  *     {@code max(16, 8 x cores)} so that blocking actions (database calls) do not starve each other
+ * @param poolMin platform threads always kept; default 0, meaning one per core (at most {@code poolSize}). The
+ *     pool grows from here towards {@code poolSize} only while tasks wait and the cores are not busy, i.e.
+ *     while actions block; {@code poolMin == poolSize} makes a fixed pool
  */
-public record ExecutionConfig(String virtualThreads, int poolSize) {
+public record ExecutionConfig(String virtualThreads, int poolSize, int poolMin) {
 
     /** The defaults documented on each component. */
     public static ExecutionConfig defaults() {
-        return new ExecutionConfig("auto", 0);
+        return new ExecutionConfig("auto", 0, 0);
     }
 
-    /** @return the platform pool's size: {@link #poolSize} or {@code max(16, 8 x cores)} */
+    /** @return the platform pool's most threads: {@link #poolSize} or {@code max(16, 8 x cores)} */
     public int effectivePoolSize() {
         return poolSize > 0 ? poolSize : Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @return the platform pool's fewest threads: {@link #poolMin} or the cores, never above the most */
+    public int effectivePoolMin() {
+        int wanted = poolMin > 0 ? poolMin : Runtime.getRuntime().availableProcessors();
+        return Math.min(wanted, effectivePoolSize());
     }
 }

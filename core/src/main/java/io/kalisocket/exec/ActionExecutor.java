@@ -3,19 +3,23 @@ package io.kalisocket.exec;
 import io.kalisocket.config.ExecutionConfig;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Chooses where actions run: one virtual thread per task on Java 21+, a bounded platform pool on Java 17.
+ * Chooses where actions run: one virtual thread per task on Java 21+, an {@link ElasticPool} on Java 17.
  * The pool's queue holds at most one task per connection ({@link SerialQueue} submits one drain at a
  * time), so it is bounded by the number of connections.
  */
 public final class ActionExecutor {
+
+    /** How often the pool's monitor looks: short enough that blocking actions get threads within milliseconds. */
+    private static final Duration MONITOR_TICK = Duration.ofMillis(5);
+    /** Quiet time before extra threads go (the same as {@link ThreadPoolExecutor}'s usual keep-alive). */
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(60);
 
     private ActionExecutor() {
     }
@@ -37,8 +41,7 @@ public final class ActionExecutor {
                         + Runtime.version().feature() + " has no virtual threads (Java 21+ needed)");
             }
         }
-        int size = config.effectivePoolSize();
-        return new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        return ElasticPool.start(config.effectivePoolMin(), config.effectivePoolSize(), MONITOR_TICK, KEEP_ALIVE,
                 new NamedDaemonThreads("kali-action-"));
     }
 

@@ -148,7 +148,8 @@ public final class NettyServer {
         log.info("KaliSocket listening on {}://{}:{}{} (node {}, {} transport, {} event loops, actions on {})",
                 scheme(), config.server().host(), port(), config.server().path(), context.clientIds().nodeId(),
                 transport.name(), count, ActionExecutor.isVirtual(context.executor()) ? "virtual threads"
-                        : "a pool of " + config.execution().effectivePoolSize() + " threads");
+                        : "a pool of " + config.execution().effectivePoolMin() + " to "
+                        + config.execution().effectivePoolSize() + " threads");
         return this;
     }
 
@@ -251,6 +252,8 @@ public final class NettyServer {
         if (context.executor() instanceof java.util.concurrent.ThreadPoolExecutor pool) {
             s.put("kind", "pool");
             s.put("size", pool.getPoolSize());
+            s.put("target", pool.getCorePoolSize());
+            s.put("max", pool.getMaximumPoolSize());
             s.put("active", pool.getActiveCount());
             s.put("queued", pool.getQueue().size());
             s.put("completed", pool.getCompletedTaskCount());
