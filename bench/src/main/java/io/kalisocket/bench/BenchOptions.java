@@ -28,11 +28,13 @@ import java.util.Optional;
  * @param pin         false with {@code --no-pin}: do not pin server and load to separate cores
  * @param redis       {@code --redis}: the Redis of the cluster scenarios; default: the bench starts its own
  *                    {@code redis-server} on a free loopback port
+ * @param jitQuiet    {@code --jit-quiet}: after {@code --warmup}, warm up on until the JIT compilers of the
+ *                    servers and of this load generator are quiet, for at most this long more; default 0 (off)
  */
 public record BenchOptions(String scenario, int connections, Duration duration, Duration warmup, List<Integer> rates,
                            int window, int messages, int fdLimit, int runs, List<String> servers,
                            Optional<URI> target, Optional<Path> jdk, List<String> jvmArgs, boolean pin,
-                           Optional<URI> redis) {
+                           Optional<URI> redis, Duration jitQuiet) {
 
     /** Validates and copies. */
     public BenchOptions {
@@ -41,6 +43,9 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
         }
         if (warmup.isNegative() || warmup.toSeconds() > 120) {
             throw new IllegalArgumentException("--warmup must be 0..120 s");
+        }
+        if (jitQuiet.isNegative() || jitQuiet.toSeconds() > 300) {
+            throw new IllegalArgumentException("--jit-quiet must be 0..300 s");
         }
         if (connections < 0 || connections > 19_000) {
             throw new IllegalArgumentException("--connections must be 1..19000 (fd limit 20000 per process)");
@@ -107,6 +112,7 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
         int runs = 1;
         Duration duration = Duration.ofSeconds(10);
         Duration warmup = Duration.ofSeconds(2);
+        Duration jitQuiet = Duration.ZERO;
         List<Integer> rates = new ArrayList<>();
         List<String> servers = new ArrayList<>();
         Optional<URI> target = Optional.empty();
@@ -128,6 +134,7 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
                 case "--connections" -> connections = Integer.parseInt(v);
                 case "--duration" -> duration = seconds(v);
                 case "--warmup" -> warmup = seconds(v);
+                case "--jit-quiet" -> jitQuiet = seconds(v);
                 case "--rate" -> {
                     for (String r : v.split(",")) {
                         rates.add(Integer.parseInt(r.trim()));
@@ -153,7 +160,7 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
             throw new IllegalArgumentException("--rate must be 1..1000000 msg/s");
         }
         return new BenchOptions(args[0], connections, duration, warmup, rates, window, messages, fdLimit, runs,
-                servers, target, jdk, jvmArgs, pin, redis);
+                servers, target, jdk, jvmArgs, pin, redis, jitQuiet);
     }
 
     private static Duration seconds(String v) {
@@ -205,6 +212,9 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
                   --connections N   see each scenario (max 19000)
                   --duration S      measured seconds per server (default 10)
                   --warmup S        warm-up seconds before each measurement (default 2)
+                  --jit-quiet S     then warm up on until the JIT compilers (servers' and the load's) spend
+                                    under 2 % of a core, at most S more seconds (default 0: off); on one
+                                    core the JIT can take 40 % of it long after a short warm-up
                   --rate R[,R..]    total msg/s for latency, repeatable (default 10000,20000; cluster-uid 2000,5000)
                   --window W        requests in flight per connection for echo (default 16)
                   --messages K      broadcasts pushed at most (default 2000; reconnect: pushes missed, 5)

@@ -14,6 +14,7 @@ class BenchOptionsTest {
         BenchOptions o = BenchOptions.parse("echo");
         assertThat(o.duration()).isEqualTo(Duration.ofSeconds(10));
         assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(o.jitQuiet()).isZero();
         assertThat(o.rates()).containsExactly(10_000, 20_000);
         assertThat(o.connectionsOr(100)).isEqualTo(100);
         assertThat(o.pin()).isTrue();
@@ -41,12 +42,18 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse("echo", "--duration", "0")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BenchOptions.parse("echo", "--connections", "50000")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BenchOptions.parse("--duration", "3")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchOptions.parse("echo", "--jit-quiet", "301")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void parse_jitQuietBoundsTheExtraWarmUp() {
+        assertThat(BenchOptions.parse("handshake", "--jit-quiet", "60").jitQuiet()).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
     void help_listsEveryScenario() {
         assertThat(BenchOptions.help()).contains("echo", "latency", "idle", "broadcast", "handshake", "overload", "--target",
-                "cluster-uid", "cluster-fanout", "reconnect", "--redis");
+                "cluster-uid", "cluster-fanout", "reconnect", "--redis", "--jit-quiet", "jitter");
     }
 
     @Test

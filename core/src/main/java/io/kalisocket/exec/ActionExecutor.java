@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ActionExecutor {
 
     /** How often the pool's monitor looks: short enough that blocking actions get threads within milliseconds. */
-    private static final Duration MONITOR_TICK = Duration.ofMillis(5);
+    private static final Duration MONITOR_TICK = Duration.ofMillis(10);
     /** Quiet time before extra threads go (the same as {@link ThreadPoolExecutor}'s usual keep-alive). */
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(60);
 

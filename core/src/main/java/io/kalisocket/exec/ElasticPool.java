@@ -127,7 +127,11 @@ public final class ElasticPool extends ThreadPoolExecutor {
         boolean waitedTwice = head != null && waitedLastLook;
         lastHead = head;
         waitedLastLook = head != null;
-        double busy = cpuShareSinceLastLook();
+        // The CPU clock is read only while tasks wait: an idle pool's looks cost a queue peek and nothing else.
+        double busy = head != null ? cpuShareSinceLastLook() : Double.NaN;
+        if (head == null) {
+            lastCpuNanos = -1;
+        }
         int size = getCorePoolSize();
         if (head == null) {
             if (++quietTicks >= shrinkAfterTicks && size > min) {
@@ -137,7 +141,8 @@ public final class ElasticPool extends ThreadPoolExecutor {
             return;
         }
         quietTicks = 0;
-        if (!stuck && !(waitedTwice && busy < BUSY)) {
+        boolean coresIdle = !(busy >= BUSY); // NaN, an unknown share, counts as idle
+        if (!stuck && !(waitedTwice && coresIdle)) {
             return;
         }
         if (size >= max) {
@@ -154,7 +159,8 @@ public final class ElasticPool extends ThreadPoolExecutor {
         long cpuNow = cpu.processCpuNanos();
         long wallNow = System.nanoTime();
         long wall = Math.max(1, wallNow - lastWallNanos);
-        double share = cpuNow < 0 || lastCpuNanos < 0 ? 0 : (cpuNow - lastCpuNanos) / ((double) wall * cores);
+        // No earlier reading (the first look at waiting tasks) or no clock: unknown, NaN, which counts as not busy.
+        double share = cpuNow < 0 || lastCpuNanos < 0 ? Double.NaN : (cpuNow - lastCpuNanos) / ((double) wall * cores);
         lastCpuNanos = cpuNow;
         lastWallNanos = wallNow;
         return share;

@@ -34,31 +34,33 @@ public final class JitterProbe {
      */
     public void run(PrintStream out) {
         Histogram spin = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
-        long stalled = spin(spin);
+        Histogram stalls = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+        spin(spin, stalls);
         Histogram park = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
         park(park);
         out.printf("| phase | p50 ms | p99 ms | p99.9 ms | p99.99 ms | max ms | samples |%n");
         out.printf("|---|---:|---:|---:|---:|---:|---:|%n");
         row(out, "spin: gap between clock reads", spin);
+        row(out, "spin: stalls over 100 us only", stalls);
         row(out, "park 100 us: wake-up lateness", park);
-        out.printf("%nspin: %.3f %% of %d s lost to stalls over %d us%n",
-                100.0 * stalled / duration.toNanos(), duration.toSeconds(), STALL_NANOS / 1000);
+        long stalled = (long) (stalls.getMean() * stalls.getTotalCount());
+        out.printf("%nspin: %,d stalls over %d us, %.1f per second, %.3f %% of %d s lost to them%n",
+                stalls.getTotalCount(), STALL_NANOS / 1000, stalls.getTotalCount() / (double) duration.toSeconds(),
+                100.0 * stalled / duration.toNanos(), duration.toSeconds());
     }
 
-    private long spin(Histogram h) {
+    private void spin(Histogram gaps, Histogram stalls) {
         long end = System.nanoTime() + duration.toNanos();
         long last = System.nanoTime();
-        long stalled = 0;
         while (last < end) {
             long now = System.nanoTime();
-            long gap = now - last;
-            h.recordValue(Math.min(gap, h.getHighestTrackableValue()));
+            long gap = Math.min(now - last, gaps.getHighestTrackableValue());
+            gaps.recordValue(gap);
             if (gap > STALL_NANOS) {
-                stalled += gap;
+                stalls.recordValue(gap);
             }
             last = now;
         }
-        return stalled;
     }
 
     private void park(Histogram h) {

@@ -162,6 +162,17 @@ public final class ServerProcess implements AutoCloseable {
         return ask("sockets", ServerMain.SOCKETS);
     }
 
+    /**
+     * Time the server's JIT compilers have spent so far.
+     *
+     * @return milliseconds, or -1 when its JVM does not say
+     * @throws IOException if the server does not answer within 60 seconds
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public long compileMillis() throws IOException, InterruptedException {
+        return ask("jit", ServerMain.JIT);
+    }
+
     private long ask(String command, String answer) throws IOException, InterruptedException {
         OutputStream in = process.getOutputStream();
         in.write((command + "\n").getBytes(StandardCharsets.US_ASCII));

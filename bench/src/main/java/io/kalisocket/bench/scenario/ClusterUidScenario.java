@@ -43,7 +43,7 @@ public final class ClusterUidScenario implements Scenario {
     }
 
     private void measureRate(Subject subject, BenchOptions options, int rate, LinkedHashMap<String, Double> figures)
-            throws InterruptedException {
+            throws Exception {
         int n = options.connectionsOr(CONNECTIONS);
         RateDriver driver = new RateDriver((alloc, k, intended) -> Messages.uidSend(alloc, "u" + (k % n), intended), rate);
         LongAdder bound = new LongAdder();
@@ -78,11 +78,12 @@ public final class ClusterUidScenario implements Scenario {
             List<Channel> senders = sending.openAll(SENDERS, i -> driver, Duration.ofSeconds(30));
             Connections.requireAll(senders, SENDERS);
             driver.start(senders);
-            Thread.sleep(options.warmup().toMillis());
+            double warmedUp = WarmUp.run(subject, options);
             CpuWindow cpu = new CpuWindow(subject);
             driver.measure(System.nanoTime() + options.duration().toNanos());
             Thread.sleep(options.duration().toMillis());
             RateFigures.drainAndPut(driver, rate, figures);
+            figures.put("warm-up s @" + rate + "/s", warmedUp);
             LinkedHashMap<String, Double> load = new LinkedHashMap<>();
             cpu.end(load, driver.received(), "pushes");
             load.forEach((k, v) -> figures.put(k + " @" + rate + "/s", v));

@@ -31,7 +31,7 @@ public final class EchoScenario implements Scenario {
         try (LoadClient client = new LoadClient(subject.uri(), 1, Duration.ofSeconds(10))) {
             List<Channel> open = client.openAll(n, i -> driver, Duration.ofSeconds(60));
             Connections.requireAll(open, n);
-            Thread.sleep(options.warmup().toMillis());
+            double warmedUp = WarmUp.run(subject, options);
             long c0 = driver.ok();
             long e0 = driver.errors();
             long t0 = System.nanoTime();
@@ -45,6 +45,7 @@ public final class EchoScenario implements Scenario {
             figures.put("replies/s", (c1 - c0) / secs);
             figures.put("error replies/s", (e1 - e0) / secs);
             cpu.end(figures, c1 - c0, "replies");
+            figures.put("warm-up s", warmedUp);
             LoadClient.closeAll(open, Duration.ofSeconds(5));
             return figures;
         }

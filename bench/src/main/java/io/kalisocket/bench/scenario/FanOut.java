@@ -56,7 +56,7 @@ final class FanOut {
             }
             Channel sender = clients.get(0).open(driver.senderListener()).sync().channel();
             driver.start(sender, members);
-            Thread.sleep(options.warmup().toMillis());
+            double warmedUp = WarmUp.run(subject, options);
             long d0 = driver.deliveries();
             long t0 = System.nanoTime();
             CpuWindow cpu = new CpuWindow(subject);
@@ -73,6 +73,7 @@ final class FanOut {
             figures.put("members", (double) members);
             figures.put("measured s", secs);
             cpu.end(figures, d1 - d0, "deliveries");
+            figures.put("warm-up s", warmedUp);
             return figures;
         } finally {
             LoadClient.closeAll(joined, Duration.ofSeconds(20));

@@ -22,7 +22,7 @@ public final class HandshakeScenario implements Scenario {
         try (LoadClient client = new LoadClient(subject.uri(), 1, Duration.ofSeconds(5))) {
             HandshakeDriver driver = new HandshakeDriver(client);
             driver.start(options.connectionsOr(CONNECTIONS));
-            Thread.sleep(options.warmup().toMillis());
+            double warmedUp = WarmUp.run(subject, options);
             long ok0 = driver.ok();
             long failed0 = driver.failed();
             long t0 = System.nanoTime();
@@ -36,6 +36,7 @@ public final class HandshakeScenario implements Scenario {
             figures.put("handshakes/s", (ok1 - ok0) / secs);
             figures.put("failed/s (lower is better)", (failed1 - failed0) / secs);
             cpu.end(figures, ok1 - ok0, "handshakes");
+            figures.put("warm-up s", warmedUp);
             return figures;
         }
     }

@@ -33,18 +33,19 @@ public final class LatencyScenario implements Scenario {
     }
 
     private void measureRate(Subject subject, BenchOptions options, int rate, LinkedHashMap<String, Double> figures)
-            throws InterruptedException {
+            throws Exception {
         int n = options.connectionsOr(CONNECTIONS);
         RateDriver driver = new RateDriver(subject.action(), rate);
         try (LoadClient client = new LoadClient(subject.uri(), 1, Duration.ofSeconds(10))) {
             List<Channel> open = client.openAll(n, i -> driver, Duration.ofSeconds(60));
             Connections.requireAll(open, n);
             driver.start(open);
-            Thread.sleep(options.warmup().toMillis());
+            double warmedUp = WarmUp.run(subject, options);
             long end = System.nanoTime() + options.duration().toNanos();
             driver.measure(end);
             Thread.sleep(options.duration().toMillis());
             RateFigures.drainAndPut(driver, rate, figures);
+            figures.put("warm-up s @" + rate + "/s", warmedUp);
             LoadClient.closeAll(open, Duration.ofSeconds(5));
         }
     }

@@ -2,6 +2,7 @@ package io.kalisocket.bench.server;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * <p>Protocol: prints {@code READY <port>} once listening; answers the line {@code heap} with
  * {@code HEAP <bytes>}, the heap in use after full collections, {@code peak} with {@code PEAK <bytes>},
  * the highest heap use since the previous {@code peak} (see {@link HeapPeak}), and {@code sockets} with
- * {@code SOCKETS <n>}, the WebSocket sockets open now (-1 when the server does not count them); stops on
+ * {@code SOCKETS <n>}, the WebSocket sockets open now (-1 when the server does not count them), and {@code jit}
+ * with {@code JIT <ms>}, the time its JIT compilers have spent so far (-1 when unknown); stops on
  * {@code quit} or at the end of its input (so it never outlives the runner).
  */
 public final class ServerMain {
@@ -25,6 +27,8 @@ public final class ServerMain {
     public static final String HEAP = "HEAP ";
     /** Line prefix of the answer to {@code peak}. */
     public static final String PEAK = "PEAK ";
+    /** Line prefix of the answer to {@code jit}. */
+    public static final String JIT = "JIT ";
     /** Line prefix of the answer to {@code sockets}. */
     public static final String SOCKETS = "SOCKETS ";
 
@@ -54,11 +58,18 @@ public final class ServerMain {
                     case "heap" -> System.out.println(HEAP + heapAfterFullGc());
                     case "peak" -> System.out.println(PEAK + peak.takePeak());
                     case "sockets" -> System.out.println(SOCKETS + server.openSockets());
+                    case "jit" -> System.out.println(JIT + compileMillis());
                     default -> System.out.println("UNKNOWN " + line);
                 }
                 System.out.flush();
             }
         }
+    }
+
+    /** @return milliseconds the JIT compilers have spent so far, or -1 when this JVM does not say */
+    static long compileMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
     private static long heapAfterFullGc() {
