@@ -70,9 +70,11 @@ public final class ScenarioRunner {
             String redisNote = !needsRedis ? "" : ownRedis.isPresent()
                     ? "; Redis: the bench's own redis-server at " + redis.get() + ", pinned with the servers, CPU counted"
                     : "; Redis: --redis " + redis.get() + " (not pinned, its CPU not counted)";
-            out.printf("## %s%n%n%s, %d cores, load on JDK %s, servers on %s; %s%s; warm-up %d ms, measured %d ms "
+            String jitQuiet = options.jitQuiet().isZero() ? ""
+                    : " then until the JIT is quiet (at most " + options.jitQuiet().toSeconds() + " s more)";
+            out.printf("## %s%n%n%s, %d cores, load on JDK %s, servers on %s; %s%s; warm-up %d ms%s, measured %d ms "
                             + "per server, %d run(s), medians; load average before: %s%n%n", scenario.name(), Instant.now(),
-                    cores, Runtime.version(), java, pinning.reason(), redisNote, options.warmup().toMillis(),
+                    cores, Runtime.version(), java, pinning.reason(), redisNote, options.warmup().toMillis(), jitQuiet,
                     options.duration().toMillis(), options.runs(), loadAverage());
             ResultTable table = setups.isEmpty() ? runVariants(scenario, java, prefix)
                     : runSetups(scenario, setups, redis, ownRedis, java, prefix);
