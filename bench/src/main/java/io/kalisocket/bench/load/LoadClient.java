@@ -48,11 +48,24 @@ public final class LoadClient implements AutoCloseable {
      * @param handshakeTimeout deadline of each connect + upgrade
      */
     public LoadClient(URI target, int threads, Duration handshakeTimeout) {
+        this(target, threads, handshakeTimeout, false);
+    }
+
+    /**
+     * A client for one target whose event loops may poll without ever sleeping.
+     *
+     * @param target           {@code ws://} loopback URI (anything else is refused)
+     * @param threads          event loops
+     * @param handshakeTimeout deadline of each connect + upgrade
+     * @param spin             true: the loops poll for I/O without blocking and run their timers on time, at
+     *                         the price of a whole core each (see {@link Transport#group(int, boolean)})
+     */
+    public LoadClient(URI target, int threads, Duration handshakeTimeout, boolean spin) {
         this.target = Loopback.require(target);
         this.address = Loopback.address(target);
         this.handshakeTimeout = handshakeTimeout;
         Transport transport = Transport.best();
-        this.group = transport.group(threads);
+        this.group = transport.group(threads, spin);
         this.bootstrap = new Bootstrap().group(group).channel(transport.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) handshakeTimeout.toMillis());

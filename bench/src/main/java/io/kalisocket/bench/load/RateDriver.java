@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -25,12 +26,17 @@ import org.HdrHistogram.Recorder;
 public final class RateDriver implements FrameListener {
 
     private static final long TICK_NANOS = 100_000;
+    /** The width of the time windows whose worst latency is kept (to tell one long stall from a spread tail). */
+    public static final long WINDOW_NANOS = 100_000_000;
 
     private final Request request;
     private final double nanosPerMessage;
     private final Recorder recorder = new Recorder(3);
+    /** How late the generator itself sent each measured message: its own share of every latency. */
+    private final Recorder sendLag = new Recorder(3);
     private final LongAdder received = new LongAdder();
     private final LongAdder errors = new LongAdder();
+    private volatile AtomicLongArray worstPerWindow = new AtomicLongArray(0);
     private volatile long measureFrom = Long.MAX_VALUE;
     private volatile long measureUntil = Long.MAX_VALUE;
     private long start;
@@ -96,6 +102,7 @@ public final class RateDriver implements FrameListener {
             }
             if (intended >= measureFrom) {
                 sentMeasured++;
+                sendLag.recordValue(Math.max(0, now - intended));
             }
             sent++;
             intended = start + (long) (sent * nanosPerMessage);
@@ -112,7 +119,13 @@ public final class RateDriver implements FrameListener {
         }
         if (intended >= measureFrom && intended < measureUntil) {
             received.increment();
-            recorder.recordValue(Math.max(0, now - intended));
+            long latency = Math.max(0, now - intended);
+            recorder.recordValue(latency);
+            AtomicLongArray worst = worstPerWindow;
+            int window = (int) ((intended - measureFrom) / WINDOW_NANOS);
+            if (window < worst.length()) {
+                worst.accumulateAndGet(window, latency, Math::max);
+            }
         }
     }
 
@@ -122,9 +135,13 @@ public final class RateDriver implements FrameListener {
      * @param until {@link System#nanoTime()} after which nothing more is sent
      */
     public void measure(long until) {
-        measureFrom = System.nanoTime();
+        long from = System.nanoTime();
+        // Written before measureFrom, whose volatile write publishes it to the thread that reads replies.
+        worstPerWindow = new AtomicLongArray((int) Math.max(1, (until - from + WINDOW_NANOS - 1) / WINDOW_NANOS));
+        measureFrom = from;
         measureUntil = until;
         recorder.reset();
+        sendLag.reset();
     }
 
     /** Stops the ticker (sending stops by itself at the end of the window anyway). */
@@ -159,6 +176,41 @@ public final class RateDriver implements FrameListener {
      */
     public long errors() {
         return errors.sum();
+    }
+
+    /**
+     * How many {@link #WINDOW_NANOS}-wide slices of the measurement had a reply later than {@code nanos}: a few
+     * means the tail came from a few stalls, many means it is spread.
+     *
+     * @param nanos the latency that counts as late
+     * @return slices with at least one late reply
+     */
+    public int windowsOver(long nanos) {
+        AtomicLongArray worst = worstPerWindow;
+        int n = 0;
+        for (int i = 0; i < worst.length(); i++) {
+            n += worst.get(i) > nanos ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * The number of {@link #WINDOW_NANOS}-wide slices in the measurement.
+     *
+     * @return count
+     */
+    public int windows() {
+        return worstPerWindow.length();
+    }
+
+    /**
+     * How late the generator sent the window's messages (from their intended time to the tick that wrote
+     * them), in nanoseconds: the part of each latency that is the generator's, not the server's.
+     *
+     * @return a copy
+     */
+    public Histogram sendLag() {
+        return sendLag.getIntervalHistogram();
     }
 
     /**

@@ -36,7 +36,8 @@ public final class LatencyScenario implements Scenario {
             throws Exception {
         int n = options.connectionsOr(CONNECTIONS);
         RateDriver driver = new RateDriver(subject.action(), rate);
-        try (LoadClient client = new LoadClient(subject.uri(), 1, Duration.ofSeconds(10))) {
+        // Pinned, the load has a core of its own: its loop spins, so that sends leave when due (see Transport).
+        try (LoadClient client = new LoadClient(subject.uri(), 1, Duration.ofSeconds(10), options.pin())) {
             List<Channel> open = client.openAll(n, i -> driver, Duration.ofSeconds(60));
             Connections.requireAll(open, n);
             driver.start(open);

@@ -5,12 +5,15 @@ import io.kalisocket.bench.load.RateDriver;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /** The figures of a fixed-rate run ({@code latency}, {@code cluster-uid}), after a bounded drain. */
 final class RateFigures {
 
     private static final Duration DRAIN = Duration.ofSeconds(3);
+    /** The latency bar of issue 6: the share of replies above it, and where in time they fall, are reported. */
+    private static final long LATE_MILLIS = 2;
 
     private RateFigures() {
     }
@@ -39,7 +42,8 @@ final class RateFigures {
 
     /**
      * Waits (at most 3 s) for the answers to the window's messages, stops the driver, and adds p50, p99,
-     * p99.9 and max in milliseconds, the messages lost or late, and the error replies.
+     * p99.9 and max in milliseconds, the share of replies over 2 ms and how many 100 ms slices of the window held
+     * one, the messages lost or late, and the error replies.
      *
      * @param driver  the driver, its measurement window over
      * @param rate    its rate, for the figure names
@@ -59,6 +63,13 @@ final class RateFigures {
         figures.put("p99" + at, any ? h.getValueAtPercentile(99) / 1e6 : Double.NaN);
         figures.put("p99.9" + at, any ? h.getValueAtPercentile(99.9) / 1e6 : Double.NaN);
         figures.put("max" + at, any ? h.getMaxValue() / 1e6 : Double.NaN);
+        long late = TimeUnit.MILLISECONDS.toNanos(LATE_MILLIS);
+        figures.put("% over " + LATE_MILLIS + " ms @" + rate + "/s (lower is better)",
+                any ? 100.0 * h.getCountBetweenValues(late + 1, Long.MAX_VALUE) / h.getTotalCount() : Double.NaN);
+        figures.put("100-ms slices (of " + driver.windows() + ") with one over " + LATE_MILLIS + " ms @" + rate
+                + "/s (lower is better)", (double) driver.windowsOver(late));
+        Histogram lag = driver.sendLag();
+        figures.put("generator's send lag p99" + at, lag.getTotalCount() > 0 ? lag.getValueAtPercentile(99) / 1e6 : Double.NaN);
         figures.put("lost or late @" + rate + "/s (lower is better)",
                 (double) (driver.sentMeasured() - driver.received()));
         figures.put("errors @" + rate + "/s (lower is better)", (double) driver.errors());

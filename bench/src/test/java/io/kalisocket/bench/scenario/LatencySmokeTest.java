@@ -1,0 +1,33 @@
+package io.kalisocket.bench.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kalisocket.bench.BenchOptions;
+import io.kalisocket.bench.server.KaliBenchServer;
+import io.kalisocket.bench.server.RunningBenchServer;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** CI's guard that the fixed-rate generator (spinning, as when pinned) still measures: a 1-second smoke. */
+class LatencySmokeTest {
+
+    @Test
+    void latency_reportsPercentilesTheLateShareAndTheGeneratorsOwnLag() throws Exception {
+        BenchOptions smoke = BenchOptions.parse("latency", "--connections", "5", "--rate", "500", "--duration", "1",
+                "--warmup", "0", "--servers", "kali");
+        assertThat(smoke.pin()).isTrue(); // so the generator's loop spins, the path the latency figures use
+        try (RunningBenchServer server = KaliBenchServer.start(0)) {
+            URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/");
+            Map<String, Double> figures = new LatencyScenario()
+                    .measure(new Subject("smoke", uri, "say", Optional.empty()), smoke);
+            assertThat(figures.get("p50 ms @500/s (lower is better)")).isPositive();
+            assertThat(figures.get("errors @500/s (lower is better)")).isZero();
+            assertThat(figures.get("lost or late @500/s (lower is better)")).isZero();
+            assertThat(figures).containsKeys("% over 2 ms @500/s (lower is better)",
+                    "100-ms slices (of 10) with one over 2 ms @500/s (lower is better)",
+                    "generator's send lag p99 ms @500/s (lower is better)", "warm-up s @500/s");
+        }
+    }
+}
