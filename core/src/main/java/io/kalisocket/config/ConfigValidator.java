@@ -53,8 +53,8 @@ final class ConfigValidator {
         check(e.virtualThreads().matches("auto|on|off"), "execution.virtual-threads", "'" + e.virtualThreads() + "' must be auto, on or off");
         check(e.poolSize() >= 0, "execution.pool-size", "must be 0 (automatic) or more");
         check(e.poolMin() >= 0, "execution.pool-min", "must be 0 (one per core) or more");
-        check(e.poolMin() == 0 || e.poolSize() == 0 || e.poolMin() <= e.poolSize(), "execution.pool-min",
-                e.poolMin() + " is above execution.pool-size " + e.poolSize());
+        check(e.poolMin() <= e.effectivePoolSize(), "execution.pool-min", e.poolMin() + " is above execution.pool-size "
+                + e.effectivePoolSize() + (e.poolSize() == 0 ? " (its default here: max(16, 8 x cores))" : ""));
         AdminConfig a = c.admin();
         check(a.port() >= 0 && a.port() <= 65535, "admin.port",
                 a.port() + " is not a port (1-65535, or 0 for any free port)");

@@ -64,6 +64,19 @@ class ConfigSectionsTest {
     }
 
     @Test
+    void execution_poolMinDefaultsToTheCoresAndMayNotExceedThePoolSize() {
+        KaliConfig c = ConfigLoader.of(Map.of("execution.pool-size", "4"));
+        assertThat(c.execution().effectivePoolMin())
+                .isEqualTo(Math.min(4, Runtime.getRuntime().availableProcessors()));
+        assertThat(ConfigLoader.of(Map.of("execution.pool-size", "4", "execution.pool-min", "4"))
+                .execution().effectivePoolMin()).isEqualTo(4);
+        assertThatThrownBy(() -> ConfigLoader.of(Map.of("execution.pool-size", "4", "execution.pool-min", "5")))
+                .hasMessageStartingWith("execution.pool-min: 5 is above execution.pool-size 4");
+        assertThatThrownBy(() -> ConfigLoader.of(Map.of("execution.pool-min", "1000")))
+                .hasMessageContaining("its default here");
+    }
+
+    @Test
     void validation_namesTheKey() {
         assertThatThrownBy(() -> ConfigLoader.of(Map.of("admin.port", "70000")))
                 .hasMessageStartingWith("admin.port: 70000 is not a port");
