@@ -6,7 +6,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +28,7 @@ public final class ChannelConnection implements Connection {
     private volatile boolean closing;
     private long messagesIn;
     private long messagesOut;
-    private ChannelHandlerContext flushContext;
+    private ChannelHandlerContext writerContext;
     private volatile Channel channel;
     private volatile Outbox outbox;
     private final MessageEncoder encoder;
@@ -157,26 +156,40 @@ public final class ChannelConnection implements Connection {
             o.push(frame.retainedPayload(), false);
             return;
         }
-        channel.write(frame.retainedDuplicate(), channel.voidPromise());
+        Channel ch = channel;
+        SharedFrameWriter writer = writer(ch);
+        if (writer != null) {
+            if (writer.writeShared(frame)) {
+                messagesOut++;
+            }
+        } else if (ch.isActive()) {
+            // No such stage (a pipeline of one's own): the bytes pass the WebSocket encoder untouched.
+            ch.write(frame.content().retainedDuplicate(), ch.voidPromise());
+        }
     }
 
     /**
-     * Flushes what was written, at once: below the flush consolidation stage, which would schedule a task of
-     * its own for a flush made outside a read. From another thread Netty hands the flush to the socket's loop.
+     * Flushes what was written, at once (see {@link SharedFrameWriter#flushNow}). From another thread Netty
+     * hands the flush to the socket's loop.
      */
     void flushNow() {
         Channel ch = channel;
-        ChannelHandlerContext below = flushContext;
-        if (below == null || below.channel() != ch) {
-            // Looked up once per socket, not per flush: the stage stays for the socket's life.
-            below = ch.pipeline().context(FlushConsolidationHandler.class);
-            flushContext = below;
-        }
-        if (below != null) {
-            below.flush();
+        SharedFrameWriter writer = writer(ch);
+        if (writer != null) {
+            writer.flushNow();
         } else {
             ch.flush();
         }
+    }
+
+    private SharedFrameWriter writer(Channel ch) {
+        ChannelHandlerContext stage = writerContext;
+        if (stage == null || stage.channel() != ch) {
+            // Looked up once per socket, not per write: the stage stays for the socket's life.
+            stage = ch.pipeline().context(SharedFrameWriter.class);
+            writerContext = stage;
+        }
+        return stage == null ? null : (SharedFrameWriter) stage.handler();
     }
 
     @Override

@@ -92,11 +92,12 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(new ConnectionLogHandler(KaliChannelInitializer::connectionOf));
         server.recovery().newCloseWatcher().ifPresent(p::addLast);
         p.addLast(CLOSING_HANDSHAKE);
+        // Below the protocol stage: it sees the close frames that stage sends too (see the class).
+        p.addLast(new OutboundGuardHandler(limits.slowConsumerPolicy(), server.stats()));
         p.addLast(new WebSocketServerProtocolHandler(webSocket));
         p.addLast(new WebSocketFrameAggregator(limits.maxMessageBytes()));
         p.addLast(new IdleStateHandler(limits.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         p.addLast(new ConnectionLifecycleHandler(server, gatewayMode));
-        p.addLast(new OutboundGuardHandler(limits.slowConsumerPolicy(), server.stats()));
         if (server.callbacks().onMessage() == null) {
             // With its own onMessage the application sees every frame, heartbeats included (as in Workerman).
             p.addLast(new HeartbeatHandler(server.config().protocol().heartbeatPing(),

@@ -3,13 +3,16 @@ package io.kalisocket.server;
 import io.kalisocket.config.LimitsConfig.SlowConsumerPolicy;
 import io.kalisocket.connection.ChannelConnection;
 import io.kalisocket.connection.ReplyFrame;
+import io.kalisocket.connection.SharedFrameWriter;
 import io.kalisocket.connection.WireFrame;
 import io.kalisocket.stats.ServerStats;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,14 +22,22 @@ import org.slf4j.LoggerFactory;
  * reading from the client, so a client that sends faster than it reads is slowed down, not punished;
  * answers to what it already sent ({@link ReplyFrame}) still pass. Pushes meanwhile get the slow-consumer
  * policy: dropped and counted, or the connection closed with 1008. Control frames always pass.
+ *
+ * <p>It is also where broadcasts enter the socket ({@link SharedFrameWriter}). It sits below the WebSocket
+ * protocol stage, so it sees every close frame the server sends (its own and the answer to the client's) and
+ * lets no shared frame follow one, as that stage does for the frames written through it.
  */
-final class OutboundGuardHandler extends ChannelDuplexHandler {
+final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedFrameWriter {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundGuardHandler.class);
 
     private final SlowConsumerPolicy policy;
     private final ServerStats stats;
+    private ChannelHandlerContext ctx;
+    /** Where shared frames go in: the stage below flush consolidation (TLS, if any, is below it). */
+    private ChannelHandlerContext wire;
     private boolean closing;
+    private boolean closeSent;
 
     OutboundGuardHandler(SlowConsumerPolicy policy, ServerStats stats) {
         this.policy = policy;
@@ -34,28 +45,61 @@ final class OutboundGuardHandler extends ChannelDuplexHandler {
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        // A message framed once for many recipients goes on as bytes: the WebSocket encoder passes them by.
-        Object out = msg instanceof WireFrame wire ? wire.content() : msg;
-        if (!(msg instanceof TextWebSocketFrame || msg instanceof WireFrame) || !ctx.channel().isActive()) {
-            // A closed channel is not writable either: that is no slow consumer, and the write fails on its own.
-            ctx.write(out, promise);
-            return;
-        }
-        boolean answer = msg instanceof ReplyFrame;
-        if ((answer || ctx.channel().isWritable()) && !closing) {
+        if (msg instanceof CloseWebSocketFrame) {
+            closeSent = true;
+        } else if (msg instanceof TextWebSocketFrame && ctx.channel().isActive()) {
+            // (A closed channel is not writable either: that is no slow consumer, and the write fails on its own.)
+            if (!admit(msg instanceof ReplyFrame)) {
+                ReferenceCountUtil.release(msg);
+                promise.trySuccess();
+                return;
+            }
             ChannelConnection connection = ctx.channel().attr(ChannelAttributes.CONNECTION).get();
             if (connection != null) {
                 connection.countOut();
             }
-            stats.messageOut();
-            ctx.write(out, promise);
-            return;
         }
-        ReferenceCountUtil.release(msg);
-        promise.trySuccess();
+        ctx.write(msg, promise);
+    }
+
+    @Override
+    public boolean writeShared(WireFrame frame) {
+        if (closeSent || !ctx.channel().isActive() || !admit(false)) {
+            return false;
+        }
+        wire().write(frame.content().retainedDuplicate(), ctx.voidPromise());
+        return true;
+    }
+
+    @Override
+    public void flushNow() {
+        wire().flush();
+    }
+
+    private ChannelHandlerContext wire() {
+        ChannelHandlerContext w = wire;
+        if (w == null || w.isRemoved()) {
+            ChannelHandlerContext flushStage = ctx.pipeline().context(FlushConsolidationHandler.class);
+            w = flushStage != null ? flushStage : ctx;
+            wire = w;
+        }
+        return w;
+    }
+
+    /** @return true when a message may be written now (counted for the server), else applies the slow-consumer policy */
+    private boolean admit(boolean answer) {
         if (closing) {
-            return;
+            return false;
+        }
+        if (answer || ctx.channel().isWritable()) {
+            stats.messageOut();
+            return true;
         }
         if (policy == SlowConsumerPolicy.DROP) {
             stats.dropped();
@@ -69,6 +113,7 @@ final class OutboundGuardHandler extends ChannelDuplexHandler {
             ChannelConnection connection = ctx.channel().attr(ChannelAttributes.CONNECTION).get();
             connection.close(WebSocketCloseStatus.POLICY_VIOLATION.code(), "slow consumer");
         }
+        return false;
     }
 
     @Override
