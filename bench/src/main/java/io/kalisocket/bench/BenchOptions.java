@@ -16,7 +16,9 @@ import java.util.Optional;
  * @param duration    {@code --duration}: measured seconds per server; default 10 s
  * @param warmup      {@code --warmup}: warm-up before each measurement; default 2 s
  * @param rates       {@code --rate}: total msg/s for {@code latency} (repeatable); default 10000 and 20000
- * @param window      {@code --window}: requests in flight per connection for {@code echo}; default 16
+ * @param window      {@code --window}: requests in flight per connection for {@code echo}, broadcasts not yet
+ *                    delivered to every member for {@code broadcast} and {@code cluster-fanout} (16 both); 0 = the
+ *                    scenario's default
  * @param messages    {@code --messages}: broadcasts the sender pushes at most (default 2000), pushes missed in
  *                    {@code reconnect} (default 5); 0 = the scenario default
  * @param fdLimit     {@code --fd-limit}: the server's fd limit in {@code overload}; default 1024
@@ -50,7 +52,7 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
         if (connections < 0 || connections > 19_000) {
             throw new IllegalArgumentException("--connections must be 1..19000 (fd limit 20000 per process)");
         }
-        if (runs < 1 || runs > 9 || window < 1 || window > 1024 || messages < 0 || fdLimit < 64) {
+        if (runs < 1 || runs > 9 || window < 0 || window > 1024 || messages < 0 || fdLimit < 64) {
             throw new IllegalArgumentException("--runs 1..9, --window 1..1024, --messages >= 1, --fd-limit >= 64");
         }
         rates = List.copyOf(rates);
@@ -85,6 +87,16 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
     }
 
     /**
+     * The window, or the scenario's default when none was given.
+     *
+     * @param scenarioDefault the scenario's own
+     * @return the window to use
+     */
+    public int windowOr(int scenarioDefault) {
+        return window > 0 ? window : scenarioDefault;
+    }
+
+    /**
      * Whether a server variant is to run.
      *
      * @param name variant name such as {@code baseline} or {@code kali-inline}
@@ -106,7 +118,7 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
             throw new IllegalArgumentException("first argument must be a scenario");
         }
         int connections = 0;
-        int window = 16;
+        int window = 0;
         int messages = 0;
         int fdLimit = 1024;
         int runs = 1;
@@ -140,7 +152,12 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
                         rates.add(Integer.parseInt(r.trim()));
                     }
                 }
-                case "--window" -> window = Integer.parseInt(v);
+                case "--window" -> {
+                    window = Integer.parseInt(v);
+                    if (window < 1) {
+                        throw new IllegalArgumentException("--window 1..1024");
+                    }
+                }
                 case "--messages" -> messages = Integer.parseInt(v);
                 case "--fd-limit" -> fdLimit = Integer.parseInt(v);
                 case "--runs" -> runs = Integer.parseInt(v);
@@ -216,7 +233,8 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
                                     under 2 % of a core, at most S more seconds (default 0: off); on one
                                     core the JIT can take 40 % of it long after a short warm-up
                   --rate R[,R..]    total msg/s for latency, repeatable (default 10000,20000; cluster-uid 2000,5000)
-                  --window W        requests in flight per connection for echo (default 16)
+                  --window W        requests in flight per connection for echo; broadcasts not yet
+                    delivered to every member for broadcast, cluster-fanout (default 16)
                   --messages K      broadcasts pushed at most (default 2000; reconnect: pushes missed, 5)
                   --fd-limit F      server fd limit for overload (default 1024)
                   --runs R          repeat R times, report medians (default 1)

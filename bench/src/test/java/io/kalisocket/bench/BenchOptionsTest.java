@@ -46,6 +46,14 @@ class BenchOptionsTest {
     }
 
     @Test
+    void window_isTheScenariosUnlessGiven_andAtLeastOne() {
+        assertThat(BenchOptions.parse("broadcast").windowOr(16)).isEqualTo(16);
+        assertThat(BenchOptions.parse("broadcast", "--window", "4").windowOr(16)).isEqualTo(4);
+        assertThatThrownBy(() -> BenchOptions.parse("echo", "--window", "0")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchOptions.parse("echo", "--window", "1025")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void parse_jitQuietBoundsTheExtraWarmUp() {
         assertThat(BenchOptions.parse("handshake", "--jit-quiet", "60").jitQuiet()).isEqualTo(Duration.ofSeconds(60));
     }

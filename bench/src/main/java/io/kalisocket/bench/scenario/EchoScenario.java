@@ -14,6 +14,9 @@ public final class EchoScenario implements Scenario {
     /** Default number of connections. */
     public static final int CONNECTIONS = 100;
 
+    /** Default requests in flight per connection. */
+    public static final int WINDOW = 16;
+
     @Override
     public String name() {
         return "echo";
@@ -27,7 +30,7 @@ public final class EchoScenario implements Scenario {
     @Override
     public LinkedHashMap<String, Double> measure(Subject subject, BenchOptions options) throws Exception {
         int n = options.connectionsOr(CONNECTIONS);
-        EchoDriver driver = new EchoDriver(subject.action(), options.window());
+        EchoDriver driver = new EchoDriver(subject.action(), options.windowOr(WINDOW));
         try (LoadClient client = new LoadClient(subject.uri(), 1, Duration.ofSeconds(10))) {
             List<Channel> open = client.openAll(n, i -> driver, Duration.ofSeconds(60));
             Connections.requireAll(open, n);

@@ -16,7 +16,8 @@ import java.util.List;
  */
 final class FanOut {
 
-    private static final int WINDOW = 4;
+    /** Default broadcasts not yet delivered to every member (the sender waits beyond). */
+    static final int WINDOW = 16;
 
     private FanOut() {
     }
@@ -33,7 +34,7 @@ final class FanOut {
      */
     static LinkedHashMap<String, Double> measure(Subject subject, BenchOptions options, int members, int messages)
             throws Exception {
-        BroadcastDriver driver = new BroadcastDriver(WINDOW, messages);
+        BroadcastDriver driver = new BroadcastDriver(options.windowOr(WINDOW), messages);
         List<LoadClient> clients = new ArrayList<>();
         List<Channel> joined = new ArrayList<>();
         try {
