@@ -8,7 +8,8 @@ import io.netty.buffer.DefaultByteBufHolder;
  * A text message already framed for the wire: the frame's header and its payload in one buffer. A server's
  * frames are not masked (RFC 6455, 5.1), so these bytes are the same for every recipient: a broadcast frames
  * its message once and writes the shared bytes to each socket, where a {@code TextWebSocketFrame} would be
- * framed and copied again for every recipient. A {@link SharedFrameWriter} hands the bytes to the stages below the WebSocket encoder.
+ * framed and copied again for every recipient. A {@link SharedFrameWriter} hands the bytes to the stages below
+ * the WebSocket encoder.
  */
 public final class WireFrame extends DefaultByteBufHolder {
 

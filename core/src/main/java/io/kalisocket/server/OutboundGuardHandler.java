@@ -70,6 +70,8 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
 
     @Override
     public boolean writeShared(WireFrame frame) {
+        // After a close frame a push is not dropped as a slow consumer's would be (not counted): the socket is
+        // ending, as a send to a closed connection returns false. The caller counts the connection's message.
         if (closeSent || !ctx.channel().isActive() || !admit(false)) {
             return false;
         }
@@ -92,7 +94,9 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
         return w;
     }
 
-    /** @return true when a message may be written now (counted for the server), else applies the slow-consumer policy */
+    /**
+     * @return true when a message may be written now (counted for the server); else applies the slow-consumer policy
+     */
     private boolean admit(boolean answer) {
         if (closing) {
             return false;
