@@ -75,16 +75,19 @@ public final class Messages {
     }
 
     /**
-     * An echo request whose data is a number, e.g. an intended send time.
+     * An echo request of the {@code latency} scenario: its intended send time as {@code data}, its actual one as
+     * {@code sent} (which an echo server ignores).
      *
-     * @param alloc  allocator
-     * @param action echo action
-     * @param data   the number
+     * @param alloc    allocator
+     * @param action   echo action
+     * @param intended intended send time
+     * @param sent     actual send time
      * @return a new frame
      */
-    public static TextWebSocketFrame echoNumber(ByteBufAllocator alloc, String action, long data) {
-        ByteBuf buf = alloc.buffer(64);
-        ByteBufUtil.writeAscii(buf, "{\"ct\":\"echo\",\"ac\":\"" + action + "\",\"data\":" + data + "}");
+    public static TextWebSocketFrame echoTimed(ByteBufAllocator alloc, String action, long intended, long sent) {
+        ByteBuf buf = alloc.buffer(96);
+        ByteBufUtil.writeAscii(buf, "{\"ct\":\"echo\",\"ac\":\"" + action + "\",\"data\":" + intended
+                + ",\"sent\":" + sent + "}");
         return new TextWebSocketFrame(buf);
     }
 

@@ -52,19 +52,21 @@ public final class RateDriver implements FrameListener {
          * @param alloc    the connection's allocator
          * @param k        the message's number, from 0
          * @param intended its intended send time ({@link System#nanoTime()})
+         * @param sent     when it is being sent ({@link System#nanoTime()}), for a server that measures its arrival
          * @return the frame to send
          */
-        TextWebSocketFrame frame(ByteBufAllocator alloc, long k, long intended);
+        TextWebSocketFrame frame(ByteBufAllocator alloc, long k, long intended, long sent);
     }
 
     /**
-     * A driver of an echo action at a fixed total rate.
+     * A driver of an echo action at a fixed total rate. Each request also carries its send time, {@code "sent"},
+     * which the bench's servers use to time its arrival (see {@code ArrivalProbe}) and any other server ignores.
      *
      * @param action echo action
      * @param rate   messages per second, all connections together
      */
     public RateDriver(String action, int rate) {
-        this((alloc, k, intended) -> Messages.echoNumber(alloc, action, intended), rate);
+        this((alloc, k, intended, sent) -> Messages.echoTimed(alloc, action, intended, sent), rate);
     }
 
     /**
@@ -98,7 +100,7 @@ public final class RateDriver implements FrameListener {
             Channel ch = channels.get(next);
             next = next + 1 == channels.size() ? 0 : next + 1;
             if (ch.isActive()) {
-                ch.writeAndFlush(request.frame(ch.alloc(), sent, intended));
+                ch.writeAndFlush(request.frame(ch.alloc(), sent, intended, now));
             }
             if (intended >= measureFrom) {
                 sentMeasured++;

@@ -1,5 +1,6 @@
 package io.kalisocket.bench.run;
 
+import io.kalisocket.bench.server.ArrivalProbe;
 import io.kalisocket.bench.server.ServerKind;
 import io.kalisocket.bench.server.ServerMain;
 import java.io.BufferedReader;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
 
 /**
  * A server in a JVM of its own: this jar's {@code server} sub-command, started with
@@ -141,7 +143,8 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * The highest heap use in the server since the previous call (the first call: since it started).
+     * The highest heap use in the server since the previous call (the first call starts the watch and answers
+     * the heap in use now).
      *
      * @return bytes
      * @throws IOException if the server does not answer within 60 seconds
@@ -173,11 +176,37 @@ public final class ServerProcess implements AutoCloseable {
         return ask("jit", ServerMain.JIT);
     }
 
+    /**
+     * When the echo requests of a fixed-rate run reached the server's handler since the previous call (the first
+     * call: since it started), from their intended and from their actual send time; see {@link ArrivalProbe}.
+     *
+     * @return both histograms, in nanoseconds
+     * @throws IOException if the server does not answer within 60 seconds
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public Arrivals arrivals() throws IOException, InterruptedException {
+        String[] words = askText("arrivals", ServerMain.ARRIVALS).split(" ");
+        return new Arrivals(ArrivalProbe.decode(words[0]), ArrivalProbe.decode(words[1]));
+    }
+
+    /**
+     * Arrivals at the server's echo handler.
+     *
+     * @param fromIntended from each request's intended send time (the generator's lag included)
+     * @param fromSent     from the moment the generator wrote it
+     */
+    public record Arrivals(Histogram fromIntended, Histogram fromSent) {
+    }
+
     private long ask(String command, String answer) throws IOException, InterruptedException {
+        return Long.parseLong(askText(command, answer));
+    }
+
+    private String askText(String command, String answer) throws IOException, InterruptedException {
         OutputStream in = process.getOutputStream();
         in.write((command + "\n").getBytes(StandardCharsets.US_ASCII));
         in.flush();
-        return Long.parseLong(await(answer, Duration.ofSeconds(60)).substring(answer.length()).trim());
+        return await(answer, Duration.ofSeconds(60)).substring(answer.length()).trim();
     }
 
     /**

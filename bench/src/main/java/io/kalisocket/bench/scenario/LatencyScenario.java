@@ -3,10 +3,12 @@ package io.kalisocket.bench.scenario;
 import io.kalisocket.bench.BenchOptions;
 import io.kalisocket.bench.load.LoadClient;
 import io.kalisocket.bench.load.RateDriver;
+import io.kalisocket.bench.run.ServerProcess;
 import io.netty.channel.Channel;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code latency}: a fixed total rate over N connections (each rate in turn); p50, p99, p99.9
@@ -42,10 +44,17 @@ public final class LatencyScenario implements Scenario {
             Connections.requireAll(open, n);
             driver.start(open);
             double warmedUp = WarmUp.run(subject, options);
+            Optional<ServerProcess> server = subject.process();
+            if (server.isPresent()) {
+                server.get().arrivals(); // starts the server's interval with the window
+            }
             long end = System.nanoTime() + options.duration().toNanos();
             driver.measure(end);
             Thread.sleep(options.duration().toMillis());
             RateFigures.drainAndPut(driver, rate, figures);
+            if (server.isPresent()) {
+                RateFigures.putArrivals(server.get().arrivals(), rate, figures);
+            }
             figures.put("warm-up s @" + rate + "/s", warmedUp);
             LoadClient.closeAll(open, Duration.ofSeconds(5));
         }

@@ -2,6 +2,7 @@ package io.kalisocket.bench.scenario;
 
 import io.kalisocket.bench.BenchOptions;
 import io.kalisocket.bench.load.RateDriver;
+import io.kalisocket.bench.run.ServerProcess;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,10 +69,35 @@ final class RateFigures {
                 any ? 100.0 * h.getCountBetweenValues(late + 1, Long.MAX_VALUE) / h.getTotalCount() : Double.NaN);
         figures.put("100-ms slices (of " + driver.windows() + ") with one over " + LATE_MILLIS + " ms @" + rate
                 + "/s (lower is better)", (double) driver.windowsOver(late));
-        Histogram lag = driver.sendLag();
-        figures.put("generator's send lag p99" + at, lag.getTotalCount() > 0 ? lag.getValueAtPercentile(99) / 1e6 : Double.NaN);
+        figures.put("generator's send lag p99" + at, p99Millis(driver.sendLag()));
         figures.put("lost or late @" + rate + "/s (lower is better)",
                 (double) (driver.sentMeasured() - driver.received()));
         figures.put("errors @" + rate + "/s (lower is better)", (double) driver.errors());
+    }
+
+    /**
+     * Adds when the window's requests reached the server's handler, as the server measured it: p99 from the intended
+     * send time (comparable with the client's p99, less the way back) and from the actual send (the way in only:
+     * loopback and the server's wake-up and read path), and the share over 2 ms from the intended time.
+     *
+     * @param arrivals the server's histograms of the window
+     * @param rate     its rate, for the figure names
+     * @param figures  where to add
+     */
+    static void putArrivals(ServerProcess.Arrivals arrivals, int rate, Map<String, Double> figures) {
+        String at = " ms @" + rate + "/s (lower is better)";
+        Histogram intended = arrivals.fromIntended();
+        figures.put("server: arrival p99, from intended send" + at, p99Millis(intended));
+        figures.put("server: arrival % over " + LATE_MILLIS + " ms, from intended send @" + rate + "/s (lower is better)",
+                intended.getTotalCount() > 0 ? 100.0 * intended.getCountBetweenValues(
+                        TimeUnit.MILLISECONDS.toNanos(LATE_MILLIS) + 1, Long.MAX_VALUE) / intended.getTotalCount()
+                        : Double.NaN);
+        figures.put("server: arrival p99, from actual send" + at, p99Millis(arrivals.fromSent()));
+        figures.put("server: arrival max, from actual send" + at,
+                arrivals.fromSent().getTotalCount() > 0 ? arrivals.fromSent().getMaxValue() / 1e6 : Double.NaN);
+    }
+
+    private static double p99Millis(Histogram h) {
+        return h.getTotalCount() > 0 ? h.getValueAtPercentile(99) / 1e6 : Double.NaN;
     }
 }

@@ -27,10 +27,12 @@ final class BaselineFrameHandler extends SimpleChannelInboundHandler<TextWebSock
 
     private final ObjectMapper json;
     private final Map<String, ChannelGroup> groups;
+    private final ArrivalProbe arrivals;
 
-    BaselineFrameHandler(ObjectMapper json, Map<String, ChannelGroup> groups) {
+    BaselineFrameHandler(ObjectMapper json, Map<String, ChannelGroup> groups, ArrivalProbe arrivals) {
         this.json = json;
         this.groups = groups;
+        this.arrivals = arrivals;
     }
 
     @Override
@@ -54,6 +56,7 @@ final class BaselineFrameHandler extends SimpleChannelInboundHandler<TextWebSock
         String ct = msg.path("ct").asText();
         String ac = msg.path("ac").asText();
         if (ct.equals("echo")) {
+            arrivals.arrived(msg.get("data"), msg.get("sent"));
             reply(ctx, msg, 0, "ok", msg.get("data"));
         } else if (ct.equals("group") && ac.equals("join")) {
             groups.computeIfAbsent(msg.path("group").asText(), g -> new DefaultChannelGroup(GlobalEventExecutor.INSTANCE))

@@ -43,6 +43,19 @@ public final class BaselineServer implements RunningBenchServer {
      * @throws InterruptedException if interrupted while binding
      */
     public static BaselineServer start(int port, int threads) throws InterruptedException {
+        return start(port, threads, new ArrivalProbe());
+    }
+
+    /**
+     * Starts the server on 127.0.0.1, telling its echo's arrivals to a probe.
+     *
+     * @param port     port, 0 for any free one
+     * @param threads  worker event loops, 0 for one per available core
+     * @param arrivals where the echo's arrivals are recorded
+     * @return the running server
+     * @throws InterruptedException if interrupted while binding
+     */
+    public static BaselineServer start(int port, int threads, ArrivalProbe arrivals) throws InterruptedException {
         Transport transport = Transport.best();
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         EventLoopGroup boss = transport.group(1);
@@ -58,7 +71,7 @@ public final class BaselineServer implements RunningBenchServer {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536),
-                                new WebSocketServerProtocolHandler(ws), new BaselineFrameHandler(json, groups));
+                                new WebSocketServerProtocolHandler(ws), new BaselineFrameHandler(json, groups, arrivals));
                     }
                 });
         try {

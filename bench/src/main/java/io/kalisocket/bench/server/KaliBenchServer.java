@@ -46,6 +46,17 @@ public final class KaliBenchServer implements RunningBenchServer {
      * @return the running server
      */
     public static KaliBenchServer start(ServerFlags flags) {
+        return start(flags, new ArrivalProbe());
+    }
+
+    /**
+     * Starts the app on 127.0.0.1, telling its echo's arrivals to a probe.
+     *
+     * @param flags    port, cluster and recovery settings
+     * @param arrivals where the echo's arrivals are recorded
+     * @return the running server
+     */
+    public static KaliBenchServer start(ServerFlags flags, ArrivalProbe arrivals) {
         Map<String, String> config = new HashMap<>(Map.of(
                 "server.port", Integer.toString(flags.port()),
                 "limits.messages-per-second", "1000000",
@@ -57,7 +68,8 @@ public final class KaliBenchServer implements RunningBenchServer {
             config.put("recovery.secret", "kalisocket-bench"); // one secret for every node of a cluster
         }
         KaliServer app = KaliServer.create(ConfigLoader.of(config))
-                .controllers(EchoController.class, GroupController.class, UidController.class);
+                .controller(new EchoController(arrivals))
+                .controllers(GroupController.class, UidController.class);
         Optional<Cluster> cluster = flags.redis().map(uri -> Cluster.join(app,
                 ClusterConfig.of(uri.toString()).withKeyPrefix(flags.keyPrefix())));
         try {

@@ -40,18 +40,19 @@ public enum ServerKind {
     /**
      * Starts a server of this kind on 127.0.0.1.
      *
-     * @param flags port, and for KaliSocket the cluster and recovery settings
+     * @param flags    port, and for KaliSocket the cluster and recovery settings
+     * @param arrivals where the echo's arrivals are recorded
      * @return the running server
      * @throws Exception if it cannot start
      * @throws IllegalArgumentException when the baseline is given cluster or recovery flags
      */
-    public RunningBenchServer start(ServerFlags flags) throws Exception {
+    public RunningBenchServer start(ServerFlags flags, ArrivalProbe arrivals) throws Exception {
         if (this == BASELINE && (flags.redis().isPresent() || flags.recovery())) {
             throw new IllegalArgumentException("the baseline has no cluster mode and no recovery");
         }
         return switch (this) {
-            case BASELINE -> BaselineServer.start(flags.port(), 0);
-            case KALI -> KaliBenchServer.start(flags);
+            case BASELINE -> BaselineServer.start(flags.port(), 0, arrivals);
+            case KALI -> KaliBenchServer.start(flags, arrivals);
         };
     }
 }

@@ -14,9 +14,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Protocol: prints {@code READY <port>} once listening; answers the line {@code heap} with
  * {@code HEAP <bytes>}, the heap in use after full collections, {@code peak} with {@code PEAK <bytes>},
- * the highest heap use since the previous {@code peak} (see {@link HeapPeak}), and {@code sockets} with
- * {@code SOCKETS <n>}, the WebSocket sockets open now (-1 when the server does not count them), and {@code jit}
- * with {@code JIT <ms>}, the time its JIT compilers have spent so far (-1 when unknown); stops on
+ * the highest heap use since the previous {@code peak} (the first one starts the watch, see {@link HeapPeak}),
+ * {@code sockets} with {@code SOCKETS <n>}, the WebSocket sockets open now (-1 when the server does not count them), {@code jit}
+ * with {@code JIT <ms>}, the time its JIT compilers have spent so far (-1 when unknown), and {@code arrivals} with
+ * {@code ARRIVALS <from intended> <from sent>}, the {@link ArrivalProbe}'s histograms since the previous
+ * {@code arrivals}, each encoded by {@link ArrivalProbe#encode}; stops on
  * {@code quit} or at the end of its input (so it never outlives the runner).
  */
 public final class ServerMain {
@@ -31,6 +33,8 @@ public final class ServerMain {
     public static final String JIT = "JIT ";
     /** Line prefix of the answer to {@code sockets}. */
     public static final String SOCKETS = "SOCKETS ";
+    /** Line prefix of the answer to {@code arrivals}. */
+    public static final String ARRIVALS = "ARRIVALS ";
 
     private ServerMain() {
     }
@@ -46,7 +50,8 @@ public final class ServerMain {
             throw new IllegalArgumentException("server needs a kind: baseline or kali");
         }
         ServerFlags flags = ServerFlags.parse(Arrays.copyOfRange(args, 1, args.length));
-        try (HeapPeak peak = new HeapPeak(); RunningBenchServer server = ServerKind.of(args[0]).start(flags)) {
+        ArrivalProbe arrivals = new ArrivalProbe();
+        try (HeapPeak peak = new HeapPeak(); RunningBenchServer server = ServerKind.of(args[0]).start(flags, arrivals)) {
             // Logging once at start-up also loads the time-zone rules, which need a file descriptor:
             // a first log line written at fd exhaustion would otherwise kill the logging thread.
             LoggerFactory.getLogger(ServerMain.class).info("{} server listening on 127.0.0.1:{}", args[0], server.port());
@@ -59,6 +64,7 @@ public final class ServerMain {
                     case "peak" -> System.out.println(PEAK + peak.takePeak());
                     case "sockets" -> System.out.println(SOCKETS + server.openSockets());
                     case "jit" -> System.out.println(JIT + compileMillis());
+                    case "arrivals" -> System.out.println(ARRIVALS + arrivals.takeInterval());
                     default -> System.out.println("UNKNOWN " + line);
                 }
                 System.out.flush();

@@ -26,7 +26,7 @@ class ServerFlagsTest {
     @Test
     void parse_refusesUnknownFlags_andTheBaselineRefusesClusterFlags() {
         assertThatThrownBy(() -> ServerFlags.parse("--bogus", "1")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ServerKind.BASELINE.start(ServerFlags.parse("--recovery")))
+        assertThatThrownBy(() -> ServerKind.BASELINE.start(ServerFlags.parse("--recovery"), new ArrivalProbe()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
