@@ -45,7 +45,8 @@ public final class ClusterUidScenario implements Scenario {
     private void measureRate(Subject subject, BenchOptions options, int rate, LinkedHashMap<String, Double> figures)
             throws Exception {
         int n = options.connectionsOr(CONNECTIONS);
-        RateDriver driver = new RateDriver((alloc, k, intended, sent) -> Messages.uidSend(alloc, "u" + (k % n), intended), rate);
+        RateDriver driver = new RateDriver(
+                (alloc, k, intended, sent) -> Messages.uidSend(alloc, "u" + (k % n), intended), rate);
         LongAdder bound = new LongAdder();
         FrameListener receiver = new FrameListener() {
             @Override

@@ -88,10 +88,11 @@ final class RateFigures {
         String at = " ms @" + rate + "/s (lower is better)";
         Histogram intended = arrivals.fromIntended();
         figures.put("server: arrival p99, from intended send" + at, p99Millis(intended));
-        figures.put("server: arrival % over " + LATE_MILLIS + " ms, from intended send @" + rate + "/s (lower is better)",
-                intended.getTotalCount() > 0 ? 100.0 * intended.getCountBetweenValues(
-                        TimeUnit.MILLISECONDS.toNanos(LATE_MILLIS) + 1, Long.MAX_VALUE) / intended.getTotalCount()
-                        : Double.NaN);
+        String lateShare = "server: arrival % over " + LATE_MILLIS + " ms, from intended send @" + rate
+                + "/s (lower is better)";
+        figures.put(lateShare, intended.getTotalCount() > 0 ? 100.0 * intended.getCountBetweenValues(
+                TimeUnit.MILLISECONDS.toNanos(LATE_MILLIS) + 1, Long.MAX_VALUE) / intended.getTotalCount()
+                : Double.NaN);
         figures.put("server: arrival p99, from actual send" + at, p99Millis(arrivals.fromSent()));
         figures.put("server: arrival max, from actual send" + at,
                 arrivals.fromSent().getTotalCount() > 0 ? arrivals.fromSent().getMaxValue() / 1e6 : Double.NaN);

@@ -71,7 +71,8 @@ public final class BaselineServer implements RunningBenchServer {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536),
-                                new WebSocketServerProtocolHandler(ws), new BaselineFrameHandler(json, groups, arrivals));
+                                new WebSocketServerProtocolHandler(ws),
+                                new BaselineFrameHandler(json, groups, arrivals));
                     }
                 });
         try {

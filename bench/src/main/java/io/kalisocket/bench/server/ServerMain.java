@@ -15,11 +15,11 @@ import org.slf4j.LoggerFactory;
  * <p>Protocol: prints {@code READY <port>} once listening; answers the line {@code heap} with
  * {@code HEAP <bytes>}, the heap in use after full collections, {@code peak} with {@code PEAK <bytes>},
  * the highest heap use since the previous {@code peak} (the first one starts the watch, see {@link HeapPeak}),
- * {@code sockets} with {@code SOCKETS <n>}, the WebSocket sockets open now (-1 when the server does not count them), {@code jit}
- * with {@code JIT <ms>}, the time its JIT compilers have spent so far (-1 when unknown), and {@code arrivals} with
- * {@code ARRIVALS <from intended> <from sent>}, the {@link ArrivalProbe}'s histograms since the previous
- * {@code arrivals}, each encoded by {@link ArrivalProbe#encode}; stops on
- * {@code quit} or at the end of its input (so it never outlives the runner).
+ * {@code sockets} with {@code SOCKETS <n>}, the WebSocket sockets open now (-1 when the server does not count
+ * them), {@code jit} with {@code JIT <ms>}, the time its JIT compilers have spent so far (-1 when unknown), and
+ * {@code arrivals} with {@code ARRIVALS <from intended> <from sent>}, the {@link ArrivalProbe}'s histograms since
+ * the previous {@code arrivals}, each encoded by {@link ArrivalProbe#encode}; stops on {@code quit} or at the end
+ * of its input (so it never outlives the runner).
  */
 public final class ServerMain {
 
@@ -51,7 +51,8 @@ public final class ServerMain {
         }
         ServerFlags flags = ServerFlags.parse(Arrays.copyOfRange(args, 1, args.length));
         ArrivalProbe arrivals = new ArrivalProbe();
-        try (HeapPeak peak = new HeapPeak(); RunningBenchServer server = ServerKind.of(args[0]).start(flags, arrivals)) {
+        try (HeapPeak peak = new HeapPeak();
+             RunningBenchServer server = ServerKind.of(args[0]).start(flags, arrivals)) {
             // Logging once at start-up also loads the time-zone rules, which need a file descriptor:
             // a first log line written at fd exhaustion would otherwise kill the logging thread.
             LoggerFactory.getLogger(ServerMain.class).info("{} server listening on 127.0.0.1:{}", args[0], server.port());

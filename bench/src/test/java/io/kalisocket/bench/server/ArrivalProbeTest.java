@@ -56,7 +56,8 @@ class ArrivalProbeTest {
 
     @Test
     void decode_refusesWhatIsNotAnEncodedHistogram() {
-        assertThatThrownBy(() -> ArrivalProbe.decode("bm90IGEgaGlzdG9ncmFt")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ArrivalProbe.decode("bm90IGEgaGlzdG9ncmFt"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static Histogram[] decode(String interval) {
