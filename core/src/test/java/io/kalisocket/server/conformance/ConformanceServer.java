@@ -3,6 +3,7 @@ package io.kalisocket.server.conformance;
 import io.kalisocket.KaliServer;
 import io.kalisocket.RunningServer;
 import io.kalisocket.config.ConfigLoader;
+import io.kalisocket.stats.ServerStats;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -55,6 +56,11 @@ final class ConformanceServer implements BeforeAllCallback, AfterEachCallback, A
         RawWebSocket ws = RawWebSocket.connect(server.port());
         opened.add(ws);
         return ws;
+    }
+
+    /** @return the counters of the server under test */
+    ServerStats stats() {
+        return server.stats();
     }
 
     @Override
