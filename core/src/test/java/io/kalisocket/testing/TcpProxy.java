@@ -38,7 +38,7 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     /** Closes every connection and stops listening: connects are refused until {@link #restore()}. */
-    public void cut() {
+    public synchronized void cut() {
         closeQuietly(listener);
         sockets.forEach(TcpProxy::closeQuietly);
         sockets.clear();
@@ -48,7 +48,7 @@ public final class TcpProxy implements AutoCloseable {
      * Like {@link #cut()}, but each connection ends with a TCP reset (RST) instead of a FIN, as a NAT or firewall
      * that forgot the connection would end it.
      */
-    public void reset() {
+    public synchronized void reset() {
         closeQuietly(listener);
         for (Socket socket : sockets) {
             try {
@@ -62,7 +62,7 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     /** Listens again on the same port. */
-    public void restore() {
+    public synchronized void restore() {
         listener = listen(port);
         startAccepting(listener);
     }
@@ -93,11 +93,7 @@ public final class TcpProxy implements AutoCloseable {
                     return; // cut() closed the listener
                 }
                 try {
-                    Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                    sockets.add(client);
-                    sockets.add(upstream);
-                    pump(client, upstream);
-                    pump(upstream, client);
+                    register(server, client, new Socket(InetAddress.getLoopbackAddress(), targetPort));
                 } catch (IOException refused) {
                     closeQuietly(client); // the server itself is down: the client sees its connection drop
                 }
@@ -105,6 +101,23 @@ public final class TcpProxy implements AutoCloseable {
         }, "tcp-proxy-accept-" + port);
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /**
+     * Starts proxying an accepted connection, unless a cut came between its accept and now: the cut's sweep has
+     * already passed, so such a connection would outlive the cut (as it did once in CI, serving reads from a
+     * "down" replica). Under the same lock as {@link #cut()}, so a connection is either swept or refused here.
+     */
+    private synchronized void register(ServerSocket acceptedBy, Socket client, Socket upstream) {
+        if (acceptedBy.isClosed()) {
+            closeQuietly(client);
+            closeQuietly(upstream);
+            return;
+        }
+        sockets.add(client);
+        sockets.add(upstream);
+        pump(client, upstream);
+        pump(upstream, client);
     }
 
     private static void pump(Socket from, Socket to) {
