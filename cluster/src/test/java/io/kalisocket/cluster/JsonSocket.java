@@ -55,7 +55,8 @@ final class JsonSocket implements AutoCloseable {
 
     /** @param count how many frames to wait for @return every frame received, in order */
     List<JsonNode> await(int count) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> frames.size() >= count);
+        org.awaitility.Awaitility.await("frames received (" + count + " awaited)").atMost(Duration.ofSeconds(30))
+                .until(frames::size, received -> received >= count); // on a timeout, says how many came
         return List.copyOf(frames);
     }
 

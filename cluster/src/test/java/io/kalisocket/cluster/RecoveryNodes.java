@@ -7,11 +7,14 @@ import io.kalisocket.testing.FakeClock;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Cluster nodes in this JVM with connection recovery and gateway mode on (one {@link LobbyController} and one clock
@@ -28,6 +31,7 @@ final class RecoveryNodes implements AutoCloseable {
     private final List<JsonSocket> sockets = new ArrayList<>();
     private final RedisClient redisClient;
     private final StatefulRedisConnection<String, String> redis;
+    private final List<StatefulRedisPubSubConnection<String, String>> listeners = new ArrayList<>();
 
     /** @param extra settings over the defaults (recovery on, a shared secret, gateway mode with ct=lobby) */
     RecoveryNodes(String... extra) {
@@ -85,6 +89,24 @@ final class RecoveryNodes implements AutoCloseable {
         return redis.sync();
     }
 
+    /**
+     * @param name a channel without the prefix, e.g. {@code ch:b}, a node's own
+     * @return every message published on it from now on (subscribed when this returns), closed with the nodes
+     */
+    List<String> listen(String name) {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        StatefulRedisPubSubConnection<String, String> pubSub = redisClient.connectPubSub();
+        pubSub.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String message) {
+                heard.add(message);
+            }
+        });
+        pubSub.sync().subscribe(key(name));
+        listeners.add(pubSub);
+        return heard;
+    }
+
     /** @param name a key without the prefix, e.g. {@code rs:<client>} @return the full key */
     String key(String name) {
         return config.keyPrefix() + name;
@@ -95,6 +117,7 @@ final class RecoveryNodes implements AutoCloseable {
         sockets.forEach(JsonSocket::close);
         servers.forEach(s -> s.stop(Duration.ofMillis(200)));
         clusters.forEach(Cluster::close);
+        listeners.forEach(StatefulRedisPubSubConnection::close);
         redis.close();
         redisClient.shutdown();
     }

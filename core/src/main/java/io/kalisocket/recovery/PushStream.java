@@ -85,6 +85,9 @@ final class PushStream implements Outbox {
                     overflowed = true;
                     stats.overflowed();
                     finish();
+                    // Another node may have claimed it already (its release not here yet): what still comes goes
+                    // to the store, which hands it on to that node, or drops it when the stream is this node's.
+                    handedOn = store.shared();
                 }
             }
         }

@@ -241,16 +241,7 @@ public final class Recovery implements RecoveryHook, RecoveryStore.Control {
     void sweep() {
         try {
             for (PushStream stream : parked.sweep()) {
-                ChannelConnection c = stream.connection();
-                store.expire(c.id()).whenComplete((mine, e) -> {
-                    if (e == null && !mine) {
-                        log.debug("window of {} passed, but another node had claimed it", c.id());
-                        return; // the claim's release forgets it here
-                    }
-                    stats.expired();
-                    log.debug("window of {} passed", c.id());
-                    finisher.accept(c);
-                });
+                finishUnlessClaimed(stream.connection(), "its window passed", stats::expired);
             }
         } catch (RuntimeException e) {
             log.error("recovery sweep failed", e);
@@ -259,9 +250,24 @@ public final class Recovery implements RecoveryHook, RecoveryStore.Control {
 
     private void finishedByItself(PushStream stream) {
         parked.remove(stream.connection().id());
-        store.finished(stream.connection().id());
-        log.debug("parked {} finished (over its caps, or closed by the server)", stream.connection().id());
-        finisher.accept(stream.connection());
+        finishUnlessClaimed(stream.connection(), "over its caps, or closed by the server", () -> { });
+    }
+
+    /**
+     * Runs the close actions of a parked connection that finished here, unless another node claimed it first:
+     * the store says which, atomically with its claims (a claim may have run just before this node heard of it;
+     * the claim's release then forgets the connection here, and its client sees no close action at all).
+     */
+    private void finishUnlessClaimed(ChannelConnection c, String why, Runnable count) {
+        store.expire(c.id()).whenComplete((mine, e) -> {
+            if (e == null && !mine) {
+                log.debug("parked {} finished ({}), but another node had claimed it", c.id(), why);
+                return;
+            }
+            count.run();
+            log.debug("parked {} finished ({})", c.id(), why);
+            finisher.accept(c);
+        });
     }
 
     private static Optional<PushStream> streamOf(ChannelConnection connection) {

@@ -86,7 +86,8 @@ public interface RecoveryStore {
     void resumed(String clientId);
 
     /**
-     * @param clientId a connection of this node whose window passed
+     * @param clientId a parked connection of this node that is finished: its window passed, it went over its
+     *     caps, or the server closed it
      * @return later, true when this node runs its close actions (false: another node claimed it meanwhile)
      */
     CompletionStage<Boolean> expire(String clientId);
