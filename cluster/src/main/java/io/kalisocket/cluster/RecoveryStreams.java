@@ -130,7 +130,7 @@ final class RecoveryStreams implements RecoveryStore {
     }
 
     @Override
-    public CompletionStage<Boolean> expire(String clientId) {
+    public CompletionStage<Boolean> forgetUnlessClaimed(String clientId) {
         return redis.<Long>run(Script.FORGET, ScriptOutputType.INTEGER, keys.prefix(), self, clientId)
                 .thenApply(mine -> mine == 1L);
     }

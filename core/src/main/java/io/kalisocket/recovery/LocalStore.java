@@ -43,7 +43,7 @@ final class LocalStore implements RecoveryStore {
     }
 
     @Override
-    public CompletionStage<Boolean> expire(String clientId) {
+    public CompletionStage<Boolean> forgetUnlessClaimed(String clientId) {
         return CompletableFuture.completedFuture(true);
     }
 

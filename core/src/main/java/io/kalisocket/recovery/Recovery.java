@@ -259,7 +259,7 @@ public final class Recovery implements RecoveryHook, RecoveryStore.Control {
      * the claim's release then forgets the connection here, and its client sees no close action at all).
      */
     private void finishUnlessClaimed(ChannelConnection c, String why, Runnable count) {
-        store.expire(c.id()).whenComplete((mine, e) -> {
+        store.forgetUnlessClaimed(c.id()).whenComplete((mine, e) -> {
             if (e == null && !mine) {
                 log.debug("parked {} finished ({}), but another node had claimed it", c.id(), why);
                 return;

@@ -86,11 +86,13 @@ public interface RecoveryStore {
     void resumed(String clientId);
 
     /**
-     * @param clientId a parked connection of this node that is finished: its window passed, it went over its
-     *     caps, or the server closed it
+     * Forgets the stored stream of a parked connection this node finished (its window passed, it went over its
+     * caps, or the server closed it), unless another node claimed the connection first.
+     *
+     * @param clientId the connection
      * @return later, true when this node runs its close actions (false: another node claimed it meanwhile)
      */
-    CompletionStage<Boolean> expire(String clientId);
+    CompletionStage<Boolean> forgetUnlessClaimed(String clientId);
 
     /** @param clientId a connection of this node finished for good */
     void finished(String clientId);
