@@ -2,7 +2,6 @@ package io.kalisocket;
 
 import io.kalisocket.connection.Connection;
 import io.kalisocket.connection.Handshake;
-import io.kalisocket.server.Worker;
 
 /**
  * The GatewayWorker {@code Events} style: one class with the lifecycle methods you need, the others

@@ -3,26 +3,26 @@ package io.kalisocket;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.kalisocket.admin.AdminServer;
-import io.kalisocket.admin.KaliMetrics;
-import io.kalisocket.admin.StatusReport;
+import io.kalisocket.internal.admin.AdminServer;
+import io.kalisocket.internal.admin.KaliMetrics;
+import io.kalisocket.internal.admin.StatusReport;
 import io.kalisocket.cache.Cache;
-import io.kalisocket.cache.LocalCache;
+import io.kalisocket.internal.cache.LocalCache;
 import io.kalisocket.config.KaliConfig;
 import io.kalisocket.connection.Connection;
 import io.kalisocket.connection.Handshake;
 import io.kalisocket.gateway.Gateway;
-import io.kalisocket.gateway.LocalGateway;
-import io.kalisocket.recovery.RecoveryStore;
-import io.kalisocket.lifecycle.ShutdownSignals;
-import io.kalisocket.mvc.ControllerRegistry;
+import io.kalisocket.internal.server.Extensions;
+import io.kalisocket.internal.recovery.LocalStore;
+import io.kalisocket.spi.NodeExtension;
+import io.kalisocket.internal.lifecycle.ShutdownSignals;
+import io.kalisocket.internal.mvc.ControllerRegistry;
 import io.kalisocket.mvc.Dispatcher;
-import io.kalisocket.mvc.Route;
-import io.kalisocket.mvc.RouteTable;
-import io.kalisocket.server.Callbacks;
-import io.kalisocket.server.NettyServer;
-import io.kalisocket.server.Worker;
-import io.kalisocket.tls.TlsContexts;
+import io.kalisocket.internal.mvc.Route;
+import io.kalisocket.internal.mvc.RouteTable;
+import io.kalisocket.internal.server.Callbacks;
+import io.kalisocket.internal.server.NettyServer;
+import io.kalisocket.internal.tls.TlsContexts;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -65,10 +64,9 @@ public final class KaliServer {
     private Consumer<Worker> onWorkerStop = w -> { };
     private ObjectMapper mapper;
     private Cache cache;
-    private BiFunction<LocalGateway, String, Gateway> gatewayFactory = (local, node) -> local;
+    private final List<NodeExtension> extensions = new ArrayList<>();
     private ClassLoader loader = Thread.currentThread().getContextClassLoader();
     private InstantSource clock = InstantSource.system();
-    private Supplier<RecoveryStore> recoveryStore = RecoveryStore::local;
     private final Map<String, Supplier<Object>> statusSections = new LinkedHashMap<>();
     private volatile NettyServer running;
 
@@ -189,21 +187,15 @@ public final class KaliServer {
     }
 
     /**
-     * @param factory wraps this node's local gateway, given the node id (the cluster module's hook)
+     * Installs an extension: a module that brings its own gateway, cache, recovery store or status sections,
+     * as the cluster module's {@code Cluster.join(server, config)} does. Applications rarely call this
+     * themselves; see {@link NodeExtension}.
+     *
+     * @param extension the extension
      * @return this
      */
-    public KaliServer gateway(BiFunction<LocalGateway, String, Gateway> factory) {
-        this.gatewayFactory = Objects.requireNonNull(factory);
-        return this;
-    }
-
-    /**
-     * @param store where recoverable connections are known beyond this node, made once the gateway is (the
-     *     cluster module's hook: a client may then return to any node). Default: this node's memory only
-     * @return this
-     */
-    public KaliServer recoveryStore(Supplier<RecoveryStore> store) {
-        this.recoveryStore = Objects.requireNonNull(store);
+    public KaliServer use(NodeExtension extension) {
+        extensions.add(Objects.requireNonNull(extension));
         return this;
     }
 
@@ -271,9 +263,11 @@ public final class KaliServer {
         }
         Callbacks callbacks = new Callbacks(onWorkerStart, onConnect, onWebSocketConnect, onMessage, onClose,
                 onError, onWorkerStop);
-        Cache store = cache != null ? cache : new LocalCache(config.protocol().receiptCapacity());
-        NettyServer server = new NettyServer(config, json, store, routes, callbacks, gatewayFactory, loader, clock,
-                recoveryStore);
+        Extensions installed = new Extensions(extensions);
+        Cache store = cache != null ? cache
+                : installed.cache().orElseGet(() -> new LocalCache(config.protocol().receiptCapacity()));
+        NettyServer server = new NettyServer(config, json, store, routes, callbacks, installed::gateway, loader, clock,
+                () -> installed.recoveryStore().orElseGet(LocalStore::new));
         running = server;
         try {
             server.start();
@@ -303,6 +297,11 @@ public final class KaliServer {
 
     private Map<String, Supplier<Object>> sectionsOf(NettyServer server) {
         Map<String, Supplier<Object>> sections = new LinkedHashMap<>(statusSections);
+        extensions.forEach(e -> e.statusSections().forEach((name, section) -> {
+            if (sections.putIfAbsent(name, section) != null) {
+                throw new IllegalStateException("status section '" + name + "' is registered twice");
+            }
+        }));
         if (config.recovery().enabled()) {
             sections.putIfAbsent("recovery", server::recoveryStatus);
         }

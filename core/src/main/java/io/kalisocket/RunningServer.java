@@ -1,11 +1,11 @@
 package io.kalisocket;
 
-import io.kalisocket.admin.AdminServer;
-import io.kalisocket.admin.KaliMetrics;
+import io.kalisocket.internal.admin.AdminServer;
+import io.kalisocket.internal.admin.KaliMetrics;
 import io.kalisocket.gateway.Gateway;
 import io.kalisocket.mvc.Dispatcher;
-import io.kalisocket.server.NettyServer;
-import io.kalisocket.stats.ServerStats;
+import io.kalisocket.internal.server.NettyServer;
+import io.kalisocket.internal.stats.ServerStats;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
@@ -56,8 +56,14 @@ public final class RunningServer implements AutoCloseable {
         return server.dispatcher();
     }
 
-    /** @return the server's counters */
-    public ServerStats stats() {
+    /** @return a snapshot of the server's counters */
+    public ServerCounters counters() {
+        ServerStats stats = server.stats();
+        return new ServerCounters(stats.snapshot(), stats.repliesByCode(), stats.refusalsByReason());
+    }
+
+    /** @return the live counters, for the framework's own tests (see the test-jar's {@code ServerInternals}) */
+    ServerStats stats() {
         return server.stats();
     }
 

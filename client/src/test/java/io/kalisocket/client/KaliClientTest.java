@@ -128,7 +128,7 @@ class KaliClientTest {
         await().atMost(WAIT).until(() -> server.heartbeats() >= 5);
         assertThat(drops).hasValue(0);
         assertThat(ks.state()).isEqualTo(ClientState.OPEN);
-        assertThat(server.running().stats().snapshot().get("connections_opened")).isEqualTo(1L);
+        assertThat(server.running().counters().totals().get("connections_opened")).isEqualTo(1L);
     }
 
     @Test

@@ -78,12 +78,12 @@ final class TestServer implements AutoCloseable {
 
     /** @return successful replies sent, by this server and the ones before a restart */
     long okReplies() {
-        return okRepliesBefore + running.stats().repliesByCode().getOrDefault(0, 0L);
+        return okRepliesBefore + running.counters().repliesByCode().getOrDefault(0, 0L);
     }
 
     /** @return heartbeats answered, by this server and the ones before a restart */
     long heartbeats() {
-        return heartbeatsBefore + running.stats().snapshot().getOrDefault("heartbeats", 0L);
+        return heartbeatsBefore + running.counters().totals().getOrDefault("heartbeats", 0L);
     }
 
     /** Stops gracefully (clients are told 1012) and starts again on the same port. */

@@ -1,6 +1,6 @@
 package io.kalisocket.cluster;
 
-import io.kalisocket.connection.ChannelConnection;
+import io.kalisocket.connection.Connection;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.function.IntSupplier;
@@ -17,7 +17,7 @@ final class ClaimGate {
 
     private final Queue<Runnable> held = new ArrayDeque<>();
     private final ClaimLedger<String> adopted = new ClaimLedger<>();
-    private final ClaimLedger<ChannelConnection> released = new ClaimLedger<>();
+    private final ClaimLedger<Connection> released = new ClaimLedger<>();
     private volatile int pending;
 
     /**
@@ -51,7 +51,7 @@ final class ClaimGate {
     }
 
     /** @return connections claimed away from this node lately, with their numbers in {@code ks:away:<node>} */
-    ClaimLedger<ChannelConnection> released() {
+    ClaimLedger<Connection> released() {
         return released;
     }
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kalisocket.KaliServer;
 import io.kalisocket.cache.Cache;
 import io.kalisocket.gateway.Gateway;
-import io.kalisocket.gateway.LocalGateway;
+import io.kalisocket.spi.LocalNode;
+import io.kalisocket.spi.NodeExtension;
+import io.kalisocket.spi.RecoveryStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,8 +88,7 @@ public final class Cluster implements AutoCloseable {
      */
     public static Cluster join(KaliServer server, ClusterConfig config, ObjectMapper json) {
         Cluster cluster = new Cluster(config, json);
-        server.cache(cluster.cache).gateway(cluster::gateway).recoveryStore(cluster::recoveryStreams)
-                .statusSection("cluster", cluster::status);
+        server.use(cluster.new Extension());
         return cluster;
     }
 
@@ -115,7 +117,33 @@ public final class Cluster implements AutoCloseable {
         return Optional.ofNullable(gateway);
     }
 
-    private synchronized Gateway gateway(LocalGateway local, String nodeId) {
+    /** What the cluster plugs into the server: its gateway, cache, recovery store and status section. */
+    private final class Extension implements NodeExtension {
+
+        @Override
+        public Gateway gateway(LocalNode node) {
+            return Cluster.this.gateway(node);
+        }
+
+        @Override
+        public Optional<Cache> cache() {
+            return Optional.of(cache);
+        }
+
+        @Override
+        public Optional<RecoveryStore> recoveryStore() {
+            return Optional.of(recoveryStreams());
+        }
+
+        @Override
+        public Map<String, Supplier<Object>> statusSections() {
+            return Map.of("cluster", Cluster.this::status);
+        }
+    }
+
+    private synchronized Gateway gateway(LocalNode node) {
+        Gateway local = node.gateway();
+        String nodeId = node.nodeId();
         if (gateway != null) {
             throw new IllegalStateException("a Cluster serves one server; call Cluster.join once per server");
         }
@@ -128,7 +156,7 @@ public final class Cluster implements AutoCloseable {
         OwnerWrites ownerWrites = new OwnerWrites(membership, watcher, json);
         Directory directory = new Directory(local, redis, keys, json);
         ClaimGate gate = new ClaimGate();
-        RecoveryStreams streams = new RecoveryStreams(redis, keys, nodeId, local, watcher, membership, directory, gate);
+        RecoveryStreams streams = new RecoveryStreams(redis, keys, nodeId, node, watcher, membership, directory, gate);
         NodeInbox inbox = new NodeInbox(local, codec, stats,
                 notice -> timer.execute(() -> guarded(() -> ownerWrites.accept(notice))), streams);
         redis.subscribe(text -> gate.deliver(() -> inbox.accept(text)), keys.channel(nodeId), keys.channelAll());

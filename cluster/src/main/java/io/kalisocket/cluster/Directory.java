@@ -1,8 +1,8 @@
 package io.kalisocket.cluster;
 
+import io.kalisocket.gateway.Gateway;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kalisocket.gateway.LocalGateway;
 import io.lettuce.core.ScriptOutputType;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,12 +23,12 @@ import java.util.function.Function;
  */
 final class Directory {
 
-    private final LocalGateway local;
+    private final Gateway local;
     private final RedisLink redis;
     private final Keys keys;
     private final ObjectMapper json;
 
-    Directory(LocalGateway local, RedisLink redis, Keys keys, ObjectMapper json) {
+    Directory(Gateway local, RedisLink redis, Keys keys, ObjectMapper json) {
         this.local = local;
         this.redis = redis;
         this.keys = keys;

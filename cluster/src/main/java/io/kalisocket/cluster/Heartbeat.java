@@ -1,7 +1,7 @@
 package io.kalisocket.cluster;
 
-import io.kalisocket.connection.ClientIdGenerator;
-import io.kalisocket.gateway.LocalGateway;
+import io.kalisocket.gateway.Gateway;
+import io.kalisocket.spi.LocalNode;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import java.util.ArrayList;
@@ -31,12 +31,12 @@ final class Heartbeat {
     private final ClusterConfig config;
     private final Membership membership;
     private final LocalWatcher watcher;
-    private final LocalGateway local;
+    private final Gateway local;
     private final ClusterStats stats;
     private volatile boolean reconnected;
 
     Heartbeat(RedisLink redis, Keys keys, String self, ClusterConfig config, Membership membership,
-            LocalWatcher watcher, LocalGateway local, ClusterStats stats) {
+            LocalWatcher watcher, Gateway local, ClusterStats stats) {
         this.redis = redis;
         this.keys = keys;
         this.self = self;
@@ -104,7 +104,7 @@ final class Heartbeat {
         membership.drop(self, stale, false);
         membership.register(open);
         Map<String, String> movedHere = new java.util.HashMap<>();
-        open.stream().filter(id -> !ClientIdGenerator.nodeOf(id).equals(self)).forEach(id -> movedHere.put(id, self));
+        open.stream().filter(id -> !LocalNode.nodeOf(id).equals(self)).forEach(id -> movedHere.put(id, self));
         if (!movedHere.isEmpty()) { // connections whose clients returned here from another node (recovery)
             redis.await("announce", redis.async().hset(keys.moved(), movedHere));
         }

@@ -1,6 +1,6 @@
 package io.kalisocket.cluster;
 
-import io.kalisocket.gateway.LocalGateway;
+import io.kalisocket.gateway.Gateway;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -24,7 +24,7 @@ final class LocalDelivery {
      * @param skip connections not to deliver to
      * @return the number of connections handed the message
      */
-    static int toUids(LocalGateway local, Collection<String> uids, String payload, Collection<String> skip) {
+    static int toUids(Gateway local, Collection<String> uids, String payload, Collection<String> skip) {
         if (skip.isEmpty()) {
             return local.sendToUids(uids, payload);
         }

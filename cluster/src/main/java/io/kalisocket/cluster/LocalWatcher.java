@@ -1,6 +1,6 @@
 package io.kalisocket.cluster;
 
-import io.kalisocket.gateway.LocalGateway;
+import io.kalisocket.gateway.Gateway;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -18,11 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class LocalWatcher {
 
-    private final LocalGateway local;
+    private final Gateway local;
     private final Membership membership;
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
 
-    LocalWatcher(LocalGateway local, Membership membership) {
+    LocalWatcher(Gateway local, Membership membership) {
         this.local = local;
         this.membership = membership;
     }

@@ -1,8 +1,8 @@
 package io.kalisocket.cluster;
 
+import io.kalisocket.gateway.Gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kalisocket.gateway.LocalGateway;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ final class NodeInbox {
 
     private static final Logger log = LoggerFactory.getLogger(NodeInbox.class);
 
-    private final LocalGateway local;
+    private final Gateway local;
     private final Notice.Codec codec;
     private final ObjectMapper json;
     private final ClusterStats stats;
@@ -34,7 +34,7 @@ final class NodeInbox {
      * @param ownerWrite runs (later, off this thread) for a membership notice about an open local connection
      * @param recovery lets connections go that other nodes claimed ({@code moved}, {@code yield})
      */
-    NodeInbox(LocalGateway local, Notice.Codec codec, ClusterStats stats, Consumer<Notice> ownerWrite,
+    NodeInbox(Gateway local, Notice.Codec codec, ClusterStats stats, Consumer<Notice> ownerWrite,
             RecoveryStreams recovery) {
         this.local = local;
         this.ownerWrite = ownerWrite;

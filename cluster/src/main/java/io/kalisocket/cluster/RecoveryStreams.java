@@ -1,9 +1,10 @@
 package io.kalisocket.cluster;
 
+import io.kalisocket.gateway.Gateway;
 import io.kalisocket.config.RecoveryConfig;
-import io.kalisocket.connection.ChannelConnection;
-import io.kalisocket.gateway.LocalGateway;
-import io.kalisocket.recovery.RecoveryStore;
+import io.kalisocket.connection.Connection;
+import io.kalisocket.spi.LocalNode;
+import io.kalisocket.spi.RecoveryStore;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.netty.buffer.ByteBuf;
@@ -41,7 +42,8 @@ final class RecoveryStreams implements RecoveryStore {
     private final RedisLink redis;
     private final Keys keys;
     private final String self;
-    private final LocalGateway local;
+    private final LocalNode node;
+    private final Gateway local;
     private final LocalWatcher watcher;
     private final Membership membership;
     private final Directory directory;
@@ -54,12 +56,13 @@ final class RecoveryStreams implements RecoveryStore {
     private volatile RecoveryConfig config;
     private volatile Control control;
 
-    RecoveryStreams(RedisLink redis, Keys keys, String self, LocalGateway local, LocalWatcher watcher,
+    RecoveryStreams(RedisLink redis, Keys keys, String self, LocalNode node, LocalWatcher watcher,
             Membership membership, Directory directory, ClaimGate gate) {
         this.redis = redis;
         this.keys = keys;
         this.self = self;
-        this.local = local;
+        this.node = node;
+        this.local = node.gateway();
         this.watcher = watcher;
         this.membership = membership;
         this.directory = directory;
@@ -116,7 +119,7 @@ final class RecoveryStreams implements RecoveryStore {
     }
 
     @Override
-    public void parked(ChannelConnection connection) {
+    public void parked(Connection connection) {
         String id = connection.id();
         // The session as this node has it (actions may write it directly), for the node the client returns to.
         Map<String, Object> session = local.getSession(id).orElse(Map.of());
@@ -199,7 +202,7 @@ final class RecoveryStreams implements RecoveryStore {
     }
 
     @Override
-    public void adopted(ChannelConnection connection, Claim claim) {
+    public void adopted(Connection connection, Claim claim) {
         try {
             String id = connection.id();
             claim.uid().ifPresent(uid -> local.bindUid(id, uid));
@@ -243,7 +246,7 @@ final class RecoveryStreams implements RecoveryStore {
         Control c = control;
         if (c != null) {
             c.release(clientId).ifPresent(released -> {
-                local.forget(released);
+                node.forget(released);
                 gate.released().add(released, awayNumber);
             });
         }

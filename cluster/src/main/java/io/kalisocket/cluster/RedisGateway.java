@@ -1,7 +1,6 @@
 package io.kalisocket.cluster;
 
 import io.kalisocket.gateway.Gateway;
-import io.kalisocket.gateway.LocalGateway;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.Set;
  * The cluster's {@link Gateway}: every operation gives the same answer on every node. Sends are routed
  * only to the nodes that hold recipients ({@link Router}); membership is written to Redis atomically
  * ({@link Membership}) and read back from it ({@link Directory}); this node's own connections are served by
- * the wrapped {@link LocalGateway}. Operations that need Redis while it is unreachable throw
+ * the wrapped local gateway. Operations that need Redis while it is unreachable throw
  * {@link ClusterUnavailableException} at once and change nothing.
  *
  * <p>Made by {@link Cluster}; get it from {@code RunningServer.gateway()} or {@code Ctx.gateway()}.
@@ -22,7 +21,7 @@ public final class RedisGateway implements Gateway {
 
     private static final int MAX_NAME = 64;
 
-    private final LocalGateway local;
+    private final Gateway local;
     private final String nodeId;
     private final Router router;
     private final Membership membership;
@@ -31,7 +30,7 @@ public final class RedisGateway implements Gateway {
     private final Notice.Codec codec;
     private final ClusterStats stats;
 
-    RedisGateway(LocalGateway local, String nodeId, Router router, Membership membership, Directory directory,
+    RedisGateway(Gateway local, String nodeId, Router router, Membership membership, Directory directory,
             LocalWatcher watcher, Notice.Codec codec, ClusterStats stats) {
         this.local = local;
         this.nodeId = nodeId;

@@ -1,7 +1,7 @@
 package io.kalisocket.cluster;
 
-import io.kalisocket.connection.ChannelConnection;
-import io.kalisocket.gateway.LocalGateway;
+import io.kalisocket.gateway.Gateway;
+import io.kalisocket.connection.Connection;
 import io.lettuce.core.ScriptOutputType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,14 +38,14 @@ final class Router {
     private record Answer(int remote, long claims, long away, List<String> moved) {
     }
 
-    private final LocalGateway local;
+    private final Gateway local;
     private final RedisLink redis;
     private final Keys keys;
     private final String self;
     private final Notice.Codec codec;
     private final ClaimGate gate;
 
-    Router(LocalGateway local, RedisLink redis, Keys keys, String self, Notice.Codec codec, ClaimGate gate) {
+    Router(Gateway local, RedisLink redis, Keys keys, String self, Notice.Codec codec, ClaimGate gate) {
         this.local = local;
         this.gate = gate;
         this.redis = redis;
@@ -119,7 +119,7 @@ final class Router {
         Answer far = answer("sendToGroup", Script.SEND_GROUPS, args(codec.delivery("g", distinct, excluded, payload),
                 tail));
         return far.remote() + gate.deliver(() -> handOn(far, c -> !excluded.contains(c.id())
-                && c.groupsIfAny().stream().anyMatch(distinct::contains), payload)
+                && c.groups().stream().anyMatch(distinct::contains), payload)
                 + local.sendToGroups(distinct, payload, skipping(exclude, far)));
     }
 
@@ -141,9 +141,9 @@ final class Router {
      * @param payload the message
      * @return how many connections it was handed to
      */
-    private int handOn(Answer far, java.util.function.Predicate<ChannelConnection> addressed, String payload) {
+    private int handOn(Answer far, java.util.function.Predicate<Connection> addressed, String payload) {
         int handed = 0;
-        for (ChannelConnection c : gate.released().after(far.away())) {
+        for (Connection c : gate.released().after(far.away())) {
             if (addressed.test(c) && c.send(payload)) {
                 handed++;
             }

@@ -61,7 +61,7 @@ class RecoveryInClusterTest {
         await().until(() -> b.gateway().getClientIdCountByGroup("g") == 1);
 
         ann.drop();
-        await().until(() -> a.stats().connectionsOpen() == 0);
+        await().until(() -> a.counters().get("connections_open") == 0);
         for (int i = 0; i < 20; i++) {
             b.gateway().sendToGroup("g", Map.of("type", "g", "n", i));
         }

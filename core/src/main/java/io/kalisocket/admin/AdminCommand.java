@@ -1,5 +1,7 @@
 package io.kalisocket.admin;
 
+import io.kalisocket.internal.admin.AdminClient;
+import io.kalisocket.internal.admin.StatusTable;
 import io.kalisocket.config.AdminConfig;
 import io.kalisocket.config.KaliConfig;
 import java.io.IOException;

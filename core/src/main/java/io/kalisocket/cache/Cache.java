@@ -79,4 +79,17 @@ public interface Cache {
      * @return the cached or loaded value
      */
     <T> T remember(String key, Duration ttl, Supplier<T> loader);
+
+    /** @return a cache in this process's memory, of at most 100,000 entries (least recently used go first) */
+    static Cache local() {
+        return new io.kalisocket.internal.cache.LocalCache();
+    }
+
+    /**
+     * @param maximumSize the most entries kept; must be positive
+     * @return a cache in this process's memory, of at most that many entries (least recently used go first)
+     */
+    static Cache local(long maximumSize) {
+        return new io.kalisocket.internal.cache.LocalCache(maximumSize);
+    }
 }

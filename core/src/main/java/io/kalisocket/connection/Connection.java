@@ -2,6 +2,7 @@ package io.kalisocket.connection;
 
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import java.util.Set;
 
 /** One client's WebSocket connection, as the application sees it. Safe to use from any thread. */
 public interface Connection {
@@ -17,6 +18,9 @@ public interface Connection {
 
     /** @return the user bound to this connection, if any */
     Optional<String> uid();
+
+    /** @return the groups this connection is in on this node, as an unmodifiable view */
+    Set<String> groups();
 
     /** @return the connection's session, created on first use */
     Session session();

@@ -19,7 +19,16 @@ public final class Ctx {
     private final ObjectNode params;
     private final Gateway gateway;
 
-    Ctx(Connection connection, String controller, String action, ObjectNode params, Gateway gateway) {
+    /**
+     * Made by the framework for every call; a unit test of a controller may make one itself.
+     *
+     * @param connection the calling connection
+     * @param controller the {@code ct}
+     * @param action the {@code ac}
+     * @param params every param of the call
+     * @param gateway the gateway the action sends through
+     */
+    public Ctx(Connection connection, String controller, String action, ObjectNode params, Gateway gateway) {
         this.connection = connection;
         this.controller = controller;
         this.action = action;

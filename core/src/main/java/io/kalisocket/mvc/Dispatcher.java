@@ -1,49 +1,15 @@
 package io.kalisocket.mvc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kalisocket.connection.ChannelConnection;
 import io.kalisocket.connection.Connection;
-import io.kalisocket.gateway.Gateway;
-import io.kalisocket.protocol.Envelope;
-import io.kalisocket.protocol.EnvelopeException;
-import io.kalisocket.protocol.EnvelopeParser;
-import io.kalisocket.protocol.Reply;
-import io.kalisocket.stats.ServerStats;
 import java.util.Map;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Routes a call to its action, binds the arguments, runs it and replies: the {@code kali::run($data)} of the
- * PHP original. The ready pipeline uses it for every message; an application with its own
- * {@code onMessage} calls {@link #run(Connection, Map)} itself. Runs the action in the calling thread.
+ * PHP original. The ready pipeline uses it for every message; an application with its own {@code onMessage}
+ * calls {@link #run(Connection, Map)} itself. The action runs in the calling thread.
  */
-public final class Dispatcher {
-
-    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-
-    private final RouteTable routes;
-    private final Gateway gateway;
-    private final ObjectMapper mapper;
-    private final EnvelopeParser parser;
-    private final ServerStats stats;
-
-    /**
-     * @param routes the routing table
-     * @param gateway handed to actions through {@link Ctx#gateway()}
-     * @param mapper encodes params given as maps
-     * @param stats counts replies by code
-     */
-    public Dispatcher(RouteTable routes, Gateway gateway, ObjectMapper mapper, ServerStats stats) {
-        this.routes = routes;
-        this.gateway = gateway;
-        this.mapper = mapper;
-        this.parser = new EnvelopeParser(mapper.reader());
-        this.stats = stats;
-    }
+public interface Dispatcher {
 
     /**
      * Runs a call given as a map ({@code ct}, {@code ac} and the params), replying as the ready pipeline does.
@@ -51,133 +17,13 @@ public final class Dispatcher {
      * @param connection the calling connection
      * @param params the call; {@code ip} and {@code client_id} are added, overwriting any sent
      */
-    public void run(Connection connection, Map<String, ?> params) {
-        run(connection, (JsonNode) mapper.valueToTree(params));
-    }
+    void run(Connection connection, Map<String, ?> params);
 
     /**
      * Runs a call given as a JSON object, replying as the ready pipeline does.
      *
      * @param connection the calling connection
-     * @param params the call; must be an object
+     * @param params the call; must be an object (anything else is answered 400)
      */
-    public void run(Connection connection, JsonNode params) {
-        if (!(params instanceof ObjectNode object)) {
-            reply(connection, new Reply(null, null, ReplyCode.BAD_REQUEST, "a message must be a JSON object", null, null));
-            return;
-        }
-        Envelope envelope;
-        try {
-            envelope = parser.fromParams(object);
-        } catch (EnvelopeException e) {
-            rejectInvalid(connection, e);
-            return;
-        }
-        Optional<Route> route = find(envelope.controller(), envelope.action());
-        if (route.isEmpty()) {
-            notFound(connection, envelope);
-            return;
-        }
-        invoke(connection, route.get(), envelope);
-    }
-
-    /**
-     * @param controller a {@code ct}
-     * @param action an {@code ac}
-     * @return the route, if any
-     */
-    public Optional<Route> find(String controller, String action) {
-        return routes.find(controller, action);
-    }
-
-    /** @return the routing table */
-    public RouteTable routes() {
-        return routes;
-    }
-
-    /**
-     * Runs a routed call in the calling thread and replies (unless the action is void and succeeded).
-     *
-     * @param connection the calling connection
-     * @param route the route found for the envelope
-     * @param envelope the call
-     */
-    public void invoke(Connection connection, Route route, Envelope envelope) {
-        ObjectNode params = envelope.params();
-        params.put("ip", connection.ip());
-        params.put("client_id", connection.id());
-        Ctx ctx = new Ctx(connection, envelope.controller(), envelope.action(), params, gateway);
-        ActionInvoker invoker = route.invoker();
-        long started = System.nanoTime();
-        int code = ReplyCode.OK;
-        try {
-            Object data = invoker.invoke(ctx, params);
-            if (!invoker.returnsVoid()) {
-                reply(connection, Reply.ok(envelope, data));
-            }
-        } catch (BindingException e) {
-            code = ReplyCode.BAD_REQUEST;
-            reply(connection, Reply.error(envelope, code, e.getMessage()));
-        } catch (KaliException e) {
-            code = e.code();
-            reply(connection, Reply.error(envelope, code, e.getMessage()));
-        } catch (Throwable e) {
-            if (e instanceof VirtualMachineError vme) {
-                throw vme;
-            }
-            if (e instanceof ErrorReply known) {
-                code = known.replyCode();
-                log.warn("action {}/{} failed for client {}: {}", envelope.controller(), envelope.action(),
-                        connection.id(), e.toString());
-                reply(connection, Reply.error(envelope, code, known.replyMessage()));
-            } else {
-                code = ReplyCode.INTERNAL_ERROR;
-                log.error("action {}/{} failed for client {} ({})", envelope.controller(), envelope.action(),
-                        connection.id(), route.method(), e);
-                reply(connection, Reply.error(envelope, code, "internal error"));
-            }
-        } finally {
-            // Routed calls only: their ct/ac come from the routing table, which bounds the metrics' labels.
-            stats.actionCompleted(route.controller(), route.action(), code, System.nanoTime() - started);
-        }
-    }
-
-    /**
-     * Answers a message that is not a valid call with a 400.
-     *
-     * @param connection the sender
-     * @param problem what is wrong
-     */
-    public void rejectInvalid(Connection connection, EnvelopeException problem) {
-        reply(connection, new Reply(problem.controller(), problem.action(), ReplyCode.BAD_REQUEST,
-                problem.getMessage(), null, problem.msgid()));
-    }
-
-    /**
-     * Answers a call to an unknown controller or action with a 404.
-     *
-     * @param connection the sender
-     * @param envelope the call
-     */
-    public void notFound(Connection connection, Envelope envelope) {
-        String what = routes.hasController(envelope.controller())
-                ? "no action '" + envelope.action() + "' in controller '" + envelope.controller() + "'"
-                : "no controller '" + envelope.controller() + "'";
-        reply(connection, Reply.error(envelope, ReplyCode.NOT_FOUND, what));
-    }
-
-    /**
-     * Sends a reply and counts it by code.
-     *
-     * @param connection the recipient
-     * @param reply the reply
-     */
-    public void reply(Connection connection, Reply reply) {
-        stats.reply(reply.code());
-        if (connection instanceof ChannelConnection channel) {
-            channel.reply(reply);
-        } else {
-            connection.send(reply);
-        }
-    }
+    void run(Connection connection, JsonNode params);
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kalisocket.admin.AdminClient;
+import io.kalisocket.internal.admin.AdminClient;
 import io.kalisocket.testing.FakeClock;
 import io.kalisocket.testing.Json;
 import io.kalisocket.testing.TcpProxy;

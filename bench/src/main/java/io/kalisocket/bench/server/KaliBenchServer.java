@@ -87,7 +87,7 @@ public final class KaliBenchServer implements RunningBenchServer {
 
     @Override
     public long openSockets() {
-        return server.stats().connectionsOpen();
+        return server.counters().get("connections_open");
     }
 
     @Override

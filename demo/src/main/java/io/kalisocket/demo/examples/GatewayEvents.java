@@ -7,7 +7,7 @@ import io.kalisocket.cache.Cache;
 import io.kalisocket.connection.Connection;
 import io.kalisocket.connection.Handshake;
 import io.kalisocket.mvc.Dispatcher;
-import io.kalisocket.server.Worker;
+import io.kalisocket.Worker;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.kalisocket.demo.examples;
 
 import io.kalisocket.KaliServer;
-import io.kalisocket.cache.LocalCache;
+import io.kalisocket.cache.Cache;
 import io.kalisocket.config.ConfigLoader;
 import io.kalisocket.config.GatewayModeConfig;
 import io.kalisocket.config.KaliConfig;
@@ -29,7 +29,7 @@ public final class GatewayWorkerExample {
         GatewayModeConfig mode = config.gateway();
         KaliConfig gatewayMode = config.withGateway(
                 new GatewayModeConfig(true, mode.connectController(), mode.connectAction(), mode.closeAction()));
-        LocalCache cache = new LocalCache();
+        Cache cache = Cache.local();
         KaliServer server = KaliServer.create(gatewayMode).controllers("io.kalisocket.demo.controller").cache(cache);
         return server.events(new GatewayEvents(server::dispatcher, cache,
                 config.protocol().heartbeatPing(), config.protocol().heartbeatPong()));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import io.kalisocket.RunningServer;
-import io.kalisocket.admin.AdminClient;
+import io.kalisocket.internal.admin.AdminClient;
 import io.kalisocket.config.ConfigLoader;
 import io.kalisocket.demo.DemoApp;
 import io.kalisocket.opstest.WsProbe;

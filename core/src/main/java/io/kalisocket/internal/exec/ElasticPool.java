@@ -1,0 +1,190 @@
+package io.kalisocket.internal.exec;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform pool of actions (Java 17): as few threads as there are cores, and more, up to a maximum,
+ * only while work waits in the queue although the CPUs are not all busy, which is how actions that block (a
+ * JDBC call, a remote call) look from outside. The extra threads go back after a quiet period.
+ *
+ * <p>Why not a fixed pool sized for blocking actions: every idle thread a task wakes costs a wake-up and a
+ * context switch, and on few cores that is most of a short action's cost (on one core, `echo` ran 0.86x the
+ * bare-Netty baseline on 16 threads and 1.68x on one; docs/BENCHMARKS.md). Why not grow on a full queue as
+ * {@link ThreadPoolExecutor} does: the queue is unbounded (bounded per connection instead), so it never is.
+ *
+ * <p>A monitor thread looks every {@code tick}: it grows the pool (doubling, at most to the maximum) when the
+ * task at the head of the queue is the one it saw last time (nothing was taken for a whole tick: every thread
+ * is held), or when tasks waited at two looks in a row while the process used less than three quarters of
+ * its cores. It shrinks back to the minimum after {@code keepAlive} in which no look saw a waiting task.
+ */
+public final class ElasticPool extends ThreadPoolExecutor {
+
+    private static final Logger log = LoggerFactory.getLogger(ElasticPool.class);
+    /** Below this share of all cores the process counts as not busy: threads are waiting, not computing. */
+    private static final double BUSY = 0.75;
+    private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+    private final int min;
+    private final int max;
+    private final int cores;
+    private final long shrinkAfterTicks;
+    private final CpuClock cpu;
+    private final ScheduledExecutorService monitor;
+    // Read and written by adjust() only, which runs on the monitor thread (or a test's thread) one call at a time.
+    private Object lastHead;
+    private boolean waitedLastLook;
+    private long lastCpuNanos;
+    private long lastWallNanos;
+    private long quietTicks;
+    private long lastWarnNanos = -WARN_EVERY_NANOS;
+
+    /** Where the process's CPU time comes from (a seam for tests). */
+    @FunctionalInterface
+    public interface CpuClock {
+        /** @return CPU time this process has used, in nanoseconds, or -1 when unknown */
+        long processCpuNanos();
+
+        /** @return the JVM's own process CPU time, or -1 when this JVM does not expose it */
+        static CpuClock ofProcess() {
+            if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    instanceof com.sun.management.OperatingSystemMXBean os) {
+                return os::getProcessCpuTime;
+            }
+            return () -> -1;
+        }
+    }
+
+    /**
+     * A pool with its own monitor thread.
+     *
+     * @param min       threads kept (at least 1)
+     * @param max       most threads (at least {@code min})
+     * @param tick      how often the monitor looks
+     * @param keepAlive quiet time before the pool shrinks back to {@code min}
+     * @param threads   makes the pool's threads
+     * @return the pool, monitored; shutting it down stops the monitor
+     */
+    public static ElasticPool start(int min, int max, Duration tick, Duration keepAlive, ThreadFactory threads) {
+        ElasticPool pool = new ElasticPool(min, max, tick, keepAlive, threads, CpuClock.ofProcess(), true);
+        long every = tick.toNanos();
+        pool.monitor.scheduleWithFixedDelay(pool::adjust, every, every, TimeUnit.NANOSECONDS);
+        return pool;
+    }
+
+    /**
+     * A pool that nothing adjusts but calls of {@link #adjust()}: for tests, which look when they choose.
+     *
+     * @param min       threads kept
+     * @param max       most threads
+     * @param tick      the time one call of {@link #adjust()} stands for
+     * @param keepAlive quiet time before shrinking
+     * @param threads   makes the pool's threads
+     * @param cpu       the process's CPU clock
+     * @return the pool
+     */
+    static ElasticPool unmonitored(int min, int max, Duration tick, Duration keepAlive, ThreadFactory threads,
+            CpuClock cpu) {
+        return new ElasticPool(min, max, tick, keepAlive, threads, cpu, false);
+    }
+
+    private ElasticPool(int min, int max, Duration tick, Duration keepAlive, ThreadFactory threads, CpuClock cpu,
+            boolean monitored) {
+        super(requireMin(min, max), max, keepAlive.toNanos(), TimeUnit.NANOSECONDS, new LinkedBlockingQueue<>(),
+                threads);
+        this.min = min;
+        this.max = max;
+        this.cores = Runtime.getRuntime().availableProcessors();
+        this.shrinkAfterTicks = Math.max(1, keepAlive.toNanos() / tick.toNanos());
+        this.cpu = cpu;
+        this.monitor = monitored ? Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kali-action-monitor");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        this.lastCpuNanos = cpu.processCpuNanos();
+        this.lastWallNanos = System.nanoTime();
+    }
+
+    private static int requireMin(int min, int max) {
+        if (min < 1 || max < min) {
+            throw new IllegalArgumentException("need 1 <= min <= max, got min " + min + ", max " + max);
+        }
+        return min;
+    }
+
+    /** One look at the queue and the CPU: grows, shrinks or leaves the pool as it is (see the class comment). */
+    void adjust() {
+        Object head = getQueue().peek();
+        boolean stuck = head != null && head == lastHead;
+        boolean waitedTwice = head != null && waitedLastLook;
+        lastHead = head;
+        waitedLastLook = head != null;
+        // The CPU clock is read only while tasks wait: an idle pool's looks cost a queue peek and nothing else.
+        double busy = head != null ? cpuShareSinceLastLook() : Double.NaN;
+        if (head == null) {
+            lastCpuNanos = -1;
+        }
+        int size = getCorePoolSize();
+        if (head == null) {
+            if (++quietTicks >= shrinkAfterTicks && size > min) {
+                log.debug("action pool back to {} threads after a quiet period", min);
+                setCorePoolSize(min);
+            }
+            return;
+        }
+        quietTicks = 0;
+        boolean coresIdle = !(busy >= BUSY); // NaN, an unknown share, counts as idle
+        if (!stuck && !(waitedTwice && coresIdle)) {
+            return;
+        }
+        if (size >= max) {
+            warnAtMaximum(stuck);
+            return;
+        }
+        int grown = Math.min(max, size + Math.max(1, Math.min(size, getQueue().size())));
+        log.debug("action pool {} -> {} threads ({} tasks waiting, {}, cpu {}%)", size, grown, getQueue().size(),
+                stuck ? "none taken for a tick" : "cpus not busy", Math.round(busy * 100));
+        setCorePoolSize(grown);
+    }
+
+    private double cpuShareSinceLastLook() {
+        long cpuNow = cpu.processCpuNanos();
+        long wallNow = System.nanoTime();
+        long wall = Math.max(1, wallNow - lastWallNanos);
+        // No earlier reading (the first look at waiting tasks) or no clock: unknown, NaN, which counts as not busy.
+        double share = cpuNow < 0 || lastCpuNanos < 0 ? Double.NaN : (cpuNow - lastCpuNanos) / ((double) wall * cores);
+        lastCpuNanos = cpuNow;
+        lastWallNanos = wallNow;
+        return share;
+    }
+
+    private void warnAtMaximum(boolean stuck) {
+        long now = System.nanoTime();
+        if (stuck && now - lastWarnNanos >= WARN_EVERY_NANOS) {
+            lastWarnNanos = now;
+            log.warn("all {} action threads are held and {} tasks wait: actions block for long; raise "
+                    + "execution.pool-size, or use Java 21+ (virtual threads)", max, getQueue().size());
+        }
+    }
+
+    /** @return the fewest threads the pool keeps */
+    public int minThreads() {
+        return min;
+    }
+
+    @Override
+    protected void terminated() {
+        if (monitor != null) {
+            monitor.shutdownNow();
+        }
+        super.terminated();
+    }
+}

@@ -1,0 +1,86 @@
+package io.kalisocket.internal.server;
+
+import io.kalisocket.internal.connection.ChannelConnection;
+import io.kalisocket.internal.connection.ConnectionRegistry;
+import io.kalisocket.internal.gateway.LocalGateway;
+import io.kalisocket.internal.stats.ServerStats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ends a connection for good: it leaves the registry, then, on its queue behind every message it sent, the
+ * close action runs (gateway mode's {@code offline}), the gateway forgets it and {@code onClose} runs. Also
+ * runs the lifecycle's other callbacks on the connection's queue.
+ */
+final class ConnectionFinisher {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectionFinisher.class);
+
+    private final ConnectionRegistry connections;
+    private final LocalGateway localGateway;
+    private final Callbacks callbacks;
+    private final ServerStats stats;
+    private final GatewayModeRunner gatewayMode;
+
+    /**
+     * @param connections the open connections
+     * @param localGateway forgets the connection's groups and uid
+     * @param callbacks the application's {@code onClose}
+     * @param stats counts callbacks refused by a full queue
+     * @param gatewayMode runs the close action, or null
+     */
+    ConnectionFinisher(ConnectionRegistry connections, LocalGateway localGateway, Callbacks callbacks,
+            ServerStats stats, GatewayModeRunner gatewayMode) {
+        this.connections = connections;
+        this.localGateway = localGateway;
+        this.callbacks = callbacks;
+        this.stats = stats;
+        this.gatewayMode = gatewayMode;
+    }
+
+    /** @param connection an upgraded connection that ended for good (its socket closed, or its window passed) */
+    void finish(ChannelConnection connection) {
+        connections.remove(connection);
+        end(connection, true);
+    }
+
+    /**
+     * @param connection a connection that ended
+     * @param upgraded false when it never completed its upgrade: no close action then
+     */
+    void end(ChannelConnection connection, boolean upgraded) {
+        if (gatewayMode == null && !callbacks.hasOnClose() && connection.queue().isIdle()) {
+            // Nothing of the application's to run and nothing queued that could still join a group: no hop.
+            localGateway.forget(connection);
+            return;
+        }
+        run(connection, () -> {
+            try {
+                if (upgraded && gatewayMode != null) {
+                    gatewayMode.closed(connection);
+                }
+            } finally {
+                localGateway.forget(connection);
+                callbacks.onClose().accept(connection);
+            }
+        });
+    }
+
+    /**
+     * @param connection the connection whose queue runs the callback, in order with its messages
+     * @param callback an application callback; a failure is logged
+     */
+    void run(ChannelConnection connection, Runnable callback) {
+        Runnable guarded = () -> {
+            try {
+                callback.run();
+            } catch (RuntimeException e) {
+                log.error("callback failed for connection {}", connection.id(), e);
+            }
+        };
+        if (!connection.queue().offer(guarded)) {
+            stats.queueFull();
+            log.warn("callback for {} dropped: its queue is full", connection.id());
+        }
+    }
+}

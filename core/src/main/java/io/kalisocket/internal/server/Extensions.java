@@ -1,0 +1,71 @@
+package io.kalisocket.internal.server;
+
+import io.kalisocket.cache.Cache;
+import io.kalisocket.gateway.Gateway;
+import io.kalisocket.internal.gateway.LocalGateway;
+import io.kalisocket.internal.gateway.LocalNodeView;
+import io.kalisocket.spi.LocalNode;
+import io.kalisocket.spi.NodeExtension;
+import io.kalisocket.spi.RecoveryStore;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The installed {@link NodeExtension}s, asked for each part; two extensions that replace one part are an error. */
+public final class Extensions {
+
+    private final List<NodeExtension> installed;
+
+    /** @param installed the extensions, in the order they were installed */
+    public Extensions(List<NodeExtension> installed) {
+        this.installed = List.copyOf(installed);
+    }
+
+    /**
+     * @param local this node's local gateway
+     * @param nodeId this node's id
+     * @return the gateway an extension puts in front of the local one, or the local one
+     */
+    public Gateway gateway(LocalGateway local, String nodeId) {
+        LocalNode node = new LocalNodeView(nodeId, local);
+        Gateway chosen = local;
+        for (NodeExtension extension : installed) {
+            Gateway offered = extension.gateway(node);
+            if (offered != local) {
+                if (chosen != local) {
+                    throw new IllegalStateException("two extensions replace the gateway: " + names());
+                }
+                chosen = offered;
+            }
+        }
+        return chosen;
+    }
+
+    /** @return the receipts' cache an extension brings, if any */
+    public Optional<Cache> cache() {
+        return single("cache", NodeExtension::cache);
+    }
+
+    /** @return the recovery store an extension brings, if any */
+    public Optional<RecoveryStore> recoveryStore() {
+        return single("recovery store", NodeExtension::recoveryStore);
+    }
+
+    private <T> Optional<T> single(String part, Function<NodeExtension, Optional<T>> ask) {
+        Optional<T> chosen = Optional.empty();
+        for (NodeExtension extension : installed) {
+            Optional<T> offered = ask.apply(extension);
+            if (offered.isPresent()) {
+                if (chosen.isPresent()) {
+                    throw new IllegalStateException("two extensions bring a " + part + ": " + names());
+                }
+                chosen = offered;
+            }
+        }
+        return chosen;
+    }
+
+    private String names() {
+        return installed.stream().map(e -> e.getClass().getName()).toList().toString();
+    }
+}

@@ -1,0 +1,128 @@
+package io.kalisocket.internal.server;
+
+import io.kalisocket.config.LimitsConfig.SlowConsumerPolicy;
+import io.kalisocket.internal.connection.ChannelConnection;
+import io.kalisocket.internal.connection.ReplyFrame;
+import io.kalisocket.internal.connection.SharedFrameWriter;
+import io.kalisocket.internal.connection.WireFrame;
+import io.kalisocket.internal.stats.ServerStats;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.flush.FlushConsolidationHandler;
+import io.netty.util.ReferenceCountUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Back-pressure per connection. While the outbound buffer is past its high water mark the server stops
+ * reading from the client, so a client that sends faster than it reads is slowed down, not punished;
+ * answers to what it already sent ({@link ReplyFrame}) still pass. Pushes meanwhile get the slow-consumer
+ * policy: dropped and counted, or the connection closed with 1008. Control frames always pass.
+ *
+ * <p>It is also where broadcasts enter the socket ({@link SharedFrameWriter}). It sits below the WebSocket
+ * protocol stage, so it sees every close frame the server sends (its own and the answer to the client's) and
+ * lets no shared frame follow one, as that stage does for the frames written through it.
+ */
+final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedFrameWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboundGuardHandler.class);
+
+    private final SlowConsumerPolicy policy;
+    private final ServerStats stats;
+    private ChannelHandlerContext ctx;
+    /** Where shared frames go in: the stage below flush consolidation (TLS, if any, is below it). */
+    private ChannelHandlerContext wire;
+    private boolean closing;
+    private boolean closeSent;
+
+    OutboundGuardHandler(SlowConsumerPolicy policy, ServerStats stats) {
+        this.policy = policy;
+        this.stats = stats;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof CloseWebSocketFrame) {
+            closeSent = true;
+        } else if (msg instanceof TextWebSocketFrame && ctx.channel().isActive()) {
+            // (A closed channel is not writable either: that is no slow consumer, and the write fails on its own.)
+            if (!admit(msg instanceof ReplyFrame)) {
+                ReferenceCountUtil.release(msg);
+                promise.trySuccess();
+                return;
+            }
+            ChannelConnection connection = ctx.channel().attr(ChannelAttributes.CONNECTION).get();
+            if (connection != null) {
+                connection.countOut();
+            }
+        }
+        ctx.write(msg, promise);
+    }
+
+    @Override
+    public boolean writeShared(WireFrame frame) {
+        // After a close frame a push is not dropped as a slow consumer's would be (not counted): the socket is
+        // ending, as a send to a closed connection returns false. The caller counts the connection's message.
+        if (closeSent || !ctx.channel().isActive() || !admit(false)) {
+            return false;
+        }
+        wire().write(frame.content().retainedDuplicate(), ctx.voidPromise());
+        return true;
+    }
+
+    @Override
+    public void flushNow() {
+        wire().flush();
+    }
+
+    private ChannelHandlerContext wire() {
+        ChannelHandlerContext w = wire;
+        if (w == null || w.isRemoved()) {
+            ChannelHandlerContext flushStage = ctx.pipeline().context(FlushConsolidationHandler.class);
+            w = flushStage != null ? flushStage : ctx;
+            wire = w;
+        }
+        return w;
+    }
+
+    /**
+     * @return true when a message may be written now (counted for the server); else applies the slow-consumer policy
+     */
+    private boolean admit(boolean answer) {
+        if (closing) {
+            return false;
+        }
+        if (answer || ctx.channel().isWritable()) {
+            stats.messageOut();
+            return true;
+        }
+        if (policy == SlowConsumerPolicy.DROP) {
+            stats.dropped();
+            log.debug("dropped a message for slow consumer {}", ctx.channel().remoteAddress());
+        } else {
+            closing = true;
+            stats.slowConsumerClosed();
+            log.info("closing slow consumer {}: {} bytes waiting", ctx.channel().remoteAddress(),
+                    ctx.channel().unsafe().outboundBuffer() == null ? 0
+                            : ctx.channel().unsafe().outboundBuffer().totalPendingWriteBytes());
+            ChannelConnection connection = ctx.channel().attr(ChannelAttributes.CONNECTION).get();
+            connection.close(WebSocketCloseStatus.POLICY_VIOLATION.code(), "slow consumer");
+        }
+        return false;
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+        ctx.fireChannelWritabilityChanged();
+    }
+}

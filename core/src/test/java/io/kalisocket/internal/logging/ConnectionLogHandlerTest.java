@@ -1,0 +1,76 @@
+package io.kalisocket.internal.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.kalisocket.KaliServer;
+import io.kalisocket.RunningServer;
+import io.kalisocket.config.ConfigLoader;
+import io.kalisocket.internal.lifecycle.DrainController;
+import io.kalisocket.opstest.WsProbe;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** One line per connect and per close, with client id, real ip, duration, messages in/out and close code. */
+class ConnectionLogHandlerTest {
+
+    private final Logger logger = (Logger) LoggerFactory.getLogger(ConnectionLogHandler.LOGGER);
+    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    private RunningServer server;
+
+    @BeforeEach
+    void capture() {
+        lines.start();
+        logger.addAppender(lines);
+        server = KaliServer.create(ConfigLoader.of(Map.of("server.port", "0"))).controllers(DrainController.class)
+                .bind();
+    }
+
+    @AfterEach
+    void release() {
+        server.stop(Duration.ofSeconds(5));
+        logger.detachAppender(lines);
+    }
+
+    private List<String> messages() {
+        return lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    @Test
+    void connectAndClose_areOneLineEach_withTheCloseCodeTheClientSent() throws Exception {
+        WsProbe client = WsProbe.connect("ws://127.0.0.1:" + server.port() + "/");
+        client.send("{\"ct\":\"drain\",\"ac\":\"work\",\"n\":1}");
+        await().until(() -> client.messages().size() == 1);
+        client.close();
+        await().until(() -> messages().stream().anyMatch(m -> m.startsWith("closed ")));
+        String id = server.nodeId();
+        assertThat(messages()).hasSize(2);
+        assertThat(messages().get(0)).matches("connected " + id + "-\\S+ ip=127\\.0\\.0\\.1 socket=.*");
+        assertThat(messages().get(1))
+                .matches("closed " + id + "-\\S+ ip=127\\.0\\.0\\.1 duration=\\d+ms in=1 out=1 code=1000 by=client.*");
+        ILoggingEvent close = lines.list.get(1);
+        assertThat(close.getKeyValuePairs()).anySatisfy(kv -> {
+            assertThat(kv.key).isEqualTo("close_code");
+            assertThat(kv.value).isEqualTo(1000);
+        });
+    }
+
+    @Test
+    void serverClose_isLoggedWithTheServersCode() throws Exception {
+        WsProbe client = WsProbe.connect("ws://127.0.0.1:" + server.port() + "/");
+        await().until(() -> server.counters().get("connections_open") == 1);
+        server.stop(Duration.ofSeconds(5));
+        assertThat(client.closeCode().get(10, TimeUnit.SECONDS)).isEqualTo(1012);
+        await().until(() -> messages().stream().anyMatch(m -> m.startsWith("closed ")));
+        assertThat(messages().get(1)).contains("code=1012 by=server reason=server restarting");
+    }
+}
