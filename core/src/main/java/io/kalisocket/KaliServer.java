@@ -3,28 +3,23 @@ package io.kalisocket;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.kalisocket.internal.admin.AdminServer;
-import io.kalisocket.internal.admin.KaliMetrics;
-import io.kalisocket.internal.admin.StatusReport;
 import io.kalisocket.cache.Cache;
-import io.kalisocket.internal.cache.LocalCache;
 import io.kalisocket.config.KaliConfig;
 import io.kalisocket.connection.Connection;
 import io.kalisocket.connection.Handshake;
-import io.kalisocket.gateway.Gateway;
-import io.kalisocket.internal.server.Extensions;
-import io.kalisocket.internal.recovery.LocalStore;
-import io.kalisocket.spi.NodeExtension;
+import io.kalisocket.internal.admin.AdminServer;
+import io.kalisocket.internal.admin.KaliMetrics;
+import io.kalisocket.internal.cache.LocalCache;
 import io.kalisocket.internal.lifecycle.ShutdownSignals;
 import io.kalisocket.internal.mvc.ControllerRegistry;
-import io.kalisocket.mvc.Dispatcher;
-import io.kalisocket.internal.mvc.Route;
 import io.kalisocket.internal.mvc.RouteTable;
-import io.kalisocket.internal.server.Callbacks;
+import io.kalisocket.internal.server.Extensions;
+import io.kalisocket.internal.server.LifecycleCallbacks;
 import io.kalisocket.internal.server.NettyServer;
-import io.kalisocket.internal.tls.TlsContexts;
+import io.kalisocket.internal.server.ServerAssembly;
+import io.kalisocket.mvc.Dispatcher;
+import io.kalisocket.spi.NodeExtension;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,17 +51,17 @@ public final class KaliServer {
     private final List<Class<?>> controllerClasses = new ArrayList<>();
     private final List<Object> controllerInstances = new ArrayList<>();
     private Consumer<Worker> onWorkerStart = w -> { };
-    private Consumer<Connection> onConnect = Callbacks.NO_CONNECT;
-    private BiConsumer<Connection, Handshake> onWebSocketConnect = Callbacks.NO_UPGRADE_CHECK;
+    private Consumer<Connection> onConnect = LifecycleCallbacks.NO_CONNECT;
+    private BiConsumer<Connection, Handshake> onWebSocketConnect = LifecycleCallbacks.NO_UPGRADE_CHECK;
     private BiConsumer<Connection, String> onMessage;
-    private Consumer<Connection> onClose = Callbacks.NO_CLOSE;
+    private Consumer<Connection> onClose = LifecycleCallbacks.NO_CLOSE;
     private BiConsumer<Connection, Throwable> onError = (c, e) -> { };
     private Consumer<Worker> onWorkerStop = w -> { };
     private ObjectMapper mapper;
     private Cache cache;
     private final List<NodeExtension> extensions = new ArrayList<>();
     private ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    private InstantSource clock = InstantSource.system();
+    private KaliClock clock = KaliClock.system();
     private final Map<String, Supplier<Object>> statusSections = new LinkedHashMap<>();
     private volatile NettyServer running;
 
@@ -163,13 +158,8 @@ public final class KaliServer {
         onWebSocketConnect(events::onWebSocketConnect);
         onClose(events::onClose);
         onWorkerStop(events::onWorkerStop);
-        try {
-            if (events.getClass().getMethod("onMessage", Connection.class, String.class).getDeclaringClass()
-                    != Events.class) {
-                onMessage(events::onMessage);
-            }
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(e);
+        if (LifecycleCallbacks.overridesOnMessage(events)) {
+            onMessage(events::onMessage);
         }
         return this;
     }
@@ -215,11 +205,12 @@ public final class KaliServer {
     }
 
     /**
-     * @param time the clock of the framework's windows (connection recovery's); tests pass a fake one to move
-     *     time without waiting. Default: the system clock
+     * @param time the clock of every window and timer of the server (receipts, rate limit, handshake, idle and
+     *     close timeouts, connection recovery, the action pool's monitor); tests pass a fake one to move time
+     *     without waiting. Default: {@link KaliClock#system()}
      * @return this
      */
-    public KaliServer clock(InstantSource time) {
+    public KaliServer clock(KaliClock time) {
         this.clock = Objects.requireNonNull(time);
         return this;
     }
@@ -250,62 +241,33 @@ public final class KaliServer {
      */
     public RunningServer bind() {
         ObjectMapper json = mapper != null ? mapper : defaultMapper();
-        ControllerRegistry registry = new ControllerRegistry(json);
-        controllerInstances.forEach(registry::addInstance); // first: they replace what a scan would make
-        packages.forEach(p -> registry.scan(p, loader));
-        controllerClasses.forEach(registry::add);
-        RouteTable routes = registry.build();
-        if (routes.all().isEmpty() && onMessage == null) {
-            log.warn("no controller registered: every call will be answered 404");
-        }
-        for (Route route : routes.all()) {
-            log.info("route {}", route);
-        }
-        Callbacks callbacks = new Callbacks(onWorkerStart, onConnect, onWebSocketConnect, onMessage, onClose,
-                onError, onWorkerStop);
-        Extensions installed = new Extensions(extensions);
+        RouteTable routes = ControllerRegistry.routes(json, controllerInstances, packages, controllerClasses, loader,
+                onMessage != null);
+        LifecycleCallbacks callbacks = new LifecycleCallbacks(onWorkerStart, onConnect, onWebSocketConnect, onMessage,
+                onClose, onError, onWorkerStop);
+        Extensions installed = new Extensions(extensions, clock);
         Cache store = cache != null ? cache
-                : installed.cache().orElseGet(() -> new LocalCache(config.protocol().receiptCapacity()));
-        NettyServer server = new NettyServer(config, json, store, routes, callbacks, installed::gateway, loader, clock,
-                () -> installed.recoveryStore().orElseGet(LocalStore::new));
+                : installed.cache().orElseGet(() -> new LocalCache(config.protocol().receiptCapacity(),
+                        clock::nanoTime));
+        NettyServer server = new NettyServer(
+                new ServerAssembly(config, clock, json, store, routes, callbacks, installed, loader));
         running = server;
-        try {
-            server.start();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            server.stop(Duration.ZERO);
-            throw new IllegalStateException("interrupted while starting", e);
-        } catch (RuntimeException e) {
-            server.stop(Duration.ZERO);
-            throw new IllegalStateException("cannot listen on " + config.server().host() + ":"
-                    + config.server().port() + ": " + e.getMessage(), e);
-        }
-        KaliMetrics metrics = new KaliMetrics(server);
+        server.startOrStop();
+        KaliMetrics metrics = new KaliMetrics(server.status());
         RunningServer runningServer = new RunningServer(server, metrics);
         if (config.admin().enabled()) {
             try {
-                runningServer.admin(AdminServer.start(config.admin(),
-                        config.admin().tls() ? TlsContexts.server(config.tls()) : null, server,
-                        new StatusReport(server, sectionsOf(server)), metrics, runningServer::close));
+                Map<String, Supplier<Object>> sections = installed.statusSections(statusSections);
+                if (config.recovery().enabled()) {
+                    sections.putIfAbsent("recovery", server.status()::recoveryStatus);
+                }
+                runningServer.admin(AdminServer.start(config, server.status(), sections, metrics, runningServer::close));
             } catch (RuntimeException e) {
                 runningServer.stop(Duration.ZERO);
                 throw e;
             }
         }
         return runningServer;
-    }
-
-    private Map<String, Supplier<Object>> sectionsOf(NettyServer server) {
-        Map<String, Supplier<Object>> sections = new LinkedHashMap<>(statusSections);
-        extensions.forEach(e -> e.statusSections().forEach((name, section) -> {
-            if (sections.putIfAbsent(name, section) != null) {
-                throw new IllegalStateException("status section '" + name + "' is registered twice");
-            }
-        }));
-        if (config.recovery().enabled()) {
-            sections.putIfAbsent("recovery", server::recoveryStatus);
-        }
-        return sections;
     }
 
     /**

@@ -1,11 +1,11 @@
 package io.kalisocket;
 
+import io.kalisocket.gateway.Gateway;
 import io.kalisocket.internal.admin.AdminServer;
 import io.kalisocket.internal.admin.KaliMetrics;
-import io.kalisocket.gateway.Gateway;
-import io.kalisocket.mvc.Dispatcher;
 import io.kalisocket.internal.server.NettyServer;
 import io.kalisocket.internal.stats.ServerStats;
+import io.kalisocket.mvc.Dispatcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Optional;
@@ -58,13 +58,13 @@ public final class RunningServer implements AutoCloseable {
 
     /** @return a snapshot of the server's counters */
     public ServerCounters counters() {
-        ServerStats stats = server.stats();
+        ServerStats stats = server.status().stats();
         return new ServerCounters(stats.snapshot(), stats.repliesByCode(), stats.refusalsByReason());
     }
 
     /** @return the live counters, for the framework's own tests (see the test-jar's {@code ServerInternals}) */
     ServerStats stats() {
-        return server.stats();
+        return server.status().stats();
     }
 
     /** @return the metrics registry behind {@code /metrics}: bind other meters (a connection pool's) to it */
@@ -79,12 +79,12 @@ public final class RunningServer implements AutoCloseable {
 
     /** @return this node's id, the first part of every client id it makes */
     public String nodeId() {
-        return server.nodeId();
+        return server.status().nodeId();
     }
 
     /** @return {@code epoll} or {@code nio} */
     public String transport() {
-        return server.transportName();
+        return server.status().transportName();
     }
 
     /** @return true while listening and not stopping (the readiness of {@code /health}) */

@@ -1,11 +1,14 @@
 package io.kalisocket;
 
 /**
- * One worker of the server (one Netty event loop), as {@code onWorkerStart} and {@code onWorkerStop}
- * see it: the {@code $worker} of Workerman.
+ * One event loop of the server: one Netty I/O thread, as {@code onWorkerStart} and {@code onWorkerStop} see it.
+ * It is named after Workerman's {@code $worker} (and GatewayWorker's {@code onWorkerStart($worker)}) because that
+ * is what a user porting from them looks for, but it is not a process: all of a server's workers share one JVM,
+ * its heap and its pools ({@code server.worker-threads} sets how many, one per core by default). Open a pool once,
+ * not once per worker, unless each event loop should have its own.
  *
- * @param id 0-based index of this worker
- * @param count how many workers the server runs
+ * @param id 0-based index of this event loop
+ * @param count how many event loops the server runs
  */
 public record Worker(int id, int count) {
 }

@@ -45,7 +45,7 @@ final class ClientEngine implements Link.Events, RecoveryFlow.Engine {
         this.options = options;
         this.runtime = runtime;
         this.listeners = listeners;
-        this.timers = new Timers(runtime.scheduler());
+        this.timers = new Timers(runtime.scheduler(), options.clock());
         this.outbox = new Outbox(options.maxQueue());
         this.recovery = new RecoveryFlow(options, timers, listeners, this, () -> resume);
     }
@@ -244,42 +244,35 @@ final class ClientEngine implements Link.Events, RecoveryFlow.Engine {
             outbox.clear();
             failed = pending.drain();
         }
-        failed.forEach(c -> c.future.completeExceptionally(new ReplyException(ReplyException.CLOSED, "closed", null)));
+        failed.forEach(c -> c.fail(ReplyException.CLOSED, "closed"));
         ready.completeExceptionally(new ReplyException(ReplyException.CLOSED, "closed", null));
         listeners.closed(code, reason, true);
     }
 
     private boolean settle(String msgid, JsonNode reply) {
-        Call call;
-        synchronized (this) {
-            call = pending.remove(msgid);
+        Call call = take(msgid);
+        if (call != null) {
+            call.settle(reply); // outside the lock: the future's callbacks are the application's
         }
-        if (call == null) {
-            return false;
-        }
-        int code = reply.get("code").asInt();
-        if (code == 0) {
-            call.future.complete(reply.path("data"));
-        } else {
-            call.future.completeExceptionally(new ReplyException(code, reply.path("msg").asText("error"), reply));
-        }
-        return true;
+        return call != null;
     }
 
     private void fail(String msgid) {
-        Call call;
-        synchronized (this) {
-            call = pending.remove(msgid);
-            outbox.remove(call);
-        }
+        Call call = take(msgid);
         if (call != null) {
-            call.future.completeExceptionally(new ReplyException(ReplyException.TIMEOUT, "timeout", null));
+            call.fail(ReplyException.TIMEOUT, "timeout");
         }
+    }
+
+    private synchronized Call take(String msgid) {
+        Call call = pending.remove(msgid);
+        outbox.remove(call);
+        return call;
     }
 
     private synchronized void resendDue() {
         if (isOpen()) {
-            pending.dueForResend(System.nanoTime(), options.resendInterval().toNanos()).stream()
+            pending.dueForResend(timers.now(), options.resendInterval().toNanos()).stream()
                     .filter(c -> c.direct || !resuming)
                     .forEach(this::transmit);
         }
@@ -292,7 +285,7 @@ final class ClientEngine implements Link.Events, RecoveryFlow.Engine {
     }
 
     private void transmit(Call call) {
-        call.markSent();
+        call.markSent(timers.now());
         link.send(call.frame);
     }
 

@@ -6,8 +6,14 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * How a {@link KaliClient} talks to the server. Start from {@link #defaults()} and change what you need
- * with the {@code with...} methods.
+ * How a {@link KaliClient} talks to the server. Immutable; build one with {@link #builder()} (each setting starts
+ * at its default), or take {@link #defaults()}:
+ * <pre>{@code
+ * ClientOptions options = ClientOptions.builder()
+ *     .query(Map.of("uid", "alice"))
+ *     .callTimeout(Duration.ofSeconds(10))
+ *     .build();
+ * }</pre>
  *
  * @param query query parameters of the connect URI (e.g. {@code uid}), sent on every (re)connect; default none
  * @param heartbeatInterval time between two heartbeat frames; default 25 s
@@ -24,6 +30,8 @@ import java.util.Set;
  * @param recover connection recovery (docs/RECOVERY.md): connect with {@code ?recover=1}, return after a drop
  *     with the token and position, get the missed pushes through the {@code on(type)} handlers; default true,
  *     because a server without recovery ignores the parameter, so asking costs nothing
+ * @param clock the clock of the timers above (tests pass a fake one), all but {@code connectTimeout}, which the JDK
+ *     HTTP client keeps on real time while it opens the connection; default {@link ClientClock#system()}
  */
 public record ClientOptions(
         Map<String, String> query,
@@ -38,15 +46,17 @@ public record ClientOptions(
         Backoff backoff,
         int maxQueue,
         Set<Integer> finalCloseCodes,
-        boolean recover) {
+        boolean recover,
+        ClientClock clock) {
 
-    /** Copies the collections and checks for nulls. */
+    /** Copies the collections and checks the values. */
     public ClientOptions {
         query = Map.copyOf(query);
         finalCloseCodes = Set.copyOf(finalCloseCodes);
         Objects.requireNonNull(heartbeatPing, "heartbeatPing");
         Objects.requireNonNull(heartbeatPong, "heartbeatPong");
         Objects.requireNonNull(backoff, "backoff");
+        Objects.requireNonNull(clock, "clock");
         for (Duration d : new Duration[] {heartbeatInterval, deadAfter, connectTimeout, callTimeout, resendInterval}) {
             if (d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException("durations must be positive: " + d);
@@ -56,68 +66,148 @@ public record ClientOptions(
 
     /** @return the defaults documented on each component */
     public static ClientOptions defaults() {
-        return new ClientOptions(Map.of(), Duration.ofSeconds(25), "~H#C~", "~H#S~", Duration.ofSeconds(60),
-                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(3), true, Backoff.defaults(),
-                1000, Set.of(), true);
+        return builder().build();
     }
 
-    /** @param value the query parameters @return a copy with them */
-    public ClientOptions withQuery(Map<String, String> value) {
-        return new ClientOptions(value, heartbeatInterval, heartbeatPing, heartbeatPong, deadAfter, connectTimeout,
-                callTimeout, resendInterval, reconnect, backoff, maxQueue, finalCloseCodes, recover);
+    /** @return a builder whose every setting is at its default */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** @param value the heartbeat interval @return a copy with it */
-    public ClientOptions withHeartbeatInterval(Duration value) {
-        return new ClientOptions(query, value, heartbeatPing, heartbeatPong, deadAfter, connectTimeout,
-                callTimeout, resendInterval, reconnect, backoff, maxQueue, finalCloseCodes, recover);
+    /** @return a builder holding these options, to change some of them */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    /** @param value the dead-connection timeout @return a copy with it */
-    public ClientOptions withDeadAfter(Duration value) {
-        return new ClientOptions(query, heartbeatInterval, heartbeatPing, heartbeatPong, value, connectTimeout,
-                callTimeout, resendInterval, reconnect, backoff, maxQueue, finalCloseCodes, recover);
-    }
+    /** Builds {@link ClientOptions}; each setting starts at its default. Not thread-safe. */
+    public static final class Builder {
+        private Map<String, String> query = Map.of();
+        private Duration heartbeatInterval = Duration.ofSeconds(25);
+        private String heartbeatPing = "~H#C~";
+        private String heartbeatPong = "~H#S~";
+        private Duration deadAfter = Duration.ofSeconds(60);
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration callTimeout = Duration.ofSeconds(30);
+        private Duration resendInterval = Duration.ofSeconds(3);
+        private boolean reconnect = true;
+        private Backoff backoff = Backoff.defaults();
+        private int maxQueue = 1000;
+        private Set<Integer> finalCloseCodes = Set.of();
+        private boolean recover = true;
+        private ClientClock clock = ClientClock.system();
 
-    /** @param value the call timeout @return a copy with it */
-    public ClientOptions withCallTimeout(Duration value) {
-        return new ClientOptions(query, heartbeatInterval, heartbeatPing, heartbeatPong, deadAfter, connectTimeout,
-                value, resendInterval, reconnect, backoff, maxQueue, finalCloseCodes, recover);
-    }
+        private Builder() {
+        }
 
-    /** @param value the resend interval @return a copy with it */
-    public ClientOptions withResendInterval(Duration value) {
-        return new ClientOptions(query, heartbeatInterval, heartbeatPing, heartbeatPong, deadAfter, connectTimeout,
-                callTimeout, value, reconnect, backoff, maxQueue, finalCloseCodes, recover);
-    }
+        private Builder(ClientOptions o) {
+            query = o.query;
+            heartbeatInterval = o.heartbeatInterval;
+            heartbeatPing = o.heartbeatPing;
+            heartbeatPong = o.heartbeatPong;
+            deadAfter = o.deadAfter;
+            connectTimeout = o.connectTimeout;
+            callTimeout = o.callTimeout;
+            resendInterval = o.resendInterval;
+            reconnect = o.reconnect;
+            backoff = o.backoff;
+            maxQueue = o.maxQueue;
+            finalCloseCodes = o.finalCloseCodes;
+            recover = o.recover;
+            clock = o.clock;
+        }
 
-    /** @param value whether to reconnect @return a copy with it */
-    public ClientOptions withReconnect(boolean value) {
-        return new ClientOptions(query, heartbeatInterval, heartbeatPing, heartbeatPong, deadAfter, connectTimeout,
-                callTimeout, resendInterval, value, backoff, maxQueue, finalCloseCodes, recover);
-    }
+        /** @param value {@link ClientOptions#query()} @return this */
+        public Builder query(Map<String, String> value) {
+            query = value;
+            return this;
+        }
 
-    /** @param value the reconnect back-off @return a copy with it */
-    public ClientOptions withBackoff(Backoff value) {
-        return new ClientOptions(query, heartbeatInterval, heartbeatPing, heartbeatPong, deadAfter, connectTimeout,
-                callTimeout, resendInterval, reconnect, value, maxQueue, finalCloseCodes, recover);
-    }
+        /** @param value {@link ClientOptions#heartbeatInterval()} @return this */
+        public Builder heartbeatInterval(Duration value) {
+            heartbeatInterval = value;
+            return this;
+        }
 
-    /** @param value the most frames queued while disconnected @return a copy with it */
-    public ClientOptions withMaxQueue(int value) {
-        return new ClientOptions(query, heartbeatInterval, heartbeatPing, heartbeatPong, deadAfter, connectTimeout,
-                callTimeout, resendInterval, reconnect, backoff, value, finalCloseCodes, recover);
-    }
+        /** @param value {@link ClientOptions#heartbeatPing()} @return this */
+        public Builder heartbeatPing(String value) {
+            heartbeatPing = value;
+            return this;
+        }
 
-    /** @param value close codes that end the client @return a copy with them */
-    public ClientOptions withFinalCloseCodes(Set<Integer> value) {
-        return new ClientOptions(query, heartbeatInterval, heartbeatPing, heartbeatPong, deadAfter, connectTimeout,
-                callTimeout, resendInterval, reconnect, backoff, maxQueue, value, recover);
-    }
+        /** @param value {@link ClientOptions#heartbeatPong()} @return this */
+        public Builder heartbeatPong(String value) {
+            heartbeatPong = value;
+            return this;
+        }
 
-    /** @param value whether to use connection recovery @return a copy with it */
-    public ClientOptions withRecover(boolean value) {
-        return new ClientOptions(query, heartbeatInterval, heartbeatPing, heartbeatPong, deadAfter, connectTimeout,
-                callTimeout, resendInterval, reconnect, backoff, maxQueue, finalCloseCodes, value);
+        /** @param value {@link ClientOptions#deadAfter()} @return this */
+        public Builder deadAfter(Duration value) {
+            deadAfter = value;
+            return this;
+        }
+
+        /** @param value {@link ClientOptions#connectTimeout()} @return this */
+        public Builder connectTimeout(Duration value) {
+            connectTimeout = value;
+            return this;
+        }
+
+        /** @param value {@link ClientOptions#callTimeout()} @return this */
+        public Builder callTimeout(Duration value) {
+            callTimeout = value;
+            return this;
+        }
+
+        /** @param value {@link ClientOptions#resendInterval()} @return this */
+        public Builder resendInterval(Duration value) {
+            resendInterval = value;
+            return this;
+        }
+
+        /** @param value {@link ClientOptions#reconnect()} @return this */
+        public Builder reconnect(boolean value) {
+            reconnect = value;
+            return this;
+        }
+
+        /** @param value {@link ClientOptions#backoff()} @return this */
+        public Builder backoff(Backoff value) {
+            backoff = value;
+            return this;
+        }
+
+        /** @param value {@link ClientOptions#maxQueue()} @return this */
+        public Builder maxQueue(int value) {
+            maxQueue = value;
+            return this;
+        }
+
+        /** @param value {@link ClientOptions#finalCloseCodes()} @return this */
+        public Builder finalCloseCodes(Set<Integer> value) {
+            finalCloseCodes = value;
+            return this;
+        }
+
+        /** @param value {@link ClientOptions#recover()} @return this */
+        public Builder recover(boolean value) {
+            recover = value;
+            return this;
+        }
+
+        /** @param value {@link ClientOptions#clock()} @return this */
+        public Builder clock(ClientClock value) {
+            clock = value;
+            return this;
+        }
+
+        /**
+         * @return the options
+         * @throws IllegalArgumentException when a duration is not positive
+         * @throws NullPointerException when a setting was set to null
+         */
+        public ClientOptions build() {
+            return new ClientOptions(query, heartbeatInterval, heartbeatPing, heartbeatPong, deadAfter, connectTimeout,
+                    callTimeout, resendInterval, reconnect, backoff, maxQueue, finalCloseCodes, recover, clock);
+        }
     }
 }

@@ -11,7 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
  *
  * @param http the JDK HTTP client that opens the WebSockets
  * @param mapper the JSON mapper for frames and typed replies
- * @param scheduler the timers: heartbeat, resend, dead connection, call timeout, reconnect
+ * @param scheduler where the timers run (heartbeat, resend, dead connection, call timeout, reconnect), each
+ *     scheduled through the client's {@link ClientClock}
  */
 public record ClientRuntime(HttpClient http, ObjectMapper mapper, ScheduledExecutorService scheduler)
         implements AutoCloseable {

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * try (KaliClient ks = KaliClient.create(URI.create("ws://127.0.0.1:9527/"),
- *         ClientOptions.defaults().withQuery(Map.of("uid", "alice")))) {
+ *         ClientOptions.builder().query(Map.of("uid", "alice")).build())) {
  *     ks.on("say", msg -> System.out.println(msg.get("text")));
  *     ks.connect().join();
  *     JsonNode joined = ks.call("room", "join", Map.of("room", "r1")).join();

@@ -34,10 +34,29 @@ final class PendingCalls {
             this.direct = direct;
         }
 
-        /** Notes a transmission now ({@link System#nanoTime()} may be negative, so a flag says "sent"). */
-        void markSent() {
+        /**
+         * Notes a transmission (a clock's nanoseconds may be negative, so a flag says "sent").
+         *
+         * @param nowNanos the client clock's time
+         */
+        void markSent(long nowNanos) {
             sent = true;
-            sentAtNanos = System.nanoTime();
+            sentAtNanos = nowNanos;
+        }
+
+        /** @param reply the server's reply: code 0 completes the call with its data, any other code fails it */
+        void settle(JsonNode reply) {
+            int code = reply.get("code").asInt();
+            if (code == 0) {
+                future.complete(reply.path("data"));
+            } else {
+                future.completeExceptionally(new ReplyException(code, reply.path("msg").asText("error"), reply));
+            }
+        }
+
+        /** @param code {@link ReplyException#TIMEOUT} or {@link ReplyException#CLOSED} @param why its message */
+        void fail(int code, String why) {
+            future.completeExceptionally(new ReplyException(code, why, null));
         }
     }
 

@@ -3,28 +3,35 @@ package io.kalisocket.client;
 import java.time.Duration;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The timers of one {@link KaliClient}: heartbeat, resend, dead-connection check (while open), reconnect,
- * and one-shot call timeouts. Not thread-safe: the client guards it.
+ * and one-shot call timeouts. All on the client's {@link ClientClock}, run on the runtime's scheduler. Not
+ * thread-safe: the client guards it.
  */
 final class Timers {
 
     private final ScheduledExecutorService scheduler;
+    private final ClientClock clock;
     private volatile long lastFrameNanos;
-    private Future<?> heartbeat;
-    private Future<?> resend;
-    private Future<?> deadCheck;
+    private Repeating heartbeat;
+    private Repeating resend;
+    private Repeating deadCheck;
     private Future<?> reconnect;
 
-    Timers(ScheduledExecutorService scheduler) {
+    Timers(ScheduledExecutorService scheduler, ClientClock clock) {
         this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    /** @return the client clock's time, in nanoseconds */
+    long now() {
+        return clock.nanoTime();
     }
 
     /** Runs {@code task} once after {@code delay}. */
     Future<?> once(Duration delay, Runnable task) {
-        return scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        return clock.schedule(scheduler, task, delay);
     }
 
     /**
@@ -37,12 +44,12 @@ final class Timers {
      */
     void startOpen(ClientOptions options, Runnable ping, Runnable resendDue, Runnable dead) {
         stopOpen();
-        lastFrameNanos = System.nanoTime();
-        heartbeat = every(options.heartbeatInterval(), ping);
-        resend = every(options.resendInterval(), resendDue);
+        lastFrameNanos = now();
+        heartbeat = new Repeating(options.heartbeatInterval(), ping);
+        resend = new Repeating(options.resendInterval(), resendDue);
         long limit = options.deadAfter().toNanos();
-        deadCheck = every(options.deadAfter().dividedBy(4).plusMillis(1), () -> {
-            if (System.nanoTime() - lastFrameNanos > limit) {
+        deadCheck = new Repeating(options.deadAfter().dividedBy(4).plusMillis(1), () -> {
+            if (now() - lastFrameNanos > limit) {
                 dead.run();
             }
         });
@@ -50,7 +57,7 @@ final class Timers {
 
     /** Notes that a frame came: the connection is alive. */
     void alive() {
-        lastFrameNanos = System.nanoTime();
+        lastFrameNanos = now();
     }
 
     /** Schedules the next connection attempt. */
@@ -61,9 +68,9 @@ final class Timers {
 
     /** Stops the timers of an open connection. */
     void stopOpen() {
-        cancel(heartbeat);
-        cancel(resend);
-        cancel(deadCheck);
+        stop(heartbeat);
+        stop(resend);
+        stop(deadCheck);
     }
 
     /** Stops every repeating timer and a scheduled reconnect. */
@@ -72,14 +79,51 @@ final class Timers {
         cancel(reconnect);
     }
 
-    private Future<?> every(Duration period, Runnable task) {
-        long nanos = period.toNanos();
-        return scheduler.scheduleAtFixedRate(task, nanos, nanos, TimeUnit.NANOSECONDS);
+    private static void stop(Repeating r) {
+        if (r != null) {
+            r.stop();
+        }
     }
 
     private static void cancel(Future<?> f) {
         if (f != null) {
             f.cancel(false);
+        }
+    }
+
+    /** A task run every {@code period} of the clock: each run schedules the next, until stopped. */
+    private final class Repeating {
+        private final Duration period;
+        private final Runnable task;
+        private volatile boolean stopped;
+        private volatile Future<?> next;
+
+        Repeating(Duration period, Runnable task) {
+            this.period = period;
+            this.task = task;
+            schedule();
+        }
+
+        private void schedule() {
+            if (!stopped) {
+                next = clock.schedule(scheduler, this::run, period);
+            }
+        }
+
+        private void run() {
+            if (stopped) {
+                return;
+            }
+            try {
+                task.run();
+            } finally {
+                schedule();
+            }
+        }
+
+        void stop() {
+            stopped = true;
+            cancel(next);
         }
     }
 }

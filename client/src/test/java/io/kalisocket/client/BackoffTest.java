@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@link Backoff} and the documented {@link ClientOptions} defaults. */
@@ -47,5 +48,25 @@ class BackoffTest {
         assertThat(o.backoff()).isEqualTo(Backoff.defaults());
         assertThat(o.maxQueue()).isEqualTo(1000);
         assertThat(o.finalCloseCodes()).isEmpty();
+        assertThat(o.recover()).isTrue();
+        assertThat(o.clock()).isSameAs(ClientClock.system());
+    }
+
+    @Test
+    void clientOptionsBuilder_changesWhatItIsToldAndKeepsTheRest() {
+        ClientOptions o = ClientOptions.builder()
+                .callTimeout(Duration.ofSeconds(5))
+                .query(Map.of("uid", "ann"))
+                .build();
+        assertThat(o.callTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(o.query()).containsEntry("uid", "ann");
+        assertThat(o.toBuilder().callTimeout(ClientOptions.defaults().callTimeout()).query(Map.of()).build())
+                .isEqualTo(ClientOptions.defaults());
+    }
+
+    @Test
+    void clientOptionsBuilder_refusesADurationThatIsNotPositive() {
+        assertThatThrownBy(() -> ClientOptions.builder().resendInterval(Duration.ZERO).build())
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

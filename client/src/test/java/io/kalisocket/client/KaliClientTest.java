@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kalisocket.testing.FakeClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +20,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** {@link KaliClient} against a real server in this JVM: calls, pushes, heartbeat, queue, close. */
+/**
+ * {@link KaliClient} against a real server in this JVM: calls, pushes, heartbeat, queue, close. The client's timers
+ * run on a fake clock that moves only when a test advances it.
+ */
 class KaliClientTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final FakeClock clock = new FakeClock();
+    private final ClientOptions onFakeTime = ClientOptions.builder().clock(new FakeClientClock(clock)).build();
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private TestServer server;
@@ -94,10 +101,14 @@ class KaliClientTest {
         @Test
         void failsWith408WhenNoReplyComesInTime() {
             KaliClient ks = KaliClient.create(java.net.URI.create("ws://127.0.0.1:" + TestServer.freePort() + "/"),
-                    ClientOptions.defaults().withCallTimeout(Duration.ofMillis(100)));
+                    onFakeTime);
             toClose.add(ks);
             ks.connect();
-            assertThatThrownBy(() -> join(ks.call("echo", "say", Map.of("data", 1)))).cause()
+            CompletableFuture<JsonNode> call = ks.call("echo", "say", Map.of("data", 1));
+            clock.advance(onFakeTime.callTimeout().minusMillis(1));
+            assertThat(call).isNotDone();
+            clock.advance(Duration.ofMillis(1));
+            assertThatThrownBy(() -> join(call)).cause()
                     .isInstanceOfSatisfying(ReplyException.class,
                             e -> assertThat(e.code()).isEqualTo(ReplyException.TIMEOUT));
         }
@@ -116,7 +127,7 @@ class KaliClientTest {
 
     @Test
     void heartbeatIsSentAndAnsweredWhileTheConnectionStaysOpen() {
-        KaliClient ks = client(ClientOptions.defaults().withHeartbeatInterval(Duration.ofMillis(20)));
+        KaliClient ks = client(onFakeTime);
         AtomicInteger drops = new AtomicInteger();
         ks.listen(new ClientListener() {
             @Override
@@ -125,7 +136,11 @@ class KaliClientTest {
             }
         });
         join(ks.connect());
-        await().atMost(WAIT).until(() -> server.heartbeats() >= 5);
+        for (int beats = 1; beats <= 5; beats++) {
+            long expected = beats;
+            clock.advance(onFakeTime.heartbeatInterval());
+            await().atMost(WAIT).until(() -> server.heartbeats() == expected);
+        }
         assertThat(drops).hasValue(0);
         assertThat(ks.state()).isEqualTo(ClientState.OPEN);
         assertThat(server.running().counters().totals().get("connections_opened")).isEqualTo(1L);
@@ -135,8 +150,15 @@ class KaliClientTest {
     void callsAndSendsMadeWhileDisconnectedAreSentInOrderOnConnect() {
         int port = TestServer.freePort();
         KaliClient ks = KaliClient.create(java.net.URI.create("ws://127.0.0.1:" + port + "/"),
-                ClientOptions.defaults().withBackoff(new Backoff(Duration.ofMillis(20), Duration.ofMillis(200), 2, 0.5)));
+                onFakeTime);
         toClose.add(ks);
+        AtomicInteger reconnecting = new AtomicInteger();
+        ks.listen(new ClientListener() {
+            @Override
+            public void onReconnecting(int attempt, Duration delay) {
+                reconnecting.incrementAndGet();
+            }
+        });
         ks.connect();
         List<CompletableFuture<JsonNode>> calls = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
@@ -145,8 +167,10 @@ class KaliClientTest {
         assertThat(ks.send("echo", "push", Map.of("text", "queued"))).isTrue();
         ConcurrentLinkedQueue<JsonNode> notes = new ConcurrentLinkedQueue<>();
         ks.on("note", notes::add);
+        await().atMost(WAIT).until(() -> reconnecting.get() == 1); // the first attempt failed; the next waits
         assertThat(ks.state()).isNotEqualTo(ClientState.OPEN);
         try (TestServer later = TestServer.start(port, s -> { })) {
+            clock.advance(onFakeTime.backoff().min()); // the first retry waits at most min: it finds the server
             assertThat(calls.stream().map(f -> join(f).asInt())).containsExactly(1, 2, 3);
             await().atMost(WAIT).until(() -> !notes.isEmpty());
             assertThat(later.okReplies()).isEqualTo(4);

@@ -3,6 +3,7 @@ package io.kalisocket.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.kalisocket.testing.FakeClock;
 import io.kalisocket.testing.TcpProxy;
 import java.net.URI;
 import java.time.Duration;
@@ -18,12 +19,14 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link KaliClient} recovers its connection (docs/RECOVERY.md section 3) from a real server with recovery on. The
  * network is cut by a {@link TcpProxy} the test owns, so no close frame is sent, as when a phone loses its signal.
+ * The clients run on a fake clock: they come back when a test advances it past the reconnect back-off.
  */
 class RecoveryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final ClientOptions QUICK = ClientOptions.defaults()
-            .withBackoff(new Backoff(Duration.ofMillis(20), Duration.ofMillis(200), 2, 0.5));
+
+    private final FakeClock clock = new FakeClock();
+    private final ClientOptions options = ClientOptions.builder().clock(new FakeClientClock(clock)).build();
 
     /** What the application sees: its push handlers and its listener. */
     private static final class App implements ClientListener {
@@ -31,6 +34,7 @@ class RecoveryTest {
         final List<String> recovered = new CopyOnWriteArrayList<>();
         final List<String> resets = new CopyOnWriteArrayList<>();
         final List<Integer> closes = new CopyOnWriteArrayList<>();
+        final AtomicInteger reconnecting = new AtomicInteger();
 
         App(KaliClient ks) {
             for (String type : List.of("say", "private")) {
@@ -53,6 +57,11 @@ class RecoveryTest {
         public void onClose(int code, String reason, boolean isFinal) {
             closes.add(code);
         }
+
+        @Override
+        public void onReconnecting(int attempt, Duration delay) {
+            reconnecting.incrementAndGet();
+        }
     }
 
     private static URI through(TcpProxy proxy) {
@@ -66,18 +75,31 @@ class RecoveryTest {
         }
     }
 
-    /** Cuts the network and waits until the client noticed: a close without a close frame. */
+    /**
+     * Cuts the network and waits until the client noticed (a close without a close frame) and set its reconnect,
+     * which waits for the clock.
+     */
     private static void cut(TcpProxy proxy, App app) {
+        int before = app.reconnecting.get();
         proxy.cut();
-        await().atMost(WAIT).until(() -> app.closes.contains(Link.ABNORMAL));
+        await().atMost(WAIT).until(() -> app.closes.contains(Link.ABNORMAL) && app.reconnecting.get() > before);
+    }
+
+    /**
+     * Restores the network and moves the clock past the first reconnect's back-off (at most {@code min}): the client
+     * comes back. No further: its wait for the server's recovery frame is on the clock too.
+     */
+    private void restore(TcpProxy proxy) {
+        proxy.restore();
+        clock.advance(options.backoff().min());
     }
 
     @Test
     void aDroppedClient_getsEveryMissedPushThroughItsHandlers_inOrder_exactlyOnce_withTheSameClientId() {
         try (TestServer server = TestServer.start(Map.of("recovery.enabled", "true"));
              TcpProxy proxy = new TcpProxy(server.uri().getPort());
-             KaliClient ann = KaliClient.create(through(proxy), QUICK);
-             KaliClient bob = KaliClient.create(server.uri(), QUICK)) {
+             KaliClient ann = KaliClient.create(through(proxy), options);
+             KaliClient bob = KaliClient.create(server.uri(), options)) {
             App app = new App(ann);
             joinR1(ann, bob);
             String annId = ann.clientId().orElseThrow();
@@ -92,7 +114,7 @@ class RecoveryTest {
             }
             assertThat(app.pushes).as("nothing reached Ann while she was away").isEmpty();
 
-            proxy.restore();
+            restore(proxy);
             await().atMost(WAIT).until(() -> app.pushes.size() >= 53);
             bob.call("echo", "room", Map.of("room", "r1", "text", "live")).join(); // a repeat would come before it
             await().atMost(WAIT).until(() -> app.pushes.contains("say:live"));
@@ -113,8 +135,8 @@ class RecoveryTest {
     void whenTheServerCannotRecover_theResumeHookRuns_andTheListenerIsToldOfTheReset() {
         try (TestServer server = TestServer.start(Map.of("recovery.enabled", "true", "recovery.max-messages", "3"));
              TcpProxy proxy = new TcpProxy(server.uri().getPort());
-             KaliClient ann = KaliClient.create(through(proxy), QUICK);
-             KaliClient bob = KaliClient.create(server.uri(), QUICK)) {
+             KaliClient ann = KaliClient.create(through(proxy), options);
+             KaliClient bob = KaliClient.create(server.uri(), options)) {
             AtomicInteger resumed = new AtomicInteger();
             List<String> order = new CopyOnWriteArrayList<>();
             ann.resume(direct -> {
@@ -135,7 +157,7 @@ class RecoveryTest {
             for (int i = 0; i < 5; i++) {
                 bob.call("echo", "room", Map.of("room", "r1", "text", "lost" + i)).join(); // over the cap of 3
             }
-            proxy.restore();
+            restore(proxy);
             await().atMost(WAIT).until(() -> !app.resets.isEmpty());
             assertThat(app.resets).singleElement().isIn("expired", "overflow");
             assertThat(order).containsExactly("rejoined", "reset");
@@ -153,7 +175,7 @@ class RecoveryTest {
     void withRecoverOff_theClientAsksForNothing_andEveryReconnectIsAReset() {
         try (TestServer server = TestServer.start(Map.of("recovery.enabled", "true"));
              TcpProxy proxy = new TcpProxy(server.uri().getPort());
-             KaliClient ann = KaliClient.create(through(proxy), QUICK.withRecover(false))) {
+             KaliClient ann = KaliClient.create(through(proxy), options.toBuilder().recover(false).build())) {
             App app = new App(ann);
             CompletableFuture<Void> reconnected = new CompletableFuture<>();
             ann.listen(new ClientListener() {
@@ -165,7 +187,7 @@ class RecoveryTest {
             ann.connect().join();
             assertThat(ann.clientId()).isEmpty();
             cut(proxy, app);
-            proxy.restore();
+            restore(proxy);
             await().atMost(WAIT).until(reconnected::isDone);
             assertThat(app.resets).containsExactly("off");
             assertThat(ann.call("echo", "say", Map.of("data", "plain")).join().asText()).isEqualTo("plain");

@@ -1,5 +1,6 @@
 package io.kalisocket.cluster;
 
+import io.kalisocket.KaliClock;
 import io.kalisocket.connection.Connection;
 import java.util.ArrayDeque;
 import java.util.Queue;
@@ -16,9 +17,15 @@ import java.util.function.IntSupplier;
 final class ClaimGate {
 
     private final Queue<Runnable> held = new ArrayDeque<>();
-    private final ClaimLedger<String> adopted = new ClaimLedger<>();
-    private final ClaimLedger<Connection> released = new ClaimLedger<>();
+    private final ClaimLedger<String> adopted;
+    private final ClaimLedger<Connection> released;
     private volatile int pending;
+
+    /** @param clock the server's clock, which the ledgers of recent claims keep their entries on */
+    ClaimGate(KaliClock clock) {
+        this.adopted = new ClaimLedger<>(clock);
+        this.released = new ClaimLedger<>(clock);
+    }
 
     /**
      * @param delivery a delivery to this node's connections

@@ -1,28 +1,37 @@
 package io.kalisocket.cluster;
 
+import io.kalisocket.KaliClock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Connections that changed node lately, each with the number of its claim (a counter in Redis, so in Redis's
  * order): a send script answers the counter as it was, and the sender's local delivery asks which connections were
- * claimed after that. Entries are kept far longer than a send's script-to-delivery time, then dropped.
+ * claimed after that. Entries are kept far longer than a send's script-to-delivery time ({@link #KEEP} on the
+ * server's clock), then dropped.
  *
  * @param <K> what is kept: a client id, or a connection
  */
 final class ClaimLedger<K> {
 
-    private static final long KEEP_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** How long an entry is kept: far longer than a send's script-to-delivery time. */
+    static final Duration KEEP = Duration.ofSeconds(30);
 
     private final Map<K, long[]> entries = new ConcurrentHashMap<>();
+    private final KaliClock clock;
+
+    /** @param clock the server's clock */
+    ClaimLedger(KaliClock clock) {
+        this.clock = clock;
+    }
 
     /** @param key the connection @param claimNumber its claim's number */
     void add(K key, long claimNumber) {
-        long now = System.nanoTime();
-        entries.values().removeIf(entry -> now - entry[1] > KEEP_NANOS);
+        long now = clock.nanoTime();
+        entries.values().removeIf(entry -> now - entry[1] > KEEP.toNanos());
         entries.put(key, new long[] {claimNumber, now});
     }
 

@@ -44,7 +44,7 @@ public final class Cluster implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final AtomicBoolean redisDown = new AtomicBoolean();
     private volatile boolean closing;
-    private volatile Heartbeat heartbeat;
+    private volatile NodeLiveness liveness;
     private volatile RedisGateway gateway;
     private volatile RecoveryStreams recoveryStreams;
 
@@ -58,7 +58,7 @@ public final class Cluster implements AutoCloseable {
             return t;
         });
         this.redis = new RedisLink(config, () -> {
-            Heartbeat beat = heartbeat;
+            NodeLiveness beat = liveness;
             if (beat != null) {
                 beat.reconnected();
             }
@@ -151,20 +151,20 @@ public final class Cluster implements AutoCloseable {
         Notice.Codec codec = new Notice.Codec(json, nodeId);
         Membership membership = new Membership(redis, keys, nodeId, json);
         LocalWatcher watcher = new LocalWatcher(local, membership);
-        Heartbeat beat = new Heartbeat(redis, keys, nodeId, config, membership, watcher, local, stats);
+        NodeLiveness beat = new NodeLiveness(redis, keys, nodeId, config, membership, watcher, local, stats);
         beat.start();
         OwnerWrites ownerWrites = new OwnerWrites(membership, watcher, json);
         Directory directory = new Directory(local, redis, keys, json);
-        ClaimGate gate = new ClaimGate();
+        ClaimGate gate = new ClaimGate(node.clock());
         RecoveryStreams streams = new RecoveryStreams(redis, keys, nodeId, node, watcher, membership, directory, gate);
         NodeInbox inbox = new NodeInbox(local, codec, stats,
                 notice -> timer.execute(() -> guarded(() -> ownerWrites.accept(notice))), streams);
         redis.subscribe(text -> gate.deliver(() -> inbox.accept(text)), keys.channel(nodeId), keys.channelAll());
-        RedisGateway made = new RedisGateway(local, nodeId, new Router(local, redis, keys, nodeId, codec, gate),
+        RedisGateway made = new RedisGateway(local, nodeId, new SendRouter(local, redis, keys, nodeId, codec, gate),
                 membership,
                 directory, watcher, codec, stats);
         this.recoveryStreams = streams;
-        this.heartbeat = beat;
+        this.liveness = beat;
         this.gateway = made;
         long beatMs = config.heartbeatInterval().toMillis();
         timer.scheduleWithFixedDelay(this::beat, beatMs, beatMs, TimeUnit.MILLISECONDS);
@@ -185,7 +185,7 @@ public final class Cluster implements AutoCloseable {
     }
 
     private void beat() {
-        Heartbeat beat = heartbeat;
+        NodeLiveness beat = liveness;
         if (beat != null) {
             guarded(beat::tick);
         }
@@ -213,7 +213,7 @@ public final class Cluster implements AutoCloseable {
         timer.shutdownNow();
         try {
             timer.awaitTermination(2, TimeUnit.SECONDS);
-            Heartbeat beat = heartbeat;
+            NodeLiveness beat = liveness;
             if (beat != null) {
                 beat.stop();
             }

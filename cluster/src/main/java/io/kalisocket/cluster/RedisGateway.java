@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The cluster's {@link Gateway}: every operation gives the same answer on every node. Sends are routed
- * only to the nodes that hold recipients ({@link Router}); membership is written to Redis atomically
+ * only to the nodes that hold recipients ({@link SendRouter}); membership is written to Redis atomically
  * ({@link Membership}) and read back from it ({@link Directory}); this node's own connections are served by
  * the wrapped local gateway. Operations that need Redis while it is unreachable throw
  * {@link ClusterUnavailableException} at once and change nothing.
@@ -19,18 +19,16 @@ import java.util.Set;
  */
 public final class RedisGateway implements Gateway {
 
-    private static final int MAX_NAME = 64;
-
     private final Gateway local;
     private final String nodeId;
-    private final Router router;
+    private final SendRouter router;
     private final Membership membership;
     private final Directory directory;
     private final LocalWatcher watcher;
     private final Notice.Codec codec;
     private final ClusterStats stats;
 
-    RedisGateway(Gateway local, String nodeId, Router router, Membership membership, Directory directory,
+    RedisGateway(Gateway local, String nodeId, SendRouter router, Membership membership, Directory directory,
             LocalWatcher watcher, Notice.Codec codec, ClusterStats stats) {
         this.local = local;
         this.nodeId = nodeId;
@@ -228,11 +226,6 @@ public final class RedisGateway implements Gateway {
     }
 
     @Override
-    public int getUidCountByGroup(String group) {
-        return getUidListByGroup(group).size();
-    }
-
-    @Override
     public Set<String> getAllGroupIdList() {
         return directory.allGroups();
     }
@@ -251,13 +244,6 @@ public final class RedisGateway implements Gateway {
     public Map<String, Set<String>> getAllGroupUidList() {
         Map<String, Set<String>> all = new HashMap<>();
         directory.allGroupMembers().forEach((g, ids) -> all.put(g, directory.uidsOf(ids)));
-        return all;
-    }
-
-    @Override
-    public Map<String, Integer> getAllGroupUidCount() {
-        Map<String, Integer> all = new HashMap<>();
-        getAllGroupUidList().forEach((g, uids) -> all.put(g, uids.size()));
         return all;
     }
 
@@ -303,7 +289,7 @@ public final class RedisGateway implements Gateway {
     }
 
     private static void checkName(String name, String what) {
-        if (name == null || name.isEmpty() || name.length() > MAX_NAME) {
+        if (name == null || name.isEmpty() || name.codePointCount(0, name.length()) > MAX_NAME) {
             throw new IllegalArgumentException(what + " must be 1-" + MAX_NAME + " characters");
         }
     }

@@ -3,9 +3,11 @@ package io.kalisocket.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.kalisocket.gateway.Gateway;
+import io.kalisocket.testing.RequiredService;
+import io.kalisocket.testing.TestClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,7 @@ class ClusterGatewayTest {
 
     @BeforeEach
     void startThreeNodes() {
-        RedisForTests.require();
+        RequiredService.redis().require();
         nodes = new Nodes(ClusterConfig.of(RedisForTests.URI).withKeyPrefix(RedisForTests.freshPrefix()));
         a = nodes.start("a");
         b = nodes.start("b");
@@ -74,21 +76,21 @@ class ClusterGatewayTest {
         awaitEveryNode(g -> g.getClientIdByUid("alice").size() == 2);
 
         assertThat(c.gateway().sendToUid("alice", Map.of("hello", 1))).isEqualTo(2);
-        assertThat(onA.awaitReply("hello")).isEqualTo("{\"hello\":1}");
-        assertThat(onB.awaitReply("hello")).isEqualTo("{\"hello\":1}");
+        onA.awaitText("{\"hello\":1}");
+        onB.awaitText("{\"hello\":1}");
         for (Gateway g : everyNode()) {
-            assertThat(g.getClientIdByUid("alice")).containsExactlyInAnyOrder(onA.id(), onB.id());
+            assertThat(g.getClientIdByUid("alice")).containsExactlyInAnyOrder(nodes.id(onA), nodes.id(onB));
             assertThat(g.isUidOnline("alice")).isTrue();
-            assertThat(g.getUidByClientId(onB.id())).contains("alice");
+            assertThat(g.getUidByClientId(nodes.id(onB))).contains("alice");
             assertThat(g.getAllUidList()).containsExactly("alice");
             assertThat(g.getAllUidCount()).isEqualTo(1);
         }
 
-        a.gateway().unbindUid(onB.id(), "alice");
-        awaitEveryNode(g -> g.getClientIdByUid("alice").equals(List.of(onA.id())));
-        await().until(() -> b.server().gateway().getUidByClientId(onB.id()).isEmpty());
+        a.gateway().unbindUid(nodes.id(onB), "alice");
+        awaitEveryNode(g -> g.getClientIdByUid("alice").equals(List.of(nodes.id(onA))));
+        await().until(() -> b.server().gateway().getUidByClientId(nodes.id(onB)).isEmpty());
         assertThat(b.gateway().sendToUid("alice", "only-a")).isEqualTo(1);
-        assertThat(onA.awaitReply("only-a")).isEqualTo("only-a");
+        onA.awaitText("only-a");
     }
 
     @Test
@@ -96,21 +98,21 @@ class ClusterGatewayTest {
         List<TestClient> members = IntStream.range(0, 300).parallel()
                 .mapToObj(i -> connect(List.of(a, b, c).get(i % 3))).toList();
         for (TestClient m : members) {
-            a.gateway().joinGroup(m.id(), "big"); // two thirds are joined from another node
+            a.gateway().joinGroup(nodes.id(m), "big"); // two thirds are joined from another node
         }
         awaitEveryNode(g -> g.getClientIdCountByGroup("big") == 300);
 
         for (int seq = 0; seq < 20; seq++) {
             assertThat(b.gateway().sendToGroup("big", Map.of("seq", seq))).isEqualTo(300);
         }
-        List<String> expected = IntStream.range(0, 20).mapToObj(i -> "{\"seq\":" + i + "}").toList();
+        List<Integer> expected = IntStream.range(0, 20).boxed().toList();
         for (TestClient m : members) {
-            await().atMost(Duration.ofSeconds(15)).until(() -> m.messages("seq").size() >= 20);
-            assertThat(m.messages("seq")).containsExactlyElementsOf(expected);
+            List<JsonNode> pushes = m.awaitJson(20, push -> push.has("seq"));
+            assertThat(pushes).extracting(push -> push.get("seq").asInt()).containsExactlyElementsOf(expected);
         }
         for (Gateway g : everyNode()) {
             assertThat(g.getClientIdListByGroup("big")).containsExactlyInAnyOrderElementsOf(
-                    members.stream().map(TestClient::id).toList());
+                    members.stream().map(nodes::id).toList());
             assertThat(g.getAllClientIdCount()).isEqualTo(300);
             assertThat(g.getAllClientIdList()).hasSize(300);
             assertThat(g.getAllGroupIdList()).containsExactly("big");
@@ -124,17 +126,17 @@ class ClusterGatewayTest {
         TestClient b1 = connect(b);
         TestClient b2 = connect(b);
         TestClient c1 = connect(c);
-        c.gateway().bindUid(a1.id(), "u1");
-        c.gateway().bindUid(b1.id(), "u2");
-        a.gateway().joinGroup(b1.id(), "room");
-        a.gateway().joinGroup(c1.id(), "room");
-        b.gateway().joinGroup(a1.id(), "room");
-        b.gateway().joinGroup(b2.id(), "other");
+        c.gateway().bindUid(nodes.id(a1), "u1");
+        c.gateway().bindUid(nodes.id(b1), "u2");
+        a.gateway().joinGroup(nodes.id(b1), "room");
+        a.gateway().joinGroup(nodes.id(c1), "room");
+        b.gateway().joinGroup(nodes.id(a1), "room");
+        b.gateway().joinGroup(nodes.id(b2), "other");
         awaitEveryNode(g -> g.getAllClientIdCount() == 4);
 
         for (Gateway g : everyNode()) {
-            assertThat(g.getAllClientIdList()).containsExactlyInAnyOrder(a1.id(), b1.id(), b2.id(), c1.id());
-            assertThat(g.isOnline(b2.id())).isTrue();
+            assertThat(g.getAllClientIdList()).containsExactlyInAnyOrder(nodes.id(a1), nodes.id(b1), nodes.id(b2), nodes.id(c1));
+            assertThat(g.isOnline(nodes.id(b2))).isTrue();
             assertThat(g.getAllUidList()).containsExactly("u1", "u2");
             assertThat(g.getClientIdCountByGroup("room")).isEqualTo(3);
             assertThat(g.getUidListByGroup("room")).containsExactly("u1", "u2");
@@ -145,7 +147,7 @@ class ClusterGatewayTest {
             assertThat(g.getAllGroupUidCount()).isEqualTo(Map.of("room", 2, "other", 0));
         }
 
-        c.gateway().leaveGroup(b1.id(), "room");
+        c.gateway().leaveGroup(nodes.id(b1), "room");
         awaitEveryNode(g -> g.getClientIdCountByGroup("room") == 2);
         a.gateway().ungroup("room");
         awaitEveryNode(g -> g.getAllGroupIdList().equals(Set.of("other")));
@@ -153,27 +155,27 @@ class ClusterGatewayTest {
 
         b2.close();
         awaitEveryNode(g -> g.getAllClientIdCount() == 3 && g.getAllGroupIdList().isEmpty());
-        assertThat(a.gateway().isOnline(b2.id())).isFalse();
+        assertThat(a.gateway().isOnline(nodes.id(b2))).isFalse();
     }
 
     @Test
     void sessions_writtenOnOneNode_readOnAnother_andOnTheOwner() {
         TestClient b1 = connect(b);
         Map<String, Object> session = new HashMap<>(Map.of("name", "bob", "level", 3));
-        a.gateway().setSession(b1.id(), session);
+        a.gateway().setSession(nodes.id(b1), session);
         for (Gateway g : everyNode()) {
-            await().until(() -> g.getSession(b1.id()).orElseThrow().equals(Map.of("name", "bob", "level", 3)));
+            await().until(() -> g.getSession(nodes.id(b1)).orElseThrow().equals(Map.of("name", "bob", "level", 3)));
         }
         Map<String, Object> update = new HashMap<>();
         update.put("level", 4);
         update.put("name", null);
-        c.gateway().updateSession(b1.id(), update);
+        c.gateway().updateSession(nodes.id(b1), update);
         for (Gateway g : everyNode()) {
-            await().until(() -> g.getSession(b1.id()).orElseThrow().equals(Map.of("level", 4)));
+            await().until(() -> g.getSession(nodes.id(b1)).orElseThrow().equals(Map.of("level", 4)));
         }
-        assertThat(a.gateway().getAllClientSessions()).isEqualTo(Map.of(b1.id(), Map.of("level", 4)));
-        a.gateway().joinGroup(b1.id(), "s");
-        assertThat(c.gateway().getClientSessionsByGroup("s")).isEqualTo(Map.of(b1.id(), Map.of("level", 4)));
+        assertThat(a.gateway().getAllClientSessions()).isEqualTo(Map.of(nodes.id(b1), Map.of("level", 4)));
+        a.gateway().joinGroup(nodes.id(b1), "s");
+        assertThat(c.gateway().getClientSessionsByGroup("s")).isEqualTo(Map.of(nodes.id(b1), Map.of("level", 4)));
         assertThat(a.gateway().getSession("b-0-404")).isEmpty();
     }
 
@@ -184,18 +186,18 @@ class ClusterGatewayTest {
         TestClient c1 = connect(c);
         awaitEveryNode(g -> g.getAllClientIdCount() == 3);
 
-        assertThat(a.gateway().sendToClient(b1.id(), "direct")).isEqualTo(1);
-        assertThat(b1.awaitReply("direct")).isEqualTo("direct");
-        assertThat(a.gateway().sendToClients(List.of(a1.id(), b1.id(), c1.id()), "many")).isEqualTo(3);
-        List.of(a1, b1, c1).forEach(cl -> assertThat(cl.awaitReply("many")).isEqualTo("many"));
-        assertThat(c.gateway().sendToAll("everyone", a1.id())).isEqualTo(2);
-        assertThat(b1.awaitReply("everyone")).isEqualTo("everyone");
-        assertThat(c1.awaitReply("everyone")).isEqualTo("everyone");
+        assertThat(a.gateway().sendToClient(nodes.id(b1), "direct")).isEqualTo(1);
+        b1.awaitText("direct");
+        assertThat(a.gateway().sendToClients(List.of(nodes.id(a1), nodes.id(b1), nodes.id(c1)), "many")).isEqualTo(3);
+        List.of(a1, b1, c1).forEach(cl -> cl.awaitText("many"));
+        assertThat(c.gateway().sendToAll("everyone", nodes.id(a1))).isEqualTo(2);
+        b1.awaitText("everyone");
+        c1.awaitText("everyone");
 
-        a.gateway().closeClient(c1.id(), "bye");
-        assertThat(c1.awaitReply("bye")).isEqualTo("bye");
-        awaitEveryNode(g -> !g.isOnline(c1.id()) && g.getAllClientIdCount() == 2);
-        assertThat(b.gateway().sendToClient(c1.id(), "late")).isZero();
-        assertThat(a1.messages("everyone")).isEmpty();
+        a.gateway().closeClient(nodes.id(c1), "bye");
+        c1.awaitText("bye");
+        awaitEveryNode(g -> !g.isOnline(nodes.id(c1)) && g.getAllClientIdCount() == 2);
+        assertThat(b.gateway().sendToClient(nodes.id(c1), "late")).isZero();
+        assertThat(a1.received()).doesNotContain("everyone");
     }
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A chat room for the recovery tests, in gateway mode ({@code ct=lobby}): {@code online} binds the query's
+ * A chat room for the recovery tests, run as connect actions ({@code ct=lobby}): {@code online} binds the query's
  * {@code uid}, joins its {@code room} and keeps its {@code name} in the session (written directly, not through
  * the gateway); {@code offline} tells the room; {@code say} sends to the room. One instance serves every node, so
  * {@link #offlineRuns()} counts cluster-wide.

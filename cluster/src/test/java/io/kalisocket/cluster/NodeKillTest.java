@@ -3,6 +3,8 @@ package io.kalisocket.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.kalisocket.testing.RequiredService;
+import io.kalisocket.testing.TestClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,22 +20,21 @@ class NodeKillTest {
 
     @Test
     void killedNode_itsClientsVanishWithinTheTtl_andSurvivorsKeepWorking() throws Exception {
-        RedisForTests.require();
+        RequiredService.redis().require();
         String prefix = RedisForTests.freshPrefix();
         try (Nodes nodes = new Nodes(ClusterConfig.of(RedisForTests.URI).withKeyPrefix(prefix).withNodeTtl(TTL))) {
             Nodes.Node survivor = nodes.start("s");
             TestClient stays = nodes.connect(survivor);
-            survivor.gateway().joinGroup(stays.id(), "mixed");
+            survivor.gateway().joinGroup(nodes.id(stays), "mixed");
             NodeProcess.Started doomed = NodeProcess.start(RedisForTests.URI, prefix, "k", Long.toString(TTL.toMillis()));
             List<TestClient> onDoomed = new ArrayList<>();
+            List<String> doomedIds = new ArrayList<>();
             try {
                 for (int i = 0; i < 4; i++) {
                     TestClient client = TestClient.connect(doomed.port());
                     onDoomed.add(client);
-                    client.send("{\"ct\":\"probe\",\"ac\":\"login\",\"uid\":\"k" + i + "\"}");
-                    client.awaitReply("\"ac\":\"login\"");
-                    client.send("{\"ct\":\"probe\",\"ac\":\"join\",\"group\":\"mixed\"}");
-                    client.awaitReply("\"ac\":\"join\"");
+                    doomedIds.add(client.call("probe", "login", "uid", "k" + i).path("data").asText());
+                    client.call("probe", "join", "group", "mixed");
                 }
                 await().atMost(Duration.ofSeconds(10)).until(() -> survivor.gateway().getAllClientIdCount() == 5);
                 assertThat(survivor.gateway().getClientIdCountByGroup("mixed")).isEqualTo(5);
@@ -46,13 +47,13 @@ class NodeKillTest {
                 System.out.printf("killed node's clients vanished after %d ms (node TTL %d ms)%n", vanishedMs,
                         TTL.toMillis());
 
-                assertThat(survivor.gateway().getAllClientIdList()).containsExactly(stays.id());
-                assertThat(survivor.gateway().getClientIdListByGroup("mixed")).containsExactly(stays.id());
+                assertThat(survivor.gateway().getAllClientIdList()).containsExactly(nodes.id(stays));
+                assertThat(survivor.gateway().getClientIdListByGroup("mixed")).containsExactly(nodes.id(stays));
                 assertThat(survivor.gateway().getAllUidList()).isEmpty();
-                assertThat(survivor.gateway().isOnline(onDoomed.get(0).id())).isFalse();
+                assertThat(survivor.gateway().isOnline(doomedIds.get(0))).isFalse();
                 assertThat(survivor.gateway().stats().purgedNodes()).isEqualTo(1);
                 assertThat(survivor.gateway().sendToGroup("mixed", "still here")).isEqualTo(1);
-                assertThat(stays.awaitReply("still here")).isEqualTo("still here");
+                stays.awaitText("still here");
             } finally {
                 onDoomed.forEach(TestClient::close);
                 doomed.process().destroyForcibly();

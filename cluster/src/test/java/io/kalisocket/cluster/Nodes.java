@@ -3,10 +3,14 @@ package io.kalisocket.cluster;
 import io.kalisocket.KaliServer;
 import io.kalisocket.RunningServer;
 import io.kalisocket.config.ConfigLoader;
+import io.kalisocket.testing.Json;
+import io.kalisocket.testing.TestClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Several cluster nodes in this JVM, each a full server on its own port, closed together. */
 final class Nodes implements AutoCloseable {
@@ -28,7 +32,8 @@ final class Nodes implements AutoCloseable {
 
     private final ClusterConfig config;
     private final List<Node> started = new ArrayList<>();
-    private final List<TestClient> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<TestClient> clients = new CopyOnWriteArrayList<>();
+    private final Map<TestClient, String> ids = new ConcurrentHashMap<>();
 
     Nodes(ClusterConfig config) {
         this.config = config;
@@ -42,6 +47,18 @@ final class Nodes implements AutoCloseable {
         Node node = new Node(server.bind(), cluster);
         started.add(node);
         return node;
+    }
+
+    /**
+     * @param client a client of one of these nodes, still connected the first time
+     * @return its client id: asked from its node once ({@code probe/id}, without a msgid, so no receipt), then
+     *         remembered; the only message this leaves in the client's history is that reply
+     */
+    String id(TestClient client) {
+        return ids.computeIfAbsent(client, c -> {
+            c.send("{\"ct\":\"probe\",\"ac\":\"id\"}");
+            return c.awaitJson(Json.reply("probe", "id")).path("data").asText();
+        });
     }
 
     /** @param node where to connect @return a connected client, closed with the nodes */

@@ -1,9 +1,11 @@
 package io.kalisocket.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.util.ArrayList;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kalisocket.testing.Json;
+import io.kalisocket.testing.RequiredService;
+import io.kalisocket.testing.TestClient;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +21,7 @@ class ReceiptDedupAcrossNodesTest {
 
     @BeforeEach
     void start() {
-        RedisForTests.require();
+        RequiredService.redis().require();
         nodes = new Nodes(ClusterConfig.of(RedisForTests.URI).withKeyPrefix(RedisForTests.freshPrefix()));
     }
 
@@ -35,25 +37,24 @@ class ReceiptDedupAcrossNodesTest {
         Nodes.Node a = nodes.start("a");
         Nodes.Node b = nodes.start("b");
         TestClient auditor = nodes.connect(b);
-        b.gateway().bindUid(auditor.id(), "audit");
+        b.gateway().bindUid(nodes.id(auditor), "audit");
 
         TestClient first = nodes.connect(a);
-        first.send("{\"ct\":\"probe\",\"ac\":\"login\",\"uid\":\"carol\"}");
-        first.awaitReply("\"ac\":\"login\"");
+        first.call("probe", "login", "uid", "carol");
         first.send("{\"ct\":\"probe\",\"ac\":\"once\",\"msgid\":\"m1\"}");
-        first.awaitReply("\"ac\":\"once\"");
+        first.awaitReply("m1");
         first.close(); // the receipt was "lost": the client comes back elsewhere and resends
 
         TestClient again = nodes.connect(b);
-        again.send("{\"ct\":\"probe\",\"ac\":\"login\",\"uid\":\"carol\"}");
-        again.awaitReply("\"ac\":\"login\"");
+        again.call("probe", "login", "uid", "carol");
         again.send("{\"ct\":\"probe\",\"ac\":\"once\",\"msgid\":\"m1\"}");
-        assertThat(again.awaitReply("pongMsg")).contains("\"msgid\":\"m1\"");
+        again.awaitJson(Json.type("pongMsg").and(Json.field("msgid", "m1")));
         again.send("{\"ct\":\"probe\",\"ac\":\"once\",\"msgid\":\"m2\"}");
-        await().until(() -> again.messages("\"ac\":\"once\"").stream().anyMatch(m -> m.contains("m2")));
+        again.awaitReply("m2");
 
-        await().until(() -> auditor.messages("ran").size() >= 2);
-        assertThat(auditor.messages("ran")).containsExactly("{\"ran\":\"m1\"}", "{\"ran\":\"m2\"}");
-        assertThat(again.messages("\"ac\":\"once\"")).hasSize(1);
+        List<JsonNode> runs = auditor.awaitJson(2, push -> push.has("ran"));
+        assertThat(runs).extracting(push -> push.get("ran").asText()).containsExactly("m1", "m2");
+        assertThat(again.receivedJson(Json.reply("probe", "once"))).as("m1 is acknowledged, not run again")
+                .extracting(reply -> reply.get("msgid").asText()).containsExactly("m2");
     }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kalisocket.KaliServer;
 import io.kalisocket.RunningServer;
 import io.kalisocket.config.ConfigLoader;
+import io.kalisocket.testing.RequiredService;
+import io.kalisocket.testing.TestClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +25,11 @@ class RecoveryInClusterTest {
 
     private final List<RunningServer> servers = new ArrayList<>();
     private final List<Cluster> clusters = new ArrayList<>();
-    private final List<JsonSocket> sockets = new ArrayList<>();
+    private final List<TestClient> sockets = new ArrayList<>();
 
     @AfterEach
     void stop() {
-        sockets.forEach(JsonSocket::close);
+        sockets.forEach(TestClient::close);
         servers.forEach(s -> s.stop(Duration.ofMillis(200)));
         clusters.forEach(Cluster::close);
     }
@@ -42,25 +44,25 @@ class RecoveryInClusterTest {
         return running;
     }
 
-    private JsonSocket open(RunningServer node, String query) {
-        JsonSocket socket = JsonSocket.open(node.port(), query);
+    private TestClient open(RunningServer node, String query) {
+        TestClient socket = TestClient.connect(node.port(), query);
         sockets.add(socket);
         return socket;
     }
 
     @Test
     void aParkedClient_staysInItsGroupsForEveryNode_andGetsWhatOtherNodesSent() {
-        RedisForTests.require();
+        RequiredService.redis().require();
         ClusterConfig config = ClusterConfig.of(RedisForTests.URI).withKeyPrefix(RedisForTests.freshPrefix());
         RunningServer a = node("a", config);
         RunningServer b = node("b", config);
-        JsonSocket ann = open(a, "recover=1");
-        JsonNode recovery = ann.await(1).get(0);
+        TestClient ann = open(a, "recover=1");
+        JsonNode recovery = ann.awaitJson(1).get(0);
         String annId = recovery.get("client_id").asText();
         b.gateway().joinGroup(annId, "g");
         await().until(() -> b.gateway().getClientIdCountByGroup("g") == 1);
 
-        ann.drop();
+        ann.abort();
         await().until(() -> a.counters().get("connections_open") == 0);
         for (int i = 0; i < 20; i++) {
             b.gateway().sendToGroup("g", Map.of("type", "g", "n", i));
@@ -69,7 +71,7 @@ class RecoveryInClusterTest {
         assertThat(b.gateway().getClientIdListByGroup("g")).containsExactly(annId);
 
         String token = "resume=" + recovery.get("token").asText() + "&epoch=" + recovery.get("epoch").asText();
-        List<JsonNode> back = open(a, token + "&last=0").await(21);
+        List<JsonNode> back = open(a, token + "&last=0").awaitJson(21);
         assertThat(back.get(0).get("recovered").asBoolean()).isTrue();
         assertThat(back.get(0).get("client_id").asText()).isEqualTo(annId);
         for (int i = 0; i < 20; i++) {
@@ -77,7 +79,7 @@ class RecoveryInClusterTest {
             assertThat(back.get(1 + i).get("n").asInt()).isEqualTo(i);
         }
 
-        JsonNode elsewhere = open(b, token + "&last=20").await(1).get(0);
+        JsonNode elsewhere = open(b, token + "&last=20").awaitJson(1).get(0);
         assertThat(elsewhere.get("recovered").asBoolean())
                 .as("its socket on a still open: a drops it, b claims the connection: %s", elsewhere).isTrue();
         assertThat(elsewhere.get("client_id").asText()).isEqualTo(annId);

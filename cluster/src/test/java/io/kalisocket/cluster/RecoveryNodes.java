@@ -4,6 +4,7 @@ import io.kalisocket.KaliServer;
 import io.kalisocket.RunningServer;
 import io.kalisocket.config.ConfigLoader;
 import io.kalisocket.testing.FakeClock;
+import io.kalisocket.testing.TestClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -17,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Cluster nodes in this JVM with connection recovery and gateway mode on (one {@link LobbyController} and one clock
+ * Cluster nodes in this JVM with connection recovery and connect actions on (one {@link LobbyController} and one clock
  * for all), plus a Redis connection to look at the streams; everything is closed together.
  */
 final class RecoveryNodes implements AutoCloseable {
@@ -28,12 +29,12 @@ final class RecoveryNodes implements AutoCloseable {
     private final Map<String, String> settings;
     private final List<RunningServer> servers = new ArrayList<>();
     private final List<Cluster> clusters = new ArrayList<>();
-    private final List<JsonSocket> sockets = new ArrayList<>();
+    private final List<TestClient> sockets = new ArrayList<>();
     private final RedisClient redisClient;
     private final StatefulRedisConnection<String, String> redis;
     private final List<StatefulRedisPubSubConnection<String, String>> listeners = new ArrayList<>();
 
-    /** @param extra settings over the defaults (recovery on, a shared secret, gateway mode with ct=lobby) */
+    /** @param extra settings over the defaults (recovery on, a shared secret, connect actions with ct=lobby) */
     RecoveryNodes(String... extra) {
         this(RedisForTests.URI, extra);
     }
@@ -50,7 +51,7 @@ final class RecoveryNodes implements AutoCloseable {
                 .withNodeTtl(Duration.ofSeconds(3));
         this.settings = new HashMap<>(Map.of("server.port", "0", "server.worker-threads", "2",
                 "limits.idle-timeout", "10m", "recovery.enabled", "true", "recovery.secret", "shared",
-                "gateway.enabled", "true", "gateway.connect-controller", "lobby"));
+                "connect-actions.enabled", "true", "connect-actions.connect-controller", "lobby"));
         for (int i = 0; i < extra.length; i += 2) {
             settings.put(extra[i], extra[i + 1]);
         }
@@ -68,8 +69,8 @@ final class RecoveryNodes implements AutoCloseable {
     }
 
     /** @param node where @param query the upgrade's query @return an open socket, closed with the nodes */
-    JsonSocket open(RunningServer node, String query) {
-        JsonSocket socket = JsonSocket.open(node.port(), query);
+    TestClient open(RunningServer node, String query) {
+        TestClient socket = TestClient.connect(node.port(), query);
         sockets.add(socket);
         return socket;
     }
@@ -114,7 +115,7 @@ final class RecoveryNodes implements AutoCloseable {
 
     @Override
     public void close() {
-        sockets.forEach(JsonSocket::close);
+        sockets.forEach(TestClient::close);
         servers.forEach(s -> s.stop(Duration.ofMillis(200)));
         clusters.forEach(Cluster::close);
         listeners.forEach(StatefulRedisPubSubConnection::close);

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kalisocket.RunningServer;
+import io.kalisocket.testing.RequiredService;
+import io.kalisocket.testing.TestClient;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -18,21 +20,21 @@ class RecoveryWithoutRedisTest {
 
     @Test
     void aReturnElsewhere_failsCleanlyWhileRedisIsDown_andAfterRedisLostTheStream() throws Exception {
-        RedisForTests.requireRedisServerBinary();
+        RequiredService.redisServer().require();
         try (RedisServerProcess server = new RedisServerProcess(); RecoveryNodes nodes = RecoveryNodes.onRedis(server.uri())) {
             RunningServer a = nodes.start("a");
             RunningServer b = nodes.start("b");
-            JsonSocket ann = nodes.open(a, "recover=1&room=r1");
-            JsonNode recovery = ann.await(1).get(0);
+            TestClient ann = nodes.open(a, "recover=1&room=r1");
+            JsonNode recovery = ann.awaitJson(1).get(0);
             String annId = recovery.get("client_id").asText();
             await().until(() -> b.gateway().getClientIdCountByGroup("r1") == 1);
-            ann.drop();
+            ann.abort();
             await().until(() -> "1".equals(nodes.redis().hget(nodes.key("r:" + annId), "parked")));
             String resume = "resume=" + recovery.get("token").asText() + "&epoch=" + recovery.get("epoch").asText()
                     + "&last=0";
 
             server.kill();
-            JsonNode down = nodes.open(b, resume).await(1).get(0);
+            JsonNode down = nodes.open(b, resume).awaitJson(1).get(0);
             assertThat(down.get("recovered").asBoolean()).isFalse();
             assertThat(down.get("reason").asText()).isEqualTo("unavailable");
 
@@ -44,11 +46,11 @@ class RecoveryWithoutRedisTest {
                     return false;
                 }
             });
-            JsonNode lost = nodes.open(b, resume).await(1).get(0);
+            JsonNode lost = nodes.open(b, resume).awaitJson(1).get(0);
             assertThat(lost.get("recovered").asBoolean()).isFalse();
             assertThat(lost.get("reason").asText()).isEqualTo("epoch");
 
-            JsonNode home = nodes.open(a, resume).await(1).get(0);
+            JsonNode home = nodes.open(a, resume).awaitJson(1).get(0);
             assertThat(home.get("recovered").asBoolean()).as("its node still has it in memory").isTrue();
             assertThat(home.get("client_id").asText()).isEqualTo(annId);
         }

@@ -3,8 +3,9 @@ package io.kalisocket.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.kalisocket.cache.Cache;
 import io.kalisocket.KaliServer;
+import io.kalisocket.cache.Cache;
+import io.kalisocket.testing.RequiredService;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ class RedisCacheTest {
 
     @BeforeEach
     void connect() {
-        RedisForTests.require();
+        RequiredService.redis().require();
         ClusterConfig config = ClusterConfig.of(RedisForTests.URI).withKeyPrefix(RedisForTests.freshPrefix());
         Keys keys = new Keys(config.keyPrefix());
         linkA = new RedisLink(config, () -> { });

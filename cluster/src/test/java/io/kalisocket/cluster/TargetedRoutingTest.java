@@ -3,8 +3,8 @@ package io.kalisocket.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.ArrayList;
+import io.kalisocket.testing.RequiredService;
+import io.kalisocket.testing.TestClient;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +27,7 @@ class TargetedRoutingTest {
 
     @BeforeEach
     void start() {
-        RedisForTests.require();
+        RequiredService.redis().require();
         prefix = RedisForTests.freshPrefix();
         nodes = new Nodes(ClusterConfig.of(RedisForTests.URI).withKeyPrefix(prefix));
         a = nodes.start("a");
@@ -54,24 +54,24 @@ class TargetedRoutingTest {
         List<TestClient> onA = List.of(connect(a), connect(a));
         List<TestClient> onB = List.of(connect(b), connect(b), connect(b));
         TestClient onC = connect(c);
-        onA.forEach(m -> a.gateway().joinGroup(m.id(), "room"));
-        onB.forEach(m -> b.gateway().joinGroup(m.id(), "room"));
+        onA.forEach(m -> a.gateway().joinGroup(nodes.id(m), "room"));
+        onB.forEach(m -> b.gateway().joinGroup(nodes.id(m), "room"));
         observer = new ChannelObserver(prefix);
 
         for (int i = 0; i < 10; i++) {
             assertThat(a.gateway().sendToGroup("room", Map.of("n", i))).isEqualTo(5);
         }
         for (TestClient m : onB) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> m.messages("\"n\"").size() == 10);
+            assertThat(m.awaitJson(10, push -> push.has("n"))).hasSize(10);
         }
-        onA.forEach(m -> assertThat(m.messages("\"n\"")).hasSize(10));
+        onA.forEach(m -> assertThat(m.receivedJson(push -> push.has("n"))).hasSize(10));
         await().until(() -> observer.received("b") == 10);
         assertThat(observer.received("a")).as("the sender's own members are served without Redis").isZero();
         assertThat(observer.received("c")).as("c holds no member").isZero();
         assertThat(observer.received("all")).isZero();
         assertThat(c.gateway().stats().receivedTotal()).isZero();
         assertThat(b.gateway().stats().received()).isEqualTo(Map.of("g", 10L));
-        assertThat(onC.messages()).isEmpty();
+        assertThat(onC.received()).isEmpty();
     }
 
     @Test
@@ -79,15 +79,15 @@ class TargetedRoutingTest {
         TestClient bob = connect(b);
         connect(a);
         connect(c);
-        b.gateway().bindUid(bob.id(), "bob");
+        b.gateway().bindUid(nodes.id(bob), "bob");
         observer = new ChannelObserver(prefix);
 
         assertThat(c.gateway().sendToUid("bob", "hi bob")).isEqualTo(1);
-        assertThat(bob.awaitReply("hi bob")).isEqualTo("hi bob");
+        bob.awaitText("hi bob");
         await().until(() -> observer.received("b") == 1);
         assertThat(observer.total()).isEqualTo(1);
         assertThat(a.gateway().sendToUid("nobody", "lost")).isZero();
-        assertThat(c.gateway().sendToClient(bob.id(), "direct")).isEqualTo(1);
+        assertThat(c.gateway().sendToClient(nodes.id(bob), "direct")).isEqualTo(1);
         await().until(() -> observer.received("b") == 2);
         assertThat(observer.total()).isEqualTo(2);
     }
@@ -97,21 +97,22 @@ class TargetedRoutingTest {
         TestClient a1 = connect(a);
         TestClient a2 = connect(a);
         TestClient b1 = connect(b);
-        a.gateway().bindUid(a2.id(), "local");
+        a.gateway().bindUid(nodes.id(a2), "local");
         await().until(() -> a.gateway().getAllClientIdCount() == 3);
         observer = new ChannelObserver(prefix);
 
-        assertThat(a.gateway().sendToClient(a1.id(), "mine")).isEqualTo(1);
-        assertThat(a.gateway().sendToClients(List.of(a1.id(), a2.id()), "both")).isEqualTo(2);
+        assertThat(a.gateway().sendToClient(nodes.id(a1), "mine")).isEqualTo(1);
+        assertThat(a.gateway().sendToClients(List.of(nodes.id(a1), nodes.id(a2)), "both")).isEqualTo(2);
         assertThat(a.gateway().sendToUid("local", "uid")).isEqualTo(1);
-        assertThat(a2.awaitReply("uid")).isEqualTo("uid");
-        assertThat(a1.awaitReply("both")).isEqualTo("both");
+        a2.awaitText("uid");
+        a1.awaitText("both");
         for (int i = 0; i < 5; i++) {
             assertThat(c.gateway().sendToAll("all-" + i)).isEqualTo(3);
         }
         for (TestClient t : List.of(a1, a2, b1)) {
-            await().until(() -> t.messages("all-").size() == 5);
-            assertThat(t.messages("all-")).containsExactly("all-0", "all-1", "all-2", "all-3", "all-4");
+            t.awaitText("all-4");
+            assertThat(t.received(m -> m.startsWith("all-")))
+                    .containsExactly("all-0", "all-1", "all-2", "all-3", "all-4");
         }
         await().until(() -> observer.received("all") == 5);
         assertThat(observer.total()).as("only the five sendToAll messages went through Redis").isEqualTo(5);

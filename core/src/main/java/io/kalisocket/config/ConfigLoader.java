@@ -23,18 +23,23 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Builds a {@link KaliConfig} from, in order (later wins): the defaults, a YAML file
  * ({@code kalisocket.yml}), environment variables ({@code KALISOCKET_SERVER_PORT=9000} sets
  * {@code server.port}) and explicit overrides ({@code server.port=9000}, e.g. from command-line flags).
  *
- * <p>Keys are kebab-case ({@code limits.max-message-bytes}); an unknown key is an error, never ignored.
+ * <p>Keys are kebab-case ({@code limits.max-message-bytes}); an unknown key is an error, never ignored. The old
+ * names of renamed sections ({@code gateway.*}, now {@code connect-actions.*}) are still read, with a warning.
  */
 public final class ConfigLoader {
 
@@ -43,6 +48,7 @@ public final class ConfigLoader {
     private final ObjectMapper yaml;
     private final ObjectNode tree;
     private final UnknownKeys unknown;
+    private final RenamedKeys renamed;
 
     private ConfigLoader() {
         SimpleModule durations = new SimpleModule("durations")
@@ -71,6 +77,7 @@ public final class ConfigLoader {
                 .build();
         this.tree = yaml.valueToTree(KaliConfig.defaults());
         this.unknown = new UnknownKeys(tree);
+        this.renamed = new RenamedKeys(unknown);
     }
 
     /**
@@ -100,10 +107,11 @@ public final class ConfigLoader {
     public static KaliConfig load(Map<String, String> appDefaults, Optional<Path> file, Map<String, String> environment,
             Map<String, String> overrides) {
         ConfigLoader loader = new ConfigLoader();
-        appDefaults.forEach(loader::set);
+        loader.setAll(appDefaults, key -> key);
         file.ifPresent(loader::mergeFile);
         loader.mergeEnvironment(environment);
-        overrides.forEach(loader::set);
+        loader.setAll(overrides, key -> key);
+        loader.renamed.warnDeprecated();
         loader.unknown.throwIfAny();
         return loader.build();
     }
@@ -145,6 +153,7 @@ public final class ConfigLoader {
         if (!loaded.isObject()) {
             throw new ConfigException(file + ": expected a mapping of sections (server:, limits:, ...)");
         }
+        renamed.rename((ObjectNode) loaded);
         merge(tree, (ObjectNode) loaded, "");
     }
 
@@ -166,18 +175,43 @@ public final class ConfigLoader {
     }
 
     private void mergeEnvironment(Map<String, String> environment) {
+        Map<String, String> keys = new LinkedHashMap<>();
         new TreeMap<>(environment).forEach((name, value) -> {
             if (!name.startsWith(ENV_PREFIX)) {
                 return;
             }
             String rest = name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT);
-            int cut = rest.indexOf('_');
+            int cut = sectionEnd(rest);
             if (cut <= 0) {
                 unknown.addProblem(name, "expected KALISOCKET_<SECTION>_<KEY>");
                 return;
             }
-            set(rest.substring(0, cut) + "." + rest.substring(cut + 1).replace('_', '-'), value);
+            keys.put(rest.substring(0, cut).replace('_', '-') + "." + rest.substring(cut + 1).replace('_', '-'), value);
         });
+        setAll(keys, ConfigLoader::environmentName);
+    }
+
+    /** @return where the section's name ends in {@code connect_actions_enabled}: the longest known section wins */
+    private int sectionEnd(String rest) {
+        int end = rest.indexOf('_');
+        List<String> sections = new ArrayList<>(RenamedKeys.SECTIONS.keySet());
+        tree.fieldNames().forEachRemaining(sections::add);
+        for (String section : sections) {
+            String prefix = section.replace('-', '_') + "_";
+            if (rest.startsWith(prefix) && prefix.length() - 1 > end) {
+                end = prefix.length() - 1;
+            }
+        }
+        return end;
+    }
+
+    /** @param dottedKey e.g. {@code connect-actions.enabled} @return {@code KALISOCKET_CONNECT_ACTIONS_ENABLED} */
+    private static String environmentName(String dottedKey) {
+        return ENV_PREFIX + dottedKey.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    private void setAll(Map<String, String> source, UnaryOperator<String> spelling) {
+        renamed.rename(source, spelling).forEach(this::set);
     }
 
     private void set(String dottedKey, String value) {

@@ -45,10 +45,11 @@ final class ConfigValidator {
                 throw new ConfigException("http.trusted-proxies: " + e.getMessage());
             }
         }
-        GatewayModeConfig g = c.gateway();
-        check(NAME.matcher(g.connectController()).matches(), "gateway.connect-controller", "must match [A-Za-z0-9_]{1,64}");
-        check(NAME.matcher(g.connectAction()).matches(), "gateway.connect-action", "must match [A-Za-z0-9_]{1,64}");
-        check(NAME.matcher(g.closeAction()).matches(), "gateway.close-action", "must match [A-Za-z0-9_]{1,64}");
+        ConnectActionsConfig ca = c.connectActions();
+        check(NAME.matcher(ca.connectController()).matches(), "connect-actions.connect-controller",
+                "must match [A-Za-z0-9_]{1,64}");
+        check(NAME.matcher(ca.connectAction()).matches(), "connect-actions.connect-action", "must match [A-Za-z0-9_]{1,64}");
+        check(NAME.matcher(ca.closeAction()).matches(), "connect-actions.close-action", "must match [A-Za-z0-9_]{1,64}");
         ExecutionConfig e = c.execution();
         check(e.virtualThreads().matches("auto|on|off"), "execution.virtual-threads", "'" + e.virtualThreads() + "' must be auto, on or off");
         check(e.poolSize() >= 0, "execution.pool-size", "must be 0 (automatic) or more");

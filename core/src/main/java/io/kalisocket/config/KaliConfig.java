@@ -3,15 +3,16 @@ package io.kalisocket.config;
 import java.util.Objects;
 
 /**
- * The whole, immutable configuration of one KaliSocket node. Build it with {@link #defaults()} and the
- * {@code with...} methods, or load it with {@link ConfigLoader} (file, then environment, then flags).
- * Every key and its default is listed in {@code docs/CONFIG.md}.
+ * The whole, immutable configuration of one KaliSocket node. Load it with {@link ConfigLoader} (file, then
+ * environment, then flags), or build it in code with {@link #builder()} (every section at its defaults unless
+ * set) and change one with {@link #toBuilder()}. Every key and its default is listed in {@code docs/CONFIG.md};
+ * each section's record documents its own defaults.
  *
  * @param server where and how to listen
  * @param limits every limit and its answer
  * @param protocol heartbeat strings and the receipts' window
  * @param http origin allow-list and trusted proxies
- * @param gateway gateway mode (online/offline actions)
+ * @param connectActions the actions run on connect and on close (GatewayWorker's online/offline)
  * @param execution where actions run
  * @param admin the admin endpoint (/status, /metrics, /health)
  * @param tls TLS for the clients' port
@@ -24,7 +25,7 @@ public record KaliConfig(
         LimitsConfig limits,
         ProtocolConfig protocol,
         HttpConfig http,
-        GatewayModeConfig gateway,
+        ConnectActionsConfig connectActions,
         ExecutionConfig execution,
         AdminConfig admin,
         TlsConfig tls,
@@ -38,7 +39,7 @@ public record KaliConfig(
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(http, "http");
-        Objects.requireNonNull(gateway, "gateway");
+        Objects.requireNonNull(connectActions, "connectActions");
         Objects.requireNonNull(execution, "execution");
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(tls, "tls");
@@ -49,64 +50,117 @@ public record KaliConfig(
 
     /** @return the configuration with every default */
     public static KaliConfig defaults() {
-        return new KaliConfig(ServerConfig.defaults(), LimitsConfig.defaults(), ProtocolConfig.defaults(),
-                HttpConfig.defaults(), GatewayModeConfig.defaults(), ExecutionConfig.defaults(), AdminConfig.defaults(),
-                TlsConfig.defaults(), LoggingConfig.defaults(), ShutdownConfig.defaults(),
-                RecoveryConfig.defaults());
+        return builder().build();
     }
 
-    /** @param value new section @return a copy with it */
-    public KaliConfig withServer(ServerConfig value) {
-        return new KaliConfig(value, limits, protocol, http, gateway, execution, admin, tls, logging, shutdown, recovery);
+    /** @return a builder with every section at its defaults */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** @param value new section @return a copy with it */
-    public KaliConfig withLimits(LimitsConfig value) {
-        return new KaliConfig(server, value, protocol, http, gateway, execution, admin, tls, logging, shutdown, recovery);
+    /** @return a builder holding this configuration's sections, to change some of them */
+    public Builder toBuilder() {
+        return new Builder()
+                .server(server).limits(limits).protocol(protocol).http(http).connectActions(connectActions)
+                .execution(execution).admin(admin).tls(tls).logging(logging).shutdown(shutdown).recovery(recovery);
     }
 
-    /** @param value new section @return a copy with it */
-    public KaliConfig withProtocol(ProtocolConfig value) {
-        return new KaliConfig(server, limits, value, http, gateway, execution, admin, tls, logging, shutdown, recovery);
-    }
+    /**
+     * Builds a {@link KaliConfig}: each section starts at its defaults; {@link #build()} runs the same range checks
+     * as {@link ConfigLoader}. Not thread-safe; the configuration it builds is immutable.
+     */
+    public static final class Builder {
 
-    /** @param value new section @return a copy with it */
-    public KaliConfig withHttp(HttpConfig value) {
-        return new KaliConfig(server, limits, protocol, value, gateway, execution, admin, tls, logging, shutdown, recovery);
-    }
+        private ServerConfig server = ServerConfig.defaults();
+        private LimitsConfig limits = LimitsConfig.defaults();
+        private ProtocolConfig protocol = ProtocolConfig.defaults();
+        private HttpConfig http = HttpConfig.defaults();
+        private ConnectActionsConfig connectActions = ConnectActionsConfig.defaults();
+        private ExecutionConfig execution = ExecutionConfig.defaults();
+        private AdminConfig admin = AdminConfig.defaults();
+        private TlsConfig tls = TlsConfig.defaults();
+        private LoggingConfig logging = LoggingConfig.defaults();
+        private ShutdownConfig shutdown = ShutdownConfig.defaults();
+        private RecoveryConfig recovery = RecoveryConfig.defaults();
 
-    /** @param value new section @return a copy with it */
-    public KaliConfig withGateway(GatewayModeConfig value) {
-        return new KaliConfig(server, limits, protocol, http, value, execution, admin, tls, logging, shutdown, recovery);
-    }
+        private Builder() {
+        }
 
-    /** @param value new section @return a copy with it */
-    public KaliConfig withExecution(ExecutionConfig value) {
-        return new KaliConfig(server, limits, protocol, http, gateway, value, admin, tls, logging, shutdown, recovery);
-    }
+        /** @param value the {@code server} section @return this builder */
+        public Builder server(ServerConfig value) {
+            this.server = Objects.requireNonNull(value, "server");
+            return this;
+        }
 
-    /** @param value new section @return a copy with it */
-    public KaliConfig withAdmin(AdminConfig value) {
-        return new KaliConfig(server, limits, protocol, http, gateway, execution, value, tls, logging, shutdown, recovery);
-    }
+        /** @param value the {@code limits} section @return this builder */
+        public Builder limits(LimitsConfig value) {
+            this.limits = Objects.requireNonNull(value, "limits");
+            return this;
+        }
 
-    /** @param value new section @return a copy with it */
-    public KaliConfig withTls(TlsConfig value) {
-        return new KaliConfig(server, limits, protocol, http, gateway, execution, admin, value, logging, shutdown, recovery);
-    }
+        /** @param value the {@code protocol} section @return this builder */
+        public Builder protocol(ProtocolConfig value) {
+            this.protocol = Objects.requireNonNull(value, "protocol");
+            return this;
+        }
 
-    /** @param value new section @return a copy with it */
-    public KaliConfig withLogging(LoggingConfig value) {
-        return new KaliConfig(server, limits, protocol, http, gateway, execution, admin, tls, value, shutdown, recovery);
-    }
+        /** @param value the {@code http} section @return this builder */
+        public Builder http(HttpConfig value) {
+            this.http = Objects.requireNonNull(value, "http");
+            return this;
+        }
 
-    /** @param value new section @return a copy with it */
-    public KaliConfig withShutdown(ShutdownConfig value) {
-        return new KaliConfig(server, limits, protocol, http, gateway, execution, admin, tls, logging, value, recovery);
-    }
+        /** @param value the {@code connect-actions} section @return this builder */
+        public Builder connectActions(ConnectActionsConfig value) {
+            this.connectActions = Objects.requireNonNull(value, "connectActions");
+            return this;
+        }
 
-    /** @param value new section @return a copy with it */
-    public KaliConfig withRecovery(RecoveryConfig value) {
-        return new KaliConfig(server, limits, protocol, http, gateway, execution, admin, tls, logging, shutdown, value);
+        /** @param value the {@code execution} section @return this builder */
+        public Builder execution(ExecutionConfig value) {
+            this.execution = Objects.requireNonNull(value, "execution");
+            return this;
+        }
+
+        /** @param value the {@code admin} section @return this builder */
+        public Builder admin(AdminConfig value) {
+            this.admin = Objects.requireNonNull(value, "admin");
+            return this;
+        }
+
+        /** @param value the {@code tls} section @return this builder */
+        public Builder tls(TlsConfig value) {
+            this.tls = Objects.requireNonNull(value, "tls");
+            return this;
+        }
+
+        /** @param value the {@code logging} section @return this builder */
+        public Builder logging(LoggingConfig value) {
+            this.logging = Objects.requireNonNull(value, "logging");
+            return this;
+        }
+
+        /** @param value the {@code shutdown} section @return this builder */
+        public Builder shutdown(ShutdownConfig value) {
+            this.shutdown = Objects.requireNonNull(value, "shutdown");
+            return this;
+        }
+
+        /** @param value the {@code recovery} section @return this builder */
+        public Builder recovery(RecoveryConfig value) {
+            this.recovery = Objects.requireNonNull(value, "recovery");
+            return this;
+        }
+
+        /**
+         * @return the configuration
+         * @throws ConfigException naming the key when a value is out of range (as {@link ConfigLoader} checks)
+         */
+        public KaliConfig build() {
+            KaliConfig config = new KaliConfig(server, limits, protocol, http, connectActions, execution, admin, tls,
+                    logging, shutdown, recovery);
+            ConfigValidator.validate(config);
+            return config;
+        }
     }
 }

@@ -20,11 +20,11 @@ public final class Secrets {
         AdminConfig a = config.admin();
         TlsConfig t = config.tls();
         RecoveryConfig r = config.recovery();
-        return config
-                .withAdmin(new AdminConfig(a.enabled(), a.host(), a.port(), mask(a.token()), a.tls()))
-                .withTls(new TlsConfig(t.enabled(), t.certFile(), t.keyFile(), mask(t.keyPassword()), t.provider()))
-                .withRecovery(new RecoveryConfig(r.enabled(), r.window(), r.maxMessages(), r.maxBytes(),
-                        mask(r.secret())));
+        return config.toBuilder()
+                .admin(new AdminConfig(a.enabled(), a.host(), a.port(), mask(a.token()), a.tls()))
+                .tls(new TlsConfig(t.enabled(), t.certFile(), t.keyFile(), mask(t.keyPassword()), t.provider()))
+                .recovery(new RecoveryConfig(r.enabled(), r.window(), r.maxMessages(), r.maxBytes(), mask(r.secret())))
+                .build();
     }
 
     /**

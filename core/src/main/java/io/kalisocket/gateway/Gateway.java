@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Every operation of GatewayWorker's {@code Gateway} class: send to clients, users, groups and everyone;
@@ -17,10 +18,24 @@ import java.util.Set;
  * whole cluster, so nothing written against this interface assumes one JVM.
  *
  * <p>A closed connection leaves every group (an empty group disappears) and is unbound from its uid once
- * its close action ({@code offline} in gateway mode) has run; one uid may have many connections and stays
- * online until the last one closes. Every method is safe to call from any thread.
+ * its close action ({@code offline} of the connect actions) has run; one uid may have many connections and
+ * stays online until the last one closes. Every method is safe to call from any thread.
+ *
+ * <p>The method names mirror GatewayWorker's {@code GatewayWorker\Lib\Gateway} class on purpose, and
+ * are kept even where Java style would choose others ({@code get} prefixes, {@code ...List} suffixes):
+ * {@code sendToClient}, {@code sendToUid}, {@code sendToGroup}, {@code sendToAll}, {@code isOnline},
+ * {@code closeClient}, {@code bindUid}, {@code unbindUid}, {@code isUidOnline}, {@code getClientIdByUid},
+ * {@code getUidByClientId}, {@code getAllClientIdList}, {@code getAllUidList}, {@code joinGroup},
+ * {@code leaveGroup}, {@code ungroup}, {@code getClientIdListByGroup}, {@code getUidListByGroup},
+ * {@code getAllGroupIdList}, {@code setSession}, {@code updateSession}, {@code getSession} and the others
+ * here are the names a user porting from GatewayWorker looks for. Only the PHP arrays became Java types
+ * ({@link List}, {@link Set}, {@link Map}, {@link Optional}); the plural forms ({@code sendToUids},
+ * {@code sendToGroups}) stand for GatewayWorker's array arguments.
  */
 public interface Gateway {
+
+    /** The longest uid or group name: 64 characters (code points, so an emoji is one). */
+    int MAX_NAME = 64;
 
     // ---- send ----
 
@@ -122,7 +137,9 @@ public interface Gateway {
     Set<String> getUidListByGroup(String group);
 
     /** @param group the group @return the number of distinct users bound to its members */
-    int getUidCountByGroup(String group);
+    default int getUidCountByGroup(String group) {
+        return getUidListByGroup(group).size();
+    }
 
     /** @return the names of every non-empty group */
     Set<String> getAllGroupIdList();
@@ -137,7 +154,11 @@ public interface Gateway {
     Map<String, Set<String>> getAllGroupUidList();
 
     /** @return for every group, the number of distinct users bound to its members */
-    Map<String, Integer> getAllGroupUidCount();
+    default Map<String, Integer> getAllGroupUidCount() {
+        Map<String, Integer> all = new TreeMap<>();
+        getAllGroupUidList().forEach((group, uids) -> all.put(group, uids.size()));
+        return all;
+    }
 
     // ---- sessions ----
 

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code ct=gate}: gateway mode's connect and close actions for tests. {@code online} tells the client
+ * {@code ct=gate}: the connect and close actions (connect-actions) for tests. {@code online} tells the client
  * what it ran with, or closes it with 4001 when {@code token=bad}; {@code offline} tells everyone else.
  */
 public final class GateController {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kalisocket.mvc.Ctx;
 import java.util.Map;
 
-/** {@code ct=index}: gateway mode's default controller in tests. */
+/** {@code ct=index}: the connect actions' default controller in tests. */
 public final class IndexController {
 
     /** @param ctx the call @param params the query string's params plus ip and client_id */

@@ -19,6 +19,8 @@ final class RecordingListener implements WebSocket.Listener {
 
     final List<String> texts = new CopyOnWriteArrayList<>();
     final List<JsonNode> objects = new CopyOnWriteArrayList<>();
+    /** When each of {@link #texts} arrived ({@link System#nanoTime()}), at the same index. */
+    final List<Long> arrivals = new CopyOnWriteArrayList<>();
     final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     final StringBuilder partial = new StringBuilder();
     volatile boolean paused;
@@ -44,6 +46,7 @@ final class RecordingListener implements WebSocket.Listener {
     }
 
     synchronized void arrived(String text) {
+        long at = System.nanoTime();
         if (text.startsWith("{")) {
             try {
                 objects.add(JSON.readTree(text));
@@ -51,6 +54,7 @@ final class RecordingListener implements WebSocket.Listener {
                 // not JSON after all: kept as text only
             }
         }
+        arrivals.add(at);
         texts.add(text);
         notifyAll();
     }

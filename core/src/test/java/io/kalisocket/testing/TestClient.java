@@ -18,18 +18,23 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * A real WebSocket client for tests (JDK {@code java.net.http.WebSocket}): keeps every text message it
+ * The WebSocket client of every module's tests (JDK {@code java.net.http.WebSocket}): keeps every text message it
  * receives, in order, and waits on conditions rather than sleeping.
  *
  * <pre>{@code
  * try (TestClient ann = TestClient.connect(port, "uid=ann")) {
  *     JsonNode reply = ann.call("room", "join", "room", "r1");      // waits for the reply
  *     JsonNode push = ann.awaitJson(Json.type("join"));             // waits for a push
+ *     ann.awaitText("hello");                                       // a plain text push
  *     KaliAssertions.assertThat(ann).receivedOnce(Json.type("welcome"));
  * }
+ * TestClient.to(URI.create("wss://localhost:" + port + "/")).sslContext(trusting).origin("https://a.example")
+ *         .connect();                                                // headers, Origin, TLS: see Connector
  * }</pre>
- * Waits wake up as soon as a message arrives (no polling) and last at most {@link #WAIT}; the received history is never consumed, so a message can be looked
- * for any number of times and counted ({@link #receivedJson(Predicate)}).
+ * Waits wake up as soon as a message arrives (no polling) and last at most {@link #WAIT}; the received history
+ * is never consumed, so a message can be looked for any number of times and counted
+ * ({@link #receivedJson(Predicate)}). For frames a well-behaved client never sends (the RFC 6455 conformance
+ * tests), use {@link RawWebSocket}.
  */
 public final class TestClient implements AutoCloseable {
 
@@ -47,7 +52,7 @@ public final class TestClient implements AutoCloseable {
     private final WebSocket socket;
     private final RecordingListener listener;
 
-    private TestClient(WebSocket socket, RecordingListener listener) {
+    TestClient(WebSocket socket, RecordingListener listener) {
         this.socket = socket;
         this.listener = listener;
     }
@@ -68,11 +73,7 @@ public final class TestClient implements AutoCloseable {
      * @return a connected client
      */
     public static TestClient connect(URI uri, Map<String, String> headers) {
-        RecordingListener listener = new RecordingListener();
-        WebSocket.Builder builder = http().newWebSocketBuilder().connectTimeout(WAIT);
-        headers.forEach(builder::header);
-        WebSocket socket = builder.buildAsync(uri, listener).orTimeout(WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
-        return new TestClient(socket, listener);
+        return to(uri).headers(headers).connect();
     }
 
     /**
@@ -83,12 +84,24 @@ public final class TestClient implements AutoCloseable {
      * @return the future of the attempt
      */
     public static CompletableFuture<WebSocket> attempt(URI uri, Map<String, String> headers) {
-        WebSocket.Builder builder = http().newWebSocketBuilder().connectTimeout(WAIT);
-        headers.forEach(builder::header);
-        return builder.buildAsync(uri, new RecordingListener());
+        return to(uri).headers(headers).attempt();
     }
 
-    private static HttpClient http() {
+    /**
+     * Starts a connection with more than a port and a query: headers, an {@code Origin}, TLS.
+     * <pre>{@code
+     * TestClient.to(URI.create("wss://localhost:" + port + "/")).sslContext(trusting).origin("https://a.example")
+     *         .connect();
+     * }</pre>
+     *
+     * @param uri the WebSocket URI ({@code ws://} or {@code wss://}, on a loopback address)
+     * @return a builder of the connection
+     */
+    public static Connector to(URI uri) {
+        return new Connector(uri);
+    }
+
+    static HttpClient http() {
         return HTTP[(int) (OPENED.getAndIncrement() % HTTP.length)];
     }
 
@@ -161,6 +174,48 @@ public final class TestClient implements AutoCloseable {
         return receivedJson(condition);
     }
 
+    /**
+     * @param count how many JSON messages to wait for (at least)
+     * @return every JSON message received once there are {@code count} of them, in order
+     */
+    public List<JsonNode> awaitJson(int count) {
+        return awaitJson(count, n -> true);
+    }
+
+    /**
+     * @param condition what a text message must satisfy, e.g. {@code m -> m.startsWith("all-")}
+     * @return the received text messages that satisfy it, in order (no waiting)
+     */
+    public List<String> received(Predicate<String> condition) {
+        return listener.texts.stream().filter(condition).toList();
+    }
+
+    /**
+     * @param condition what the text message must satisfy
+     * @return the first received text message that satisfies it, waiting for it to arrive
+     */
+    public String awaitText(Predicate<String> condition) {
+        return listener.await(() -> first(listener.texts, condition), "a matching text message");
+    }
+
+    /**
+     * For plain text pushes (e.g. a gateway's {@code sendToAll("hi")}), which are not JSON.
+     *
+     * @param text the whole message
+     * @return it, once a message equal to it arrived (waits)
+     */
+    public String awaitText(String text) {
+        return awaitText(text::equals);
+    }
+
+    /**
+     * @param index the position of a received message, from 0
+     * @return when it arrived, as {@link System#nanoTime()}: for latency figures
+     */
+    public long arrivalNanos(int index) {
+        return listener.arrivals.get(index);
+    }
+
     /** @param count how many messages to wait for @return the first {@code count} messages */
     public List<String> awaitMessages(int count) {
         listener.await(() -> listener.texts.size() >= count ? Boolean.TRUE : null, count + " messages");
@@ -172,14 +227,11 @@ public final class TestClient implements AutoCloseable {
      * @return the first received JSON message that satisfies it, waiting for it to arrive
      */
     public JsonNode awaitJson(Predicate<JsonNode> condition) {
-        return listener.await(() -> {
-            for (JsonNode n : listener.objects) {
-                if (condition.test(n)) {
-                    return n;
-                }
-            }
-            return null;
-        }, "a matching message");
+        return listener.await(() -> first(listener.objects, condition), "a matching message");
+    }
+
+    private static <T> T first(List<T> received, Predicate<T> condition) {
+        return received.stream().filter(condition).findFirst().orElse(null);
     }
 
     /** @param type a push's {@code type} @return the first push of that type */

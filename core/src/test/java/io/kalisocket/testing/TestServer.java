@@ -18,7 +18,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * try (TestServer server = TestServer.start(c -> KaliServer.create(c).controllers(MyController.class),
- *         "gateway.enabled", "true")) {
+ *         "connect-actions.enabled", "true")) {
  *     TestClient ann = server.connect("uid=ann");
  * }
  * }</pre>

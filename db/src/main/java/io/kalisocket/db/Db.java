@@ -42,8 +42,8 @@ public final class Db implements Queries, AutoCloseable {
         Pool primary = pools.get(0);
         this.pools = pools;
         this.transactions = new Transactions(primary);
-        this.queries = new SqlQueries(new Router(primary, replicas, transactions));
-        this.primaryQueries = new SqlQueries(new Router(primary, noReplicas(), transactions));
+        this.queries = new SqlQueries(new ReadWriteRouter(primary, replicas, transactions));
+        this.primaryQueries = new SqlQueries(new ReadWriteRouter(primary, noReplicas(), transactions));
         this.waitTimeout = waitTimeout;
         this.warnings = List.copyOf(warnings);
     }

@@ -1,6 +1,6 @@
 package io.kalisocket.db;
 
-import io.kalisocket.mvc.ErrorReply;
+import io.kalisocket.errors.ErrorReply;
 import java.sql.SQLException;
 import java.util.Optional;
 

@@ -10,14 +10,12 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * "MySQL server has gone away", against the real MariaDB: connections closed by the server while idle,
  * killed by an admin, killed in the middle of a statement.
  */
-@ExtendWith(RequiresMariaDb.class)
 class GoneAwayTest {
 
     private static final String DATABASE = "kalisocket_gone_away";

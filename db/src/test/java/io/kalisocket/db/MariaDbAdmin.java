@@ -1,5 +1,6 @@
 package io.kalisocket.db;
 
+import io.kalisocket.testing.RequiredService;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,8 +25,14 @@ final class MariaDbAdmin implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** Connects as root; test classes using it carry {@code @ExtendWith(RequiresMariaDb.class)}. */
+    /**
+     * Connects as root. Without MariaDB the calling test (or class, from a {@code @BeforeAll}) fails under
+     * {@code CI=true} and is skipped elsewhere ({@link RequiredService#mariaDb()}).
+     *
+     * @return the connection
+     */
     static MariaDbAdmin connect() {
+        RequiredService.mariaDb().require();
         try {
             return new MariaDbAdmin(DriverManager.getConnection(SERVER + "?connectTimeout=2000", "root", ""));
         } catch (SQLException e) {

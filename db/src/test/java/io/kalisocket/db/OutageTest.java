@@ -9,14 +9,12 @@ import java.time.Duration;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The database becomes unreachable (a TCP proxy between the pool and MariaDB is cut), then comes back:
  * calls fail fast with {@link DbUnavailableException}, and the pool recovers without a restart.
  */
-@ExtendWith(RequiresMariaDb.class)
 class OutageTest {
 
     private static final String DATABASE = "kalisocket_outage";

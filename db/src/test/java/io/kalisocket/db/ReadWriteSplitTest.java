@@ -11,13 +11,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Read/write split against the real MariaDB: other databases on the same server stand in for replicas.
  * Each database has a table {@code whoami} naming itself, so a read shows where it ran.
  */
-@ExtendWith(RequiresMariaDb.class)
 class ReadWriteSplitTest {
 
     private static final String PRIMARY = "kalisocket_split_primary";

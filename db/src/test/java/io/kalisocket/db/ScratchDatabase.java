@@ -6,7 +6,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A database of the test class's own on the real MariaDB: created empty before the class's tests, dropped
- * after them. Register it as a static {@code @RegisterExtension} field, after {@link RequiresMariaDb}.
+ * after them. Register it as a static {@code @RegisterExtension} field. Without MariaDB the class's tests fail
+ * under {@code CI=true} and are skipped elsewhere ({@link MariaDbAdmin#connect()}).
  */
 final class ScratchDatabase implements BeforeAllCallback, AfterAllCallback {
 

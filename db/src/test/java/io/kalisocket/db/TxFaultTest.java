@@ -8,11 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A transaction's connection is killed in the middle of the work, against the real MariaDB. */
-@ExtendWith(RequiresMariaDb.class)
 class TxFaultTest {
 
     private static final String DATABASE = "kalisocket_tx_fault";

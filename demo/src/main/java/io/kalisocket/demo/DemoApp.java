@@ -14,7 +14,7 @@ public final class DemoApp {
     /** Settings the demo uses unless the command line or file say otherwise. */
     public static final Map<String, String> DEFAULTS = Map.of(
             "server.static-root", "public",
-            "gateway.enabled", "true",
+            "connect-actions.enabled", "true",
             "recovery.enabled", "true");
 
     private DemoApp() {

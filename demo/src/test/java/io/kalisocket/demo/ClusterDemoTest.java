@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kalisocket.opstest.JavaProcess;
+import io.kalisocket.testing.RequiredService;
 import io.kalisocket.testing.TestClient;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +24,7 @@ class ClusterDemoTest {
 
     @Test
     void twoDemoProcesses_privateAndRoomMessagesCrossNodes() throws Exception {
-        requireRedis();
+        RequiredService.redis().require();
         String run = UUID.randomUUID().toString().replace("-", "").substring(0, 6);
         try (JavaProcess one = demo("a" + run); JavaProcess two = demo("b" + run)) {
             int portOne = Integer.parseInt(one.awaitGroup(PORT, Duration.ofSeconds(60)));
@@ -57,21 +54,5 @@ class ClusterDemoTest {
     private static JavaProcess demo(String nodeId) throws IOException {
         return JavaProcess.start(List.of(), DemoMain.class, "--port", "0", "--admin-port", "0", "--node-id", nodeId,
                 "--redis", "redis://127.0.0.1:6379");
-    }
-
-    private static void requireRedis() {
-        boolean up;
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", 6379), 500);
-            up = true;
-        } catch (IOException e) {
-            up = false;
-        }
-        String message = "the cluster demo test needs Redis on 127.0.0.1:6379 (apt-get install redis-server;"
-                + " redis-server --daemonize yes); skipped without it, failed with CI=true";
-        if ("true".equals(System.getenv("CI"))) {
-            Assertions.assertTrue(up, message);
-        }
-        Assumptions.assumeTrue(up, message);
     }
 }

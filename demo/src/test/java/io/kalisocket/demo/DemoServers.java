@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Starts the demo chat app for a test: its defaults (gateway mode on), any free port, then the overrides. */
+/** Starts the demo chat app for a test: its defaults (connect actions on), any free port, then the overrides. */
 public final class DemoServers {
 
     private DemoServers() {

@@ -6,15 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kalisocket.db.DbConfig;
 import io.kalisocket.testing.Json;
+import io.kalisocket.testing.RequiredService;
 import io.kalisocket.testing.TestClient;
 import io.kalisocket.testing.TestServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +32,7 @@ class HistoryProtocolTest {
 
     @Test
     void history_onMariaDb() {
-        requireMariaDb();
+        RequiredService.mariaDb().require();
         try (TestServer server = start(DbConfig.of(MARIADB_URL, "root", ""))) {
             historyRules(server);
         }
@@ -85,18 +82,5 @@ class HistoryProtocolTest {
             settings.add(v);
         });
         return TestServer.start(config -> DemoApp.server(config, database), settings.toArray(String[]::new));
-    }
-
-    /** With CI=true MariaDB must be there; elsewhere the test is skipped with a way to enable it. */
-    private static void requireMariaDb() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 3306), 2_000);
-        } catch (IOException e) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("CI=true but MariaDB is not reachable on 127.0.0.1:3306", e);
-            }
-            Assumptions.abort("MariaDB is not reachable on 127.0.0.1:3306; start it with "
-                    + "'start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd' to run this test");
-        }
     }
 }

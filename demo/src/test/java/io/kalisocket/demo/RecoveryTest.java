@@ -46,6 +46,8 @@ class RecoveryTest {
             settings.add(v);
         });
         settings.addAll(List.of("admin.enabled", "true", "admin.port", "0"));
+        // The idle timeout runs on the same clock: it must outlast the recovery window the tests advance past.
+        settings.addAll(List.of("limits.idle-timeout", "10m"));
         settings.addAll(List.of(keyValues));
         server = TestServer.start(c -> DemoApp.server(c).clock(clock), settings.toArray(String[]::new));
         return server;
@@ -281,6 +283,7 @@ class RecoveryTest {
         JsonNode recovery = ann.awaitType("recovery");
         ann.call("room", "join", "room", "r1");
         long last = lastSeq(ann);
+        clock.advance(Duration.ofMillis(300)); // the idle timeout is on the server's clock
         assertThat(ann.awaitClose()).isEqualTo(1001);
         await().until(() -> parked() == 1);
         assertThat(server.gateway().getClientIdListByGroup("r1")).containsExactly(recovery.get("client_id").asText());

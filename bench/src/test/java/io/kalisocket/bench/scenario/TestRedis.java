@@ -1,21 +1,15 @@
 package io.kalisocket.bench.scenario;
 
 import io.kalisocket.bench.run.RedisProcess;
-import java.io.File;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import io.kalisocket.testing.RequiredService;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The Redis a bench smoke test uses: the machine's at 127.0.0.1:6379 when it answers, otherwise a private
  * {@code redis-server} (the bench's own {@link RedisProcess}). With neither, the test fails under
- * {@code CI=true} and is skipped elsewhere, with a message saying how to enable it.
+ * {@code CI=true} and is skipped elsewhere, with a message saying how to enable it ({@link RequiredService}).
  */
 final class TestRedis implements AutoCloseable {
 
@@ -34,28 +28,13 @@ final class TestRedis implements AutoCloseable {
      * @throws Exception if the private redis-server does not start
      */
     static TestRedis require() throws Exception {
-        if (answers()) {
+        if (RequiredService.redis().isPresent()) {
             return new TestRedis(URI.create("redis://127.0.0.1:6379"), Optional.empty());
         }
-        boolean binary = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(dir -> new File(dir, "redis-server").canExecute());
-        String message = "the cluster bench smokes need Redis on 127.0.0.1:6379 or redis-server on the PATH"
-                + " (apt-get install redis-server); skipped without, with CI=true they fail instead";
-        if ("true".equals(System.getenv("CI"))) {
-            Assertions.assertTrue(binary, message);
-        }
-        Assumptions.assumeTrue(binary, message);
+        RequiredService.of("Redis on 127.0.0.1:6379, or the redis-server command to start one",
+                RequiredService.redisServer()::isPresent, "apt-get install -y redis-server").require();
         RedisProcess process = RedisProcess.start(List.of());
         return new TestRedis(process.uri(), Optional.of(process));
-    }
-
-    private static boolean answers() {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", 6379), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** @return where it listens */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.kalisocket.internal.server.NettyServer;
+import io.kalisocket.internal.server.NodeStatus;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
@@ -37,7 +37,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final String JSON = "application/json; charset=utf-8";
     private static final String PROMETHEUS = "text/plain; version=0.0.4; charset=utf-8";
 
-    private final NettyServer server;
+    private final NodeStatus server;
     private final StatusReport status;
     private final ConnectionsReport connections;
     private final KaliMetrics metrics;
@@ -45,7 +45,7 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final Runnable stop;
     private final ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    AdminHandler(NettyServer server, StatusReport status, KaliMetrics metrics, String token, Runnable stop) {
+    AdminHandler(NodeStatus server, StatusReport status, KaliMetrics metrics, String token, Runnable stop) {
         this.server = server;
         this.status = status;
         this.connections = new ConnectionsReport(server);

@@ -1,7 +1,9 @@
 package io.kalisocket.internal.admin;
 
 import io.kalisocket.config.AdminConfig;
-import io.kalisocket.internal.server.NettyServer;
+import io.kalisocket.config.KaliConfig;
+import io.kalisocket.internal.server.NodeStatus;
+import io.kalisocket.internal.tls.TlsContexts;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -16,7 +18,9 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +47,23 @@ public final class AdminServer implements AutoCloseable {
     }
 
     /**
+     * Starts the admin endpoint of a server, as its configuration says ({@code admin.*}; TLS with the server's
+     * certificate when {@code admin.tls}).
+     *
+     * @param config the server's configuration
+     * @param server the node it reports on
+     * @param sections extra sections of {@code /status}, by name
+     * @param metrics what {@code /metrics} serves
+     * @param stop what {@code POST /stop} runs
+     * @return the running endpoint
+     */
+    public static AdminServer start(KaliConfig config, NodeStatus server, Map<String, Supplier<Object>> sections,
+            KaliMetrics metrics, Runnable stop) {
+        return start(config.admin(), config.admin().tls() ? TlsContexts.server(config.tls()) : null, server,
+                new StatusReport(server, sections), metrics, stop);
+    }
+
+    /**
      * Binds the admin port.
      *
      * @param config the {@code admin} section
@@ -54,7 +75,7 @@ public final class AdminServer implements AutoCloseable {
      * @return the listening admin server
      * @throws IllegalStateException when the port cannot be bound
      */
-    public static AdminServer start(AdminConfig config, SslContext tls, NettyServer server, StatusReport status,
+    public static AdminServer start(AdminConfig config, SslContext tls, NodeStatus server, StatusReport status,
             KaliMetrics metrics, Runnable stop) {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("kali-admin", true),
                 NioIoHandler.newFactory());

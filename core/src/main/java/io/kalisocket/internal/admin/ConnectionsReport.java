@@ -1,7 +1,7 @@
 package io.kalisocket.internal.admin;
 
 import io.kalisocket.internal.connection.ChannelConnection;
-import io.kalisocket.internal.server.NettyServer;
+import io.kalisocket.internal.server.NodeStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,10 +18,10 @@ public final class ConnectionsReport {
     /** Rows shown when the request names no limit. */
     public static final int DEFAULT_LIMIT = 1_000;
 
-    private final NettyServer server;
+    private final NodeStatus server;
 
     /** @param server the server whose connections are listed */
-    public ConnectionsReport(NettyServer server) {
+    public ConnectionsReport(NodeStatus server) {
         this.server = server;
     }
 
@@ -44,8 +44,8 @@ public final class ConnectionsReport {
             Set<String> groups = c.groupsIfAny();
             row.put("groups", groups == null ? List.of() : List.copyOf(groups));
             row.put("age_seconds", (now - c.openedAtMillis()) / 1000);
-            row.put("messages_in", c.messagesIn());
-            row.put("messages_out", c.messagesOut());
+            row.put("messages_in", c.socket().messagesIn());
+            row.put("messages_out", c.socket().messagesOut());
             rows.add(row);
         }
         Map<String, Object> r = new LinkedHashMap<>();

@@ -1,6 +1,6 @@
 package io.kalisocket.internal.admin;
 
-import io.kalisocket.internal.server.NettyServer;
+import io.kalisocket.internal.server.NodeStatus;
 import io.kalisocket.internal.stats.ServerStats;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -35,7 +35,7 @@ public final class KaliMetrics implements AutoCloseable {
     private static final Set<String> GAUGES = Set.of("connections_open");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final NettyServer server;
+    private final NodeStatus server;
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final Map<ActionKey, Timer> actionTimers = new ConcurrentHashMap<>();
     private final Set<Object> registered = ConcurrentHashMap.newKeySet();
@@ -46,7 +46,7 @@ public final class KaliMetrics implements AutoCloseable {
     }
 
     /** @param server the server whose counters are published */
-    public KaliMetrics(NettyServer server) {
+    public KaliMetrics(NodeStatus server) {
         this.server = server;
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
@@ -58,7 +58,7 @@ public final class KaliMetrics implements AutoCloseable {
         new FileDescriptorMetrics().bindTo(registry);
         ServerStats stats = server.stats();
         stats.snapshot().keySet().forEach(this::bindCounter);
-        Gauge.builder("kalisocket.tcp.connections", server, NettyServer::tcpConnections)
+        Gauge.builder("kalisocket.tcp.connections", server, NodeStatus::tcpConnections)
                 .description("TCP connections: upgraded, in their handshake or closing").register(registry);
         Gauge.builder("kalisocket.ready", server, s -> s.isReady() ? 1 : 0)
                 .description("1 while listening and not draining").register(registry);
@@ -82,7 +82,7 @@ public final class KaliMetrics implements AutoCloseable {
                 .description("connections parked since the start").register(registry);
     }
 
-    private static double recoveryValue(NettyServer server, String name) {
+    private static double recoveryValue(NodeStatus server, String name) {
         return server.recoveryStatus().get(name) instanceof Number n ? n.doubleValue() : 0;
     }
 

@@ -1,6 +1,6 @@
 package io.kalisocket.internal.admin;
 
-import io.kalisocket.internal.server.NettyServer;
+import io.kalisocket.internal.server.NodeStatus;
 import io.kalisocket.internal.stats.ServerStats;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -23,14 +23,14 @@ import java.util.function.Supplier;
  */
 public final class StatusReport {
 
-    private final NettyServer server;
+    private final NodeStatus server;
     private final Map<String, Supplier<Object>> sections;
 
     /**
      * @param server the server to describe
      * @param sections extra sections by name, each computed per request
      */
-    public StatusReport(NettyServer server, Map<String, Supplier<Object>> sections) {
+    public StatusReport(NodeStatus server, Map<String, Supplier<Object>> sections) {
         this.server = server;
         this.sections = Map.copyOf(sections);
     }

@@ -53,7 +53,7 @@ final class BatchedFlusher {
         queued.clear();
         try {
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).flushNow();
+                batch.get(i).socket().flushNow();
             }
         } finally {
             batch.clear();

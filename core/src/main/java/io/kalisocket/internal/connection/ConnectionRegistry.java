@@ -1,6 +1,5 @@
 package io.kalisocket.internal.connection;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -66,7 +65,7 @@ public final class ConnectionRegistry {
         int handed = 0;
         for (ChannelConnection c : targets) {
             if (c.isOpen()) {
-                byLoop.computeIfAbsent(c.channel().eventLoop(), l -> new ArrayList<>()).add(c);
+                byLoop.computeIfAbsent(c.socket().channel().eventLoop(), l -> new ArrayList<>()).add(c);
                 handed++;
             }
         }
@@ -93,7 +92,7 @@ public final class ConnectionRegistry {
         try {
             BatchedFlusher flusher = flushers.computeIfAbsent(loop, BatchedFlusher::new);
             for (ChannelConnection c : recipients) {
-                c.writeShared(frame);
+                c.socket().writeShared(frame);
                 flusher.add(c);
             }
         } finally {

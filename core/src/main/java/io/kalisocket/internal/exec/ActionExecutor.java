@@ -1,5 +1,6 @@
 package io.kalisocket.internal.exec;
 
+import io.kalisocket.KaliClock;
 import io.kalisocket.config.ExecutionConfig;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -26,10 +27,11 @@ public final class ActionExecutor {
 
     /**
      * @param config the execution settings
+     * @param clock the server's clock, which times the pool's monitor (Java 17)
      * @return the executor; shut it down when the server stops
      * @throws IllegalStateException when virtual threads are required but this JVM has none
      */
-    public static ExecutorService create(ExecutionConfig config) {
+    public static ExecutorService create(ExecutionConfig config, KaliClock clock) {
         boolean want = !"off".equals(config.virtualThreads());
         if (want) {
             ExecutorService virtual = virtualThreadsOrNull();
@@ -42,7 +44,7 @@ public final class ActionExecutor {
             }
         }
         return ElasticPool.start(config.effectivePoolMin(), config.effectivePoolSize(), MONITOR_TICK, KEEP_ALIVE,
-                new NamedDaemonThreads("kali-action-"));
+                new NamedDaemonThreads("kali-action-"), clock);
     }
 
     /** @param executor an executor made by {@link #create} @return true when it runs virtual threads */

@@ -1,8 +1,10 @@
 package io.kalisocket.internal.exec;
 
+import io.kalisocket.KaliClock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * <p>A monitor thread looks every {@code tick}: it grows the pool (doubling, at most to the maximum) when the
  * task at the head of the queue is the one it saw last time (nothing was taken for a whole tick: every thread
  * is held), or when tasks waited at two looks in a row while the process used less than three quarters of
- * its cores. It shrinks back to the minimum after {@code keepAlive} in which no look saw a waiting task.
+ * its cores. It shrinks back to the minimum after {@code keepAlive} in which no look saw a waiting task. The
+ * ticks are the server's clock's, so a test's fake clock drives the monitor too.
  */
 public final class ElasticPool extends ThreadPoolExecutor {
 
@@ -38,6 +41,8 @@ public final class ElasticPool extends ThreadPoolExecutor {
     private final long shrinkAfterTicks;
     private final CpuClock cpu;
     private final ScheduledExecutorService monitor;
+    private final KaliClock clock;
+    private final long tickNanos;
     // Read and written by adjust() only, which runs on the monitor thread (or a test's thread) one call at a time.
     private Object lastHead;
     private boolean waitedLastLook;
@@ -67,15 +72,16 @@ public final class ElasticPool extends ThreadPoolExecutor {
      *
      * @param min       threads kept (at least 1)
      * @param max       most threads (at least {@code min})
-     * @param tick      how often the monitor looks
+     * @param tick      how often the monitor looks, on {@code clock}
      * @param keepAlive quiet time before the pool shrinks back to {@code min}
      * @param threads   makes the pool's threads
+     * @param clock     the server's clock: it times the looks and measures the time between them
      * @return the pool, monitored; shutting it down stops the monitor
      */
-    public static ElasticPool start(int min, int max, Duration tick, Duration keepAlive, ThreadFactory threads) {
-        ElasticPool pool = new ElasticPool(min, max, tick, keepAlive, threads, CpuClock.ofProcess(), true);
-        long every = tick.toNanos();
-        pool.monitor.scheduleWithFixedDelay(pool::adjust, every, every, TimeUnit.NANOSECONDS);
+    public static ElasticPool start(int min, int max, Duration tick, Duration keepAlive, ThreadFactory threads,
+            KaliClock clock) {
+        ElasticPool pool = new ElasticPool(min, max, tick, keepAlive, threads, CpuClock.ofProcess(), clock, true);
+        pool.nextLook();
         return pool;
     }
 
@@ -88,15 +94,16 @@ public final class ElasticPool extends ThreadPoolExecutor {
      * @param keepAlive quiet time before shrinking
      * @param threads   makes the pool's threads
      * @param cpu       the process's CPU clock
+     * @param clock     measures the time between looks
      * @return the pool
      */
     static ElasticPool unmonitored(int min, int max, Duration tick, Duration keepAlive, ThreadFactory threads,
-            CpuClock cpu) {
-        return new ElasticPool(min, max, tick, keepAlive, threads, cpu, false);
+            CpuClock cpu, KaliClock clock) {
+        return new ElasticPool(min, max, tick, keepAlive, threads, cpu, clock, false);
     }
 
     private ElasticPool(int min, int max, Duration tick, Duration keepAlive, ThreadFactory threads, CpuClock cpu,
-            boolean monitored) {
+            KaliClock clock, boolean monitored) {
         super(requireMin(min, max), max, keepAlive.toNanos(), TimeUnit.NANOSECONDS, new LinkedBlockingQueue<>(),
                 threads);
         this.min = min;
@@ -104,13 +111,15 @@ public final class ElasticPool extends ThreadPoolExecutor {
         this.cores = Runtime.getRuntime().availableProcessors();
         this.shrinkAfterTicks = Math.max(1, keepAlive.toNanos() / tick.toNanos());
         this.cpu = cpu;
+        this.clock = clock;
+        this.tickNanos = tick.toNanos();
         this.monitor = monitored ? Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kali-action-monitor");
             t.setDaemon(true);
             return t;
         }) : null;
         this.lastCpuNanos = cpu.processCpuNanos();
-        this.lastWallNanos = System.nanoTime();
+        this.lastWallNanos = clock.nanoTime();
     }
 
     private static int requireMin(int min, int max) {
@@ -118,6 +127,24 @@ public final class ElasticPool extends ThreadPoolExecutor {
             throw new IllegalArgumentException("need 1 <= min <= max, got min " + min + ", max " + max);
         }
         return min;
+    }
+
+    /**
+     * Schedules the monitor's next look, one tick from now: a fixed delay between looks, on the clock. The looks go
+     * on while a stopping pool drains its queue, and end when it has terminated (its monitor is down then).
+     */
+    private void nextLook() {
+        try {
+            clock.schedule(monitor, () -> {
+                try {
+                    adjust();
+                } finally {
+                    nextLook();
+                }
+            }, Duration.ofNanos(tickNanos));
+        } catch (RejectedExecutionException terminated) {
+            // no look is due any more
+        }
     }
 
     /** One look at the queue and the CPU: grows, shrinks or leaves the pool as it is (see the class comment). */
@@ -157,7 +184,7 @@ public final class ElasticPool extends ThreadPoolExecutor {
 
     private double cpuShareSinceLastLook() {
         long cpuNow = cpu.processCpuNanos();
-        long wallNow = System.nanoTime();
+        long wallNow = clock.nanoTime();
         long wall = Math.max(1, wallNow - lastWallNanos);
         // No earlier reading (the first look at waiting tasks) or no clock: unknown, NaN, which counts as not busy.
         double share = cpuNow < 0 || lastCpuNanos < 0 ? Double.NaN : (cpuNow - lastCpuNanos) / ((double) wall * cores);
@@ -167,7 +194,7 @@ public final class ElasticPool extends ThreadPoolExecutor {
     }
 
     private void warnAtMaximum(boolean stuck) {
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         if (stuck && now - lastWarnNanos >= WARN_EVERY_NANOS) {
             lastWarnNanos = now;
             log.warn("all {} action threads are held and {} tasks wait: actions block for long; raise "

@@ -1,9 +1,9 @@
 package io.kalisocket.internal.gateway;
 
+import io.kalisocket.connection.Session;
 import io.kalisocket.gateway.Gateway;
 import io.kalisocket.internal.connection.ChannelConnection;
 import io.kalisocket.internal.connection.ConnectionRegistry;
-import io.kalisocket.connection.Session;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +21,9 @@ import java.util.TreeSet;
  * <p>A connection's own view (its uid, its groups) and the indexes change together under the
  * connection's lock, so concurrent joins, leaves and closes from any threads leave them consistent. A
  * closed connection stays in its groups until {@link #forget} runs, which the server does after the
- * connection's close action ({@code offline} in gateway mode), so that action can still reach its groups.
+ * connection's close action ({@code offline} of the connect actions), so that action can still reach its groups.
  */
 public final class LocalGateway implements Gateway {
-
-    /** Longest uid or group name. */
-    public static final int MAX_NAME = 64;
 
     private final ConnectionRegistry connections;
     private final MemberIndex users = new MemberIndex();
@@ -128,7 +125,7 @@ public final class LocalGateway implements Gateway {
 
     @Override
     public void bindUid(String clientId, String uid) {
-        checkName(uid, "uid");
+        MemberIndex.checkName(uid, "uid");
         connections.find(clientId).ifPresent(c -> {
             synchronized (c) {
                 c.uid().filter(old -> !old.equals(uid)).ifPresent(old -> users.remove(old, clientId));
@@ -182,7 +179,7 @@ public final class LocalGateway implements Gateway {
 
     @Override
     public void joinGroup(String clientId, String group) {
-        checkName(group, "group");
+        MemberIndex.checkName(group, "group");
         connections.find(clientId).ifPresent(c -> {
             synchronized (c) {
                 c.join(group);
@@ -240,11 +237,6 @@ public final class LocalGateway implements Gateway {
     }
 
     @Override
-    public int getUidCountByGroup(String group) {
-        return getUidListByGroup(group).size();
-    }
-
-    @Override
     public Set<String> getAllGroupIdList() {
         return new TreeSet<>(groups.keys());
     }
@@ -269,13 +261,6 @@ public final class LocalGateway implements Gateway {
     public Map<String, Set<String>> getAllGroupUidList() {
         Map<String, Set<String>> all = new TreeMap<>();
         groups.keys().forEach(g -> all.put(g, getUidListByGroup(g)));
-        return all;
-    }
-
-    @Override
-    public Map<String, Integer> getAllGroupUidCount() {
-        Map<String, Integer> all = new TreeMap<>();
-        groups.keys().forEach(g -> all.put(g, getUidCountByGroup(g)));
         return all;
     }
 
@@ -306,16 +291,5 @@ public final class LocalGateway implements Gateway {
             sessions.put(c.id(), sessionOf(c));
         }
         return sessions;
-    }
-
-    /**
-     * @param name a uid or group name
-     * @param what {@code uid} or {@code group}, for the message
-     * @throws IllegalArgumentException unless 1-{@value #MAX_NAME} characters (code points, so an emoji is one)
-     */
-    static void checkName(String name, String what) {
-        if (name == null || name.isEmpty() || name.codePointCount(0, name.length()) > MAX_NAME) {
-            throw new IllegalArgumentException(what + " must be 1-" + MAX_NAME + " characters");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.kalisocket.internal.gateway;
 
+import io.kalisocket.KaliClock;
 import io.kalisocket.connection.Connection;
 import io.kalisocket.gateway.Gateway;
 import io.kalisocket.internal.connection.ChannelConnection;
@@ -10,8 +11,9 @@ import io.kalisocket.spi.LocalNode;
  *
  * @param nodeId this node's id
  * @param local the gateway over this node's connections
+ * @param clock the server's clock
  */
-public record LocalNodeView(String nodeId, LocalGateway local) implements LocalNode {
+public record LocalNodeView(String nodeId, LocalGateway local, KaliClock clock) implements LocalNode {
 
     @Override
     public Gateway gateway() {

@@ -87,7 +87,7 @@ public final class Drainer {
     }
 
     private void closeWhenIdle(ChannelConnection c, long deadline) {
-        boolean queued = c.queue().offer(() -> c.channel().eventLoop().execute(() -> {
+        boolean queued = c.queue().offer(() -> c.socket().channel().eventLoop().execute(() -> {
             // On the event loop, every message read so far has been handed to the queue: close only when
             // the queue has run them all, so their replies go out before the close frame.
             if (!c.isOpen()) {

@@ -8,7 +8,6 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,16 +29,10 @@ public final class ConnectionLogHandler extends ChannelDuplexHandler {
 
     private static final Logger log = LoggerFactory.getLogger(LOGGER);
 
-    private final Function<Channel, ChannelConnection> connectionOf;
     private boolean upgraded;
     private int closeCode = NO_CLOSE_FRAME;
     private String closeReason = "";
     private String closedBy = "network";
-
-    /** @param connectionOf the connection of a channel, or null before it has one */
-    public ConnectionLogHandler(Function<Channel, ChannelConnection> connectionOf) {
-        this.connectionOf = connectionOf;
-    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -67,17 +60,17 @@ public final class ConnectionLogHandler extends ChannelDuplexHandler {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        ChannelConnection c = connectionOf.apply(ctx.channel());
+        ChannelConnection c = ChannelConnection.of(ctx.channel());
         if (upgraded && c != null && log.isInfoEnabled()) {
             long duration = System.currentTimeMillis() - c.openedAtMillis();
             log.atInfo()
                     .setMessage("closed {} ip={} duration={}ms in={} out={} code={} by={}{}")
                     .addArgument(c.id()).addArgument(c.ip()).addArgument(duration)
-                    .addArgument(c.messagesIn()).addArgument(c.messagesOut()).addArgument(closeCode)
+                    .addArgument(c.socket().messagesIn()).addArgument(c.socket().messagesOut()).addArgument(closeCode)
                     .addArgument(closedBy).addArgument(closeReason.isEmpty() ? "" : " reason=" + closeReason)
                     .addKeyValue("event", "close").addKeyValue("client_id", c.id()).addKeyValue("ip", c.ip())
-                    .addKeyValue("duration_ms", duration).addKeyValue("messages_in", c.messagesIn())
-                    .addKeyValue("messages_out", c.messagesOut()).addKeyValue("close_code", closeCode)
+                    .addKeyValue("duration_ms", duration).addKeyValue("messages_in", c.socket().messagesIn())
+                    .addKeyValue("messages_out", c.socket().messagesOut()).addKeyValue("close_code", closeCode)
                     .addKeyValue("closed_by", closedBy)
                     .log();
         }
@@ -86,7 +79,7 @@ public final class ConnectionLogHandler extends ChannelDuplexHandler {
 
     private void connected(Channel channel) {
         upgraded = true;
-        ChannelConnection c = connectionOf.apply(channel);
+        ChannelConnection c = ChannelConnection.of(channel);
         if (c != null && log.isInfoEnabled()) {
             log.atInfo()
                     .setMessage("connected {} ip={} socket={}")

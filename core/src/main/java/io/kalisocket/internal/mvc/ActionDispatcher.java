@@ -3,19 +3,19 @@ package io.kalisocket.internal.mvc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kalisocket.internal.connection.ChannelConnection;
 import io.kalisocket.connection.Connection;
+import io.kalisocket.errors.ErrorReply;
 import io.kalisocket.gateway.Gateway;
-import io.kalisocket.mvc.Ctx;
-import io.kalisocket.mvc.Dispatcher;
-import io.kalisocket.mvc.ErrorReply;
-import io.kalisocket.mvc.KaliException;
-import io.kalisocket.mvc.ReplyCode;
+import io.kalisocket.internal.connection.ChannelConnection;
 import io.kalisocket.internal.protocol.Envelope;
 import io.kalisocket.internal.protocol.EnvelopeException;
 import io.kalisocket.internal.protocol.EnvelopeParser;
 import io.kalisocket.internal.protocol.Reply;
 import io.kalisocket.internal.stats.ServerStats;
+import io.kalisocket.mvc.Ctx;
+import io.kalisocket.mvc.Dispatcher;
+import io.kalisocket.mvc.KaliException;
+import io.kalisocket.mvc.ReplyCode;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -166,7 +166,7 @@ public final class ActionDispatcher implements Dispatcher {
     public void reply(Connection connection, Reply reply) {
         stats.reply(reply.code());
         if (connection instanceof ChannelConnection channel) {
-            channel.reply(reply);
+            channel.socket().reply(reply);
         } else {
             connection.send(reply);
         }

@@ -1,11 +1,11 @@
 package io.kalisocket.internal.mvc;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kalisocket.mvc.Action;
 import io.kalisocket.mvc.Controller;
 import io.kalisocket.mvc.Ctx;
 import io.kalisocket.mvc.Inline;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns controller classes into routes, once, at start-up: checks every name and signature, creates one
@@ -26,6 +28,8 @@ import java.util.stream.Collectors;
  * with a message naming the class and method.
  */
 public final class ControllerRegistry {
+
+    private static final Logger log = LoggerFactory.getLogger(ControllerRegistry.class);
 
     private static final String SUFFIX = "Controller";
     private static final MethodType GENERIC = MethodType.methodType(Object.class, Object.class, Object[].class);
@@ -37,6 +41,34 @@ public final class ControllerRegistry {
     /** @param mapper used to bind request types */
     public ControllerRegistry(ObjectMapper mapper) {
         this.mapper = mapper;
+    }
+
+    /**
+     * Builds the routing table of a server's controllers and logs each route.
+     *
+     * @param mapper binds requests
+     * @param instances controller instances the application made (they replace what a scan would make)
+     * @param packages packages to scan
+     * @param types controller classes to add
+     * @param loader where the packages are scanned
+     * @param ownOnMessage true when the application has its own {@code onMessage} (no controller is then fine)
+     * @return the table
+     * @throws IllegalStateException when a controller is invalid (the message names the method)
+     */
+    public static RouteTable routes(ObjectMapper mapper, List<Object> instances, List<String> packages,
+            List<Class<?>> types, ClassLoader loader, boolean ownOnMessage) {
+        ControllerRegistry registry = new ControllerRegistry(mapper);
+        instances.forEach(registry::addInstance); // first: they replace what a scan would make
+        packages.forEach(p -> registry.scan(p, loader));
+        types.forEach(registry::add);
+        RouteTable routes = registry.build();
+        if (routes.all().isEmpty() && !ownOnMessage) {
+            log.warn("no controller registered: every call will be answered 404");
+        }
+        for (Route route : routes.all()) {
+            log.info("route {}", route);
+        }
+        return routes;
     }
 
     /**

@@ -1,10 +1,9 @@
 package io.kalisocket.internal.recovery;
 
-import io.kalisocket.spi.RecoveryStore;
 import io.kalisocket.config.RecoveryConfig;
 import io.kalisocket.internal.connection.ChannelConnection;
 import io.kalisocket.internal.connection.ConnectionRegistry;
-import io.kalisocket.internal.connection.MessageEncoder;
+import io.kalisocket.spi.RecoveryStore;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import java.util.concurrent.CompletableFuture;
@@ -33,14 +32,13 @@ final class Handover {
      * @param config the caps
      * @param store claims connections
      * @param connections this node's connections
-     * @param encoder encodes what the rebuilt connection sends
      * @param alloc where the missed pushes' buffers come from
      * @param stats the counters
      * @param tokens issues the token of the rebuilt connection
      * @param epoch the epoch
      */
-    record Parts(RecoveryConfig config, RecoveryStore store, ConnectionRegistry connections, MessageEncoder encoder,
-            ByteBufAllocator alloc, RecoveryStats stats, ResumeTokens tokens, String epoch) {
+    record Parts(RecoveryConfig config, RecoveryStore store, ConnectionRegistry connections, ByteBufAllocator alloc,
+            RecoveryStats stats, ResumeTokens tokens, String epoch) {
     }
 
     private final Parts parts;
@@ -82,7 +80,7 @@ final class Handover {
                         log.error("could not rebuild {} claimed from another node", clientId, e);
                         return refused(socket, clientId, "unavailable");
                     }
-                }, socket.channel().eventLoop());
+                }, socket.socket().channel().eventLoop());
         return RecoveryHook.Upgrade.later(socket, later);
     }
 
@@ -96,20 +94,21 @@ final class Handover {
     private RecoveryHook.Upgrade adopt(ChannelConnection socket, String clientId, long last,
             RecoveryStore.Claim claim) {
         RecoveryConfig config = parts.config();
-        ChannelConnection moved = new ChannelConnection(clientId, socket.ip(), socket.channel(), parts.encoder(),
-                socket.queue(), socket.openedAtMillis());
+        // The claimed connection takes over the new socket, with its queue: the connection made for it is dropped.
+        ChannelConnection moved = new ChannelConnection(clientId, socket.ip(), socket.socket(), socket.queue(),
+                socket.openedAtMillis());
         PushBuffer buffer = new PushBuffer(config.maxMessages(), config.maxBytes(), parts.stats()::keptBytes, last + 1);
         claim.missed().forEach(push -> buffer.append(ByteBufUtil.writeUtf8(parts.alloc(), push)));
         PushStream stream = new PushStream(moved, buffer, parts.alloc(), finished, parts.stats(), parts.store(), last);
-        moved.outbox(stream);
+        moved.socket().outbox(stream);
         parts.stats().recovered();
         parts.stats().claimed();
         log.debug("{} returned at {} from another node ({} missed)", clientId, last, claim.missed().size());
         return new RecoveryHook.Upgrade(moved, true, () -> {
             parts.connections().add(moved); // only now: nothing may reach its socket before the recovery frame
-            moved.reply(RecoveryFrame.resumed(clientId, parts.tokens().issue(clientId), parts.epoch(), last,
+            moved.socket().reply(RecoveryFrame.resumed(clientId, parts.tokens().issue(clientId), parts.epoch(), last,
                     claim.missed().size()));
-            stream.drain(moved.channel(), true);
+            stream.drain(moved.socket().channel(), true);
             parts.store().adopted(moved, claim);
         });
     }

@@ -1,8 +1,8 @@
 package io.kalisocket.internal.recovery;
 
-import io.kalisocket.spi.RecoveryStore;
 import io.kalisocket.config.RecoveryConfig;
 import io.kalisocket.connection.Connection;
+import io.kalisocket.spi.RecoveryStore;
 import io.netty.buffer.ByteBuf;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;

@@ -1,8 +1,9 @@
 package io.kalisocket.internal.recovery;
 
-import io.kalisocket.spi.RecoveryStore;
 import io.kalisocket.internal.connection.ChannelConnection;
-import io.kalisocket.internal.connection.Outbox;
+import io.kalisocket.internal.connection.ConnectionSocket;
+import io.kalisocket.internal.connection.PushOutbox;
+import io.kalisocket.spi.RecoveryStore;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
@@ -17,7 +18,7 @@ import java.util.function.Consumer;
  * the order the client reads them in. A return moves the stream to the new socket and rewinds its write
  * position to what the client says it saw, so each missed push goes out exactly once.
  */
-final class PushStream implements Outbox {
+final class PushStream implements PushOutbox {
 
     /** Where the stream is. */
     enum State { LIVE, PARKED, CLOSED }
@@ -59,7 +60,7 @@ final class PushStream implements Outbox {
         this.finished = finished;
         this.stats = stats;
         this.store = store;
-        this.channel = connection.channel();
+        this.channel = connection.socket().channel();
         this.written = position;
         stats.streamOpened();
     }
@@ -184,12 +185,12 @@ final class PushStream implements Outbox {
     /**
      * The client returned on a new socket.
      *
-     * @param returned the new socket, upgraded
+     * @param returned the socket side made for the new, upgraded socket
      * @param last the highest number the client saw
      * @return the outcome; on {@link Return#RESUMED} the connection is on the new socket (an old socket still
      *     open is closed, without any close action)
      */
-    Return resume(Channel returned, long last) {
+    Return resume(ConnectionSocket returned, long last) {
         Channel old;
         synchronized (this) {
             if (state == State.CLOSED) {
@@ -203,11 +204,11 @@ final class PushStream implements Outbox {
             }
             old = state == State.LIVE ? channel : null;
             state = State.LIVE;
-            channel = returned;
+            channel = returned.channel();
             written = last;
             finalClose = false;
             idleClosing = false;
-            connection.rebind(returned);
+            connection.socket().moveTo(returned);
         }
         if (old != null) {
             old.close();

@@ -1,25 +1,23 @@
 package io.kalisocket.internal.recovery;
 
-import io.kalisocket.spi.RecoveryStore;
+import io.kalisocket.KaliClock;
 import io.kalisocket.config.RecoveryConfig;
 import io.kalisocket.connection.Connection;
+import io.kalisocket.connection.Handshake;
 import io.kalisocket.internal.connection.ChannelConnection;
 import io.kalisocket.internal.connection.ConnectionRegistry;
-import io.kalisocket.connection.Handshake;
-import io.kalisocket.internal.connection.MessageEncoder;
+import io.kalisocket.spi.RecoveryStore;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
-import java.time.InstantSource;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,13 +33,15 @@ public final class Recovery implements RecoveryHook, RecoveryStore.Control {
     public static final Set<String> PARAMS = ResumeRequest.PARAMS;
 
     private static final Logger log = LoggerFactory.getLogger(Recovery.class);
-    /** How often parked connections are checked against the window (on the injectable clock). */
-    private static final long SWEEP_MILLIS = 250;
+    /**
+     * How often parked connections are checked against the window, on the server's clock. Each park also schedules
+     * a check for the moment its window ends, so a connection is finished on time; this sweep is the backstop.
+     */
+    private static final Duration SWEEP_EVERY = Duration.ofMillis(250);
 
     private final RecoveryConfig config;
     private final ConnectionRegistry connections;
-    private final Consumer<ChannelConnection> finisher;
-    private final Function<Channel, ChannelConnection> connectionOf;
+    private final Finisher finisher;
     private final ByteBufAllocator alloc;
     private final RecoveryStore store;
     private final String epoch;
@@ -50,38 +50,57 @@ public final class Recovery implements RecoveryHook, RecoveryStore.Control {
     private final ParkedConnections parked;
     private final RecoveryStats stats = new RecoveryStats();
     private volatile boolean stopped;
-    private volatile ScheduledFuture<?> sweeper;
+    private final KaliClock clock;
+    private volatile ScheduledExecutorService timer;
+    private volatile Future<?> sweeper;
 
     /**
      * @param config the recovery settings
-     * @param clock the clock of the window
+     * @param clock the server's clock: the window is measured and checked on it
      * @param connections this node's connections (parked ones stay in it)
      * @param finisher runs a connection's close actions and forgets it
-     * @param connectionOf the connection a channel carries
      * @param alloc where frame prefixes come from
      * @param store where streams are known beyond this node ({@link LocalStore} on one node)
-     * @param encoder encodes what connections claimed from other nodes send
      */
-    public Recovery(RecoveryConfig config, InstantSource clock, ConnectionRegistry connections,
-            Consumer<ChannelConnection> finisher, Function<Channel, ChannelConnection> connectionOf,
-            ByteBufAllocator alloc, RecoveryStore store, MessageEncoder encoder) {
+    public Recovery(RecoveryConfig config, KaliClock clock, ConnectionRegistry connections, Finisher finisher,
+            ByteBufAllocator alloc, RecoveryStore store) {
         this.config = config;
         this.connections = connections;
         this.finisher = finisher;
-        this.connectionOf = connectionOf;
         this.alloc = alloc;
         this.store = store;
         this.epoch = store.epoch();
         this.tokens = new ResumeTokens(config.secret(), epoch);
+        this.clock = clock;
         this.parked = new ParkedConnections(clock, config.window());
-        this.handover = new Handover(new Handover.Parts(config, store, connections, encoder, alloc, stats, tokens, epoch),
+        this.handover = new Handover(new Handover.Parts(config, store, connections, alloc, stats, tokens, epoch),
                 this::finishedByItself, this::fresh);
     }
 
-    /** @param timer where the window is checked, every {@value #SWEEP_MILLIS} ms */
+    /** @param timer where the window is checked: when a window ends, and every 250 ms of the clock */
     public void start(ScheduledExecutorService timer) {
         store.start(config, this);
-        sweeper = timer.scheduleAtFixedRate(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        this.timer = timer;
+        sweepEvery();
+    }
+
+    private void sweepEvery() {
+        if (!stopped) {
+            sweeper = sweepIn(SWEEP_EVERY, () -> {
+                sweep();
+                sweepEvery();
+            });
+        }
+    }
+
+    /** @return the scheduled sweep, or null when the timer no longer takes tasks (the server stops) */
+    private Future<?> sweepIn(Duration delay, Runnable sweeping) {
+        ScheduledExecutorService t = timer;
+        try {
+            return t == null ? null : clock.schedule(t, sweeping, delay);
+        } catch (RejectedExecutionException stopping) {
+            return null;
+        }
     }
 
     @Override
@@ -118,15 +137,15 @@ public final class Recovery implements RecoveryHook, RecoveryStore.Control {
 
     /** @param c a new recoverable connection @param reason why a return failed, or null @return its upgrade */
     private Upgrade fresh(ChannelConnection c, String reason) {
-        c.outbox(new PushStream(c, new PushBuffer(config.maxMessages(), config.maxBytes(), stats::keptBytes), alloc,
+        c.socket().outbox(new PushStream(c, new PushBuffer(config.maxMessages(), config.maxBytes(), stats::keptBytes), alloc,
                 this::finishedByItself, stats, store, 0));
         store.opened(c.id());
-        return new Upgrade(c, false, () -> c.reply(RecoveryFrame.fresh(c.id(), tokens.issue(c.id()), epoch, reason)));
+        return new Upgrade(c, false, () -> c.socket().reply(RecoveryFrame.fresh(c.id(), tokens.issue(c.id()), epoch, reason)));
     }
 
     /** @return null when resumed, else why not */
     private String resume(PushStream stream, ChannelConnection fresh, long last) {
-        switch (stream.resume(fresh.channel(), last)) {
+        switch (stream.resume(fresh.socket(), last)) {
             case RESUMED:
                 stream.connection().ip(fresh.ip());
                 parked.remove(stream.connection().id());
@@ -136,7 +155,7 @@ public final class Recovery implements RecoveryHook, RecoveryStore.Control {
                 if (stream.abandon()) {
                     parked.remove(stream.connection().id());
                     store.finished(stream.connection().id());
-                    finisher.accept(stream.connection());
+                    finisher.finish(stream.connection());
                 }
                 return "overflow";
             case INVALID:
@@ -151,8 +170,8 @@ public final class Recovery implements RecoveryHook, RecoveryStore.Control {
         ChannelConnection c = stream.connection();
         log.debug("{} returned at {}", c.id(), last);
         return new Upgrade(c, true, () -> {
-            c.reply(RecoveryFrame.resumed(c.id(), tokens.issue(c.id()), epoch, last, stream.last() - last));
-            stream.drain(c.channel(), true);
+            c.socket().reply(RecoveryFrame.resumed(c.id(), tokens.issue(c.id()), epoch, last, stream.last() - last));
+            stream.drain(c.socket().channel(), true);
         });
     }
 
@@ -168,6 +187,7 @@ public final class Recovery implements RecoveryHook, RecoveryStore.Control {
                 d = Disposition.FINISH;
             } else {
                 parked.add(connection.id(), stream.get());
+                sweepIn(config.window(), this::sweep); // finished when its window ends, not up to a sweep later
                 stats.parked();
                 store.parked(connection);
                 log.debug("parked {}", connection.id());
@@ -186,7 +206,7 @@ public final class Recovery implements RecoveryHook, RecoveryStore.Control {
 
     /** @param channel a socket that is closing for good: its connection is not parked */
     void closingForGood(Channel channel) {
-        ChannelConnection c = connectionOf.apply(channel);
+        ChannelConnection c = ChannelConnection.of(channel);
         if (c != null) {
             streamOf(c).ifPresent(s -> s.finalClose(channel));
         }
@@ -211,13 +231,13 @@ public final class Recovery implements RecoveryHook, RecoveryStore.Control {
     @Override
     public void stop() {
         stopped = true;
-        ScheduledFuture<?> s = sweeper;
+        Future<?> s = sweeper;
         if (s != null) {
             s.cancel(false);
         }
         parked.finishAll().forEach(stream -> {
             store.finished(stream.connection().id());
-            finisher.accept(stream.connection());
+            finisher.finish(stream.connection());
         });
     }
 
@@ -268,11 +288,11 @@ public final class Recovery implements RecoveryHook, RecoveryStore.Control {
             }
             count.run();
             log.debug("parked {} finished ({})", c.id(), why);
-            finisher.accept(c);
+            finisher.finish(c);
         });
     }
 
     private static Optional<PushStream> streamOf(ChannelConnection connection) {
-        return connection.outbox().filter(PushStream.class::isInstance).map(PushStream.class::cast);
+        return connection.socket().outbox().filter(PushStream.class::isInstance).map(PushStream.class::cast);
     }
 }

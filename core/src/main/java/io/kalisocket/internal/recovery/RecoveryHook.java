@@ -1,7 +1,7 @@
 package io.kalisocket.internal.recovery;
 
-import io.kalisocket.internal.connection.ChannelConnection;
 import io.kalisocket.connection.Handshake;
+import io.kalisocket.internal.connection.ChannelConnection;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import java.util.Map;

@@ -1,14 +1,17 @@
 package io.kalisocket.internal.server;
 
+import io.kalisocket.KaliClock;
 import io.kalisocket.internal.connection.ChannelConnection;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.ReferenceCountUtil;
+import java.time.Duration;
 
 /**
  * Ends the closing handshake the server started: when the client answers the server's close frame, the TCP
@@ -17,18 +20,43 @@ import io.netty.util.ReferenceCountUtil;
  * status code is above 4999: RFC 6455 7.4.2 defines none there and Netty's decoder lets them through, so such a
  * close is refused here with 1002, as the decoder refuses the undefined codes below 5000, and reported to the
  * lifecycle stage as the same protocol violation (counted and logged there).
+ *
+ * <p>It also bounds the handshake in time: every close frame the server sends passes here on its way out (the
+ * connection's, the protocol stage's, the answer to a client's close), and {@link #TIMEOUT} later, on the
+ * server's clock, the TCP connection is closed from here whether or not the client answered and whether or not
+ * the frame could even be written (a client that stopped reading). This is the one close-handshake timer: Netty's
+ * own ({@code forceCloseTimeoutMillis}) is off, and closing from this stage does not wait for it.
  */
 @ChannelHandler.Sharable
-final class ClosingHandshakeHandler extends ChannelInboundHandlerAdapter {
+final class ClosingHandshakeHandler extends ChannelDuplexHandler {
+
+    /** How long a client has to answer the server's close frame before the TCP connection is dropped. */
+    static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     /** The highest close status code RFC 6455 (7.4.2) defines. */
     private static final int MAX_CLOSE_CODE = 4999;
 
+    private final KaliClock clock;
+
+    /** @param clock the server's clock, which times the close handshake */
+    ClosingHandshakeHandler(KaliClock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof CloseWebSocketFrame && ctx.channel().isActive()) {
+            // Closed from this stage, so that no stage above it (the protocol stage) holds the close back.
+            clock.schedule(ctx.executor(), () -> ctx.close(), TIMEOUT);
+        }
+        ctx.write(msg, promise);
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof CloseWebSocketFrame close) {
-            ChannelConnection connection = ctx.channel().attr(ChannelAttributes.CONNECTION).get();
-            if (connection != null && connection.isClosing()) {
+            ChannelConnection connection = ChannelConnection.of(ctx.channel());
+            if (connection != null && connection.socket().isClosing()) {
                 ReferenceCountUtil.release(msg);
                 ctx.close();
                 return;

@@ -3,43 +3,45 @@ package io.kalisocket.internal.server;
 import io.kalisocket.internal.connection.ChannelConnection;
 import io.kalisocket.internal.connection.ConnectionRegistry;
 import io.kalisocket.internal.gateway.LocalGateway;
+import io.kalisocket.internal.recovery.Finisher;
 import io.kalisocket.internal.stats.ServerStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Ends a connection for good: it leaves the registry, then, on its queue behind every message it sent, the
- * close action runs (gateway mode's {@code offline}), the gateway forgets it and {@code onClose} runs. Also
+ * close action runs (the connect actions' {@code offline}), the gateway forgets it and {@code onClose} runs. Also
  * runs the lifecycle's other callbacks on the connection's queue.
  */
-final class ConnectionFinisher {
+final class ConnectionFinisher implements Finisher {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionFinisher.class);
 
     private final ConnectionRegistry connections;
     private final LocalGateway localGateway;
-    private final Callbacks callbacks;
+    private final LifecycleCallbacks callbacks;
     private final ServerStats stats;
-    private final GatewayModeRunner gatewayMode;
+    private final ConnectActionRunner connectActions;
 
     /**
      * @param connections the open connections
      * @param localGateway forgets the connection's groups and uid
      * @param callbacks the application's {@code onClose}
      * @param stats counts callbacks refused by a full queue
-     * @param gatewayMode runs the close action, or null
+     * @param connectActions runs the close action, or null
      */
-    ConnectionFinisher(ConnectionRegistry connections, LocalGateway localGateway, Callbacks callbacks,
-            ServerStats stats, GatewayModeRunner gatewayMode) {
+    ConnectionFinisher(ConnectionRegistry connections, LocalGateway localGateway, LifecycleCallbacks callbacks,
+            ServerStats stats, ConnectActionRunner connectActions) {
         this.connections = connections;
         this.localGateway = localGateway;
         this.callbacks = callbacks;
         this.stats = stats;
-        this.gatewayMode = gatewayMode;
+        this.connectActions = connectActions;
     }
 
     /** @param connection an upgraded connection that ended for good (its socket closed, or its window passed) */
-    void finish(ChannelConnection connection) {
+    @Override
+    public void finish(ChannelConnection connection) {
         connections.remove(connection);
         end(connection, true);
     }
@@ -49,15 +51,15 @@ final class ConnectionFinisher {
      * @param upgraded false when it never completed its upgrade: no close action then
      */
     void end(ChannelConnection connection, boolean upgraded) {
-        if (gatewayMode == null && !callbacks.hasOnClose() && connection.queue().isIdle()) {
+        if (connectActions == null && !callbacks.hasOnClose() && connection.queue().isIdle()) {
             // Nothing of the application's to run and nothing queued that could still join a group: no hop.
             localGateway.forget(connection);
             return;
         }
         run(connection, () -> {
             try {
-                if (upgraded && gatewayMode != null) {
-                    gatewayMode.closed(connection);
+                if (upgraded && connectActions != null) {
+                    connectActions.closed(connection);
                 }
             } finally {
                 localGateway.forget(connection);

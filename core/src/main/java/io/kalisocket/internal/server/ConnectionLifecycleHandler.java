@@ -1,24 +1,23 @@
 package io.kalisocket.internal.server;
 
-import io.kalisocket.internal.connection.ChannelConnection;
 import io.kalisocket.connection.Handshake;
-import io.kalisocket.internal.exec.SerialQueue;
+import io.kalisocket.internal.connection.ChannelConnection;
+import io.kalisocket.internal.connection.ConnectionRegistry;
+import io.kalisocket.internal.connection.SharedFrameWriter;
 import io.kalisocket.internal.recovery.RecoveryHook;
+import io.kalisocket.internal.stats.ServerStats;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
 import io.netty.handler.timeout.IdleStateEvent;
-import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A connection's life: made when the TCP connection is accepted, registered when the upgrade completes,
- * closed when idle (1001) or sent an oversized message (1009), and forgotten on close after every message
- * it sent was handled. Runs the application's connect and close callbacks and gateway mode's actions.
+ * closed when idle (1001), and forgotten on close after every message it sent was handled. Runs the
+ * application's connect and close callbacks and the connect actions.
  * With connection recovery, a socket may carry a connection its client returned to, and a dropped
  * recoverable connection is parked instead of finished (see {@link RecoveryHook}).
  */
@@ -26,29 +25,45 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionLifecycleHandler.class);
 
-    private final ServerContext server;
-    private final GatewayModeRunner gatewayMode;
+    private final ConnectionFactory factory;
+    private final ConnectionRegistry connections;
     private final ConnectionFinisher finisher;
     private final RecoveryHook recovery;
+    private final LifecycleCallbacks callbacks;
+    private final ConnectActionRunner connectActions;
+    private final ServerStats stats;
+    private final SharedFrameWriter writer;
     private ChannelConnection connection;
     private boolean upgraded;
 
-    ConnectionLifecycleHandler(ServerContext server, GatewayModeRunner gatewayMode) {
-        this.server = server;
-        this.gatewayMode = gatewayMode;
-        this.finisher = server.finisher();
-        this.recovery = server.recovery();
+    /**
+     * @param factory makes the connection of an accepted socket
+     * @param connections where an upgraded connection is registered
+     * @param finisher ends a connection for good and runs callbacks on its queue
+     * @param recovery parks and resumes recoverable connections ({@link RecoveryHook#off()} without recovery)
+     * @param callbacks the application's {@code onConnect}
+     * @param connectActions runs the online action, or null
+     * @param stats counts connections and idle closes
+     * @param writer this channel's outbound guard, where broadcasts enter the socket
+     */
+    ConnectionLifecycleHandler(ConnectionFactory factory, ConnectionRegistry connections, ConnectionFinisher finisher,
+            RecoveryHook recovery, LifecycleCallbacks callbacks, ConnectActionRunner connectActions, ServerStats stats,
+            SharedFrameWriter writer) {
+        this.factory = factory;
+        this.connections = connections;
+        this.finisher = finisher;
+        this.recovery = recovery;
+        this.callbacks = callbacks;
+        this.connectActions = connectActions;
+        this.stats = stats;
+        this.writer = writer;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        String socketIp = ((java.net.InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
-        connection = new ChannelConnection(server.clientIds().next(), socketIp, ctx.channel(), server.encoder(),
-                new SerialQueue(server.executor(), server.config().limits().maxQueuedPerConnection()),
-                System.currentTimeMillis());
-        ctx.channel().attr(ChannelAttributes.CONNECTION).set(connection);
-        if (server.callbacks().hasOnConnect()) {
-            runCallback(() -> server.callbacks().onConnect().accept(connection));
+        connection = factory.open(ctx.channel(), writer);
+        if (callbacks.hasOnConnect()) {
+            runCallback(() -> callbacks.onConnect().accept(connection));
         }
         ctx.fireChannelActive();
     }
@@ -57,10 +72,10 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof HandshakeComplete) {
             upgraded(ctx);
-        } else if (event instanceof IdleStateEvent && upgraded && connection.channel() == ctx.channel()) {
+        } else if (event instanceof IdleStateEvent && upgraded && connection.socket().channel() == ctx.channel()) {
             // Before the upgrade the handshake timeout applies; a close frame would not even encode there. A
             // socket whose client returned on another one (connection recovery) is closing by itself.
-            server.stats().idleClosed();
+            stats.idleClosed();
             log.debug("closing idle connection {}", connection.id());
             recovery.idle(connection);
             connection.close(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE.code(), "idle timeout");
@@ -73,7 +88,7 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
         ctx.pipeline().remove(HttpRequestHandler.class);
         ctx.pipeline().remove(HandshakeTimeoutHandler.class);
         upgraded = true;
-        server.stats().connectionOpened();
+        stats.connectionOpened();
         Handshake handshake = ctx.channel().attr(ChannelAttributes.HANDSHAKE).getAndSet(null);
         RecoveryHook.Upgrade upgrade = recovery.upgraded(connection, handshake);
         if (upgrade.later() != null) {
@@ -107,16 +122,16 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
         }
         if (upgrade.resumed()) {
             connection = upgrade.connection();
-            ctx.channel().attr(ChannelAttributes.CONNECTION).set(connection);
+            connection.attachTo(ctx.channel());
             log.debug("resumed {} from {}", connection.id(), connection.ip());
             upgrade.greet().run();
             return;
         }
-        server.connections().add(connection);
+        connections.add(connection);
         log.debug("connected {} from {}", connection.id(), connection.ip());
         upgrade.greet().run();
-        if (gatewayMode != null) {
-            runCallback(() -> gatewayMode.connected(connection, handshake));
+        if (connectActions != null) {
+            runCallback(() -> connectActions.connected(connection, handshake));
         }
     }
 
@@ -125,41 +140,15 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
         if (!upgraded) {
             finisher.end(connection, false);
         } else {
-            server.stats().connectionClosed();
+            stats.connectionClosed();
             log.debug("closed {} ip={} duration={}ms in={} out={}", connection.id(), connection.ip(),
-                    System.currentTimeMillis() - connection.openedAtMillis(), connection.messagesIn(),
-                    connection.messagesOut());
+                    System.currentTimeMillis() - connection.openedAtMillis(), connection.socket().messagesIn(),
+                    connection.socket().messagesOut());
             if (recovery.closed(connection, ctx.channel()) == RecoveryHook.Disposition.FINISH) {
                 finisher.finish(connection);
             }
         }
         ctx.fireChannelInactive();
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof TooLongFrameException) {
-            server.stats().oversizedClosed();
-            log.debug("closing {}: message over {} bytes", connection.id(), server.config().limits().maxMessageBytes());
-            connection.close(WebSocketCloseStatus.MESSAGE_TOO_BIG.code(), "message too big");
-            return;
-        }
-        if (cause instanceof CorruptedWebSocketFrameException corrupted) {
-            // Netty's decoder already sent the close frame (1002, 1007 or 1009) and closes after it: count only.
-            server.stats().protocolViolation(corrupted.closeStatus() == null ? 1002 : corrupted.closeStatus().code());
-            log.debug("connection {} broke the protocol: {}", connection.id(), cause.getMessage());
-            return;
-        }
-        if (cause instanceof IOException) {
-            log.debug("connection {} failed: {}", connection == null ? ctx.channel() : connection.id(), cause.toString());
-        } else {
-            log.warn("connection {} failed", connection == null ? ctx.channel() : connection.id(), cause);
-        }
-        if (connection != null) {
-            ChannelConnection c = connection;
-            runCallback(() -> server.callbacks().onError().accept(c, cause));
-        }
-        ctx.close();
     }
 
     private void runCallback(Runnable callback) {

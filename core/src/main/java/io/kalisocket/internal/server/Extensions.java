@@ -1,5 +1,6 @@
 package io.kalisocket.internal.server;
 
+import io.kalisocket.KaliClock;
 import io.kalisocket.cache.Cache;
 import io.kalisocket.gateway.Gateway;
 import io.kalisocket.internal.gateway.LocalGateway;
@@ -7,18 +8,23 @@ import io.kalisocket.internal.gateway.LocalNodeView;
 import io.kalisocket.spi.LocalNode;
 import io.kalisocket.spi.NodeExtension;
 import io.kalisocket.spi.RecoveryStore;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** The installed {@link NodeExtension}s, asked for each part; two extensions that replace one part are an error. */
 public final class Extensions {
 
     private final List<NodeExtension> installed;
+    private final KaliClock clock;
 
-    /** @param installed the extensions, in the order they were installed */
-    public Extensions(List<NodeExtension> installed) {
+    /** @param installed the extensions, in the order they were installed @param clock the server's clock */
+    public Extensions(List<NodeExtension> installed, KaliClock clock) {
         this.installed = List.copyOf(installed);
+        this.clock = clock;
     }
 
     /**
@@ -27,7 +33,7 @@ public final class Extensions {
      * @return the gateway an extension puts in front of the local one, or the local one
      */
     public Gateway gateway(LocalGateway local, String nodeId) {
-        LocalNode node = new LocalNodeView(nodeId, local);
+        LocalNode node = new LocalNodeView(nodeId, local, clock);
         Gateway chosen = local;
         for (NodeExtension extension : installed) {
             Gateway offered = extension.gateway(node);
@@ -67,5 +73,20 @@ public final class Extensions {
 
     private String names() {
         return installed.stream().map(e -> e.getClass().getName()).toList().toString();
+    }
+
+    /**
+     * @param own the sections the application registered
+     * @return those and every extension's, by name
+     * @throws IllegalStateException when two register the same name
+     */
+    public Map<String, Supplier<Object>> statusSections(Map<String, Supplier<Object>> own) {
+        Map<String, Supplier<Object>> sections = new LinkedHashMap<>(own);
+        installed.forEach(e -> e.statusSections().forEach((name, section) -> {
+            if (sections.putIfAbsent(name, section) != null) {
+                throw new IllegalStateException("status section '" + name + "' is registered twice");
+            }
+        }));
+        return sections;
     }
 }

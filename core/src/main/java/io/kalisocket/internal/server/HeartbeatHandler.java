@@ -5,6 +5,7 @@ import io.kalisocket.internal.stats.ServerStats;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -12,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Answers the application-level heartbeat: the exact frame {@code ~H#C~} gets {@code ~H#S~} (both
- * configurable). Compares bytes, so a heartbeat costs no decoding. Any other frame passes on.
+ * configurable). Compares bytes, so a heartbeat costs no decoding. Any other frame passes on. One instance
+ * serves every connection.
  */
+@Sharable
 final class HeartbeatHandler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
 
     private final ByteBuf ping;

@@ -1,7 +1,8 @@
 package io.kalisocket.internal.server;
 
-import io.kalisocket.internal.connection.ChannelConnection;
 import io.kalisocket.connection.Handshake;
+import io.kalisocket.internal.connection.ChannelConnection;
+import io.kalisocket.internal.stats.ServerStats;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -27,15 +28,28 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     private static final Logger log = LoggerFactory.getLogger(HttpRequestHandler.class);
 
-    private final ServerContext server;
+    private final WebSocketEndpoint endpoint;
     private final RealIpResolver realIp;
     private final ConnectionLimiter limiter;
+    private final StaticFiles staticFiles;
+    private final LifecycleCallbacks callbacks;
+    private final ServerStats stats;
 
-    HttpRequestHandler(ServerContext server, RealIpResolver realIp, ConnectionLimiter limiter) {
+    /**
+     * @param endpoint what an upgrade must pass
+     * @param staticFiles served for plain GETs
+     * @param callbacks the application's {@code onWebSocketConnect}
+     * @param stats counts refused upgrades by reason
+     */
+    HttpRequestHandler(WebSocketEndpoint endpoint, StaticFiles staticFiles, LifecycleCallbacks callbacks,
+            ServerStats stats) {
         super(false);
-        this.server = server;
-        this.realIp = realIp;
-        this.limiter = limiter;
+        this.endpoint = endpoint;
+        this.realIp = endpoint.realIp();
+        this.limiter = endpoint.limiter();
+        this.staticFiles = staticFiles;
+        this.callbacks = callbacks;
+        this.stats = stats;
     }
 
     @Override
@@ -58,17 +72,17 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             serveFile(ctx, request, uri.path());
             return;
         }
-        if (!uri.path().equals(server.config().server().path())) {
+        if (!uri.path().equals(endpoint.path())) {
             refuse(ctx, request, HttpResponseStatus.NOT_FOUND, "no WebSocket endpoint at " + uri.path(), "path");
             return;
         }
         String origin = request.headers().get(HttpHeaderNames.ORIGIN);
-        var allowed = server.config().http().allowedOrigins();
+        var allowed = endpoint.allowedOrigins();
         if (!allowed.isEmpty() && (origin == null || !allowed.contains(origin))) {
             refuse(ctx, request, HttpResponseStatus.FORBIDDEN, "origin not allowed", "origin");
             return;
         }
-        ChannelConnection connection = ctx.channel().attr(ChannelAttributes.CONNECTION).get();
+        ChannelConnection connection = ChannelConnection.of(ctx.channel());
         String ip = realIp.resolve((InetSocketAddress) ctx.channel().remoteAddress(), request.headers());
         ConnectionLimiter.Refusal refusal = limiter.tryAcquire(ip);
         if (refusal == ConnectionLimiter.Refusal.TOTAL) {
@@ -85,7 +99,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         Handshake handshake = new Handshake(request.uri(), uri.path(), uri.parameters(), headersOf(request),
                 (InetSocketAddress) ctx.channel().remoteAddress(), ip);
         ctx.channel().attr(ChannelAttributes.HANDSHAKE).set(handshake);
-        if (!server.callbacks().hasUpgradeCheck()) {
+        if (!callbacks.hasUpgradeCheck()) {
             ctx.fireChannelRead(request); // nothing to ask the application: no hop off the loop and back
             return;
         }
@@ -94,7 +108,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         boolean queued = connection.queue().offer(() -> {
             Throwable failure = null;
             try {
-                server.callbacks().onWebSocketConnect().accept(connection, handshake);
+                callbacks.onWebSocketConnect().accept(connection, handshake);
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -127,7 +141,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             reply(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "method not allowed");
             return;
         }
-        Optional<StaticFiles.File> file = server.staticFiles().find(path);
+        Optional<StaticFiles.File> file = staticFiles.find(path);
         if (file.isEmpty()) {
             reply(ctx, request, HttpResponseStatus.NOT_FOUND, "not found");
             return;
@@ -139,7 +153,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     private void refuse(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status, String reason,
             String counter) {
-        server.stats().handshakeRefused(counter);
+        stats.handshakeRefused(counter);
         log.debug("refused WebSocket upgrade from {}: {} {}", ctx.channel().remoteAddress(), status.code(), reason);
         reply(ctx, request, status, reason);
     }

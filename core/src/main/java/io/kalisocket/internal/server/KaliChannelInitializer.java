@@ -1,11 +1,8 @@
 package io.kalisocket.internal.server;
 
 import io.kalisocket.config.LimitsConfig;
-import io.kalisocket.internal.connection.ChannelConnection;
-import io.kalisocket.internal.lifecycle.ChannelTracker;
 import io.kalisocket.internal.logging.ConnectionLogHandler;
 import io.kalisocket.internal.protocol.EnvelopeParser;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
@@ -16,54 +13,44 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.flush.FlushConsolidationHandler;
-import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.IdleStateHandler;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The whole protocol stack, top to bottom, one stage per concern. The HTTP stages leave the pipeline once
- * the WebSocket upgrade completes. With TLS the first stage after the tracker decrypts ({@code wss://}).
+ * The whole protocol stack, top to bottom, one stage per concern (docs/ARCHITECTURE.md §3). The HTTP stages
+ * leave the pipeline once the WebSocket upgrade completes. With TLS the first stage after the tracker decrypts
+ * ({@code wss://}). Stages without per-connection state are made once here and shared by every connection.
  */
 final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     /** Largest upgrade request or GET accepted (headers included; such requests have no body). */
     private static final int MAX_HTTP_REQUEST_BYTES = 16 * 1024;
-    /** Milliseconds to wait for the client's close frame before dropping the TCP connection. */
-    private static final long FORCE_CLOSE_MILLIS = 3_000;
 
-    private static final ClosingHandshakeHandler CLOSING_HANDSHAKE = new ClosingHandshakeHandler();
-
-    private final ServerContext server;
-    private final RealIpResolver realIp;
-    private final ConnectionLimiter limiter;
-    private final GatewayModeRunner gatewayMode;
-    private final EnvelopeParser parser;
+    private final ServerAssembly parts;
+    private final LimitsConfig limits;
+    private final WebSocketEndpoint endpoint;
     private final WebSocketServerProtocolConfig webSocket;
-    private final ChannelTracker tracker;
-    private final SslContext tls;
+    private final ClosingHandshakeHandler closingHandshake;
+    private final ConnectionErrorHandler errors;
+    private final ConnectionTasks tasks;
+    private final HeartbeatHandler heartbeat;
+    private final InboundGate gate;
+    private final EnvelopeDecoder envelopes;
+    private final ReceiptHandler receipts;
+    private final DispatchHandler dispatch;
+    private final OwnMessageHandler ownMessages;
 
-    /**
-     * @param server what the stages share
-     * @param gatewayMode runs the online/offline actions, or null
-     * @param tracker knows every channel until it is finished (the graceful stop waits on it)
-     * @param tls the TLS context, or null for plain {@code ws://}
-     */
-    KaliChannelInitializer(ServerContext server, GatewayModeRunner gatewayMode, ChannelTracker tracker,
-            SslContext tls) {
-        this.server = server;
-        this.gatewayMode = gatewayMode;
-        this.tracker = tracker;
-        this.tls = tls;
-        LimitsConfig limits = server.config().limits();
-        this.realIp = new RealIpResolver(server.config().http().trustedProxies());
-        this.limiter = new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerIp());
-        this.parser = new EnvelopeParser(server.mapper().reader());
+    /** @param parts the server's parts, each stage takes what it uses */
+    KaliChannelInitializer(ServerAssembly parts) {
+        this.parts = parts;
+        this.limits = parts.config.limits();
+        this.endpoint = new WebSocketEndpoint(parts.config.server().path(), parts.config.http().allowedOrigins(),
+                new RealIpResolver(parts.config.http().trustedProxies()),
+                new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerIp()));
         this.webSocket = WebSocketServerProtocolConfig.newBuilder()
-                .websocketPath(server.config().server().path())
+                .websocketPath(endpoint.path())
                 .checkStartsWith(true)
                 .handshakeTimeoutMillis(limits.handshakeTimeout().toMillis())
-                .forceCloseTimeoutMillis(FORCE_CLOSE_MILLIS)
+                .forceCloseTimeoutMillis(-1) // off: the closing-handshake stage times it, on the server's clock
                 .decoderConfig(WebSocketDecoderConfig.newBuilder()
                         .maxFramePayloadLength(limits.maxMessageBytes())
                         .expectMaskedFrames(true)
@@ -72,42 +59,57 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
                         .closeOnProtocolViolation(true)
                         .build())
                 .build();
+        this.closingHandshake = new ClosingHandshakeHandler(parts.clock);
+        this.errors = new ConnectionErrorHandler(limits.maxMessageBytes(), parts.callbacks, parts.finisher, parts.stats);
+        this.tasks = new ConnectionTasks(parts.dispatcher, parts.stats);
+        this.heartbeat = new HeartbeatHandler(parts.config.protocol().heartbeatPing(),
+                parts.config.protocol().heartbeatPong(), parts.stats);
+        this.gate = new InboundGate(parts.stats);
+        this.envelopes = new EnvelopeDecoder(new EnvelopeParser(parts.mapper.reader()), parts.dispatcher, tasks);
+        this.receipts = new ReceiptHandler(parts.stats);
+        this.dispatch = new DispatchHandler(parts.dispatcher, parts.receipts, tasks, parts.stats);
+        this.ownMessages = parts.callbacks.onMessage() == null ? null
+                : new OwnMessageHandler(parts.callbacks.onMessage(), tasks);
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
-        LimitsConfig limits = server.config().limits();
         ChannelPipeline p = ch.pipeline();
-        p.addLast(tracker);
-        if (tls != null) {
-            SslHandler ssl = tls.newHandler(ch.alloc());
+        p.addLast(parts.tracker);
+        if (parts.tls != null) {
+            SslHandler ssl = parts.tls.newHandler(ch.alloc());
             ssl.setHandshakeTimeoutMillis(limits.handshakeTimeout().toMillis());
             p.addLast(ssl);
         }
         p.addLast(new FlushConsolidationHandler(256, true));
-        p.addLast(new HandshakeTimeoutHandler(limits.handshakeTimeout()));
+        p.addLast(new HandshakeTimeoutHandler(limits.handshakeTimeout(), parts.clock));
         p.addLast(new HttpServerCodec());
         p.addLast(new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
-        p.addLast(new HttpRequestHandler(server, realIp, limiter));
-        p.addLast(new ConnectionLogHandler(KaliChannelInitializer::connectionOf));
-        server.recovery().newCloseWatcher().ifPresent(p::addLast);
-        p.addLast(CLOSING_HANDSHAKE);
+        p.addLast(new HttpRequestHandler(endpoint, parts.staticFiles, parts.callbacks, parts.stats));
+        p.addLast(new ConnectionLogHandler());
+        parts.recoveryHook.newCloseWatcher().ifPresent(p::addLast);
+        p.addLast(closingHandshake);
         // Below the protocol stage: it sees the close frames that stage sends too (see the class).
-        p.addLast(new OutboundGuardHandler(limits.slowConsumerPolicy(), server.stats()));
+        OutboundGuardHandler guard = new OutboundGuardHandler(limits.slowConsumerPolicy(), parts.stats);
+        p.addLast(guard);
         p.addLast(new WebSocketServerProtocolHandler(webSocket));
         p.addLast(new WebSocketFrameAggregator(limits.maxMessageBytes()));
-        p.addLast(new IdleStateHandler(limits.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-        p.addLast(new ConnectionLifecycleHandler(server, gatewayMode));
-        if (server.callbacks().onMessage() == null) {
+        p.addLast(new IdleTimeoutHandler(limits.idleTimeout(), parts.clock));
+        p.addLast(new ConnectionLifecycleHandler(parts.connectionFactory, parts.connections, parts.finisher,
+                parts.recoveryHook, parts.callbacks, parts.connectActions, parts.stats, guard));
+        if (ownMessages != null) {
             // With its own onMessage the application sees every frame, heartbeats included (as in Workerman).
-            p.addLast(new HeartbeatHandler(server.config().protocol().heartbeatPing(),
-                    server.config().protocol().heartbeatPong(), server.stats()));
+            p.addLast(gate);
+            p.addLast(ownMessages);
+        } else {
+            p.addLast(heartbeat);
+            p.addLast(gate);
+            p.addLast(envelopes);
+            p.addLast(new RateLimitHandler(new TokenBucket(limits.messagesPerSecond(), limits.messageBurst(),
+                    parts.clock::nanoTime), limits.closeAfterRateLimited(), parts.dispatcher, tasks, parts.stats));
+            p.addLast(receipts);
+            p.addLast(dispatch);
         }
-        p.addLast(new MessageHandler(server, parser));
-    }
-
-    /** @param channel a channel of this server @return its connection, or null before it has one */
-    static ChannelConnection connectionOf(Channel channel) {
-        return channel.attr(ChannelAttributes.CONNECTION).get();
+        p.addLast(errors);
     }
 }

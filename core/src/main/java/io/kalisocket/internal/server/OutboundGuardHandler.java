@@ -60,9 +60,9 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
                 promise.trySuccess();
                 return;
             }
-            ChannelConnection connection = ctx.channel().attr(ChannelAttributes.CONNECTION).get();
+            ChannelConnection connection = ChannelConnection.of(ctx.channel());
             if (connection != null) {
-                connection.countOut();
+                connection.socket().countOut();
             }
         }
         ctx.write(msg, promise);
@@ -114,7 +114,7 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
             log.info("closing slow consumer {}: {} bytes waiting", ctx.channel().remoteAddress(),
                     ctx.channel().unsafe().outboundBuffer() == null ? 0
                             : ctx.channel().unsafe().outboundBuffer().totalPendingWriteBytes());
-            ChannelConnection connection = ctx.channel().attr(ChannelAttributes.CONNECTION).get();
+            ChannelConnection connection = ChannelConnection.of(ctx.channel());
             connection.close(WebSocketCloseStatus.POLICY_VIOLATION.code(), "slow consumer");
         }
         return false;

@@ -11,7 +11,7 @@ import io.kalisocket.ServerInternals;
 import io.kalisocket.admin.AdminCommand;
 import io.kalisocket.config.ConfigLoader;
 import io.kalisocket.internal.lifecycle.DrainController;
-import io.kalisocket.opstest.WsProbe;
+import io.kalisocket.testing.TestClient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -60,9 +60,9 @@ class AdminEndpointTest {
     @Test
     void status_describesTheServerLikeWorkermansStatus() throws Exception {
         start(Map.of());
-        try (WsProbe client = WsProbe.connect("ws://127.0.0.1:" + server.port() + "/")) {
+        try (TestClient client = TestClient.connect(server.port())) {
             client.send("{\"ct\":\"drain\",\"ac\":\"work\",\"n\":7,\"msgid\":\"a\"}");
-            await().until(() -> client.messages().stream().anyMatch(m -> m.contains("\"n\":7")));
+            client.awaitText(m -> m.contains("\"n\":7"));
             JsonNode status = json.readTree(get("/status", null).body());
             assertThat(status.path("status").asText()).isEqualTo("running");
             assertThat(status.path("node").asText()).isEqualTo(server.nodeId());
@@ -87,7 +87,7 @@ class AdminEndpointTest {
     @Test
     void connections_listsEachOpenConnection() throws Exception {
         start(Map.of());
-        try (WsProbe client = WsProbe.connect("ws://127.0.0.1:" + server.port() + "/")) {
+        try (TestClient client = TestClient.connect(server.port())) {
             await().until(() -> server.counters().get("connections_open") == 1);
             JsonNode list = json.readTree(get("/connections", null).body());
             assertThat(list.path("total").asInt()).isEqualTo(1);
@@ -120,7 +120,7 @@ class AdminEndpointTest {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(json.readTree(health.body()).path("ready").asBoolean()).isTrue();
         assertThat(get("/health/live", null).statusCode()).isEqualTo(200);
-        try (WsProbe client = WsProbe.connect("ws://127.0.0.1:" + server.port() + "/")) {
+        try (TestClient client = TestClient.connect(server.port())) {
             // The stop drains the connection; meanwhile the admin port still answers, not ready.
             client.send("{\"ct\":\"drain\",\"ac\":\"work\",\"ms\":300}");
             await().until(() -> server.counters().totals().get("messages_in") == 1);
@@ -167,11 +167,11 @@ class AdminEndpointTest {
     @Test
     void stopCommand_stopsTheServerGracefully() throws Exception {
         start(Map.of());
-        WsProbe client = WsProbe.connect("ws://127.0.0.1:" + server.port() + "/");
+        TestClient client = TestClient.connect(server.port());
         var config = ConfigLoader.of(Map.of("admin.port", String.valueOf(server.adminPort().getAsInt())));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(AdminCommand.run("stop", config, print(out), print(out))).isEqualTo(AdminCommand.OK);
-        assertThat(client.closeCode().get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1012);
+        assertThat(client.awaitClose()).isEqualTo(1012);
         server.awaitStop();
         assertThat(server.isReady()).isFalse();
     }

@@ -4,6 +4,7 @@ import static io.kalisocket.internal.cache.CacheAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kalisocket.testing.FakeClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,13 +12,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@link LocalCache} as a specification: one section per method of {@link Cache}; time is a fake ticker. */
+/**
+ * {@link LocalCache} as a specification: one section per method of {@link Cache}; time is the server's clock, a
+ * fake one here ({@link FakeClock}), read as Caffeine's ticker.
+ */
 class LocalCacheTest {
 
     private static final Duration TTL = Duration.ofSeconds(10);
 
-    private final FakeTicker ticker = new FakeTicker();
-    private final LocalCache cache = new LocalCache(1_000, ticker);
+    private final FakeClock clock = new FakeClock();
+    private final LocalCache cache = new LocalCache(1_000, clock::nanoTime);
 
     static List<Object> falsyValues() {
         return List.of(false, 0, 0L, "", List.of(), 0.0);
@@ -40,23 +44,23 @@ class LocalCacheTest {
     @Test
     void get_expired() {
         cache.set("k", "v", TTL);
-        ticker.advance(TTL);
+        clock.advance(TTL);
         assertThat(cache).doesNotContainKey("k");
     }
 
     @Test
     void get_justBeforeExpiry() {
         cache.set("k", "v", TTL);
-        ticker.advance(TTL.minusNanos(1));
+        clock.advance(TTL.minusNanos(1));
         assertThat(cache).containsEntry("k", "v");
     }
 
     @Test
     void get_doesNotExtendTtl() {
         cache.set("k", "v", TTL);
-        ticker.advance(TTL.dividedBy(2));
+        clock.advance(TTL.dividedBy(2));
         assertThat(cache.get("k")).contains("v");
-        ticker.advance(TTL.dividedBy(2));
+        clock.advance(TTL.dividedBy(2));
         assertThat(cache).doesNotContainKey("k");
     }
 
@@ -66,7 +70,7 @@ class LocalCacheTest {
     void set_replacesValueAndTtl() {
         cache.set("k", "old", Duration.ofSeconds(1));
         cache.set("k", "new", TTL);
-        ticker.advance(Duration.ofSeconds(5));
+        clock.advance(Duration.ofSeconds(5));
         assertThat(cache).containsEntry("k", "new");
     }
 
@@ -107,7 +111,7 @@ class LocalCacheTest {
     @Test
     void add_expired() {
         cache.add("k", "first", TTL);
-        ticker.advance(TTL);
+        clock.advance(TTL);
         assertThat(cache.add("k", "second", TTL)).isTrue();
         assertThat(cache).containsEntry("k", "second");
     }
@@ -130,7 +134,7 @@ class LocalCacheTest {
         cache.set("k", 0, TTL);
         assertThat(cache.has("k")).isTrue();
         assertThat(cache.has("other")).isFalse();
-        ticker.advance(TTL);
+        clock.advance(TTL);
         assertThat(cache.has("k")).isFalse();
     }
 
@@ -165,16 +169,16 @@ class LocalCacheTest {
     @Test
     void incr_present_keepsExpiry() {
         cache.incr("n", 1, TTL);
-        ticker.advance(TTL.minusSeconds(1));
+        clock.advance(TTL.minusSeconds(1));
         cache.incr("n", 1, Duration.ofHours(1));
-        ticker.advance(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         assertThat(cache).doesNotContainKey("n");
     }
 
     @Test
     void incr_expired_startsAgain() {
         cache.incr("n", 3, TTL);
-        ticker.advance(TTL);
+        clock.advance(TTL);
         assertThat(cache.incr("n", 1, TTL)).isEqualTo(1);
     }
 
@@ -221,7 +225,7 @@ class LocalCacheTest {
     @Test
     void remember_expired_loadsAgain() {
         cache.remember("k", TTL, () -> "first");
-        ticker.advance(TTL);
+        clock.advance(TTL);
         assertThat(cache.remember("k", TTL, () -> "second")).isEqualTo("second");
     }
 
@@ -253,7 +257,7 @@ class LocalCacheTest {
 
     @Test
     void maximumSize_bounded() {
-        LocalCache small = new LocalCache(10, ticker);
+        LocalCache small = new LocalCache(10, clock::nanoTime);
         for (int i = 0; i < 1_000; i++) {
             small.set("k" + i, i, TTL);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.kalisocket.testing.FakeClock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The action pool keeps few threads, grows only while work waits and the cores are not busy (actions that
- * block), never past its maximum, and shrinks back after a quiet period.
+ * block), never past its maximum, and shrinks back after a quiet period. Its monitor looks once a tick of the
+ * server's clock, here a fake one: time moves only when a test advances it.
  */
 class ElasticPoolTest {
 
@@ -24,6 +26,7 @@ class ElasticPoolTest {
     private static final ThreadFactory THREADS = Executors.defaultThreadFactory();
 
     private final CountDownLatch release = new CountDownLatch(1);
+    private final FakeClock clock = new FakeClock();
     private ElasticPool pool;
 
     @AfterEach
@@ -34,8 +37,22 @@ class ElasticPoolTest {
     }
 
     @Test
+    void start_theMonitorLooksOnceATickOfTheServersClock() {
+        pool = ElasticPool.start(1, 4, TICK, Duration.ofSeconds(60), THREADS, clock);
+        pool.execute(() -> awaitQuietly(release));
+        pool.execute(() -> { });
+        await().until(() -> pool.getActiveCount() == 1);
+
+        clock.advance(TICK.minusNanos(1)); // no look yet
+        clock.advance(TICK); // the first look: it sees the waiting task
+        assertThat(pool.getCorePoolSize()).isEqualTo(1);
+        clock.advance(TICK); // the same task still waits: nothing was taken for a tick
+        assertThat(pool.getCorePoolSize()).isEqualTo(2);
+    }
+
+    @Test
     void blockingTasksGetThreadsUntilAllRunAtOnce() {
-        pool = ElasticPool.start(1, 8, TICK, Duration.ofSeconds(60), THREADS);
+        pool = ElasticPool.start(1, 8, TICK, Duration.ofSeconds(60), THREADS, clock);
         CountDownLatch allStarted = new CountDownLatch(6);
         for (int i = 0; i < 6; i++) {
             pool.execute(() -> {
@@ -44,13 +61,13 @@ class ElasticPoolTest {
             });
         }
         // Each task waits for the others: on a pool that did not grow this would never finish.
-        await().atMost(Duration.ofSeconds(10)).until(() -> allStarted.getCount() == 0);
+        await().until(() -> tick() && allStarted.getCount() == 0);
         assertThat(pool.getPoolSize()).isBetween(6, 8);
     }
 
     @Test
     void neverGrowsPastItsMaximum() {
-        pool = ElasticPool.start(1, 3, TICK, Duration.ofSeconds(60), THREADS);
+        pool = ElasticPool.start(1, 3, TICK, Duration.ofSeconds(60), THREADS, clock);
         AtomicInteger running = new AtomicInteger();
         for (int i = 0; i < 10; i++) {
             pool.execute(() -> {
@@ -58,7 +75,8 @@ class ElasticPoolTest {
                 awaitQuietly(release);
             });
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> running.get() == 3);
+        await().until(() -> tick() && running.get() == 3);
+        clock.advance(TICK.multipliedBy(100));
         assertThat(pool.getQueue()).hasSize(7);
         assertThat(pool.getCorePoolSize()).isEqualTo(3);
         release.countDown();
@@ -68,7 +86,7 @@ class ElasticPoolTest {
     @Test
     void aHeldQueueGrowsThePoolEvenWhenTheCpusAreBusy() {
         AtomicLong cpu = new AtomicLong();
-        pool = ElasticPool.unmonitored(1, 4, TICK, Duration.ofSeconds(60), THREADS, cpuAlwaysBusy(cpu));
+        pool = ElasticPool.unmonitored(1, 4, TICK, Duration.ofSeconds(60), THREADS, cpuAlwaysBusy(cpu), clock);
         pool.execute(() -> awaitQuietly(release));
         pool.execute(() -> { });
         await().until(() -> pool.getActiveCount() == 1);
@@ -82,7 +100,7 @@ class ElasticPoolTest {
     @Test
     void workThatWaitsWhileTheCpusAreBusyDoesNotGrowThePool() {
         AtomicLong cpu = new AtomicLong();
-        pool = ElasticPool.unmonitored(1, 4, TICK, Duration.ofSeconds(60), THREADS, cpuAlwaysBusy(cpu));
+        pool = ElasticPool.unmonitored(1, 4, TICK, Duration.ofSeconds(60), THREADS, cpuAlwaysBusy(cpu), clock);
         CountDownLatch first = new CountDownLatch(1);
         CountDownLatch second = new CountDownLatch(1);
         pool.execute(() -> awaitQuietly(first));
@@ -100,7 +118,7 @@ class ElasticPoolTest {
 
     @Test
     void workThatWaitsTwiceWhileTheCpusIdleGrowsThePool() {
-        pool = ElasticPool.unmonitored(1, 4, TICK, Duration.ofSeconds(60), THREADS, () -> 0);
+        pool = ElasticPool.unmonitored(1, 4, TICK, Duration.ofSeconds(60), THREADS, () -> 0, clock);
         CountDownLatch first = new CountDownLatch(1);
         pool.execute(() -> awaitQuietly(first));
         pool.execute(() -> awaitQuietly(release));
@@ -116,7 +134,7 @@ class ElasticPoolTest {
 
     @Test
     void shrinksBackToItsMinimumAfterAQuietPeriod() {
-        pool = ElasticPool.unmonitored(1, 4, TICK, Duration.ofMillis(15), THREADS, () -> 0);
+        pool = ElasticPool.unmonitored(1, 4, TICK, Duration.ofMillis(15), THREADS, () -> 0, clock);
         pool.execute(() -> awaitQuietly(release));
         pool.execute(() -> { });
         await().until(() -> pool.getActiveCount() == 1);
@@ -136,10 +154,16 @@ class ElasticPoolTest {
 
     @Test
     void refusesAMinimumAboveItsMaximum() {
-        pool = ElasticPool.start(1, 1, TICK, Duration.ofSeconds(60), THREADS);
-        assertThatThrownBy(() -> ElasticPool.start(3, 2, TICK, Duration.ofSeconds(60), THREADS))
+        pool = ElasticPool.start(1, 1, TICK, Duration.ofSeconds(60), THREADS, clock);
+        assertThatThrownBy(() -> ElasticPool.start(3, 2, TICK, Duration.ofSeconds(60), THREADS, clock))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("min 3, max 2");
+    }
+
+    /** One tick of the clock: the monitor has looked once more when this returns. @return true */
+    private boolean tick() {
+        clock.advance(TICK);
+        return true;
     }
 
     /** A clock under which the process used every core for all the time that passed, and more. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kalisocket.opstest.JavaProcess;
-import io.kalisocket.opstest.WsProbe;
+import io.kalisocket.testing.TestClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,25 +30,25 @@ class GracefulShutdownTest {
                 + getClass().getResource("/io/kalisocket/lifecycle/probe-logback.xml").getPath();
         try (JavaProcess server = JavaProcess.start(List.of(logback), ShutdownProbeMain.class)) {
             String port = server.awaitGroup(LISTENING, Duration.ofSeconds(30));
-            List<WsProbe> clients = new ArrayList<>();
+            List<TestClient> clients = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
-                clients.add(WsProbe.connect("ws://127.0.0.1:" + port + "/"));
+                clients.add(TestClient.connect(Integer.parseInt(port)));
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> lines(server, "ONLINE ").size() == CLIENTS);
-            for (WsProbe client : clients) {
+            for (TestClient client : clients) {
                 for (int n = 0; n < MESSAGES; n++) {
                     client.send("{\"ct\":\"drain\",\"ac\":\"work\",\"ms\":150,\"n\":" + n + ",\"msgid\":\"m" + n + "\"}");
                 }
             }
             // Every message has been received (receipted) before the signal; most are still waiting to run.
             await().atMost(Duration.ofSeconds(10)).until(() -> clients.stream()
-                    .allMatch(c -> c.messages().stream().filter(m -> m.contains("pongMsg")).count() == MESSAGES));
+                    .allMatch(c -> c.received(m -> m.contains("pongMsg")).size() == MESSAGES));
 
             server.terminate();
 
-            for (WsProbe client : clients) {
-                assertThat(client.closeCode().get(20, TimeUnit.SECONDS)).isEqualTo(1012);
-                List<String> replies = client.messages().stream().filter(m -> m.contains("\"code\":0")).toList();
+            for (TestClient client : clients) {
+                assertThat(client.awaitClose()).isEqualTo(1012);
+                List<String> replies = client.received(m -> m.contains("\"code\":0"));
                 assertThat(replies).hasSize(MESSAGES);
                 for (int n = 0; n < MESSAGES; n++) {
                     assertThat(replies.get(n)).contains("\"n\":" + n).contains("\"msgid\":\"m" + n + "\"");

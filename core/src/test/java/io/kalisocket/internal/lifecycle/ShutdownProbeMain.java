@@ -16,8 +16,8 @@ public final class ShutdownProbeMain {
 
     /** @param args config overrides @throws InterruptedException when interrupted */
     public static void main(String[] args) throws InterruptedException {
-        Map<String, String> overrides = new HashMap<>(Map.of("server.port", "0", "gateway.enabled", "true",
-                "gateway.connect-controller", "drain"));
+        Map<String, String> overrides = new HashMap<>(Map.of("server.port", "0", "connect-actions.enabled", "true",
+                "connect-actions.connect-controller", "drain"));
         for (String arg : args) {
             int eq = arg.indexOf('=');
             overrides.put(arg.substring(0, eq), arg.substring(eq + 1));

@@ -10,11 +10,10 @@ import io.kalisocket.KaliServer;
 import io.kalisocket.RunningServer;
 import io.kalisocket.config.ConfigLoader;
 import io.kalisocket.internal.lifecycle.DrainController;
-import io.kalisocket.opstest.WsProbe;
+import io.kalisocket.testing.TestClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,9 +46,9 @@ class ConnectionLogHandlerTest {
 
     @Test
     void connectAndClose_areOneLineEach_withTheCloseCodeTheClientSent() throws Exception {
-        WsProbe client = WsProbe.connect("ws://127.0.0.1:" + server.port() + "/");
+        TestClient client = TestClient.connect(server.port());
         client.send("{\"ct\":\"drain\",\"ac\":\"work\",\"n\":1}");
-        await().until(() -> client.messages().size() == 1);
+        client.awaitMessages(1);
         client.close();
         await().until(() -> messages().stream().anyMatch(m -> m.startsWith("closed ")));
         String id = server.nodeId();
@@ -66,10 +65,10 @@ class ConnectionLogHandlerTest {
 
     @Test
     void serverClose_isLoggedWithTheServersCode() throws Exception {
-        WsProbe client = WsProbe.connect("ws://127.0.0.1:" + server.port() + "/");
+        TestClient client = TestClient.connect(server.port());
         await().until(() -> server.counters().get("connections_open") == 1);
         server.stop(Duration.ofSeconds(5));
-        assertThat(client.closeCode().get(10, TimeUnit.SECONDS)).isEqualTo(1012);
+        assertThat(client.awaitClose()).isEqualTo(1012);
         await().until(() -> messages().stream().anyMatch(m -> m.startsWith("closed ")));
         assertThat(messages().get(1)).contains("code=1012 by=server reason=server restarting");
     }

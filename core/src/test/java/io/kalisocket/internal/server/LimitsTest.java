@@ -3,20 +3,31 @@ package io.kalisocket.internal.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.kalisocket.KaliServer;
 import io.kalisocket.RunningServer;
+import io.kalisocket.testing.FakeClock;
 import io.kalisocket.testing.TestClient;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
-/** Every limit has a number and a clear answer (DESIGN.md section 4). */
+/**
+ * Every limit has a number and a clear answer (DESIGN.md section 4). The limits in time (rate, handshake, idle)
+ * run on the server's clock, here a fake one that moves only when a test advances it: nothing waits them out.
+ */
 class LimitsTest {
+
+    private static final String ECHO = "{\"ct\":\"probe\",\"ac\":\"echo\",\"data\":1}";
+
+    private final FakeClock clock = new FakeClock();
+    private int timersAtStart;
 
     @Test
     void oversizedMessage_closesWith1009() {
@@ -50,9 +61,11 @@ class LimitsTest {
         }
     }
 
+    /* ---------------- rate limit: tokens refill on the server's clock ---------------- */
+
     @Test
     void rateLimit_answers429ThenClosesSustainedAbuseWith1008() {
-        try (RunningServer server = TestServers.probe("limits.messages-per-second", "1", "limits.message-burst", "3",
+        try (RunningServer server = onFakeTime("limits.messages-per-second", "1", "limits.message-burst", "3",
                 "limits.close-after-rate-limited", "5");
                 TestClient client = TestClient.connect(server.port())) {
             for (int i = 0; i < 8; i++) {
@@ -61,15 +74,33 @@ class LimitsTest {
             assertThat(client.awaitClose()).isEqualTo(1008);
             List<Integer> codes = new ArrayList<>();
             client.receivedJson().forEach(n -> codes.add(n.get("code").asInt()));
-            assertThat(codes).startsWith(0, 0, 0).contains(429);
-            assertThat(server.counters().totals().get("rate_limited")).isGreaterThanOrEqualTo(5);
+            // No time passes: the burst, then a 429 for each message over it, until the fifth in a row closes.
+            assertThat(codes).containsExactly(0, 0, 0, 429, 429, 429, 429);
+            assertThat(server.counters().totals().get("rate_limited")).isEqualTo(5);
         }
     }
 
     @Test
+    void rateLimit_refillsOneTokenPerIntervalOfTheServersClock() {
+        try (RunningServer server = onFakeTime("limits.messages-per-second", "2", "limits.message-burst", "1");
+                TestClient client = TestClient.connect(server.port())) {
+            assertThat(codeOfNext(client, 1)).as("the burst").isZero();
+            assertThat(codeOfNext(client, 2)).as("over the burst").isEqualTo(429);
+            clock.advance(Duration.ofMillis(499));
+            assertThat(codeOfNext(client, 3)).as("just before the next token").isEqualTo(429);
+            clock.advance(Duration.ofMillis(1));
+            assertThat(codeOfNext(client, 4)).as("one token per 500 ms").isZero();
+        }
+    }
+
+    /* ---------------- handshake timeout ---------------- */
+
+    @Test
     void handshakeTimeout_closesATcpConnectionThatNeverUpgrades() throws Exception {
-        try (RunningServer server = TestServers.probe("limits.handshake-timeout", "300ms");
+        try (RunningServer server = onFakeTime("limits.handshake-timeout", "5s");
                 Socket socket = new Socket("127.0.0.1", server.port())) {
+            awaitAccepted();
+            clock.advance(Duration.ofSeconds(5));
             socket.setSoTimeout((int) TestClient.WAIT.toMillis());
             InputStream in = socket.getInputStream();
             assertThat(in.read()).as("end of stream: the server closed the connection").isEqualTo(-1);
@@ -77,13 +108,46 @@ class LimitsTest {
     }
 
     @Test
-    void idleTimeout_closesASilentConnectionWith1001() {
-        try (RunningServer server = TestServers.probe("limits.idle-timeout", "300ms");
+    void handshakeTimeout_leavesAConnectionThatUpgradedInTimeOpen() {
+        try (RunningServer server = onFakeTime("limits.handshake-timeout", "5s", "limits.idle-timeout", "1h");
                 TestClient client = TestClient.connect(server.port())) {
-            assertThat(client.awaitClose()).isEqualTo(1001);
-            assertThat(server.counters().totals().get("idle_closes")).isEqualTo(1);
+            clock.advance(Duration.ofSeconds(10));
+            client.send(ECHO);
+            assertThat(client.awaitMessages(1)).first().asString().contains("\"code\":0");
+            assertThat(client.isClosed()).isFalse();
         }
     }
+
+    /* ---------------- idle timeout ---------------- */
+
+    @Test
+    void idleTimeout_closesASilentConnectionWith1001() {
+        try (RunningServer server = onFakeTime("limits.idle-timeout", "1m");
+                TestClient client = TestClient.connect(server.port())) {
+            clock.advance(Duration.ofMinutes(1).minusMillis(1));
+            assertThat(server.counters().totals().get("idle_closes")).as("just before the timeout").isZero();
+            clock.advance(Duration.ofMillis(1));
+            assertThat(server.counters().totals().get("idle_closes")).isEqualTo(1);
+            assertThat(client.awaitClose()).isEqualTo(1001);
+        }
+    }
+
+    @Test
+    void idleTimeout_countsFromTheLastMessageReceived() {
+        try (RunningServer server = onFakeTime("limits.idle-timeout", "1m");
+                TestClient client = TestClient.connect(server.port())) {
+            clock.advance(Duration.ofSeconds(50));
+            client.send("~H#C~");
+            client.awaitText("~H#S~");
+            clock.advance(Duration.ofSeconds(50));
+            assertThat(server.counters().totals().get("idle_closes")).as("50 s after the heartbeat").isZero();
+            clock.advance(Duration.ofSeconds(10));
+            assertThat(server.counters().totals().get("idle_closes")).as("60 s after the heartbeat").isEqualTo(1);
+            assertThat(client.awaitClose()).isEqualTo(1001);
+        }
+    }
+
+    /* ---------------- outbound limits ---------------- */
 
     @Test
     void slowConsumer_isClosedWhenItsOutboundBufferPassesTheHighWaterMark() {
@@ -133,6 +197,27 @@ class LimitsTest {
             });
             assertThat(client.isClosed()).isFalse();
         }
+    }
+
+    /** @return a probe server on {@link #clock}, with the given config overrides */
+    private RunningServer onFakeTime(String... keyValues) {
+        RunningServer server = TestServers.probe(c -> KaliServer.create(c).clock(clock), keyValues);
+        timersAtStart = clock.scheduledTasks();
+        return server;
+    }
+
+    /** @param count the answers received so far, this one included @return the code of the answer to one more call */
+    private static int codeOfNext(TestClient client, int count) {
+        client.send(ECHO);
+        return TestClient.parse(client.awaitMessages(count).get(count - 1)).get("code").asInt();
+    }
+
+    /**
+     * Waits until the server has accepted a TCP connection: its handshake timer, the first timer a connection sets,
+     * is then on the clock.
+     */
+    private void awaitAccepted() {
+        await().atMost(TestClient.WAIT).until(() -> clock.scheduledTasks() > timersAtStart);
     }
 
     private static int refusalStatus(int port) {

@@ -3,22 +3,33 @@ package io.kalisocket.internal.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kalisocket.KaliServer;
 import io.kalisocket.RunningServer;
 import io.kalisocket.internal.server.app.ProbeController;
+import io.kalisocket.testing.FakeClock;
 import io.kalisocket.testing.TestClient;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Receipts and dedup: {@code pongMsg} before the action runs, a repeat inside the window acknowledged but not run. */
+/**
+ * Receipts and dedup: {@code pongMsg} before the action runs, a repeat inside the window acknowledged but not run.
+ * The window is on the server's clock, here a fake one: it passes when a test advances it.
+ */
 class ReceiptsTest {
 
+    private static final Duration WINDOW = Duration.ofMinutes(1);
+
+    static final FakeClock clock = new FakeClock();
     static RunningServer server;
 
     @BeforeAll
     static void start() {
-        server = TestServers.probe("protocol.receipt-window", "1m");
+        // An hour of idle time: advancing the clock past the window must not close the connection as idle.
+        server = TestServers.probe(c -> KaliServer.create(c).clock(clock), "protocol.receipt-window", "1m",
+                "limits.idle-timeout", "1h");
     }
 
     @AfterAll
@@ -60,6 +71,34 @@ class ReceiptsTest {
                     .hasSize(1);
             assertThat(ProbeController.COUNTED.get()).isEqualTo(before + 1);
             assertThat(server.counters().totals().get("dedup_hits")).isPositive();
+        }
+    }
+
+    @Test
+    void repeat_justBeforeTheWindowEndsIsStillNotRun() {
+        try (TestClient client = TestClient.connect(server.port())) {
+            int before = ProbeController.COUNTED.get();
+            client.send("{\"ct\":\"probe\",\"ac\":\"count\",\"msgid\":\"late\"}");
+            client.awaitReply("late");
+            clock.advance(WINDOW.minusMillis(1));
+            client.send("{\"ct\":\"probe\",\"ac\":\"count\",\"msgid\":\"late\"}");
+            client.send("{\"ct\":\"probe\",\"ac\":\"echo\",\"data\":\"barrier\"}");
+            client.awaitJson(n -> "barrier".equals(n.path("data").asText()));
+            assertThat(client.received()).filteredOn(m -> m.contains("pongMsg") && m.contains("late")).hasSize(2);
+            assertThat(ProbeController.COUNTED.get()).isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    void repeat_afterTheWindowIsRunAgain() {
+        try (TestClient client = TestClient.connect(server.port())) {
+            int before = ProbeController.COUNTED.get();
+            client.send("{\"ct\":\"probe\",\"ac\":\"count\",\"msgid\":\"again\"}");
+            client.awaitReply("again");
+            clock.advance(WINDOW);
+            client.send("{\"ct\":\"probe\",\"ac\":\"count\",\"msgid\":\"again\"}");
+            client.awaitJson(2, n -> n.has("code") && "again".equals(n.path("msgid").asText()));
+            assertThat(ProbeController.COUNTED.get()).isEqualTo(before + 2);
         }
     }
 

@@ -2,30 +2,31 @@ package io.kalisocket.internal.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import io.kalisocket.testing.FakeClock;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
+/** The rate limit's bucket, on the server's clock (a fake one here: time moves only when the test says). */
 class TokenBucketTest {
 
-    private final AtomicLong now = new AtomicLong();
+    private final FakeClock clock = new FakeClock();
 
     @Test
     void tryTake_allowsTheBurstThenRefusesUntilTimeRefills() {
-        TokenBucket bucket = new TokenBucket(100, 200, now::get);
+        TokenBucket bucket = new TokenBucket(100, 200, clock::nanoTime);
         for (int i = 0; i < 200; i++) {
             assertThat(bucket.tryTake()).as("message %d of the burst", i).isTrue();
         }
         assertThat(bucket.tryTake()).isFalse();
-        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(10)); // 100/s -> one token per 10 ms
+        clock.advance(Duration.ofMillis(10)); // 100/s -> one token per 10 ms
         assertThat(bucket.tryTake()).isTrue();
         assertThat(bucket.tryTake()).isFalse();
     }
 
     @Test
     void tryTake_neverSavesMoreThanTheBurst() {
-        TokenBucket bucket = new TokenBucket(100, 5, now::get);
-        now.addAndGet(TimeUnit.HOURS.toNanos(1));
+        TokenBucket bucket = new TokenBucket(100, 5, clock::nanoTime);
+        clock.advance(Duration.ofHours(1));
         int passed = 0;
         while (bucket.tryTake()) {
             passed++;

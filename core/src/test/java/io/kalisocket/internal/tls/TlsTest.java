@@ -2,8 +2,6 @@ package io.kalisocket.internal.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
-import static org.awaitility.Awaitility.await;
 
 import io.kalisocket.KaliServer;
 import io.kalisocket.RunningServer;
@@ -13,19 +11,22 @@ import io.kalisocket.config.ConfigLoader;
 import io.kalisocket.config.KaliConfig;
 import io.kalisocket.config.TlsConfig;
 import io.kalisocket.internal.lifecycle.DrainController;
-import io.kalisocket.opstest.WsProbe;
+import io.kalisocket.testing.RequiredService;
+import io.kalisocket.testing.TestClient;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.pkitesting.CertificateBuilder;
 import io.netty.pkitesting.X509Bundle;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -37,6 +38,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** wss:// from PEM files the test makes: both providers, TLS 1.2/1.3 only, the admin port too. */
 class TlsTest {
+
+    /** The {@code openssl} provider: core's test class path carries netty-tcnative for it, so CI must have it. */
+    private static final RequiredService OPENSSL = RequiredService.of("OpenSSL through netty-tcnative",
+            OpenSsl::isAvailable, "put netty-tcnative-boringssl-static (linux-x86_64) on the test class path,"
+                    + " as core's pom does");
 
     @TempDir
     Path dir;
@@ -74,16 +80,17 @@ class TlsTest {
     @ValueSource(strings = {"jdk", "openssl"})
     void wss_carriesTheProtocol(String provider) throws Exception {
         if (provider.equals("openssl")) {
-            assumeThat(OpenSsl.isAvailable()).as("netty-tcnative on the test class path").isTrue();
+            OPENSSL.require();
         }
         try (RunningServer server = KaliServer.create(config(provider, Map.of())).controllers(DrainController.class)
                 .bind();
-                WsProbe client = WsProbe.connect("wss://localhost:" + server.port() + "/", trustingTheCertificate())) {
+                TestClient client = TestClient.to(URI.create("wss://localhost:" + server.port() + "/"))
+                        .sslContext(trustingTheCertificate()).connect()) {
             client.send("~H#C~");
             client.send("{\"ct\":\"drain\",\"ac\":\"work\",\"n\":3}");
-            await().until(() -> client.messages().size() == 2);
-            assertThat(client.messages().get(0)).isEqualTo("~H#S~");
-            assertThat(client.messages().get(1)).contains("\"n\":3");
+            List<String> received = client.awaitMessages(2);
+            assertThat(received.get(0)).isEqualTo("~H#S~");
+            assertThat(received.get(1)).contains("\"n\":3");
         }
     }
 
@@ -91,7 +98,7 @@ class TlsTest {
     @ValueSource(strings = {"jdk", "openssl"})
     void onlyTls12And13_areOffered(String provider) {
         if (provider.equals("openssl")) {
-            assumeThat(OpenSsl.isAvailable()).isTrue();
+            OPENSSL.require();
         }
         TlsConfig tls = config(provider, Map.of()).tls();
         String[] enabled = TlsContexts.server(tls).newEngine(ByteBufAllocator.DEFAULT).getEnabledProtocols();

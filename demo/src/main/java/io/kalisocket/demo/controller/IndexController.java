@@ -8,7 +8,7 @@ import io.kalisocket.mvc.Ctx;
 import io.kalisocket.mvc.KaliException;
 
 /**
- * {@code ct=index}: gateway mode runs {@code online} when a client connects ({@code ws://host:port/?uid=U})
+ * {@code ct=index}: the connect actions run {@code online} when a client connects ({@code ws://host:port/?uid=U})
  * and {@code offline} when it leaves. Neither is for clients to call: each answers such a call with a 403.
  */
 public final class IndexController {

@@ -3,11 +3,11 @@ package io.kalisocket.demo.examples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kalisocket.Events;
+import io.kalisocket.Worker;
 import io.kalisocket.cache.Cache;
 import io.kalisocket.connection.Connection;
 import io.kalisocket.connection.Handshake;
 import io.kalisocket.mvc.Dispatcher;
-import io.kalisocket.Worker;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * The {@code Events} class of the seed page's second example, "Workerman Gateway方式 Websocket": the
  * session keeps the real IP; a message is a heartbeat or a JSON call; a call with a {@code msgid} gets a
  * receipt and runs once however often the client resends it within 5 s. Connect ({@code online}) and
- * close ({@code offline}) are run by gateway mode, as the original's {@code onWebSocketConnect} and
+ * close ({@code offline}) are run by the connect actions, as the original's {@code onWebSocketConnect} and
  * {@code onClose} do with {@code kali::run}.
  */
 public final class GatewayEvents implements Events {

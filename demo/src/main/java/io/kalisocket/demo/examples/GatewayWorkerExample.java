@@ -3,12 +3,12 @@ package io.kalisocket.demo.examples;
 import io.kalisocket.KaliServer;
 import io.kalisocket.cache.Cache;
 import io.kalisocket.config.ConfigLoader;
-import io.kalisocket.config.GatewayModeConfig;
+import io.kalisocket.config.ConnectActionsConfig;
 import io.kalisocket.config.KaliConfig;
 import java.util.Map;
 
 /**
- * The seed page's second example, "Workerman Gateway方式 Websocket", in KaliSocket: gateway mode on
+ * The seed page's second example, "Workerman Gateway方式 Websocket", in KaliSocket: connect actions on
  * (connect runs {@code ct} default {@code index}, {@code ac} default {@code online}; close runs
  * {@code offline} on that controller) and a {@link GatewayEvents} class for the rest. Controllers are the
  * demo chat app's, so a client gets its {@code welcome} on connect.
@@ -22,15 +22,15 @@ public final class GatewayWorkerExample {
     }
 
     /**
-     * @param config where to listen; gateway mode is switched on whatever it says
+     * @param config where to listen; connect actions are switched on whatever it says
      * @return the server, ready to {@code start()} or {@code bind()}
      */
     public static KaliServer create(KaliConfig config) {
-        GatewayModeConfig mode = config.gateway();
-        KaliConfig gatewayMode = config.withGateway(
-                new GatewayModeConfig(true, mode.connectController(), mode.connectAction(), mode.closeAction()));
+        ConnectActionsConfig actions = config.connectActions();
+        KaliConfig withActions = config.toBuilder().connectActions(new ConnectActionsConfig(true,
+                actions.connectController(), actions.connectAction(), actions.closeAction())).build();
         Cache cache = Cache.local();
-        KaliServer server = KaliServer.create(gatewayMode).controllers("io.kalisocket.demo.controller").cache(cache);
+        KaliServer server = KaliServer.create(withActions).controllers("io.kalisocket.demo.controller").cache(cache);
         return server.events(new GatewayEvents(server::dispatcher, cache,
                 config.protocol().heartbeatPing(), config.protocol().heartbeatPong()));
     }

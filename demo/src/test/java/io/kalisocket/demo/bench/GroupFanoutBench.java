@@ -42,7 +42,7 @@ class GroupFanoutBench {
     @Test
     void fanOutToAGroupOf1000() throws Exception {
         try (TestServer server = DemoServers.start("limits.max-connections-per-ip", "0",
-                "gateway.enabled", "false")) {
+                "connect-actions.enabled", "false")) {
             Gateway gateway = server.gateway();
             AtomicLong received = new AtomicLong();
             List<WebSocket> sockets = connect(server.port(), received);

@@ -2,6 +2,7 @@ package io.kalisocket.demo.deploy;
 
 import static org.awaitility.Awaitility.await;
 
+import io.kalisocket.testing.RequiredService;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -10,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A real nginx (Debian's) in front of a KaliSocket port, configured with the files of docs/deploy/nginx, on a
@@ -32,23 +31,19 @@ final class Nginx implements AutoCloseable {
         this.port = port;
     }
 
-    /** @return the nginx binary, when installed */
-    static Optional<Path> binary() {
-        Stream<Path> candidates = Stream.concat(Stream.of(Path.of("/usr/sbin/nginx")),
-                Stream.of(System.getenv().getOrDefault("PATH", "").split(":")).filter(p -> !p.isEmpty())
-                        .map(p -> Path.of(p, "nginx")));
-        return candidates.filter(Files::isExecutable).findFirst();
-    }
+    /** Debian's nginx: failed under CI when missing, skipped elsewhere. */
+    static final RequiredService INSTALLED = RequiredService.command("nginx",
+            "apt-get install -y nginx (as .ci/run does)");
 
     /**
-     * @param binary the nginx binary
      * @param deployDir docs/deploy/nginx of this repository
      * @param upstreamPort the KaliSocket port
      * @param dir a scratch folder
      * @return nginx, accepting connections
      * @throws IOException when it cannot start
      */
-    static Nginx start(Path binary, Path deployDir, int upstreamPort, Path dir) throws IOException {
+    static Nginx start(Path deployDir, int upstreamPort, Path dir) throws IOException {
+        Path binary = RequiredService.findCommand("nginx").orElseThrow(); // INSTALLED.require() first
         int port = freePort();
         Path conf = dir.resolve("nginx.conf");
         Files.writeString(conf, """

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The seed's GatewayWorker example (an {@code Events} class in gateway mode), used over a real socket. */
+/** The seed's GatewayWorker example (an {@code Events} class with the connect actions on), used over a real socket. */
 class GatewayWorkerExampleTest {
 
     @RegisterExtension

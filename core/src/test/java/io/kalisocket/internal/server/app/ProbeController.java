@@ -1,6 +1,7 @@
 package io.kalisocket.internal.server.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kalisocket.errors.ErrorReply;
 import io.kalisocket.mvc.Ctx;
 import io.kalisocket.mvc.Inline;
 import io.kalisocket.mvc.KaliException;
@@ -59,7 +60,7 @@ public final class ProbeController {
     }
 
     /** An exception that carries its reply. */
-    static final class Unavailable extends RuntimeException implements io.kalisocket.mvc.ErrorReply {
+    static final class Unavailable extends RuntimeException implements ErrorReply {
         Unavailable() {
             super("connection refused to 10.9.9.9:3306", null, false, false);
         }

@@ -3,8 +3,9 @@ package io.kalisocket.internal.server.conformance;
 import static io.kalisocket.internal.server.conformance.RawWebSocketAssert.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.kalisocket.testing.Frame;
+import io.kalisocket.testing.RawWebSocket;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,10 +1,12 @@
 package io.kalisocket.internal.server.conformance;
 
+import io.kalisocket.KaliClock;
 import io.kalisocket.KaliServer;
 import io.kalisocket.RunningServer;
 import io.kalisocket.ServerInternals;
 import io.kalisocket.config.ConfigLoader;
 import io.kalisocket.internal.stats.ServerStats;
+import io.kalisocket.testing.RawWebSocket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -26,11 +28,13 @@ final class ConformanceServer implements BeforeAllCallback, AfterEachCallback, A
     static final int MAX_MESSAGE_BYTES = 65_536;
 
     private final Map<String, String> config;
+    private final KaliClock clock;
     private final List<RawWebSocket> opened = new CopyOnWriteArrayList<>();
     private RunningServer server;
 
-    private ConformanceServer(Map<String, String> config) {
+    private ConformanceServer(Map<String, String> config, KaliClock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     /** @return a server with the default limits, but messages of at most {@link #MAX_MESSAGE_BYTES} */
@@ -44,12 +48,17 @@ final class ConformanceServer implements BeforeAllCallback, AfterEachCallback, A
         config.put("server.port", "0");
         config.put("limits.max-message-bytes", String.valueOf(MAX_MESSAGE_BYTES));
         config.putAll(overrides);
-        return new ConformanceServer(Map.copyOf(config));
+        return new ConformanceServer(Map.copyOf(config), KaliClock.system());
+    }
+
+    /** @param time the server's clock, e.g. a fake one for the timeouts @return this server on that clock */
+    ConformanceServer on(KaliClock time) {
+        return new ConformanceServer(config, time);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        server = KaliServer.create(ConfigLoader.of(config)).controllers(EchoTestController.class).bind();
+        server = KaliServer.create(ConfigLoader.of(config)).clock(clock).controllers(EchoTestController.class).bind();
     }
 
     /** @return a new upgraded connection, closed after the test */

@@ -3,6 +3,8 @@ package io.kalisocket.internal.server.conformance;
 import static io.kalisocket.internal.server.conformance.RawWebSocketAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kalisocket.testing.Frame;
+import io.kalisocket.testing.RawWebSocket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

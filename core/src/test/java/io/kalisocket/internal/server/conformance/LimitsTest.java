@@ -2,6 +2,10 @@ package io.kalisocket.internal.server.conformance;
 
 import static io.kalisocket.internal.server.conformance.RawWebSocketAssert.assertThat;
 
+import io.kalisocket.testing.FakeClock;
+import io.kalisocket.testing.Frame;
+import io.kalisocket.testing.RawWebSocket;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -12,9 +16,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Autobahn category 9, limits and performance, bounded to the server's message limit and checked for
  * answers only (no timings): large messages whole, in fragments and in small writes; many messages in a
- * row; and RFC 6455 7.4.1's 1009 for a message over the limit.
+ * row; and RFC 6455 7.4.1's 1009 for a message over the limit. The server runs on a fake clock: the close
+ * handshake's timeout passes when a test advances it.
  */
 class LimitsTest {
+
+    /** How long the server waits for the client to answer its close frame. */
+    private static final Duration CLOSE_HANDSHAKE_TIMEOUT = Duration.ofSeconds(3);
+
+    static final FakeClock clock = new FakeClock();
 
     /**
      * Neither the rate limit nor the slow-consumer policy is under test here: a burst of 200 calls must all
@@ -25,7 +35,7 @@ class LimitsTest {
             "limits.messages-per-second", "10000",
             "limits.message-burst", "10000",
             "limits.outbound-high-water-mark", String.valueOf(8 << 20),
-            "limits.outbound-low-water-mark", String.valueOf(4 << 20)));
+            "limits.outbound-low-water-mark", String.valueOf(4 << 20))).on(clock);
 
     private static final int LIMIT = ConformanceServer.MAX_MESSAGE_BYTES;
 
@@ -99,11 +109,13 @@ class LimitsTest {
         assertThat(ws).sendsNothingMoreAndEnds();
     }
 
-    /** A client that never answers the server's close must not hold the connection open for ever. */
+    /** A client that never answers the server's close must not hold the connection open for ever: 3 s at most. */
     @Test
     void afterClosingWith1009TheServerEndsTheConnectionEvenIfTheClientNeverAnswers() {
         RawWebSocket ws = sendTwoFragmentsOneByteOverTheLimit();
-        assertThat(ws).sendsCloseWith(Frame.MESSAGE_TOO_BIG).sendsNothingMoreAndEnds();
+        assertThat(ws).sendsCloseWith(Frame.MESSAGE_TOO_BIG);
+        clock.advance(CLOSE_HANDSHAKE_TIMEOUT);
+        assertThat(ws).sendsNothingMoreAndEnds();
     }
 
     private static RawWebSocket sendTwoFragmentsOneByteOverTheLimit() {

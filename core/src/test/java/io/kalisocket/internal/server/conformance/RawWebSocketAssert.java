@@ -2,6 +2,8 @@ package io.kalisocket.internal.server.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.kalisocket.testing.Frame;
+import io.kalisocket.testing.RawWebSocket;
 import java.io.IOException;
 import java.util.List;
 import org.assertj.core.api.AbstractAssert;

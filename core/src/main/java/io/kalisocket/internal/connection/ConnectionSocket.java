@@ -1,0 +1,195 @@
+package io.kalisocket.internal.connection;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.util.Optional;
+
+/**
+ * The socket side of a connection: the channel it is on now, everything written to it, its closing handshake
+ * and its traffic counters. Every message to the client leaves through here: {@link #reply} for answers to what
+ * the client sent (never dropped), {@link #sendFrame} for pushes, {@link #writeShared} for a broadcast's shared
+ * frame. A recoverable connection's pushes go to its {@link PushOutbox} instead, and it may move to the socket
+ * its client returned on ({@link #moveTo}).
+ */
+public final class ConnectionSocket {
+
+    private final MessageEncoder encoder;
+    private volatile Channel channel;
+    /** The channel's outbound guard, where shared frames enter: given with the channel, never looked up. */
+    private volatile SharedFrameWriter writer;
+    private volatile PushOutbox outbox;
+    private volatile boolean closing;
+    private long messagesIn;
+    private long messagesOut;
+
+    /**
+     * @param channel the accepted socket
+     * @param writer where shared frames enter that socket, or null for a pipeline without one
+     * @param encoder encodes what {@link #send} and {@link #reply} are given
+     */
+    public ConnectionSocket(Channel channel, SharedFrameWriter writer, MessageEncoder encoder) {
+        this.channel = channel;
+        this.writer = writer;
+        this.encoder = encoder;
+    }
+
+    /** @return the Netty channel: the latest socket of this connection */
+    public Channel channel() {
+        return channel;
+    }
+
+    /**
+     * Moves the connection to the socket its client returned on (connection recovery).
+     *
+     * @param returned the socket side made for the new, upgraded channel
+     */
+    public void moveTo(ConnectionSocket returned) {
+        this.writer = returned.writer;
+        this.channel = returned.channel;
+    }
+
+    /** @return true while the socket is open, or the connection is parked for its client's return */
+    public boolean isOpen() {
+        PushOutbox o = outbox;
+        return channel.isActive() || (o != null && o.isParked());
+    }
+
+    /**
+     * @param message a push: text as it is, anything else as JSON
+     * @return true when handed to the socket (or a recoverable connection's outbox)
+     */
+    public boolean send(Object message) {
+        return isOpen() && sendFrame(encoder.encode(message));
+    }
+
+    /**
+     * Sends an answer to something the client sent (reply, receipt): never dropped by the slow-consumer
+     * policy, since reading pauses while the outbound buffer is full.
+     *
+     * @param answer text, or an object to encode as JSON
+     * @return false when the connection is closed
+     */
+    public boolean reply(Object answer) {
+        Channel ch = channel;
+        if (!ch.isActive()) {
+            return false;
+        }
+        ch.writeAndFlush(new ReplyFrame(encoder.encode(answer)), ch.voidPromise());
+        return true;
+    }
+
+    /**
+     * Sends an already encoded push; the buffer's ownership passes to this call.
+     *
+     * @param content UTF-8 text (released here in every case)
+     * @return false when the connection is closed
+     */
+    public boolean sendFrame(ByteBuf content) {
+        PushOutbox o = outbox;
+        if (o != null) {
+            return o.push(content, true);
+        }
+        Channel ch = channel;
+        if (!ch.isActive()) {
+            content.release();
+            return false;
+        }
+        ch.writeAndFlush(new TextWebSocketFrame(content), ch.voidPromise());
+        return true;
+    }
+
+    /**
+     * Writes a broadcast's shared frame without flushing; call only on the event loop, then {@link #flushNow}.
+     * A recoverable connection numbers the payload in its outbox instead.
+     *
+     * @param frame the framed message (not released here: each call writes a duplicate)
+     */
+    public void writeShared(WireFrame frame) {
+        PushOutbox o = outbox;
+        if (o != null) {
+            o.push(frame.retainedPayload(), false);
+            return;
+        }
+        SharedFrameWriter w = writer;
+        if (w != null) {
+            if (w.writeShared(frame)) {
+                messagesOut++;
+            }
+        } else if (channel.isActive()) {
+            // No such stage (a pipeline of one's own): the bytes pass the WebSocket encoder untouched.
+            channel.write(frame.content().retainedDuplicate(), channel.voidPromise());
+        }
+    }
+
+    /** Flushes what was written, at once (see {@link SharedFrameWriter#flushNow}). */
+    void flushNow() {
+        SharedFrameWriter w = writer;
+        if (w != null) {
+            w.flushNow();
+        } else {
+            channel.flush();
+        }
+    }
+
+    /**
+     * Starts the closing handshake: the close frame goes behind the writes already waiting in the event loop's
+     * task queue (replies of finished actions), never before. From then on what the client sends is ignored.
+     *
+     * @param code the close code
+     * @param reason a short reason
+     */
+    public void close(int code, String reason) {
+        PushOutbox o = outbox;
+        if (o != null) {
+            o.end();
+        }
+        Channel ch = channel;
+        if (ch.isActive() && !closing) {
+            closing = true;
+            // The client answers and then the TCP connection ends. Until then the socket is still read, so closing
+            // never meets unread data, which would reset the connection and lose what was sent before the close
+            // frame. A client that never answers is dropped by the closing-handshake stage (on the server's clock).
+            ch.eventLoop().execute(() -> ch.writeAndFlush(new CloseWebSocketFrame(code, reason)));
+        }
+    }
+
+    /**
+     * @return true once the server sent its close frame: what the client sends from then on is not run and not
+     *     acknowledged (a client resends it on its next connection)
+     */
+    public boolean isClosing() {
+        return closing;
+    }
+
+    /** @param pushes where this connection's pushes go from now on (connection recovery) */
+    public void outbox(PushOutbox pushes) {
+        this.outbox = pushes;
+    }
+
+    /** @return the outbox of a recoverable connection, empty for a plain one */
+    public Optional<PushOutbox> outbox() {
+        return Optional.ofNullable(outbox);
+    }
+
+    /** Counts a message received; call on the event loop only. */
+    public void countIn() {
+        messagesIn++;
+    }
+
+    /** Counts a message sent; call on the event loop only. */
+    public void countOut() {
+        messagesOut++;
+    }
+
+    /** @return messages received so far */
+    public long messagesIn() {
+        return messagesIn;
+    }
+
+    /** @return messages sent so far */
+    public long messagesOut() {
+        return messagesOut;
+    }
+}

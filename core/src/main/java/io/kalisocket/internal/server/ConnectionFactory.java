@@ -1,0 +1,56 @@
+package io.kalisocket.internal.server;
+
+import io.kalisocket.KaliClock;
+import io.kalisocket.internal.connection.ChannelConnection;
+import io.kalisocket.internal.connection.ClientIdGenerator;
+import io.kalisocket.internal.connection.ConnectionSocket;
+import io.kalisocket.internal.connection.MessageEncoder;
+import io.kalisocket.internal.connection.SharedFrameWriter;
+import io.kalisocket.internal.exec.SerialQueue;
+import io.netty.channel.Channel;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
+
+/** Makes the connection of each accepted socket: a new client id, the socket's IP, its own action queue. */
+final class ConnectionFactory {
+
+    private final ClientIdGenerator ids;
+    private final MessageEncoder encoder;
+    private final Executor executor;
+    private final int maxQueued;
+    private final KaliClock clock;
+
+    /**
+     * @param ids makes client ids
+     * @param encoder encodes what the connection sends
+     * @param executor where its actions run
+     * @param maxQueued how many of its actions may wait ({@code limits.max-queued-per-connection})
+     * @param clock stamps when it was accepted
+     */
+    ConnectionFactory(ClientIdGenerator ids, MessageEncoder encoder, Executor executor, int maxQueued,
+            KaliClock clock) {
+        this.ids = ids;
+        this.encoder = encoder;
+        this.executor = executor;
+        this.maxQueued = maxQueued;
+        this.clock = clock;
+    }
+
+    /**
+     * @param channel an accepted socket
+     * @param writer where broadcasts enter that socket (its outbound guard)
+     * @return its connection, attached to it
+     */
+    ChannelConnection open(Channel channel, SharedFrameWriter writer) {
+        String socketIp = ((InetSocketAddress) channel.remoteAddress()).getAddress().getHostAddress();
+        ChannelConnection connection = new ChannelConnection(ids.next(), socketIp,
+                new ConnectionSocket(channel, writer, encoder), new SerialQueue(executor, maxQueued), clock.millis());
+        connection.attachTo(channel);
+        return connection;
+    }
+
+    /** @return this node's id */
+    String nodeId() {
+        return ids.nodeId();
+    }
+}

@@ -1,0 +1,61 @@
+package io.kalisocket.internal.server;
+
+import io.kalisocket.internal.connection.ChannelConnection;
+import io.kalisocket.internal.mvc.ActionDispatcher;
+import io.kalisocket.internal.protocol.Envelope;
+import io.kalisocket.internal.protocol.Reply;
+import io.kalisocket.internal.stats.ServerStats;
+import io.kalisocket.mvc.ReplyCode;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A connection's message rate limit ({@code limits.messages-per-second}, {@code limits.message-burst}): a call
+ * over it is answered {@code 429}, and {@code limits.close-after-rate-limited} of those in a row close the
+ * connection with 1008. One per connection: it holds the connection's token bucket.
+ */
+final class RateLimitHandler extends SimpleChannelInboundHandler<Envelope> {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimitHandler.class);
+
+    private final TokenBucket bucket;
+    private final int closeAfterRateLimited;
+    private final ActionDispatcher dispatcher;
+    private final ConnectionTasks tasks;
+    private final ServerStats stats;
+    private int rateLimitedInARow;
+
+    RateLimitHandler(TokenBucket bucket, int closeAfterRateLimited, ActionDispatcher dispatcher,
+            ConnectionTasks tasks, ServerStats stats) {
+        super(false);
+        this.bucket = bucket;
+        this.closeAfterRateLimited = closeAfterRateLimited;
+        this.dispatcher = dispatcher;
+        this.tasks = tasks;
+        this.stats = stats;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, Envelope envelope) {
+        if (bucket.tryTake()) {
+            rateLimitedInARow = 0;
+            ctx.fireChannelRead(envelope);
+            return;
+        }
+        ChannelConnection connection = ChannelConnection.of(ctx.channel());
+        stats.rateLimited();
+        rateLimitedInARow++;
+        if (closeAfterRateLimited > 0 && rateLimitedInARow >= closeAfterRateLimited) {
+            log.info("closing {}: {} messages in a row over the rate limit", connection.id(), rateLimitedInARow);
+            // Behind the replies still on their way, so the client sees them before the close.
+            tasks.answer(ctx, connection, () -> connection.close(WebSocketCloseStatus.POLICY_VIOLATION.code(),
+                    "rate limit exceeded"));
+            return;
+        }
+        tasks.answer(ctx, connection, () -> dispatcher.reply(connection,
+                Reply.error(envelope, ReplyCode.RATE_LIMITED, "rate limit exceeded")));
+    }
+}

@@ -1,0 +1,105 @@
+package io.kalisocket.internal.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kalisocket.KaliClock;
+import io.kalisocket.cache.Cache;
+import io.kalisocket.config.KaliConfig;
+import io.kalisocket.gateway.Gateway;
+import io.kalisocket.internal.connection.ChannelConnection;
+import io.kalisocket.internal.connection.ClientIdGenerator;
+import io.kalisocket.internal.connection.ConnectionRegistry;
+import io.kalisocket.internal.connection.MessageEncoder;
+import io.kalisocket.internal.exec.ActionExecutor;
+import io.kalisocket.internal.gateway.LocalGateway;
+import io.kalisocket.internal.lifecycle.ChannelTracker;
+import io.kalisocket.internal.mvc.ActionDispatcher;
+import io.kalisocket.internal.mvc.RouteTable;
+import io.kalisocket.internal.protocol.ReceiptTracker;
+import io.kalisocket.internal.recovery.LocalStore;
+import io.kalisocket.internal.recovery.Recovery;
+import io.kalisocket.internal.recovery.RecoveryHook;
+import io.kalisocket.internal.stats.ServerStats;
+import io.kalisocket.internal.tls.TlsContexts;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.handler.ssl.SslContext;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The composition root: makes one server's parts, once, in dependency order. Only the channel initializer and
+ * the server's lifecycle read them from here; every pipeline stage is given just the parts it uses.
+ */
+public final class ServerAssembly {
+
+    final KaliConfig config;
+    final KaliClock clock;
+    final ObjectMapper mapper;
+    final LifecycleCallbacks callbacks;
+    final ServerStats stats = new ServerStats();
+    final ConnectionRegistry connections;
+    final Gateway gateway;
+    final ActionDispatcher dispatcher;
+    final ExecutorService executor;
+    final ConnectActionRunner connectActions;
+    final ConnectionFinisher finisher;
+    final Recovery recovery;
+    final RecoveryHook recoveryHook;
+    final ReceiptTracker receipts;
+    final ConnectionFactory connectionFactory;
+    final StaticFiles staticFiles;
+    final ServerTransport transport;
+    final EventLoops loops;
+    final ChannelTracker tracker = new ChannelTracker(ch -> {
+        ChannelConnection connection = ChannelConnection.of(ch);
+        return connection == null ? null : connection.queue();
+    });
+    final SslContext tls;
+
+    /**
+     * @param config the configuration
+     * @param clock the clock of every window and timer
+     * @param mapper JSON for the wire and for binding
+     * @param cache the receipts' dedup store
+     * @param routes the routing table
+     * @param callbacks the application's callbacks
+     * @param extensions what extension modules bring (gateway, recovery store)
+     * @param loader where static files are looked up
+     */
+    public ServerAssembly(KaliConfig config, KaliClock clock, ObjectMapper mapper, Cache cache, RouteTable routes,
+            LifecycleCallbacks callbacks, Extensions extensions, ClassLoader loader) {
+        this.config = config;
+        this.clock = clock;
+        this.mapper = mapper;
+        this.callbacks = callbacks;
+        String nodeId = config.server().nodeId().isEmpty() ? ClientIdGenerator.randomNodeId() : config.server().nodeId();
+        MessageEncoder encoder = new MessageEncoder(mapper.writer(), PooledByteBufAllocator.DEFAULT);
+        this.connections = new ConnectionRegistry(encoder);
+        LocalGateway local = new LocalGateway(connections);
+        this.gateway = extensions.gateway(local, nodeId);
+        this.dispatcher = new ActionDispatcher(routes, gateway, mapper, stats);
+        this.executor = ActionExecutor.create(config.execution(), clock);
+        boolean recoverable = config.recovery().enabled();
+        this.connectActions = config.connectActions().enabled() ? new ConnectActionRunner(config.connectActions(),
+                dispatcher, mapper, recoverable ? Recovery.PARAMS : Set.of()) : null;
+        this.finisher = new ConnectionFinisher(connections, local, callbacks, stats, connectActions);
+        this.recovery = recoverable ? new Recovery(config.recovery(), clock, connections, finisher,
+                PooledByteBufAllocator.DEFAULT, extensions.recoveryStore().orElseGet(LocalStore::new))
+                : null;
+        this.recoveryHook = recoverable ? recovery : RecoveryHook.off();
+        this.receipts = new ReceiptTracker(cache, config.protocol().receiptWindow());
+        // Client ids stay unique across restarts by the boot's wall time, never a test's fake clock.
+        ClientIdGenerator ids = new ClientIdGenerator(nodeId, System.currentTimeMillis());
+        this.connectionFactory = new ConnectionFactory(ids, encoder, executor, config.limits().maxQueuedPerConnection(),
+                clock);
+        this.staticFiles = new StaticFiles(config.server().staticRoot(), loader);
+        this.transport = ServerTransport.choose(config.server().transport());
+        this.loops = new EventLoops(transport.newGroup(1, "kali-accept"),
+                transport.newGroup(config.server().effectiveWorkerThreads(), "kali-io"));
+        this.tls = config.tls().enabled() ? TlsContexts.server(config.tls()) : null;
+    }
+
+    /** @return this node's id, the first part of every client id it makes */
+    String nodeId() {
+        return connectionFactory.nodeId();
+    }
+}
