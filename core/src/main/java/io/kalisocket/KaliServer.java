@@ -261,7 +261,8 @@ public final class KaliServer {
                 if (config.recovery().enabled()) {
                     sections.putIfAbsent("recovery", server.status()::recoveryStatus);
                 }
-                runningServer.admin(AdminServer.start(config, server.status(), sections, metrics, runningServer::close));
+                runningServer.admin(
+                        AdminServer.start(config, server.status(), sections, metrics, runningServer::close));
             } catch (RuntimeException e) {
                 runningServer.stop(Duration.ZERO);
                 throw e;

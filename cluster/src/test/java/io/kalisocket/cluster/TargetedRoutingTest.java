@@ -64,7 +64,7 @@ class TargetedRoutingTest {
         for (TestClient m : onB) {
             assertThat(m.awaitJson(10, push -> push.has("n"))).hasSize(10);
         }
-        onA.forEach(m -> assertThat(m.receivedJson(push -> push.has("n"))).hasSize(10));
+        onA.forEach(m -> assertThat(m.awaitJson(10, push -> push.has("n"))).hasSize(10));
         await().until(() -> observer.received("b") == 10);
         assertThat(observer.received("a")).as("the sender's own members are served without Redis").isZero();
         assertThat(observer.received("c")).as("c holds no member").isZero();

@@ -55,6 +55,16 @@ class GatewayGroupsTest {
     }
 
     @Test
+    void leaveGroup_ofAConnectionInNoGroup_changesNothing() {
+        TestClient a = server.connect();
+        TestClient b = server.connect();
+        b.call("gw", "join", "group", "room");
+        gw.leaveGroup(id(a), "room"); // a never joined any group: its set of groups does not even exist
+        assertThat(gw.getClientIdListByGroup("room")).containsExactly(id(b));
+        assertThat(a.call("gw", "leave", "group", "room").path("code").asInt()).isZero();
+    }
+
+    @Test
     void closing_leavesEveryGroup() {
         TestClient a = server.connect();
         TestClient b = server.connect();

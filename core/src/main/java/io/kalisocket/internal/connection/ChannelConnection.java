@@ -25,7 +25,7 @@ public final class ChannelConnection implements Connection {
     private final String id;
 
     private volatile String ip;
-    private final ConnectionSocket socket;
+    private volatile ConnectionSocket socket;
     private final SerialQueue queue;
     private final long openedAtMillis;
     private volatile Session session;
@@ -115,6 +115,18 @@ public final class ChannelConnection implements Connection {
     /** @return the socket side: the channel, what is written to it, the closing handshake, the counters */
     public ConnectionSocket socket() {
         return socket;
+    }
+
+    /**
+     * Makes this connection recoverable, before it is registered or sent anything: its pushes go to the outbox.
+     *
+     * @param outbox its push stream
+     * @return its new socket side
+     */
+    public RecoverableSocket recoverable(PushOutbox outbox) {
+        RecoverableSocket recoverable = new RecoverableSocket(socket, outbox);
+        socket = recoverable;
+        return recoverable;
     }
 
     /** @return the queue this connection's actions run on */

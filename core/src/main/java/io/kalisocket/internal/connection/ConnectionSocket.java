@@ -4,22 +4,20 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import java.util.Optional;
 
 /**
- * The socket side of a connection: the channel it is on now, everything written to it, its closing handshake
- * and its traffic counters. Every message to the client leaves through here: {@link #reply} for answers to what
- * the client sent (never dropped), {@link #sendFrame} for pushes, {@link #writeShared} for a broadcast's shared
- * frame. A recoverable connection's pushes go to its {@link PushOutbox} instead, and it may move to the socket
- * its client returned on ({@link #moveTo}).
+ * The socket side of a connection: the channel it is on, everything written to it, its closing handshake and its
+ * traffic counters. Every message to the client leaves through here: {@link #reply} for answers to what the client
+ * sent (never dropped), {@link #sendFrame} for pushes, {@link #writeShared} for a broadcast's shared frame. A
+ * recoverable connection has a {@link RecoverableSocket} instead, whose pushes go to its outbox: a server without
+ * recovery pays nothing for it, neither a field nor a check per push.
  */
-public final class ConnectionSocket {
+public class ConnectionSocket {
 
     private final MessageEncoder encoder;
     private volatile Channel channel;
     /** The channel's outbound guard, where shared frames enter: given with the channel, never looked up. */
     private volatile SharedFrameWriter writer;
-    private volatile PushOutbox outbox;
     private volatile boolean closing;
     private long messagesIn;
     private long messagesOut;
@@ -35,25 +33,27 @@ public final class ConnectionSocket {
         this.encoder = encoder;
     }
 
+    /** @param taken a plain socket side whose channel, guard and counters a recoverable one takes over */
+    ConnectionSocket(ConnectionSocket taken) {
+        this(taken.channel, taken.writer, taken.encoder);
+        this.messagesIn = taken.messagesIn;
+        this.messagesOut = taken.messagesOut;
+    }
+
     /** @return the Netty channel: the latest socket of this connection */
     public Channel channel() {
         return channel;
     }
 
-    /**
-     * Moves the connection to the socket its client returned on (connection recovery).
-     *
-     * @param returned the socket side made for the new, upgraded channel
-     */
-    public void moveTo(ConnectionSocket returned) {
+    /** @param returned the socket side of the channel this one moves to (see {@link RecoverableSocket#moveTo}) */
+    void takeChannelOf(ConnectionSocket returned) {
         this.writer = returned.writer;
         this.channel = returned.channel;
     }
 
-    /** @return true while the socket is open, or the connection is parked for its client's return */
+    /** @return true while the socket is open */
     public boolean isOpen() {
-        PushOutbox o = outbox;
-        return channel.isActive() || (o != null && o.isParked());
+        return channel.isActive();
     }
 
     /**
@@ -87,10 +87,6 @@ public final class ConnectionSocket {
      * @return false when the connection is closed
      */
     public boolean sendFrame(ByteBuf content) {
-        PushOutbox o = outbox;
-        if (o != null) {
-            return o.push(content, true);
-        }
         Channel ch = channel;
         if (!ch.isActive()) {
             content.release();
@@ -102,16 +98,10 @@ public final class ConnectionSocket {
 
     /**
      * Writes a broadcast's shared frame without flushing; call only on the event loop, then {@link #flushNow}.
-     * A recoverable connection numbers the payload in its outbox instead.
      *
      * @param frame the framed message (not released here: each call writes a duplicate)
      */
     public void writeShared(WireFrame frame) {
-        PushOutbox o = outbox;
-        if (o != null) {
-            o.push(frame.retainedPayload(), false);
-            return;
-        }
         SharedFrameWriter w = writer;
         if (w != null) {
             if (w.writeShared(frame)) {
@@ -141,10 +131,6 @@ public final class ConnectionSocket {
      * @param reason a short reason
      */
     public void close(int code, String reason) {
-        PushOutbox o = outbox;
-        if (o != null) {
-            o.end();
-        }
         Channel ch = channel;
         if (ch.isActive() && !closing) {
             closing = true;
@@ -161,16 +147,6 @@ public final class ConnectionSocket {
      */
     public boolean isClosing() {
         return closing;
-    }
-
-    /** @param pushes where this connection's pushes go from now on (connection recovery) */
-    public void outbox(PushOutbox pushes) {
-        this.outbox = pushes;
-    }
-
-    /** @return the outbox of a recoverable connection, empty for a plain one */
-    public Optional<PushOutbox> outbox() {
-        return Optional.ofNullable(outbox);
     }
 
     /** Counts a message received; call on the event loop only. */

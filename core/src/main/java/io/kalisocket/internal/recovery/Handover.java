@@ -100,7 +100,7 @@ final class Handover {
         PushBuffer buffer = new PushBuffer(config.maxMessages(), config.maxBytes(), parts.stats()::keptBytes, last + 1);
         claim.missed().forEach(push -> buffer.append(ByteBufUtil.writeUtf8(parts.alloc(), push)));
         PushStream stream = new PushStream(moved, buffer, parts.alloc(), finished, parts.stats(), parts.store(), last);
-        moved.socket().outbox(stream);
+        moved.recoverable(stream);
         parts.stats().recovered();
         parts.stats().claimed();
         log.debug("{} returned at {} from another node ({} missed)", clientId, last, claim.missed().size());

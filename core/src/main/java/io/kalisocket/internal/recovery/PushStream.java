@@ -3,6 +3,7 @@ package io.kalisocket.internal.recovery;
 import io.kalisocket.internal.connection.ChannelConnection;
 import io.kalisocket.internal.connection.ConnectionSocket;
 import io.kalisocket.internal.connection.PushOutbox;
+import io.kalisocket.internal.connection.RecoverableSocket;
 import io.kalisocket.spi.RecoveryStore;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -20,19 +21,13 @@ import java.util.function.Consumer;
  */
 final class PushStream implements PushOutbox {
 
-    /** Where the stream is. */
-    enum State { LIVE, PARKED, CLOSED }
-
-    /** What a return to this stream gives. */
-    enum Return { RESUMED, CLOSED, INVALID, OVERFLOW }
-
     private final ChannelConnection connection;
     private final PushBuffer buffer;
     private final ByteBufAllocator alloc;
     private final Consumer<PushStream> finished;
     private final RecoveryStats stats;
     private final RecoveryStore store;
-    private State state = State.LIVE;
+    private StreamState state = StreamState.LIVE;
     private Channel channel;
     /** The highest number written to the current socket. */
     private long written;
@@ -70,7 +65,7 @@ final class PushStream implements PushOutbox {
         Channel target = null;
         boolean overflowed = false;
         synchronized (this) {
-            if (state == State.CLOSED) {
+            if (state == StreamState.CLOSED) {
                 if (handedOn) {
                     store.appended(connection.id(), -1, content); // the new node numbers it
                 }
@@ -78,7 +73,7 @@ final class PushStream implements PushOutbox {
                 return handedOn;
             }
             store.appended(connection.id(), buffer.append(content), content);
-            if (state == State.LIVE) {
+            if (state == StreamState.LIVE) {
                 buffer.trim(written); // unwritten pushes stay, as Netty's pending writes would
                 target = channel;
             } else {
@@ -116,7 +111,7 @@ final class PushStream implements PushOutbox {
         List<ByteBuf> pending;
         long seq;
         synchronized (this) {
-            if (state != State.LIVE || channel != ch) {
+            if (state != StreamState.LIVE || channel != ch) {
                 return;
             }
             seq = Math.max(written, buffer.first() - 1);
@@ -134,13 +129,13 @@ final class PushStream implements PushOutbox {
 
     @Override
     public synchronized boolean isParked() {
-        return state == State.PARKED || handedOn;
+        return state == StreamState.PARKED || handedOn;
     }
 
     @Override
     public void end() {
         synchronized (this) {
-            if (state != State.PARKED) {
+            if (state != StreamState.PARKED) {
                 finalClose = !idleClosing; // an idle close is the server noticing a silent drop: that parks
                 return;
             }
@@ -157,14 +152,14 @@ final class PushStream implements PushOutbox {
      * @return what becomes of the connection
      */
     synchronized RecoveryHook.Disposition socketClosed(Channel ch, long nowMillis) {
-        if (state != State.LIVE || channel != ch) {
+        if (state != StreamState.LIVE || channel != ch) {
             return RecoveryHook.Disposition.SUPERSEDED;
         }
         if (finalClose) {
             finish();
             return RecoveryHook.Disposition.FINISH;
         }
-        state = State.PARKED;
+        state = StreamState.PARKED;
         channel = null;
         parkedAtMillis = nowMillis;
         return RecoveryHook.Disposition.PARKED;
@@ -187,33 +182,31 @@ final class PushStream implements PushOutbox {
      *
      * @param returned the socket side made for the new, upgraded socket
      * @param last the highest number the client saw
-     * @return the outcome; on {@link Return#RESUMED} the connection is on the new socket (an old socket still
-     *     open is closed, without any close action)
+     * @return the outcome; on {@link ResumeOutcome#RESUMED} the connection is on the new socket (an old socket
+     *     still open is closed, without any close action)
      */
-    Return resume(ConnectionSocket returned, long last) {
+    ResumeOutcome resume(ConnectionSocket returned, long last) {
         Channel old;
         synchronized (this) {
-            if (state == State.CLOSED) {
-                return Return.CLOSED;
+            ResumeOutcome refused = state == StreamState.CLOSED ? ResumeOutcome.CLOSED
+                    : last < 0 || last > buffer.last() ? ResumeOutcome.INVALID
+                    : last + 1 < buffer.first() ? ResumeOutcome.OVERFLOW
+                    : null;
+            if (refused != null) {
+                return refused;
             }
-            if (last < 0 || last > buffer.last()) {
-                return Return.INVALID;
-            }
-            if (last + 1 < buffer.first()) {
-                return Return.OVERFLOW;
-            }
-            old = state == State.LIVE ? channel : null;
-            state = State.LIVE;
+            old = state == StreamState.LIVE ? channel : null;
+            state = StreamState.LIVE;
             channel = returned.channel();
             written = last;
             finalClose = false;
             idleClosing = false;
-            connection.socket().moveTo(returned);
+            ((RecoverableSocket) connection.socket()).moveTo(returned);
         }
         if (old != null) {
             old.close();
         }
-        return Return.RESUMED;
+        return ResumeOutcome.RESUMED;
     }
 
     /**
@@ -225,11 +218,11 @@ final class PushStream implements PushOutbox {
     boolean abandon() {
         Channel live;
         synchronized (this) {
-            if (state == State.PARKED) {
+            if (state == StreamState.PARKED) {
                 finish();
                 return true;
             }
-            if (state == State.CLOSED) {
+            if (state == StreamState.CLOSED) {
                 return false;
             }
             finalClose = true;
@@ -247,10 +240,10 @@ final class PushStream implements PushOutbox {
     void leaveSocket(boolean released) {
         Channel live;
         synchronized (this) {
-            live = state == State.LIVE ? channel : null;
+            live = state == StreamState.LIVE ? channel : null;
             if (!released) {
                 idleClosing = true; // as for an idle timeout: the close frame Netty sends must not make it final
-            } else if (state != State.CLOSED) {
+            } else if (state != StreamState.CLOSED) {
                 finish();
                 handedOn = true;
             }
@@ -266,7 +259,7 @@ final class PushStream implements PushOutbox {
      * @return true when the stream was parked for the window and is now finished
      */
     synchronized boolean expireIfDue(long nowMillis, long windowMillis) {
-        if (state == State.PARKED && nowMillis - parkedAtMillis >= windowMillis) {
+        if (state == StreamState.PARKED && nowMillis - parkedAtMillis >= windowMillis) {
             finish();
             return true;
         }
@@ -275,15 +268,15 @@ final class PushStream implements PushOutbox {
 
     /** @return true when the stream was parked and is now finished (the server stops) */
     synchronized boolean finishIfParked() {
-        if (state == State.PARKED) {
+        boolean parked = state == StreamState.PARKED;
+        if (parked) {
             finish();
-            return true;
         }
-        return false;
+        return parked;
     }
 
     private void finish() {
-        state = State.CLOSED;
+        state = StreamState.CLOSED;
         buffer.clear();
         stats.streamClosed();
     }

@@ -6,6 +6,7 @@ import io.kalisocket.connection.Connection;
 import io.kalisocket.connection.Handshake;
 import io.kalisocket.internal.connection.ChannelConnection;
 import io.kalisocket.internal.connection.ConnectionRegistry;
+import io.kalisocket.internal.connection.RecoverableSocket;
 import io.kalisocket.spi.RecoveryStore;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
@@ -137,10 +138,11 @@ public final class Recovery implements RecoveryHook, RecoveryStore.Control {
 
     /** @param c a new recoverable connection @param reason why a return failed, or null @return its upgrade */
     private Upgrade fresh(ChannelConnection c, String reason) {
-        c.socket().outbox(new PushStream(c, new PushBuffer(config.maxMessages(), config.maxBytes(), stats::keptBytes), alloc,
-                this::finishedByItself, stats, store, 0));
+        PushBuffer buffer = new PushBuffer(config.maxMessages(), config.maxBytes(), stats::keptBytes);
+        c.recoverable(new PushStream(c, buffer, alloc, this::finishedByItself, stats, store, 0));
         store.opened(c.id());
-        return new Upgrade(c, false, () -> c.socket().reply(RecoveryFrame.fresh(c.id(), tokens.issue(c.id()), epoch, reason)));
+        return new Upgrade(c, false,
+                () -> c.socket().reply(RecoveryFrame.fresh(c.id(), tokens.issue(c.id()), epoch, reason)));
     }
 
     /** @return null when resumed, else why not */
@@ -293,6 +295,7 @@ public final class Recovery implements RecoveryHook, RecoveryStore.Control {
     }
 
     private static Optional<PushStream> streamOf(ChannelConnection connection) {
-        return connection.socket().outbox().filter(PushStream.class::isInstance).map(PushStream.class::cast);
+        return connection.socket() instanceof RecoverableSocket recoverable
+                && recoverable.outbox() instanceof PushStream stream ? Optional.of(stream) : Optional.empty();
     }
 }

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Connect actions ({@code connect-actions.enabled}), GatewayWorker's online/offline: on connect the query
  * string is a call ({@code ct} defaulting to {@code index}, {@code ac} to {@code online}); on close
- * {@code ac=offline} runs on the controller that handled the connect. A controller without such an action is skipped, not an error.
+ * {@code ac=offline} runs on the controller that handled the connect. A controller without such an action is
+ * skipped, not an error.
  */
 final class ConnectActionRunner {
 

@@ -60,7 +60,8 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
                         .build())
                 .build();
         this.closingHandshake = new ClosingHandshakeHandler(parts.clock);
-        this.errors = new ConnectionErrorHandler(limits.maxMessageBytes(), parts.callbacks, parts.finisher, parts.stats);
+        this.errors = new ConnectionErrorHandler(limits.maxMessageBytes(), parts.callbacks, parts.finisher,
+                parts.stats);
         this.tasks = new ConnectionTasks(parts.dispatcher, parts.stats);
         this.heartbeat = new HeartbeatHandler(parts.config.protocol().heartbeatPing(),
                 parts.config.protocol().heartbeatPong(), parts.stats);

@@ -71,7 +71,8 @@ public final class ServerAssembly {
         this.clock = clock;
         this.mapper = mapper;
         this.callbacks = callbacks;
-        String nodeId = config.server().nodeId().isEmpty() ? ClientIdGenerator.randomNodeId() : config.server().nodeId();
+        String nodeId = config.server().nodeId().isEmpty() ? ClientIdGenerator.randomNodeId()
+                : config.server().nodeId();
         MessageEncoder encoder = new MessageEncoder(mapper.writer(), PooledByteBufAllocator.DEFAULT);
         this.connections = new ConnectionRegistry(encoder);
         LocalGateway local = new LocalGateway(connections);
