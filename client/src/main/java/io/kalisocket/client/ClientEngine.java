@@ -88,7 +88,7 @@ final class ClientEngine implements Link.Events, RecoveryFlow.Engine {
             String msgid = prefix + "-" + (++seq);
             Call call = new Call(msgid, frame.put("msgid", msgid).toString(), future, direct);
             pending.add(call);
-            call.timeout = timers.once(options.callTimeout(), () -> fail(msgid));
+            call.timeout = timers.once(options.callTimeout(), () -> timedOut(msgid));
             if (now) {
                 transmit(call);
             } else {
@@ -257,11 +257,8 @@ final class ClientEngine implements Link.Events, RecoveryFlow.Engine {
         return call != null;
     }
 
-    private void fail(String msgid) {
-        Call call = take(msgid);
-        if (call != null) {
-            call.fail(ReplyException.TIMEOUT, "timeout");
-        }
+    private void timedOut(String msgid) {
+        Optional.ofNullable(take(msgid)).ifPresent(call -> call.fail(ReplyException.TIMEOUT, "timeout"));
     }
 
     private synchronized Call take(String msgid) {

@@ -2,6 +2,7 @@ package io.kalisocket.internal.connection;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundInvoker;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 
@@ -16,6 +17,11 @@ public class ConnectionSocket {
 
     private final MessageEncoder encoder;
     private volatile Channel channel;
+    /**
+     * Where writes enter the pipeline: the lifecycle stage's context, below which only inbound stages sit, so a reply
+     * does not walk past every message stage on its way out (the channel itself when there is no such stage).
+     */
+    private volatile ChannelOutboundInvoker out;
     /** The channel's outbound guard, where shared frames enter: given with the channel, never looked up. */
     private volatile SharedFrameWriter writer;
     private volatile boolean closing;
@@ -24,18 +30,21 @@ public class ConnectionSocket {
 
     /**
      * @param channel the accepted socket
+     * @param out where writes enter its pipeline: a stage's context with no outbound stage below it, or the channel
      * @param writer where shared frames enter that socket, or null for a pipeline without one
      * @param encoder encodes what {@link #send} and {@link #reply} are given
      */
-    public ConnectionSocket(Channel channel, SharedFrameWriter writer, MessageEncoder encoder) {
+    public ConnectionSocket(Channel channel, ChannelOutboundInvoker out, SharedFrameWriter writer,
+            MessageEncoder encoder) {
         this.channel = channel;
+        this.out = out;
         this.writer = writer;
         this.encoder = encoder;
     }
 
     /** @param taken a plain socket side whose channel, guard and counters a recoverable one takes over */
     ConnectionSocket(ConnectionSocket taken) {
-        this(taken.channel, taken.writer, taken.encoder);
+        this(taken.channel, taken.out, taken.writer, taken.encoder);
         this.messagesIn = taken.messagesIn;
         this.messagesOut = taken.messagesOut;
     }
@@ -48,6 +57,7 @@ public class ConnectionSocket {
     /** @param returned the socket side of the channel this one moves to (see {@link RecoverableSocket#moveTo}) */
     void takeChannelOf(ConnectionSocket returned) {
         this.writer = returned.writer;
+        this.out = returned.out;
         this.channel = returned.channel;
     }
 
@@ -76,7 +86,7 @@ public class ConnectionSocket {
         if (!ch.isActive()) {
             return false;
         }
-        ch.writeAndFlush(new ReplyFrame(encoder.encode(answer)), ch.voidPromise());
+        out.writeAndFlush(new ReplyFrame(encoder.encode(answer)), ch.voidPromise());
         return true;
     }
 
@@ -92,7 +102,7 @@ public class ConnectionSocket {
             content.release();
             return false;
         }
-        ch.writeAndFlush(new TextWebSocketFrame(content), ch.voidPromise());
+        out.writeAndFlush(new TextWebSocketFrame(content), ch.voidPromise());
         return true;
     }
 
@@ -137,7 +147,8 @@ public class ConnectionSocket {
             // The client answers and then the TCP connection ends. Until then the socket is still read, so closing
             // never meets unread data, which would reset the connection and lose what was sent before the close
             // frame. A client that never answers is dropped by the closing-handshake stage (on the server's clock).
-            ch.eventLoop().execute(() -> ch.writeAndFlush(new CloseWebSocketFrame(code, reason)));
+            ChannelOutboundInvoker o = out;
+            ch.eventLoop().execute(() -> o.writeAndFlush(new CloseWebSocketFrame(code, reason)));
         }
     }
 

@@ -12,7 +12,6 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -147,24 +146,24 @@ public final class Recovery implements RecoveryHook, RecoveryStore.Control {
 
     /** @return null when resumed, else why not */
     private String resume(PushStream stream, ChannelConnection fresh, long last) {
-        switch (stream.resume(fresh.socket(), last)) {
-            case RESUMED:
+        return switch (stream.resume(fresh.socket(), last)) {
+            case RESUMED -> {
                 stream.connection().ip(fresh.ip());
                 parked.remove(stream.connection().id());
                 store.resumed(stream.connection().id());
-                return null;
-            case OVERFLOW:
+                yield null;
+            }
+            case OVERFLOW -> {
                 if (stream.abandon()) {
                     parked.remove(stream.connection().id());
                     store.finished(stream.connection().id());
                     finisher.finish(stream.connection());
                 }
-                return "overflow";
-            case INVALID:
-                return "invalid";
-            default:
-                return "expired";
-        }
+                yield "overflow";
+            }
+            case INVALID -> "invalid";
+            case CLOSED -> "expired";
+        };
     }
 
     private Upgrade resumed(PushStream stream, long last) {
@@ -221,13 +220,7 @@ public final class Recovery implements RecoveryHook, RecoveryStore.Control {
 
     @Override
     public Map<String, Object> status() {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("enabled", true);
-        s.put("window_seconds", config.window().toSeconds());
-        s.put("max_messages", config.maxMessages());
-        s.put("max_bytes", config.maxBytes());
-        s.putAll(stats.snapshot(parked.count(), parked.bytes()));
-        return s;
+        return stats.status(config, parked.count(), parked.bytes());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.kalisocket.internal.recovery;
 
+import io.kalisocket.config.RecoveryConfig;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,6 +68,22 @@ final class RecoveryStats {
     /** @param reason why a return failed ({@code expired}, {@code epoch}, {@code overflow}, {@code invalid}) */
     void failed(String reason) {
         failedByReason.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    }
+
+    /**
+     * @param config the caps and window
+     * @param parkedNow connections parked now
+     * @param bufferedBytes bytes kept by the parked ones
+     * @return recovery's {@code /status} section: the settings, then the counters
+     */
+    Map<String, Object> status(RecoveryConfig config, int parkedNow, long bufferedBytes) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("enabled", true);
+        s.put("window_seconds", config.window().toSeconds());
+        s.put("max_messages", config.maxMessages());
+        s.put("max_bytes", config.maxBytes());
+        s.putAll(snapshot(parkedNow, bufferedBytes));
+        return s;
     }
 
     /**

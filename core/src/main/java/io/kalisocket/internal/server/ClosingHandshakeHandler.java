@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
+import java.util.concurrent.Future;
 
 /**
  * Ends the closing handshake the server started: when the client answers the server's close frame, the TCP
@@ -46,8 +47,10 @@ final class ClosingHandshakeHandler extends ChannelDuplexHandler {
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (msg instanceof CloseWebSocketFrame && ctx.channel().isActive()) {
-            // Closed from this stage, so that no stage above it (the protocol stage) holds the close back.
-            clock.schedule(ctx.executor(), () -> ctx.close(), TIMEOUT);
+            // Closed from this stage, so that no stage above it (the protocol stage) holds the close back. The timer
+            // goes when the socket closes: thousands of closes a second must not leave their timers queued for 3 s.
+            Future<?> timer = clock.schedule(ctx.executor(), () -> ctx.close(), TIMEOUT);
+            ctx.channel().closeFuture().addListener(closed -> timer.cancel(false));
         }
         ctx.write(msg, promise);
     }

@@ -1,6 +1,7 @@
 package io.kalisocket.internal.server;
 
 import io.kalisocket.internal.connection.ChannelConnection;
+import io.kalisocket.internal.stats.Counter;
 import io.kalisocket.internal.stats.ServerStats;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -46,7 +47,7 @@ final class ConnectionErrorHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         ChannelConnection connection = ChannelConnection.of(ctx.channel());
         if (cause instanceof TooLongFrameException) {
-            stats.oversizedClosed();
+            stats.count(Counter.OVERSIZED_CLOSES);
             log.debug("closing {}: message over {} bytes", connection.id(), maxMessageBytes);
             connection.close(WebSocketCloseStatus.MESSAGE_TOO_BIG.code(), "message too big");
             return;

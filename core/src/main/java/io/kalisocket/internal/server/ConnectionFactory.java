@@ -8,6 +8,7 @@ import io.kalisocket.internal.connection.MessageEncoder;
 import io.kalisocket.internal.connection.SharedFrameWriter;
 import io.kalisocket.internal.exec.SerialQueue;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;
 
@@ -37,14 +38,16 @@ final class ConnectionFactory {
     }
 
     /**
-     * @param channel an accepted socket
+     * @param stage the context of the stage that makes it: writes enter the pipeline there (only inbound stages
+     *     sit below it)
      * @param writer where broadcasts enter that socket (its outbound guard)
-     * @return its connection, attached to it
+     * @return its connection, attached to its channel
      */
-    ChannelConnection open(Channel channel, SharedFrameWriter writer) {
+    ChannelConnection open(ChannelHandlerContext stage, SharedFrameWriter writer) {
+        Channel channel = stage.channel();
         String socketIp = ((InetSocketAddress) channel.remoteAddress()).getAddress().getHostAddress();
         ChannelConnection connection = new ChannelConnection(ids.next(), socketIp,
-                new ConnectionSocket(channel, writer, encoder), new SerialQueue(executor, maxQueued), clock.millis());
+                new ConnectionSocket(channel, stage, writer, encoder), new SerialQueue(executor, maxQueued), clock.millis());
         connection.attachTo(channel);
         return connection;
     }

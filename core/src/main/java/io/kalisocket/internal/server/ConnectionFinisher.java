@@ -4,6 +4,7 @@ import io.kalisocket.internal.connection.ChannelConnection;
 import io.kalisocket.internal.connection.ConnectionRegistry;
 import io.kalisocket.internal.gateway.LocalGateway;
 import io.kalisocket.internal.recovery.Finisher;
+import io.kalisocket.internal.stats.Counter;
 import io.kalisocket.internal.stats.ServerStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +82,7 @@ final class ConnectionFinisher implements Finisher {
             }
         };
         if (!connection.queue().offer(guarded)) {
-            stats.queueFull();
+            stats.count(Counter.QUEUE_FULL);
             log.warn("callback for {} dropped: its queue is full", connection.id());
         }
     }

@@ -5,6 +5,7 @@ import io.kalisocket.internal.connection.ChannelConnection;
 import io.kalisocket.internal.connection.ConnectionRegistry;
 import io.kalisocket.internal.connection.SharedFrameWriter;
 import io.kalisocket.internal.recovery.RecoveryHook;
+import io.kalisocket.internal.stats.Counter;
 import io.kalisocket.internal.stats.ServerStats;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -61,7 +62,7 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        connection = factory.open(ctx.channel(), writer);
+        connection = factory.open(ctx, writer);
         if (callbacks.hasOnConnect()) {
             runCallback(() -> callbacks.onConnect().accept(connection));
         }
@@ -75,7 +76,7 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
         } else if (event instanceof IdleStateEvent && upgraded && connection.socket().channel() == ctx.channel()) {
             // Before the upgrade the handshake timeout applies; a close frame would not even encode there. A
             // socket whose client returned on another one (connection recovery) is closing by itself.
-            stats.idleClosed();
+            stats.count(Counter.IDLE_CLOSES);
             log.debug("closing idle connection {}", connection.id());
             recovery.idle(connection);
             connection.close(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE.code(), "idle timeout");
@@ -88,7 +89,7 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
         ctx.pipeline().remove(HttpRequestHandler.class);
         ctx.pipeline().remove(HandshakeTimeoutHandler.class);
         upgraded = true;
-        stats.connectionOpened();
+        stats.count(Counter.CONNECTIONS_OPENED);
         Handshake handshake = ctx.channel().attr(ChannelAttributes.HANDSHAKE).getAndSet(null);
         RecoveryHook.Upgrade upgrade = recovery.upgraded(connection, handshake);
         if (upgrade.later() != null) {
@@ -140,7 +141,7 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
         if (!upgraded) {
             finisher.end(connection, false);
         } else {
-            stats.connectionClosed();
+            stats.count(Counter.CONNECTIONS_CLOSED);
             log.debug("closed {} ip={} duration={}ms in={} out={}", connection.id(), connection.ip(),
                     System.currentTimeMillis() - connection.openedAtMillis(), connection.socket().messagesIn(),
                     connection.socket().messagesOut());

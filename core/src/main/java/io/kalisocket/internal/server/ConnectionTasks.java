@@ -4,6 +4,7 @@ import io.kalisocket.internal.connection.ChannelConnection;
 import io.kalisocket.internal.mvc.ActionDispatcher;
 import io.kalisocket.internal.protocol.Envelope;
 import io.kalisocket.internal.protocol.Reply;
+import io.kalisocket.internal.stats.Counter;
 import io.kalisocket.internal.stats.ServerStats;
 import io.kalisocket.mvc.ReplyCode;
 import io.netty.channel.ChannelHandlerContext;
@@ -76,7 +77,7 @@ final class ConnectionTasks {
         if (connection.queue().offer(task)) {
             return;
         }
-        stats.queueFull();
+        stats.count(Counter.QUEUE_FULL);
         log.debug("queue of {} is full; refusing a message", connection.id());
         Reply busy = envelope == null
                 ? new Reply(null, null, ReplyCode.UNAVAILABLE, "server busy", null, null)

@@ -5,6 +5,7 @@ import io.kalisocket.internal.mvc.ActionDispatcher;
 import io.kalisocket.internal.mvc.Route;
 import io.kalisocket.internal.protocol.Envelope;
 import io.kalisocket.internal.protocol.ReceiptTracker;
+import io.kalisocket.internal.stats.Counter;
 import io.kalisocket.internal.stats.ServerStats;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -44,7 +45,7 @@ final class DispatchHandler extends SimpleChannelInboundHandler<Envelope> {
         Runnable call = () -> {
             if (envelope.wantsReceipt()
                     && !receipts.firstDelivery(connection.id(), connection.uid(), envelope.msgid())) {
-                stats.dedupHit();
+                stats.count(Counter.DEDUP_HITS);
                 return;
             }
             dispatcher.invoke(connection, route.get(), envelope);

@@ -6,10 +6,9 @@ import io.kalisocket.internal.protocol.EnvelopeException;
 import io.kalisocket.internal.protocol.EnvelopeParser;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.MessageToMessageDecoder;
+import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import java.util.List;
 
 /**
  * Reads a text frame as a call, {@code {"ct":C,"ac":A,...}}, and passes the {@link
@@ -17,28 +16,27 @@ import java.util.List;
  * {@code 400} here and goes no further.
  */
 @Sharable
-final class EnvelopeDecoder extends MessageToMessageDecoder<WebSocketFrame> {
+final class EnvelopeDecoder extends SimpleChannelInboundHandler<WebSocketFrame> {
 
     private final EnvelopeParser parser;
     private final ActionDispatcher dispatcher;
     private final ConnectionTasks tasks;
 
     EnvelopeDecoder(EnvelopeParser parser, ActionDispatcher dispatcher, ConnectionTasks tasks) {
-        super(WebSocketFrame.class);
         this.parser = parser;
         this.dispatcher = dispatcher;
         this.tasks = tasks;
     }
 
     @Override
-    protected void decode(ChannelHandlerContext ctx, WebSocketFrame frame, List<Object> out) {
+    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
         ChannelConnection connection = ChannelConnection.of(ctx.channel());
         if (!(frame instanceof TextWebSocketFrame text)) {
             tasks.refuseBinary(ctx, connection);
             return;
         }
         try {
-            out.add(parser.parse(text.content()));
+            ctx.fireChannelRead(parser.parse(text.content())); // the frame is released once this returns
         } catch (EnvelopeException e) {
             tasks.answer(ctx, connection, () -> dispatcher.rejectInvalid(connection, e));
         }

@@ -1,6 +1,7 @@
 package io.kalisocket.internal.server;
 
 import io.kalisocket.internal.connection.ReplyFrame;
+import io.kalisocket.internal.stats.Counter;
 import io.kalisocket.internal.stats.ServerStats;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -34,7 +35,7 @@ final class HeartbeatHandler extends SimpleChannelInboundHandler<TextWebSocketFr
     protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
         if (ByteBufUtil.equals(ping, frame.content())) {
             frame.release();
-            stats.heartbeat();
+            stats.count(Counter.HEARTBEATS);
             ctx.writeAndFlush(new ReplyFrame(pong.duplicate()), ctx.voidPromise());
             return;
         }

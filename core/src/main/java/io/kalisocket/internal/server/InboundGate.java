@@ -1,6 +1,7 @@
 package io.kalisocket.internal.server;
 
 import io.kalisocket.internal.connection.ChannelConnection;
+import io.kalisocket.internal.stats.Counter;
 import io.kalisocket.internal.stats.ServerStats;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -34,7 +35,7 @@ final class InboundGate extends ChannelInboundHandlerAdapter {
             return;
         }
         connection.socket().countIn();
-        stats.messageIn();
+        stats.count(Counter.MESSAGES_IN);
         ctx.fireChannelRead(msg);
     }
 }

@@ -5,6 +5,7 @@ import io.kalisocket.internal.connection.ChannelConnection;
 import io.kalisocket.internal.connection.ReplyFrame;
 import io.kalisocket.internal.connection.SharedFrameWriter;
 import io.kalisocket.internal.connection.WireFrame;
+import io.kalisocket.internal.stats.Counter;
 import io.kalisocket.internal.stats.ServerStats;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -102,15 +103,15 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
             return false;
         }
         if (answer || ctx.channel().isWritable()) {
-            stats.messageOut();
+            stats.count(Counter.MESSAGES_OUT);
             return true;
         }
         if (policy == SlowConsumerPolicy.DROP) {
-            stats.dropped();
+            stats.count(Counter.DROPPED);
             log.debug("dropped a message for slow consumer {}", ctx.channel().remoteAddress());
         } else {
             closing = true;
-            stats.slowConsumerClosed();
+            stats.count(Counter.SLOW_CONSUMER_CLOSES);
             log.info("closing slow consumer {}: {} bytes waiting", ctx.channel().remoteAddress(),
                     ctx.channel().unsafe().outboundBuffer() == null ? 0
                             : ctx.channel().unsafe().outboundBuffer().totalPendingWriteBytes());

@@ -4,6 +4,7 @@ import io.kalisocket.internal.connection.ChannelConnection;
 import io.kalisocket.internal.mvc.ActionDispatcher;
 import io.kalisocket.internal.protocol.Envelope;
 import io.kalisocket.internal.protocol.Reply;
+import io.kalisocket.internal.stats.Counter;
 import io.kalisocket.internal.stats.ServerStats;
 import io.kalisocket.mvc.ReplyCode;
 import io.netty.channel.ChannelHandlerContext;
@@ -46,7 +47,7 @@ final class RateLimitHandler extends SimpleChannelInboundHandler<Envelope> {
             return;
         }
         ChannelConnection connection = ChannelConnection.of(ctx.channel());
-        stats.rateLimited();
+        stats.count(Counter.RATE_LIMITED);
         rateLimitedInARow++;
         if (closeAfterRateLimited > 0 && rateLimitedInARow >= closeAfterRateLimited) {
             log.info("closing {}: {} messages in a row over the rate limit", connection.id(), rateLimitedInARow);

@@ -3,6 +3,7 @@ package io.kalisocket.internal.server;
 import io.kalisocket.internal.connection.ChannelConnection;
 import io.kalisocket.internal.protocol.Envelope;
 import io.kalisocket.internal.protocol.Receipt;
+import io.kalisocket.internal.stats.Counter;
 import io.kalisocket.internal.stats.ServerStats;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -27,7 +28,7 @@ final class ReceiptHandler extends SimpleChannelInboundHandler<Envelope> {
     protected void channelRead0(ChannelHandlerContext ctx, Envelope envelope) {
         if (envelope.wantsReceipt()) {
             ChannelConnection connection = ChannelConnection.of(ctx.channel());
-            stats.receipt();
+            stats.count(Counter.RECEIPTS);
             connection.socket().reply(Receipt.of(envelope.msgid()));
         }
         ctx.fireChannelRead(envelope);

@@ -13,90 +13,32 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ServerStats {
 
-    private final LongAdder connectionsOpened = new LongAdder();
-    private final LongAdder connectionsClosed = new LongAdder();
-    private final LongAdder handshakesRefused = new LongAdder();
-    private final LongAdder messagesIn = new LongAdder();
-    private final LongAdder messagesOut = new LongAdder();
-    private final LongAdder heartbeats = new LongAdder();
-    private final LongAdder receipts = new LongAdder();
-    private final LongAdder dedupHits = new LongAdder();
-    private final LongAdder rateLimited = new LongAdder();
-    private final LongAdder dropped = new LongAdder();
-    private final LongAdder slowConsumerCloses = new LongAdder();
-    private final LongAdder idleCloses = new LongAdder();
-    private final LongAdder oversizedCloses = new LongAdder();
-    private final LongAdder queueFull = new LongAdder();
-    private final LongAdder protocolViolations = new LongAdder();
+    private final LongAdder[] counters = new LongAdder[Counter.values().length];
     private final Map<Integer, LongAdder> repliesByCode = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> refusalsByReason = new ConcurrentHashMap<>();
-    private final LongAdder actionsRun = new LongAdder();
     private final List<ActionObserver> actionObservers = new CopyOnWriteArrayList<>();
 
-    /** A connection completed its WebSocket handshake. */
-    public void connectionOpened() {
-        connectionsOpened.increment();
+    /** Every counter at zero. */
+    public ServerStats() {
+        for (int i = 0; i < counters.length; i++) {
+            counters[i] = new LongAdder();
+        }
     }
 
-    /** An upgraded connection closed. */
-    public void connectionClosed() {
-        connectionsClosed.increment();
+    /** @param counter what happened, once */
+    public void count(Counter counter) {
+        counters[counter.ordinal()].increment();
+    }
+
+    /** @param counter a counter @return its value */
+    public long get(Counter counter) {
+        return counters[counter.ordinal()].sum();
     }
 
     /** @param reason why the handshake was refused, e.g. {@code per-ip-limit}, {@code origin} */
     public void handshakeRefused(String reason) {
-        handshakesRefused.increment();
+        count(Counter.HANDSHAKES_REFUSED);
         refusalsByReason.computeIfAbsent(reason, r -> new LongAdder()).increment();
-    }
-
-    /** A text frame arrived. */
-    public void messageIn() {
-        messagesIn.increment();
-    }
-
-    /** A data frame was handed to a socket. */
-    public void messageOut() {
-        messagesOut.increment();
-    }
-
-    /** A heartbeat was answered. */
-    public void heartbeat() {
-        heartbeats.increment();
-    }
-
-    /** A receipt was sent. */
-    public void receipt() {
-        receipts.increment();
-    }
-
-    /** A repeated msgid inside the window was acknowledged but not run. */
-    public void dedupHit() {
-        dedupHits.increment();
-    }
-
-    /** A message was refused by the connection's rate limit. */
-    public void rateLimited() {
-        rateLimited.increment();
-    }
-
-    /** An outbound message was dropped under the {@code drop} slow-consumer policy. */
-    public void dropped() {
-        dropped.increment();
-    }
-
-    /** A slow consumer was closed with 1008. */
-    public void slowConsumerClosed() {
-        slowConsumerCloses.increment();
-    }
-
-    /** A connection was closed for being idle. */
-    public void idleClosed() {
-        idleCloses.increment();
-    }
-
-    /** A connection was closed with 1009 for an oversized message. */
-    public void oversizedClosed() {
-        oversizedCloses.increment();
     }
 
     /**
@@ -105,15 +47,10 @@ public final class ServerStats {
      * @param closeCode the close code sent (1002, 1007 or 1009)
      */
     public void protocolViolation(int closeCode) {
-        protocolViolations.increment();
+        count(Counter.PROTOCOL_VIOLATIONS);
         if (closeCode == 1009) {
-            oversizedCloses.increment();
+            count(Counter.OVERSIZED_CLOSES);
         }
-    }
-
-    /** A message was refused because its connection's queue was full. */
-    public void queueFull() {
-        queueFull.increment();
     }
 
     /** @param code the code of a reply that was sent */
@@ -131,7 +68,7 @@ public final class ServerStats {
      * @param nanos how long the action took
      */
     public void actionCompleted(String controller, String action, int code, long nanos) {
-        actionsRun.increment();
+        count(Counter.ACTIONS_RUN);
         for (ActionObserver observer : actionObservers) {
             observer.actionCompleted(controller, action, code, nanos);
         }
@@ -144,29 +81,16 @@ public final class ServerStats {
 
     /** @return the connections open now */
     public long connectionsOpen() {
-        return connectionsOpened.sum() - connectionsClosed.sum();
+        return get(Counter.CONNECTIONS_OPENED) - get(Counter.CONNECTIONS_CLOSED);
     }
 
     /** @return every counter by name, for /status and the metrics */
     public Map<String, Long> snapshot() {
         Map<String, Long> s = new TreeMap<>();
-        s.put("connections_opened", connectionsOpened.sum());
-        s.put("connections_closed", connectionsClosed.sum());
+        for (Counter counter : Counter.values()) {
+            s.put(counter.key(), get(counter));
+        }
         s.put("connections_open", connectionsOpen());
-        s.put("handshakes_refused", handshakesRefused.sum());
-        s.put("messages_in", messagesIn.sum());
-        s.put("messages_out", messagesOut.sum());
-        s.put("heartbeats", heartbeats.sum());
-        s.put("receipts", receipts.sum());
-        s.put("dedup_hits", dedupHits.sum());
-        s.put("rate_limited", rateLimited.sum());
-        s.put("dropped", dropped.sum());
-        s.put("slow_consumer_closes", slowConsumerCloses.sum());
-        s.put("idle_closes", idleCloses.sum());
-        s.put("oversized_closes", oversizedCloses.sum());
-        s.put("queue_full", queueFull.sum());
-        s.put("actions_run", actionsRun.sum());
-        s.put("protocol_violations", protocolViolations.sum());
         return s;
     }
 
