@@ -8,15 +8,14 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 
 /**
  * Reads a text frame as a call, {@code {"ct":C,"ac":A,...}}, and passes the {@link
- * io.kalisocket.internal.protocol.Envelope} on. A binary frame or a message that is not a valid call is answered
- * {@code 400} here and goes no further.
+ * io.kalisocket.internal.protocol.Envelope} on. A message that is not a valid call is answered {@code 400} here and
+ * goes no further.
  */
 @Sharable
-final class EnvelopeDecoder extends SimpleChannelInboundHandler<WebSocketFrame> {
+final class EnvelopeDecoder extends SimpleChannelInboundHandler<TextWebSocketFrame> {
 
     private final EnvelopeParser parser;
     private final ActionDispatcher dispatcher;
@@ -29,12 +28,8 @@ final class EnvelopeDecoder extends SimpleChannelInboundHandler<WebSocketFrame> 
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+    protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame text) {
         ChannelConnection connection = ChannelConnection.of(ctx.channel());
-        if (!(frame instanceof TextWebSocketFrame text)) {
-            tasks.refuseBinary(ctx, connection);
-            return;
-        }
         try {
             ctx.fireChannelRead(parser.parse(text.content())); // the frame is released once this returns
         } catch (EnvelopeException e) {

@@ -65,7 +65,7 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
         this.tasks = new ConnectionTasks(parts.dispatcher, parts.stats);
         this.heartbeat = new HeartbeatHandler(parts.config.protocol().heartbeatPing(),
                 parts.config.protocol().heartbeatPong(), parts.stats);
-        this.gate = new InboundGate(parts.stats);
+        this.gate = new InboundGate(parts.stats, tasks);
         this.envelopes = new EnvelopeDecoder(new EnvelopeParser(parts.mapper.reader()), parts.dispatcher, tasks);
         this.receipts = new ReceiptHandler(parts.stats);
         this.dispatch = new DispatchHandler(parts.dispatcher, parts.receipts, tasks, parts.stats);

@@ -6,16 +6,15 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.util.function.BiConsumer;
 
 /**
  * Instead of the ready pipeline, when the application has its own {@code onMessage}: every text frame goes to
  * that callback, on the connection's action queue (the callback may block and may call
- * {@code Dispatcher.run} itself, as KaliPHP's {@code kali::run($data)}). A binary frame is answered {@code 400}.
+ * {@code Dispatcher.run} itself, as KaliPHP's {@code kali::run($data)}).
  */
 @Sharable
-final class OwnMessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+final class OwnMessageHandler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
 
     private final BiConsumer<Connection, String> onMessage;
     private final ConnectionTasks tasks;
@@ -26,12 +25,8 @@ final class OwnMessageHandler extends SimpleChannelInboundHandler<WebSocketFrame
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+    protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame text) {
         ChannelConnection connection = ChannelConnection.of(ctx.channel());
-        if (!(frame instanceof TextWebSocketFrame text)) {
-            tasks.refuseBinary(ctx, connection);
-            return;
-        }
         String body = text.text();
         tasks.queue(connection, () -> onMessage.accept(connection, body), null);
     }
