@@ -12,9 +12,11 @@ import java.util.concurrent.Future;
  * closes the connection on it. Netty's {@code IdleStateHandler} does the same on the event loop's own clock; this
  * one reads the server's clock and schedules its checks through it, so a test's fake clock drives the timeout.
  *
- * <p>As Netty's: a read is noted once per read burst (at {@code channelReadComplete}, not per message); one
- * scheduled check per connection, moved forward as reads come in rather than rescheduled on each read; after an
- * event the next one is due a whole timeout later. A timeout of zero or less turns the stage off.
+ * <p>As Netty's: a read is noted once per read burst, not per message; one scheduled check per connection, moved
+ * forward as reads come in rather than rescheduled on each read; after an event the next one is due a whole
+ * timeout later. A timeout of zero or less turns the stage off. Unlike Netty's, the burst's time is read at its
+ * first message, not at {@code channelReadComplete}: by then a reply may have reached its client, and a client
+ * that acts on it (a test advancing a fake clock) must not find its message dated after that.
  */
 final class IdleTimeoutHandler extends ChannelInboundHandlerAdapter {
 
@@ -47,17 +49,17 @@ final class IdleTimeoutHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        reading = true;
-        firstEvent = true;
+        if (!reading) {
+            reading = true;
+            firstEvent = true;
+            lastReadNanos = clock.nanoTime();
+        }
         ctx.fireChannelRead(msg);
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (reading) {
-            lastReadNanos = clock.nanoTime();
-            reading = false;
-        }
+        reading = false;
         ctx.fireChannelReadComplete();
     }
 

@@ -32,11 +32,9 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final ClosingHandshakeHandler closingHandshake;
     private final ConnectionErrorHandler errors;
     private final ConnectionTasks tasks;
-    private final HeartbeatHandler heartbeat;
+    private final Heartbeat heartbeat;
     private final InboundGate gate;
-    private final EnvelopeDecoder envelopes;
-    private final ReceiptHandler receipts;
-    private final DispatchHandler dispatch;
+    private final EnvelopeParser parser;
     private final OwnMessageHandler ownMessages;
 
     /** @param parts the server's parts, each stage takes what it uses */
@@ -63,14 +61,12 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
         this.errors = new ConnectionErrorHandler(limits.maxMessageBytes(), parts.callbacks, parts.finisher,
                 parts.stats);
         this.tasks = new ConnectionTasks(parts.dispatcher, parts.stats);
-        this.heartbeat = new HeartbeatHandler(parts.config.protocol().heartbeatPing(),
+        this.heartbeat = new Heartbeat(parts.config.protocol().heartbeatPing(),
                 parts.config.protocol().heartbeatPong(), parts.stats);
         this.gate = new InboundGate(parts.stats, tasks);
-        this.envelopes = new EnvelopeDecoder(new EnvelopeParser(parts.mapper.reader()), parts.dispatcher, tasks);
-        this.receipts = new ReceiptHandler(parts.stats);
-        this.dispatch = new DispatchHandler(parts.dispatcher, parts.receipts, tasks, parts.stats);
+        this.parser = new EnvelopeParser(parts.mapper.reader());
         this.ownMessages = parts.callbacks.onMessage() == null ? null
-                : new OwnMessageHandler(parts.callbacks.onMessage(), tasks);
+                : new OwnMessageHandler(parts.callbacks.onMessage(), gate, tasks);
     }
 
     @Override
@@ -99,17 +95,12 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(new ConnectionLifecycleHandler(parts.connectionFactory, parts.connections, parts.finisher,
                 parts.recoveryHook, parts.callbacks, parts.connectActions, parts.stats, guard));
         if (ownMessages != null) {
-            // With its own onMessage the application sees every frame, heartbeats included (as in Workerman).
-            p.addLast(gate);
             p.addLast(ownMessages);
         } else {
-            p.addLast(heartbeat);
-            p.addLast(gate);
-            p.addLast(envelopes);
-            p.addLast(new RateLimitHandler(new TokenBucket(limits.messagesPerSecond(), limits.messageBurst(),
-                    parts.clock::nanoTime), limits.closeAfterRateLimited(), parts.dispatcher, tasks, parts.stats));
-            p.addLast(receipts);
-            p.addLast(dispatch);
+            RateLimit rateLimit = new RateLimit(new TokenBucket(limits.messagesPerSecond(), limits.messageBurst(),
+                    parts.clock::nanoTime), limits.closeAfterRateLimited(), parts.dispatcher, tasks, parts.stats);
+            p.addLast(new MessageHandler(heartbeat, gate, parser, rateLimit, parts.dispatcher, parts.receipts, tasks,
+                    parts.stats));
         }
         p.addLast(errors);
     }

@@ -6,28 +6,35 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.util.function.BiConsumer;
 
 /**
- * Instead of the ready pipeline, when the application has its own {@code onMessage}: every text frame goes to
- * that callback, on the connection's action queue (the callback may block and may call
- * {@code Dispatcher.run} itself, as KaliPHP's {@code kali::run($data)}).
+ * Instead of {@link MessageHandler}, when the application has its own {@code onMessage}: every text frame the
+ * {@link InboundGate} lets on goes to that callback, heartbeats included (as in Workerman), on the connection's
+ * action queue (the callback may block and may call {@code Dispatcher.run} itself, as KaliPHP's
+ * {@code kali::run($data)}).
  */
 @Sharable
-final class OwnMessageHandler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
+final class OwnMessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
 
     private final BiConsumer<Connection, String> onMessage;
+    private final InboundGate gate;
     private final ConnectionTasks tasks;
 
-    OwnMessageHandler(BiConsumer<Connection, String> onMessage, ConnectionTasks tasks) {
+    OwnMessageHandler(BiConsumer<Connection, String> onMessage, InboundGate gate, ConnectionTasks tasks) {
         this.onMessage = onMessage;
+        this.gate = gate;
         this.tasks = tasks;
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame text) {
-        ChannelConnection connection = ChannelConnection.of(ctx.channel());
-        String body = text.text();
+    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        ChannelConnection connection = gate.admit(ctx, frame);
+        if (connection == null) {
+            return;
+        }
+        String body = ((TextWebSocketFrame) frame).text();
         tasks.queue(connection, () -> onMessage.accept(connection, body), null);
     }
 }

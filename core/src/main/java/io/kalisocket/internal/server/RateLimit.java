@@ -8,7 +8,6 @@ import io.kalisocket.internal.stats.Counter;
 import io.kalisocket.internal.stats.ServerStats;
 import io.kalisocket.mvc.ReplyCode;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,11 +15,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A connection's message rate limit ({@code limits.messages-per-second}, {@code limits.message-burst}): a call
  * over it is answered {@code 429}, and {@code limits.close-after-rate-limited} of those in a row close the
- * connection with 1008. One per connection: it holds the connection's token bucket.
+ * connection with 1008. One per connection: it holds the connection's token bucket; used on its event loop only.
  */
-final class RateLimitHandler extends SimpleChannelInboundHandler<Envelope> {
+final class RateLimit {
 
-    private static final Logger log = LoggerFactory.getLogger(RateLimitHandler.class);
+    private static final Logger log = LoggerFactory.getLogger(RateLimit.class);
 
     private final TokenBucket bucket;
     private final int closeAfterRateLimited;
@@ -29,9 +28,8 @@ final class RateLimitHandler extends SimpleChannelInboundHandler<Envelope> {
     private final ServerStats stats;
     private int rateLimitedInARow;
 
-    RateLimitHandler(TokenBucket bucket, int closeAfterRateLimited, ActionDispatcher dispatcher,
-            ConnectionTasks tasks, ServerStats stats) {
-        super(false);
+    RateLimit(TokenBucket bucket, int closeAfterRateLimited, ActionDispatcher dispatcher, ConnectionTasks tasks,
+            ServerStats stats) {
         this.bucket = bucket;
         this.closeAfterRateLimited = closeAfterRateLimited;
         this.dispatcher = dispatcher;
@@ -39,14 +37,17 @@ final class RateLimitHandler extends SimpleChannelInboundHandler<Envelope> {
         this.stats = stats;
     }
 
-    @Override
-    protected void channelRead0(ChannelHandlerContext ctx, Envelope envelope) {
+    /**
+     * @param ctx the calling stage's context
+     * @param connection the sender
+     * @param envelope its call
+     * @return true when the call may run; false when it was answered {@code 429} (or the connection closed)
+     */
+    boolean admit(ChannelHandlerContext ctx, ChannelConnection connection, Envelope envelope) {
         if (bucket.tryTake()) {
             rateLimitedInARow = 0;
-            ctx.fireChannelRead(envelope);
-            return;
+            return true;
         }
-        ChannelConnection connection = ChannelConnection.of(ctx.channel());
         stats.count(Counter.RATE_LIMITED);
         rateLimitedInARow++;
         if (closeAfterRateLimited > 0 && rateLimitedInARow >= closeAfterRateLimited) {
@@ -54,9 +55,10 @@ final class RateLimitHandler extends SimpleChannelInboundHandler<Envelope> {
             // Behind the replies still on their way, so the client sees them before the close.
             tasks.answer(ctx, connection, () -> connection.close(WebSocketCloseStatus.POLICY_VIOLATION.code(),
                     "rate limit exceeded"));
-            return;
+            return false;
         }
         tasks.answer(ctx, connection, () -> dispatcher.reply(connection,
                 Reply.error(envelope, ReplyCode.RATE_LIMITED, "rate limit exceeded")));
+        return false;
     }
 }
