@@ -7,10 +7,9 @@ import io.kalisocket.cache.Cache;
 import io.kalisocket.config.KaliConfig;
 import io.kalisocket.connection.Connection;
 import io.kalisocket.connection.Handshake;
-import io.kalisocket.internal.admin.AdminServer;
-import io.kalisocket.internal.admin.KaliMetrics;
 import io.kalisocket.internal.cache.LocalCache;
 import io.kalisocket.internal.lifecycle.ShutdownSignals;
+import io.kalisocket.internal.logging.LoggingBackend;
 import io.kalisocket.internal.mvc.ControllerRegistry;
 import io.kalisocket.internal.mvc.RouteTable;
 import io.kalisocket.internal.server.Extensions;
@@ -19,7 +18,6 @@ import io.kalisocket.internal.server.NettyServer;
 import io.kalisocket.internal.server.ServerAssembly;
 import io.kalisocket.mvc.Dispatcher;
 import io.kalisocket.spi.NodeExtension;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -234,12 +232,17 @@ public final class KaliServer {
     }
 
     /**
-     * Starts the server and returns at once.
+     * Starts the server and returns at once. Every port (clients', admin) is bound first, then the parts are made
+     * and extensions installed, then each worker's {@code onWorkerStart} runs, then connections are accepted: a
+     * port in use fails here before any pool or cluster link exists, and any failure leaves nothing open.
      *
      * @return the running server
-     * @throws IllegalStateException when a controller is invalid or the port cannot be bound
+     * @throws StartupException when a port cannot be bound, or an {@code onWorkerStart} failed; its message is
+     *     one line naming the listener, the address and the setting that moves it
+     * @throws IllegalStateException when a controller is invalid
      */
     public RunningServer bind() {
+        LoggingBackend.warning(LoggerFactory.getILoggerFactory()).ifPresent(System.err::println);
         ObjectMapper json = mapper != null ? mapper : defaultMapper();
         RouteTable routes = ControllerRegistry.routes(json, controllerInstances, packages, controllerClasses, loader,
                 onMessage != null);
@@ -249,26 +252,9 @@ public final class KaliServer {
         Cache store = cache != null ? cache
                 : installed.cache().orElseGet(() -> new LocalCache(config.protocol().receiptCapacity(),
                         clock::nanoTime));
-        NettyServer server = new NettyServer(
-                new ServerAssembly(config, clock, json, store, routes, callbacks, installed, loader));
-        running = server;
-        server.startOrStop();
-        KaliMetrics metrics = new KaliMetrics(server.status());
-        RunningServer runningServer = new RunningServer(server, metrics);
-        if (config.admin().enabled()) {
-            try {
-                Map<String, Supplier<Object>> sections = installed.statusSections(statusSections);
-                if (config.recovery().enabled()) {
-                    sections.putIfAbsent("recovery", server.status()::recoveryStatus);
-                }
-                runningServer.admin(
-                        AdminServer.start(config, server.status(), sections, metrics, runningServer::close));
-            } catch (RuntimeException e) {
-                runningServer.stop(Duration.ZERO);
-                throw e;
-            }
-        }
-        return runningServer;
+        return ServerStart.run(config,
+                bound -> new ServerAssembly(config, clock, json, store, routes, callbacks, installed, loader, bound),
+                installed.statusSections(statusSections), server -> running = server);
     }
 
     /**

@@ -1,35 +1,25 @@
 package io.kalisocket.config;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
@@ -40,42 +30,27 @@ import java.util.function.UnaryOperator;
  *
  * <p>Keys are kebab-case ({@code limits.max-message-bytes}); an unknown key is an error, never ignored. The old
  * names of renamed sections ({@code gateway.*}, now {@code connect-actions.*}) are still read, with a warning.
+ *
+ * <p>Every problem of one load is reported at once, in one {@link ConfigException} whose message has one line
+ * per problem, each {@code key: problem}: first the unknown keys, then the values that cannot be read (a
+ * duration without a unit, a word where a number goes), then the values out of range.
  */
 public final class ConfigLoader {
 
     private static final String ENV_PREFIX = "KALISOCKET_";
 
     private final ObjectMapper yaml;
+    private final ObjectNode defaults;
     private final ObjectNode tree;
     private final UnknownKeys unknown;
     private final RenamedKeys renamed;
 
     private ConfigLoader() {
-        SimpleModule durations = new SimpleModule("durations")
-                .addDeserializer(Duration.class, new StdScalarDeserializer<>(Duration.class) {
-                    @Override
-                    public Duration deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-                        try {
-                            return DurationText.parse(p.getValueAsString());
-                        } catch (RuntimeException e) {
-                            throw JsonMappingException.from(p, e.getMessage());
-                        }
-                    }
-                })
-                .addSerializer(Duration.class, new StdScalarSerializer<>(Duration.class) {
-                    @Override
-                    public void serialize(Duration value, JsonGenerator gen, SerializerProvider provider)
-                            throws IOException {
-                        gen.writeString(DurationText.format(value));
-                    }
-                });
-        this.yaml = JsonMapper.builder(new YAMLFactory())
-                .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .addModule(durations)
-                .build();
-        this.tree = yaml.valueToTree(KaliConfig.defaults());
+        this.yaml = ConfigJson.yaml();
+        this.defaults = yaml.valueToTree(KaliConfig.defaults());
+        // Unset, admin.port follows server.port (AdminConfig's rule), so the tree must not hold the default's port.
+        ((ObjectNode) defaults.get("admin")).put("port", AdminConfig.FOLLOWS_SERVER_PORT);
+        this.tree = defaults.deepCopy();
         this.unknown = new UnknownKeys(tree);
         this.renamed = new RenamedKeys(unknown);
     }
@@ -87,7 +62,7 @@ public final class ConfigLoader {
      * @param environment the process environment ({@code System.getenv()}); only {@code KALISOCKET_*} is read
      * @param overrides dotted keys to values, applied last
      * @return the validated configuration
-     * @throws ConfigException naming the key when a value is unknown, malformed or out of range
+     * @throws ConfigException listing every unknown key and every malformed or out-of-range value, one per line
      */
     public static KaliConfig load(Optional<Path> file, Map<String, String> environment, Map<String, String> overrides) {
         return load(Map.of(), file, environment, overrides);
@@ -102,7 +77,7 @@ public final class ConfigLoader {
      * @param environment the process environment; only {@code KALISOCKET_*} is read
      * @param overrides dotted keys to values, applied last
      * @return the validated configuration
-     * @throws ConfigException naming the key when a value is unknown, malformed or out of range
+     * @throws ConfigException listing every unknown key and every malformed or out-of-range value, one per line
      */
     public static KaliConfig load(Map<String, String> appDefaults, Optional<Path> file, Map<String, String> environment,
             Map<String, String> overrides) {
@@ -112,8 +87,12 @@ public final class ConfigLoader {
         loader.mergeEnvironment(environment);
         loader.setAll(overrides, key -> key);
         loader.renamed.warnDeprecated();
-        loader.unknown.throwIfAny();
-        return loader.build();
+        List<String> problems = new ArrayList<>(loader.unknown.problems());
+        KaliConfig config = loader.build(problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(String.join("\n", problems));
+        }
+        return config;
     }
 
     /**
@@ -134,7 +113,7 @@ public final class ConfigLoader {
      */
     public static String toYaml(KaliConfig config) {
         try {
-            return new ConfigLoader().yaml.writeValueAsString(config);
+            return ConfigJson.yaml().writeValueAsString(config);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -144,8 +123,10 @@ public final class ConfigLoader {
         JsonNode loaded;
         try {
             loaded = yaml.readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file.toAbsolutePath() + ": no such file");
         } catch (IOException e) {
-            throw new ConfigException(file + ": cannot be read: " + e.getMessage());
+            throw new ConfigException(file.toAbsolutePath() + ": cannot be read: " + e.getMessage());
         }
         if (loaded == null || loaded.isMissingNode() || loaded.isNull()) {
             return;
@@ -168,6 +149,8 @@ public final class ConfigLoader {
                 merge((ObjectNode) current, (ObjectNode) e.getValue(), key + ".");
             } else if (current.isObject()) {
                 unknown.addProblem(key, "expected a mapping of keys, not a value");
+            } else if (e.getValue().isNull()) {
+                unknown.addProblem(key, "has no value (leave the key out for its default)");
             } else {
                 target.set(e.getKey(), e.getValue());
             }
@@ -234,26 +217,50 @@ public final class ConfigLoader {
         }
     }
 
-    private KaliConfig build() {
-        KaliConfig config;
-        try {
-            config = yaml.treeToValue(tree, KaliConfig.class);
-        } catch (JsonMappingException e) {
-            throw new ConfigException(pathOf(e) + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ConfigException(e.getMessage());
-        }
-        ConfigValidator.validate(config);
-        return config;
-    }
-
-    private static String pathOf(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+    /**
+     * Maps the tree to the records. A value that cannot be read is reported and put back to its default, and the
+     * mapping tried again, so that every such value is reported in one go; then the range checks run.
+     *
+     * @param problems where every problem found is added
+     * @return the configuration, meaningful only when no problem was added
+     */
+    private KaliConfig build(List<String> problems) {
+        Set<String> unreadable = new HashSet<>();
+        while (true) {
+            try {
+                KaliConfig config = yaml.treeToValue(tree, KaliConfig.class);
+                for (String problem : ConfigValidator.problems(config)) {
+                    if (!unreadable.contains(problem.substring(0, problem.indexOf(':')))) {
+                        problems.add(problem);
+                    }
+                }
+                return config;
+            } catch (JsonMappingException e) {
+                String key = ValueErrors.keyOf(e);
+                problems.add((key.isEmpty() ? "" : key + ": ") + ValueErrors.describe(e));
+                if (!unreadable.add(key) || !restoreDefault(key)) {
+                    return null;
+                }
+            } catch (IOException e) {
+                problems.add(e.getMessage());
+                return null;
             }
         }
-        return path.toString();
+    }
+
+    /** @param dottedKey e.g. {@code limits.idle-timeout} @return whether its default could be put back */
+    private boolean restoreDefault(String dottedKey) {
+        int dot = dottedKey.indexOf('.');
+        if (dot <= 0) {
+            return false;
+        }
+        String section = dottedKey.substring(0, dot);
+        String key = dottedKey.substring(dot + 1);
+        JsonNode original = defaults.path(section).get(key);
+        if (original == null || !(tree.get(section) instanceof ObjectNode target)) {
+            return false;
+        }
+        target.set(key, original.deepCopy());
+        return true;
     }
 }

@@ -1,19 +1,41 @@
 package io.kalisocket.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Range checks with messages that name the key, run on every loaded configuration. */
+/**
+ * Range checks with messages that name the key, run on every loaded or built configuration. Every check runs, so
+ * that an operator sees every problem of a configuration at once, not one per attempt.
+ */
 final class ConfigValidator {
 
     private static final Pattern NODE_ID = Pattern.compile("[a-z0-9]{1,16}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
 
+    private final List<String> problems = new ArrayList<>();
+
     private ConfigValidator() {
     }
 
+    /** @throws ConfigException listing every problem of the configuration, one per line, when there is any */
     static void validate(KaliConfig c) {
+        List<String> found = problems(c);
+        if (!found.isEmpty()) {
+            throw new ConfigException(String.join("\n", found));
+        }
+    }
+
+    /** @return every problem of the configuration, each {@code key: problem}, in the order of the sections */
+    static List<String> problems(KaliConfig c) {
+        ConfigValidator v = new ConfigValidator();
+        v.checkAll(c);
+        return v.problems;
+    }
+
+    private void checkAll(KaliConfig c) {
         ServerConfig s = c.server();
         check(s.port() >= 0 && s.port() <= 65535, "server.port", s.port() + " is not a port (1-65535, or 0 for any free port)");
         check(s.workerThreads() >= 0, "server.worker-threads", s.workerThreads() + " must be 0 (one per core) or more");
@@ -42,7 +64,7 @@ final class ConfigValidator {
             try {
                 Cidr.parse(cidr);
             } catch (IllegalArgumentException e) {
-                throw new ConfigException("http.trusted-proxies: " + e.getMessage());
+                problems.add("http.trusted-proxies: " + e.getMessage());
             }
         }
         ConnectActionsConfig ca = c.connectActions();
@@ -57,13 +79,18 @@ final class ConfigValidator {
         check(e.poolMin() <= e.effectivePoolSize(), "execution.pool-min", e.poolMin() + " is above execution.pool-size "
                 + e.effectivePoolSize() + (e.poolSize() == 0 ? " (its default here: max(16, 8 x cores))" : ""));
         AdminConfig a = c.admin();
-        check(a.port() >= 0 && a.port() <= 65535, "admin.port",
-                a.port() + " is not a port (1-65535, or 0 for any free port)");
+        if (a.port() == s.port() + 1 && a.port() > 65535) {
+            // The rule's server.port + 1 when server.port is the last port: a problem only when the endpoint is on.
+            check(!a.enabled(), "admin.port", "server.port is 65535, so server.port + 1 is not a port: set admin.port");
+        } else {
+            check(a.port() >= 0 && a.port() <= 65535, "admin.port",
+                    a.port() + " is not a port (1-65535, or 0 for any free port)");
+        }
         check(!a.host().isBlank(), "admin.host", "must not be empty");
         check(!a.enabled() || a.port() == 0 || a.port() != s.port(), "admin.port",
                 a.port() + " is also server.port; the admin endpoint needs a port of its own");
         check(!a.tls() || c.tls().enabled(), "admin.tls", "needs tls.enabled and its certificate");
-        TlsValidator.validate(c.tls());
+        TlsValidator.validate(c.tls(), this);
         LoggingConfig log = c.logging();
         check(log.level().toLowerCase(Locale.ROOT).matches("trace|debug|info|warn|error|off"),
                 "logging.level", "'" + log.level() + "' must be trace, debug, info, warn, error or off");
@@ -75,13 +102,20 @@ final class ConfigValidator {
         check(r.maxBytes() > 0, "recovery.max-bytes", "must be positive");
     }
 
-    private static void positive(Duration d, String key) {
+    private void positive(Duration d, String key) {
         check(!d.isNegative() && !d.isZero(), key, "must be positive");
     }
 
-    static void check(boolean ok, String key, String problem) {
+    /**
+     * @param ok whether the value passes
+     * @param key the dotted key, e.g. {@code server.port}
+     * @param problem what is wrong, when it does not pass
+     * @return {@code ok}, so that a check depending on this one can be skipped
+     */
+    boolean check(boolean ok, String key, String problem) {
         if (!ok) {
-            throw new ConfigException(key + ": " + problem);
+            problems.add(key + ": " + problem);
         }
+        return ok;
     }
 }

@@ -33,7 +33,10 @@ public record KaliConfig(
         ShutdownConfig shutdown,
         RecoveryConfig recovery) {
 
-    /** Rejects missing sections: every section has defaults, so none is ever null. */
+    /**
+     * Rejects missing sections (every section has defaults, so none is ever null) and applies the admin port
+     * rule: an {@code admin.port} of {@link AdminConfig#FOLLOWS_SERVER_PORT} becomes {@code server.port + 1}.
+     */
     public KaliConfig {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(limits, "limits");
@@ -46,6 +49,7 @@ public record KaliConfig(
         Objects.requireNonNull(logging, "logging");
         Objects.requireNonNull(shutdown, "shutdown");
         Objects.requireNonNull(recovery, "recovery");
+        admin = admin.besideServerPort(server.port());
     }
 
     /** @return the configuration with every default */

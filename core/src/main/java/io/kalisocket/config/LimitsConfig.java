@@ -10,11 +10,11 @@ import java.time.Duration;
  * @param maxConnections WebSocket connections in total; more are refused with HTTP 503. Default 0 (unlimited)
  * @param maxConnectionsPerIp connections per client IP (the real IP); more are refused with HTTP 429.
  *     Default 1,000; 0 is unlimited
- * @param messagesPerSecond token-bucket refill rate per connection; excess messages get a 429 reply.
- *     Default 100
+ * @param messagesPerSecond token-bucket refill rate per connection; every data frame takes a token before it is
+ *     read (heartbeats and invalid frames too), excess frames get a 429 reply. Default 100
  * @param messageBurst token-bucket size per connection. Default 200
- * @param closeAfterRateLimited consecutive rate-limited messages after which the connection is closed
- *     with 1008. Default 200; 0 never closes
+ * @param closeAfterRateLimited rate-limited frames within a sliding 10 s window after which the connection is
+ *     closed with 1008. Default 200; 0 never closes
  * @param handshakeTimeout time a TCP connection may take to complete the WebSocket upgrade. Default 10 s
  * @param idleTimeout time without any frame from the client after which it is closed with 1001. Default 60 s
  * @param outboundHighWaterMark bytes queued for one connection after which it is a slow consumer.

@@ -31,11 +31,9 @@ final class UnknownKeys {
         problems.add(key + ": " + problem);
     }
 
-    /** @throws ConfigException listing every problem, one per line, when there is any */
-    void throwIfAny() {
-        if (!problems.isEmpty()) {
-            throw new ConfigException(String.join("\n", problems));
-        }
+    /** @return every problem found so far, each {@code key: problem}, in the order found */
+    List<String> problems() {
+        return List.copyOf(problems);
     }
 
     private void collect(JsonNode node, String prefix) {

@@ -2,10 +2,11 @@ package io.kalisocket.internal.admin;
 
 import io.kalisocket.config.AdminConfig;
 import io.kalisocket.config.KaliConfig;
+import io.kalisocket.internal.server.Listener;
+import io.kalisocket.internal.server.ListenerAddress;
 import io.kalisocket.internal.server.NodeStatus;
 import io.kalisocket.internal.tls.TlsContexts;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -17,7 +18,6 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The admin endpoint's own small HTTP server: one event loop of its own, so a busy or draining WebSocket side
- * never delays {@code /health} or {@code /metrics}.
+ * never delays {@code /health} or {@code /metrics}. Bound with the server's other ports before anything else of
+ * the server starts ({@link #bind}), and answering once the server it reports on exists ({@link #open}).
  */
 public final class AdminServer implements AutoCloseable {
 
@@ -36,81 +37,72 @@ public final class AdminServer implements AutoCloseable {
     /** Seconds an admin connection may stay silent. */
     private static final int READ_TIMEOUT_SECONDS = 30;
 
+    private final AdminConfig config;
     private final EventLoopGroup group;
-    private final Channel listener;
-    private final String scheme;
+    private final Listener listener;
+    private volatile String scheme = "http";
 
-    private AdminServer(EventLoopGroup group, Channel listener, String scheme) {
+    private AdminServer(AdminConfig config, EventLoopGroup group, Listener listener) {
+        this.config = config;
         this.group = group;
         this.listener = listener;
-        this.scheme = scheme;
     }
 
     /**
-     * Starts the admin endpoint of a server, as its configuration says ({@code admin.*}; TLS with the server's
-     * certificate when {@code admin.tls}).
+     * Binds the admin port ({@code admin.host:admin.port}); it answers nothing until {@link #open}.
      *
-     * @param config the server's configuration
+     * @param config the {@code admin} section
+     * @return the bound admin server
+     * @throws io.kalisocket.StartupException when the port cannot be bound; nothing is left open then
+     */
+    public static AdminServer bind(AdminConfig config) {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("kali-admin", true),
+                NioIoHandler.newFactory());
+        try {
+            Listener listener = Listener.bind(new ServerBootstrap().group(group).channel(NioServerSocketChannel.class),
+                    new ListenerAddress("admin listener", config.host(), config.port(), "admin.port or --admin-port",
+                            "admin.host"));
+            return new AdminServer(config, group, listener);
+        } catch (RuntimeException e) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    /**
+     * Starts answering, as the configuration says (TLS with the server's certificate when {@code admin.tls}).
+     *
+     * @param kali the server's configuration
      * @param server the node it reports on
      * @param sections extra sections of {@code /status}, by name
      * @param metrics what {@code /metrics} serves
-     * @param stop what {@code POST /stop} runs
-     * @return the running endpoint
-     */
-    public static AdminServer start(KaliConfig config, NodeStatus server, Map<String, Supplier<Object>> sections,
-            KaliMetrics metrics, Runnable stop) {
-        return start(config.admin(), config.admin().tls() ? TlsContexts.server(config.tls()) : null, server,
-                new StatusReport(server, sections), metrics, stop);
-    }
-
-    /**
-     * Binds the admin port.
-     *
-     * @param config the {@code admin} section
-     * @param tls the TLS context when {@code admin.tls} is set, else null
-     * @param server the WebSocket server it reports on
-     * @param status the {@code /status} report
-     * @param metrics the {@code /metrics} registry
      * @param stop what {@code POST /stop} runs (on a thread of its own)
-     * @return the listening admin server
-     * @throws IllegalStateException when the port cannot be bound
      */
-    public static AdminServer start(AdminConfig config, SslContext tls, NodeStatus server, StatusReport status,
-            KaliMetrics metrics, Runnable stop) {
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("kali-admin", true),
-                NioIoHandler.newFactory());
-        AdminHandler handler = new AdminHandler(server, status, metrics, config.token(), stop);
-        try {
-            Channel listener = new ServerBootstrap()
-                    .group(group)
-                    .channel(NioServerSocketChannel.class)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            if (tls != null) {
-                                ch.pipeline().addLast(tls.newHandler(ch.alloc()));
-                            }
-                            ch.pipeline().addLast(new ReadTimeoutHandler(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS));
-                            ch.pipeline().addLast(new HttpServerCodec());
-                            ch.pipeline().addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES));
-                            ch.pipeline().addLast(handler);
-                        }
-                    })
-                    .bind(config.host(), config.port()).syncUninterruptibly().channel();
-            AdminServer admin = new AdminServer(group, listener, tls != null ? "https" : "http");
-            log.info("admin endpoint on {}://{}:{}/status (also /metrics, /health, /connections){}", admin.scheme,
-                    config.host(), admin.port(), config.requiresToken() ? ", bearer token required" : "");
-            return admin;
-        } catch (RuntimeException e) {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            throw new IllegalStateException("admin.port: cannot listen on " + config.host() + ":" + config.port()
-                    + ": " + e.getMessage(), e);
-        }
+    public void open(KaliConfig kali, NodeStatus server, Map<String, Supplier<Object>> sections, KaliMetrics metrics,
+            Runnable stop) {
+        SslContext tls = config.tls() ? TlsContexts.server(kali.tls()) : null;
+        AdminHandler handler = new AdminHandler(server, new StatusReport(server, sections), metrics, config.token(),
+                stop);
+        listener.open(new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                if (tls != null) {
+                    ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                }
+                ch.pipeline().addLast(new ReadTimeoutHandler(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+                ch.pipeline().addLast(new HttpServerCodec());
+                ch.pipeline().addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES));
+                ch.pipeline().addLast(handler);
+            }
+        });
+        scheme = tls != null ? "https" : "http";
+        log.info("admin endpoint on {}://{}:{}/status (also /metrics, /health, /connections){}", scheme,
+                config.host(), port(), config.requiresToken() ? ", bearer token required" : "");
     }
 
     /** @return the bound port (useful when configured with port 0) */
     public int port() {
-        return ((InetSocketAddress) listener.localAddress()).getPort();
+        return listener.port();
     }
 
     /** @return {@code http} or {@code https} */
@@ -121,7 +113,7 @@ public final class AdminServer implements AutoCloseable {
     /** Stops listening and answering. */
     @Override
     public void close() {
-        listener.close().syncUninterruptibly();
+        listener.close();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

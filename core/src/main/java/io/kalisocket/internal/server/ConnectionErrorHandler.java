@@ -1,26 +1,33 @@
 package io.kalisocket.internal.server;
 
 import io.kalisocket.internal.connection.ChannelConnection;
+import io.kalisocket.internal.logging.LogLimiter;
 import io.kalisocket.internal.stats.Counter;
 import io.kalisocket.internal.stats.ServerStats;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.io.IOException;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The last stage: whatever failed above it. An oversized message closes the connection with 1009; a frame that
- * broke the protocol was already answered by Netty's decoder (1002, 1007 or 1009) and is counted; a socket error
- * is logged at DEBUG, anything else at WARN with its stack trace, then the application's {@code onError} runs
- * and the socket is closed.
+ * broke the protocol was already answered by the outbound guard (1002, 1007 or 1009) and is counted; a socket error
+ * or a client that left in the middle of a message is logged at DEBUG, anything else at WARN with its stack trace
+ * (at most one such line per {@link #WARN_INTERVAL}, with the count of those left out), then the application's
+ * {@code onError} runs and the socket is closed.
  */
 @Sharable
 final class ConnectionErrorHandler extends ChannelInboundHandlerAdapter {
+
+    /** The least time between two WARN lines of unexpected connection failures. */
+    static final Duration WARN_INTERVAL = Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionErrorHandler.class);
 
@@ -28,19 +35,22 @@ final class ConnectionErrorHandler extends ChannelInboundHandlerAdapter {
     private final LifecycleCallbacks callbacks;
     private final ConnectionFinisher finisher;
     private final ServerStats stats;
+    private final LogLimiter warnings;
 
     /**
      * @param maxMessageBytes {@code limits.max-message-bytes}, for the log line of a 1009
      * @param callbacks the application's {@code onError}
      * @param finisher runs {@code onError} on the connection's queue
      * @param stats counts oversized messages and protocol violations
+     * @param warnings limits the WARN lines of unexpected failures (clients may cause them at will)
      */
     ConnectionErrorHandler(int maxMessageBytes, LifecycleCallbacks callbacks, ConnectionFinisher finisher,
-            ServerStats stats) {
+            ServerStats stats, LogLimiter warnings) {
         this.maxMessageBytes = maxMessageBytes;
         this.callbacks = callbacks;
         this.finisher = finisher;
         this.stats = stats;
+        this.warnings = warnings;
     }
 
     @Override
@@ -53,16 +63,20 @@ final class ConnectionErrorHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (cause instanceof CorruptedWebSocketFrameException corrupted) {
-            // Netty's decoder already sent the close frame (1002, 1007 or 1009) and closes after it: count only.
+            // The outbound guard already answered with the decoder's close status (1002, 1007 or 1009): count only.
             stats.protocolViolation(corrupted.closeStatus() == null ? 1002 : corrupted.closeStatus().code());
             log.debug("connection {} broke the protocol: {}", connection.id(), cause.getMessage());
             return;
         }
         Object who = connection == null ? ctx.channel() : connection.id();
-        if (cause instanceof IOException) {
+        if (cause instanceof IOException || cause instanceof PrematureChannelClosureException) {
+            // The client went away (mid-message, for the second): its doing, not the server's, and it can repeat it.
             log.debug("connection {} failed: {}", who, cause.toString());
         } else {
-            log.warn("connection {} failed", who, cause);
+            long leftOut = warnings.tryLog();
+            if (leftOut >= 0) {
+                log.warn("connection {} failed ({} such lines left out before this one)", who, leftOut, cause);
+            }
         }
         if (connection != null) {
             finisher.run(connection, () -> callbacks.onError().accept(connection, cause));

@@ -4,6 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The server's event loops: one that accepts, and the workers that run every connection's pipeline.
@@ -18,5 +19,11 @@ record EventLoops(EventLoopGroup boss, EventLoopGroup workers) {
         List<EventExecutor> list = new ArrayList<>();
         workers.forEach(list::add);
         return list;
+    }
+
+    /** Shuts both groups down at once (no quiet period: their work was drained before) and waits for the workers. */
+    void shutdown() {
+        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

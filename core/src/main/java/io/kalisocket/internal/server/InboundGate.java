@@ -10,9 +10,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 /**
  * The first check of every data frame: lets it on only while its connection may still act, and counts it. Frames
  * that arrive after the server's close frame are neither run nor acknowledged (so a client resends them on its
- * next connection); a socket whose client already returned on another one (connection recovery) is closing. The
- * protocol is JSON text: a binary frame is answered {@code 400} here. Shared by every connection; the message
- * stages call it rather than being a stage of its own, so a frame costs one pipeline hop, not two.
+ * next connection); a socket whose client already returned on another one (connection recovery) is closing.
+ * Shared by every connection; the message stages call it rather than being a stage of its own, so a frame costs
+ * one pipeline hop, not two.
  */
 final class InboundGate {
 
@@ -26,20 +26,29 @@ final class InboundGate {
 
     /**
      * @param ctx the calling stage's context
-     * @param frame a data frame; the caller still owns it
-     * @return the connection the text frame is for, or null when the frame goes no further (already answered)
+     * @return the connection the frame is for, or null when the frame goes no further
      */
-    ChannelConnection admit(ChannelHandlerContext ctx, WebSocketFrame frame) {
+    ChannelConnection admit(ChannelHandlerContext ctx) {
         ChannelConnection connection = ChannelConnection.of(ctx.channel());
         if (connection.socket().isClosing() || connection.socket().channel() != ctx.channel()) {
             return null;
         }
         connection.socket().countIn();
         stats.count(Counter.MESSAGES_IN);
-        if (!(frame instanceof TextWebSocketFrame)) {
-            tasks.refuseBinary(ctx, connection);
-            return null;
-        }
         return connection;
+    }
+
+    /**
+     * @param ctx the calling stage's context
+     * @param connection the sender
+     * @param frame a frame the gate let on
+     * @return true for a text frame; a binary one is answered {@code 400} (the protocol is JSON text)
+     */
+    boolean isText(ChannelHandlerContext ctx, ChannelConnection connection, WebSocketFrame frame) {
+        if (frame instanceof TextWebSocketFrame) {
+            return true;
+        }
+        tasks.refuseBinary(ctx, connection);
+        return false;
     }
 }

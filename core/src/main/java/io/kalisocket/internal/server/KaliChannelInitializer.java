@@ -2,12 +2,14 @@ package io.kalisocket.internal.server;
 
 import io.kalisocket.config.LimitsConfig;
 import io.kalisocket.internal.logging.ConnectionLogHandler;
+import io.kalisocket.internal.logging.LogLimiter;
 import io.kalisocket.internal.protocol.EnvelopeParser;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
@@ -54,12 +56,14 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
                         .expectMaskedFrames(true)
                         .allowExtensions(false)
                         .withUTF8Validator(true)
-                        .closeOnProtocolViolation(true)
+                        // Off: the decoder would close at once after its close frame, and a client still sending
+                        // would get a TCP reset that can destroy that frame; the outbound guard answers instead.
+                        .closeOnProtocolViolation(false)
                         .build())
                 .build();
         this.closingHandshake = new ClosingHandshakeHandler(parts.clock);
         this.errors = new ConnectionErrorHandler(limits.maxMessageBytes(), parts.callbacks, parts.finisher,
-                parts.stats);
+                parts.stats, new LogLimiter(ConnectionErrorHandler.WARN_INTERVAL, parts.clock::nanoTime));
         this.tasks = new ConnectionTasks(parts.dispatcher, parts.stats);
         this.heartbeat = new Heartbeat(parts.config.protocol().heartbeatPing(),
                 parts.config.protocol().heartbeatPong(), parts.stats);
@@ -86,6 +90,9 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(new ConnectionLogHandler());
         parts.recoveryHook.newCloseWatcher().ifPresent(p::addLast);
         p.addLast(closingHandshake);
+        // Netty's protocol stage would add its UTF-8 check right above itself, below the guard; here, above it, the
+        // guard sees the check's protocol violations as it sees the decoder's, and answers them all alike.
+        p.addLast(new Utf8FrameValidator(false));
         // Below the protocol stage: it sees the close frames that stage sends too (see the class).
         OutboundGuardHandler guard = new OutboundGuardHandler(limits.slowConsumerPolicy(), parts.stats);
         p.addLast(guard);
@@ -98,7 +105,8 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
             p.addLast(ownMessages);
         } else {
             RateLimit rateLimit = new RateLimit(new TokenBucket(limits.messagesPerSecond(), limits.messageBurst(),
-                    parts.clock::nanoTime), limits.closeAfterRateLimited(), parts.dispatcher, tasks, parts.stats);
+                    parts.clock::nanoTime), parts.clock::nanoTime, limits.closeAfterRateLimited(), parts.dispatcher,
+                    tasks, parts.stats);
             p.addLast(new MessageHandler(heartbeat, gate, parser, rateLimit, parts.dispatcher, parts.receipts, tasks,
                     parts.stats));
         }

@@ -17,9 +17,10 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.util.Optional;
 
 /**
- * The ready pipeline's message stage: a data frame becomes a call and its action runs. In order: the heartbeat
- * ({@link Heartbeat}), the gate ({@link InboundGate}), the envelope ({@code 400} when the frame is not a call),
- * the rate limit ({@link RateLimit}, {@code 429}), the receipt ({@code {"type":"pongMsg","msgid":M}} at once), the
+ * The ready pipeline's message stage: a data frame becomes a call and its action runs. In order: the gate
+ * ({@link InboundGate}), the rate limit ({@link RateLimit}: every frame takes a token before it is read, or is
+ * answered {@code 429}), text only ({@code 400} for binary), the heartbeat ({@link Heartbeat}), the envelope
+ * ({@code 400} when the frame is not a call), the receipt ({@code {"type":"pongMsg","msgid":M}} at once), the
  * route ({@code 404}), then the action: on the connection's action queue, or inline on the event loop when it is
  * declared non-blocking ({@code @Inline}) and nothing of the connection is waiting. A call with a {@code msgid}
  * seen within the receipts' window was acknowledged again but does not run again.
@@ -53,11 +54,15 @@ final class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
-        if (frame instanceof TextWebSocketFrame && heartbeat.answer(ctx, frame.content())) {
+        ChannelConnection connection = gate.admit(ctx);
+        if (connection == null) {
             return;
         }
-        ChannelConnection connection = gate.admit(ctx, frame);
-        if (connection == null) {
+        if (!rateLimit.take()) {
+            rateLimit.refuse(ctx, connection, frame instanceof TextWebSocketFrame ? readOrNull(frame) : null);
+            return;
+        }
+        if (!gate.isText(ctx, connection, frame) || heartbeat.answer(ctx, frame.content())) {
             return;
         }
         Envelope envelope;
@@ -67,14 +72,20 @@ final class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
             tasks.answer(ctx, connection, () -> dispatcher.rejectInvalid(connection, e));
             return;
         }
-        if (!rateLimit.admit(ctx, connection, envelope)) {
-            return;
-        }
         if (envelope.wantsReceipt()) {
             stats.count(Counter.RECEIPTS);
             connection.socket().reply(Receipt.of(envelope.msgid()));
         }
         dispatch(ctx, connection, envelope);
+    }
+
+    /** A frame over the budget is read only for the ids of its {@code 429}; the rate limit closes a flood soon. */
+    private Envelope readOrNull(WebSocketFrame frame) {
+        try {
+            return parser.parse(frame.content());
+        } catch (EnvelopeException notACall) {
+            return null;
+        }
     }
 
     private void dispatch(ChannelHandlerContext ctx, ChannelConnection connection, Envelope envelope) {

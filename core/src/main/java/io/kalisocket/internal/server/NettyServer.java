@@ -1,17 +1,14 @@
 package io.kalisocket.internal.server;
 
+import io.kalisocket.StartupException;
 import io.kalisocket.Worker;
 import io.kalisocket.config.KaliConfig;
 import io.kalisocket.gateway.Gateway;
 import io.kalisocket.internal.exec.ActionExecutor;
 import io.kalisocket.internal.lifecycle.Drainer;
 import io.kalisocket.internal.mvc.ActionDispatcher;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.concurrent.EventExecutor;
-import java.net.InetSocketAddress;
+import io.netty.util.concurrent.Future;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One listening node's lifecycle: runs the workers' start callbacks, binds the port, and stops gracefully. Its
- * parts are made by a {@link ServerAssembly}; made by {@link io.kalisocket.KaliServer}.
+ * One node's lifecycle once its port is bound: runs the workers' start callbacks, starts accepting, and stops
+ * gracefully. Its parts, the bound listener included, are made by a {@link ServerAssembly}; made by
+ * {@link io.kalisocket.KaliServer}.
  */
 public final class NettyServer {
 
@@ -34,75 +32,51 @@ public final class NettyServer {
     private final List<Worker> workerList = new ArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
-    private volatile Channel listener;
+    private volatile boolean accepting;
 
-    /** @param parts the server's parts, made by its assembly */
+    /** @param parts the server's parts, made by its assembly, its listener bound and not yet accepting */
     public NettyServer(ServerAssembly parts) {
         this.parts = parts;
         this.status = new NodeStatus(parts, this);
     }
 
     /**
-     * Runs {@code onWorkerStart} on every worker, then binds the port.
+     * Runs {@code onWorkerStart} on every worker, then accepts connections (those that came meanwhile waited in
+     * the backlog) and logs the "listening" line. On failure the caller stops the server, which releases the port.
      *
-     * @return this server, listening
-     * @throws InterruptedException when interrupted while binding
+     * @throws StartupException when an {@code onWorkerStart} failed; the workers started before it are stopped
+     *     with {@code onWorkerStop} when the server stops
      */
-    public NettyServer start() throws InterruptedException {
+    public void open() {
         // Loaded now, while file descriptors are free: the first log line's timestamp needs the zone rules, and
         // loading them when the process is out of descriptors (EMFILE) would kill the accepting thread.
         java.time.ZoneId.systemDefault().getRules();
         KaliConfig config = parts.config;
         List<EventExecutor> loops = parts.loops.workerList();
-        int id = 0;
         for (EventExecutor loop : loops) {
-            Worker worker = new Worker(id++, loops.size());
+            Worker worker = new Worker(workerList.size(), loops.size());
+            Future<?> started = loop.submit(() -> parts.callbacks.onWorkerStart().accept(worker)).awaitUninterruptibly();
+            if (!started.isSuccess()) {
+                throw new StartupException("onWorkerStart failed on worker " + worker.id() + ": " + started.cause(),
+                        started.cause());
+            }
             workerList.add(worker);
-            loop.submit(() -> parts.callbacks.onWorkerStart().accept(worker)).sync();
         }
         if (parts.recovery != null) {
             parts.recovery.start(parts.loops.workers().next());
         }
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(parts.loops.boss(), parts.loops.workers())
-                .channel(parts.transport.serverChannel())
-                .option(ChannelOption.SO_BACKLOG, 1024)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
-                        config.limits().outboundLowWaterMark(), config.limits().outboundHighWaterMark()))
-                .childHandler(new KaliChannelInitializer(parts));
-        listener = bootstrap.bind(config.server().host(), config.server().port()).sync().channel();
+        parts.listener.open(new KaliChannelInitializer(parts));
+        accepting = true;
         log.info("KaliSocket listening on {}://{}:{}{} (node {}, {} transport, {} event loops, actions on {})",
                 status.scheme(), config.server().host(), port(), config.server().path(), parts.nodeId(),
                 parts.transport.name(), loops.size(), ActionExecutor.isVirtual(parts.executor) ? "virtual threads"
                         : "a pool of " + config.execution().effectivePoolMin() + " to "
                         + config.execution().effectivePoolSize() + " threads");
-        return this;
-    }
-
-    /**
-     * Starts, or stops again at once and says why: a start-up error names the address it could not listen on.
-     *
-     * @throws IllegalStateException when the server cannot start
-     */
-    public void startOrStop() {
-        try {
-            start();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stop(Duration.ZERO);
-            throw new IllegalStateException("interrupted while starting", e);
-        } catch (RuntimeException e) {
-            stop(Duration.ZERO);
-            throw new IllegalStateException("cannot listen on " + parts.config.server().host() + ":"
-                    + parts.config.server().port() + ": " + e.getMessage(), e);
-        }
     }
 
     /** @return the bound port */
     public int port() {
-        return ((InetSocketAddress) listener.localAddress()).getPort();
+        return parts.listener.port();
     }
 
     /** @return the gateway actions see */
@@ -125,10 +99,9 @@ public final class NettyServer {
         return parts.config;
     }
 
-    /** @return true once listening and until a stop begins: the readiness of {@code /health} */
+    /** @return true once accepting connections and until a stop begins: the readiness of {@code /health} */
     public boolean isReady() {
-        Channel l = listener;
-        return l != null && l.isActive() && !stopping.get();
+        return accepting && parts.listener.isActive() && !stopping.get();
     }
 
     /** @return true from the moment a stop begins */
@@ -156,10 +129,7 @@ public final class NettyServer {
         }
         try {
             long deadline = System.nanoTime() + grace.toNanos();
-            Channel l = listener;
-            if (l != null) {
-                l.close().syncUninterruptibly();
-            }
+            parts.listener.close();
             parts.recoveryHook.stop();
             boolean clean = new Drainer(parts.connections, parts.tracker).drain(grace);
             parts.executor.shutdown();
@@ -173,9 +143,12 @@ public final class NettyServer {
                 Thread.currentThread().interrupt();
             }
             stopWorkers();
-            parts.loops.boss().shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            parts.loops.workers().shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-            log.info("KaliSocket stopped{}", clean ? "" : " (some work was cut short: see above)");
+            parts.loops.shutdown();
+            if (accepting) {
+                log.info("KaliSocket stopped{}", clean ? "" : " (some work was cut short: see above)");
+            } else {
+                log.debug("released what the failed start had opened");
+            }
         } finally {
             terminated.complete(null);
         }

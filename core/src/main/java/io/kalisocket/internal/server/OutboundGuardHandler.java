@@ -10,7 +10,9 @@ import io.kalisocket.internal.stats.ServerStats;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.flush.FlushConsolidationHandler;
@@ -27,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * <p>It is also where broadcasts enter the socket ({@link SharedFrameWriter}). It sits below the WebSocket
  * protocol stage, so it sees every close frame the server sends (its own and the answer to the client's) and
  * lets no shared frame follow one, as that stage does for the frames written through it.
+ *
+ * <p>A frame that breaks the protocol (Netty's decoder reports it and then discards what the client sends) is
+ * answered here with a close frame carrying the decoder's status (1002, 1007, 1009). The protocol stage would close
+ * the TCP connection right after it; that close is held back until the client closes its end or the closing
+ * handshake's timer ends the connection, because closing while the client still sends makes the kernel answer with
+ * a reset, which can destroy the close frame before the client reads it.
  */
 final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedFrameWriter {
 
@@ -39,6 +47,7 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
     private ChannelHandlerContext wire;
     private boolean closing;
     private boolean closeSent;
+    private boolean answeredViolation;
 
     OutboundGuardHandler(SlowConsumerPolicy policy, ServerStats stats) {
         this.policy = policy;
@@ -67,6 +76,33 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
             }
         }
         ctx.write(msg, promise);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof CorruptedWebSocketFrameException violation && !closeSent && ctx.channel().isActive()) {
+            answeredViolation = true;
+            WebSocketCloseStatus status = violation.closeStatus() == null ? WebSocketCloseStatus.PROTOCOL_ERROR
+                    : violation.closeStatus();
+            // From the tail, so the protocol stage, this one and the closing-handshake timer see it. Then our end of
+            // the TCP connection is shut: the client sees the end and closes its own, no reset.
+            ctx.channel().writeAndFlush(new CloseWebSocketFrame(status.code(), status.reasonText()))
+                    .addListener(written -> {
+                        if (ctx.channel() instanceof DuplexChannel duplex && duplex.isActive()) {
+                            duplex.shutdownOutput();
+                        }
+                    });
+        }
+        ctx.fireExceptionCaught(cause);
+    }
+
+    @Override
+    public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+        if (answeredViolation && ctx.channel().isActive()) {
+            ctx.channel().closeFuture().addListener(closed -> promise.trySuccess());
+            return;
+        }
+        ctx.close(promise);
     }
 
     @Override

@@ -30,8 +30,8 @@ final class OwnMessageHandler extends SimpleChannelInboundHandler<WebSocketFrame
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
-        ChannelConnection connection = gate.admit(ctx, frame);
-        if (connection == null) {
+        ChannelConnection connection = gate.admit(ctx);
+        if (connection == null || !gate.isText(ctx, connection, frame)) {
             return;
         }
         String body = ((TextWebSocketFrame) frame).text();

@@ -9,56 +9,77 @@ import io.kalisocket.internal.stats.ServerStats;
 import io.kalisocket.mvc.ReplyCode;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import java.time.Duration;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A connection's message rate limit ({@code limits.messages-per-second}, {@code limits.message-burst}): a call
- * over it is answered {@code 429}, and {@code limits.close-after-rate-limited} of those in a row close the
- * connection with 1008. One per connection: it holds the connection's token bucket; used on its event loop only.
+ * A connection's message budget ({@code limits.messages-per-second}, {@code limits.message-burst}): every data frame
+ * takes one token before it is read, heartbeats and frames that turn out invalid included, so no kind of frame is
+ * free. A frame over the budget is answered {@code 429}; {@code limits.close-after-rate-limited} of those within
+ * {@link #WINDOW} close the connection with 1008, however the client spaces them (a token that refills between
+ * them does not reset the count). One per connection; used on its event loop only.
  */
 final class RateLimit {
+
+    /** The sliding window over which rate-limited frames are counted towards a close. */
+    static final Duration WINDOW = Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(RateLimit.class);
 
     private final TokenBucket bucket;
+    private final LongSupplier nanoClock;
     private final int closeAfterRateLimited;
     private final ActionDispatcher dispatcher;
     private final ConnectionTasks tasks;
     private final ServerStats stats;
-    private int rateLimitedInARow;
+    /** Made at the first refusal: most connections never meet their limit. */
+    private SlidingWindowCount refused;
 
-    RateLimit(TokenBucket bucket, int closeAfterRateLimited, ActionDispatcher dispatcher, ConnectionTasks tasks,
-            ServerStats stats) {
+    RateLimit(TokenBucket bucket, LongSupplier nanoClock, int closeAfterRateLimited, ActionDispatcher dispatcher,
+            ConnectionTasks tasks, ServerStats stats) {
         this.bucket = bucket;
+        this.nanoClock = nanoClock;
         this.closeAfterRateLimited = closeAfterRateLimited;
         this.dispatcher = dispatcher;
         this.tasks = tasks;
         this.stats = stats;
     }
 
+    /** @return true when a frame is within the budget (it took a token) */
+    boolean take() {
+        return bucket.tryTake();
+    }
+
     /**
+     * Answers a frame over the budget: {@code 429}, or the close with 1008 when too many were refused lately.
+     *
      * @param ctx the calling stage's context
      * @param connection the sender
-     * @param envelope its call
-     * @return true when the call may run; false when it was answered {@code 429} (or the connection closed)
+     * @param envelope the frame read as a call, for the ids of the reply; null when it is not a call
      */
-    boolean admit(ChannelHandlerContext ctx, ChannelConnection connection, Envelope envelope) {
-        if (bucket.tryTake()) {
-            rateLimitedInARow = 0;
-            return true;
-        }
+    void refuse(ChannelHandlerContext ctx, ChannelConnection connection, Envelope envelope) {
         stats.count(Counter.RATE_LIMITED);
-        rateLimitedInARow++;
-        if (closeAfterRateLimited > 0 && rateLimitedInARow >= closeAfterRateLimited) {
-            log.info("closing {}: {} messages in a row over the rate limit", connection.id(), rateLimitedInARow);
+        long now = nanoClock.getAsLong();
+        if (refused == null) {
+            refused = new SlidingWindowCount(WINDOW.toNanos(), now);
+        }
+        int inWindow = refused.add(now);
+        if (closeAfterRateLimited > 0 && inWindow == closeAfterRateLimited) {
+            log.info("closing {}: {} messages over the rate limit within {}s", connection.id(), inWindow,
+                    WINDOW.toSeconds());
             // Behind the replies still on their way, so the client sees them before the close.
             tasks.answer(ctx, connection, () -> connection.close(WebSocketCloseStatus.POLICY_VIOLATION.code(),
                     "rate limit exceeded"));
-            return false;
+            return;
         }
-        tasks.answer(ctx, connection, () -> dispatcher.reply(connection,
-                Reply.error(envelope, ReplyCode.RATE_LIMITED, "rate limit exceeded")));
-        return false;
+        if (closeAfterRateLimited > 0 && inWindow > closeAfterRateLimited) {
+            return; // the close is on its way: no more answers
+        }
+        Reply reply = envelope == null
+                ? new Reply(null, null, ReplyCode.RATE_LIMITED, "rate limit exceeded", null, null)
+                : Reply.error(envelope, ReplyCode.RATE_LIMITED, "rate limit exceeded");
+        tasks.answer(ctx, connection, () -> dispatcher.reply(connection, reply));
     }
 }

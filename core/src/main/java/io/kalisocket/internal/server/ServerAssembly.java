@@ -20,6 +20,7 @@ import io.kalisocket.internal.recovery.Recovery;
 import io.kalisocket.internal.recovery.RecoveryHook;
 import io.kalisocket.internal.stats.ServerStats;
 import io.kalisocket.internal.tls.TlsContexts;
+import io.kalisocket.spi.RecoveryStore;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.handler.ssl.SslContext;
 import java.util.Set;
@@ -49,6 +50,7 @@ public final class ServerAssembly {
     final StaticFiles staticFiles;
     final ServerTransport transport;
     final EventLoops loops;
+    final Listener listener;
     final ChannelTracker tracker = new ChannelTracker(ch -> {
         ChannelConnection connection = ChannelConnection.of(ch);
         return connection == null ? null : connection.queue();
@@ -64,13 +66,19 @@ public final class ServerAssembly {
      * @param callbacks the application's callbacks
      * @param extensions what extension modules bring (gateway, recovery store)
      * @param loader where static files are looked up
+     * @param bound the clients' port, bound before anything here is made; the server owns it from now on
      */
     public ServerAssembly(KaliConfig config, KaliClock clock, ObjectMapper mapper, Cache cache, RouteTable routes,
-            LifecycleCallbacks callbacks, Extensions extensions, ClassLoader loader) {
+            LifecycleCallbacks callbacks, Extensions extensions, ClassLoader loader, WebSocketListener bound) {
         this.config = config;
         this.clock = clock;
         this.mapper = mapper;
         this.callbacks = callbacks;
+        this.transport = bound.transport;
+        this.loops = bound.loops;
+        this.listener = bound.listener;
+        // What can fail comes first, the action pool after it: a failed assembly leaves no thread behind.
+        this.tls = config.tls().enabled() ? TlsContexts.server(config.tls()) : null;
         String nodeId = config.server().nodeId().isEmpty() ? ClientIdGenerator.randomNodeId()
                 : config.server().nodeId();
         MessageEncoder encoder = new MessageEncoder(mapper.writer(), PooledByteBufAllocator.DEFAULT);
@@ -78,14 +86,14 @@ public final class ServerAssembly {
         LocalGateway local = new LocalGateway(connections);
         this.gateway = extensions.gateway(local, nodeId);
         this.dispatcher = new ActionDispatcher(routes, gateway, mapper, stats);
-        this.executor = ActionExecutor.create(config.execution(), clock);
         boolean recoverable = config.recovery().enabled();
+        RecoveryStore store = recoverable ? extensions.recoveryStore().orElseGet(LocalStore::new) : null;
+        this.executor = ActionExecutor.create(config.execution(), clock);
         this.connectActions = config.connectActions().enabled() ? new ConnectActionRunner(config.connectActions(),
                 dispatcher, mapper, recoverable ? Recovery.PARAMS : Set.of()) : null;
         this.finisher = new ConnectionFinisher(connections, local, callbacks, stats, connectActions);
         this.recovery = recoverable ? new Recovery(config.recovery(), clock, connections, finisher,
-                PooledByteBufAllocator.DEFAULT, extensions.recoveryStore().orElseGet(LocalStore::new))
-                : null;
+                PooledByteBufAllocator.DEFAULT, store) : null;
         this.recoveryHook = recoverable ? recovery : RecoveryHook.off();
         this.receipts = new ReceiptTracker(cache, config.protocol().receiptWindow());
         // Client ids stay unique across restarts by the boot's wall time, never a test's fake clock.
@@ -93,10 +101,6 @@ public final class ServerAssembly {
         this.connectionFactory = new ConnectionFactory(ids, encoder, executor, config.limits().maxQueuedPerConnection(),
                 clock);
         this.staticFiles = new StaticFiles(config.server().staticRoot(), loader);
-        this.transport = ServerTransport.choose(config.server().transport());
-        this.loops = new EventLoops(transport.newGroup(1, "kali-accept"),
-                transport.newGroup(config.server().effectiveWorkerThreads(), "kali-io"));
-        this.tls = config.tls().enabled() ? TlsContexts.server(config.tls()) : null;
     }
 
     /** @return this node's id, the first part of every client id it makes */

@@ -17,6 +17,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.kalisocket.testing.Frame;
+import io.kalisocket.testing.RawWebSocket;
 import org.slf4j.LoggerFactory;
 
 /** One line per connect and per close, with client id, real ip, duration, messages in/out and close code. */
@@ -71,5 +73,14 @@ class ConnectionLogHandlerTest {
         assertThat(client.awaitClose()).isEqualTo(1012);
         await().until(() -> messages().stream().anyMatch(m -> m.startsWith("closed ")));
         assertThat(messages().get(1)).contains("code=1012 by=server reason=server restarting");
+    }
+
+    /** The decoder's close frame (1002 here) is the one logged, not the protocol stage's later 1000. */
+    @Test
+    void protocolViolation_isLoggedWithTheCodeTheClientReceived() {
+        RawWebSocket ws = RawWebSocket.connect(server.port()).send(Frame.of(3, new byte[] {1}));
+        assertThat(ws.awaitEnd()).last().satisfies(close -> assertThat(close.closeCode()).isEqualTo(1002));
+        await().until(() -> messages().stream().anyMatch(m -> m.startsWith("closed ")));
+        assertThat(messages().get(1)).contains("code=1002 by=server");
     }
 }

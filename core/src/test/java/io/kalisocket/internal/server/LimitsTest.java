@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.kalisocket.KaliServer;
 import io.kalisocket.RunningServer;
+import io.kalisocket.config.LimitsConfig;
 import io.kalisocket.testing.FakeClock;
 import io.kalisocket.testing.TestClient;
 import java.io.InputStream;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every limit has a number and a clear answer (DESIGN.md section 4). The limits in time (rate, handshake, idle)
@@ -90,6 +93,56 @@ class LimitsTest {
             assertThat(codeOfNext(client, 3)).as("just before the next token").isEqualTo(429);
             clock.advance(Duration.ofMillis(1));
             assertThat(codeOfNext(client, 4)).as("one token per 500 ms").isZero();
+        }
+    }
+
+    /** The old rule (N refusals in a row) was reset by every refilled token: a client could go on at 2x forever. */
+    @Test
+    void rateLimit_closesSustainedAbuse_whateverTheRefillPattern() {
+        try (RunningServer server = onFakeTime("limits.messages-per-second", "10", "limits.message-burst", "1",
+                "limits.close-after-rate-limited", "5");
+                TestClient client = TestClient.connect(server.port())) {
+            for (int round = 1; round <= 5; round++) {
+                clock.advance(Duration.ofMillis(100)); // one token: the first of each pair passes, the second not
+                client.send(ECHO).send(ECHO);
+                client.awaitMessages(round < 5 ? 2 * round : 9); // the fifth refusal is answered by the close
+            }
+            assertThat(client.awaitClose()).isEqualTo(1008);
+            assertThat(server.counters().totals().get("rate_limited")).isEqualTo(5);
+        }
+    }
+
+    /** Frames are counted before they are read: an invalid frame or a heartbeat costs a token like a call. */
+    @Test
+    void rateLimit_countsEveryFrameBeforeItIsRead_invalidOnesAndHeartbeatsIncluded() {
+        try (RunningServer server = onFakeTime("limits.messages-per-second", "1", "limits.message-burst", "2",
+                "limits.close-after-rate-limited", "3");
+                TestClient client = TestClient.connect(server.port())) {
+            client.send("not json").awaitMessages(1);
+            client.send("~H#C~").awaitText("~H#S~");
+            client.send("not json").send("~H#C~").send(ECHO);
+            assertThat(client.awaitClose()).isEqualTo(1008);
+            List<String> answers = client.received();
+            assertThat(TestClient.parse(answers.get(0)).get("code").asInt()).as("within the budget").isEqualTo(400);
+            assertThat(answers.get(1)).isEqualTo("~H#S~");
+            assertThat(answers.subList(2, answers.size())).as("over it: 429, unread, then the close")
+                    .hasSize(2).allSatisfy(a -> assertThat(TestClient.parse(a).get("code").asInt()).isEqualTo(429));
+        }
+    }
+
+    /** The bar: at the default limits, 10x the budget is closed with 1008 within 5 s, valid or not. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {ECHO, "not json"})
+    void rateLimit_tenTimesTheDefaultBudget_isClosedWith1008Within5Seconds(String frame) {
+        try (RunningServer server = onFakeTime();
+                TestClient client = TestClient.connect(server.port())) {
+            int perSecond = 10 * LimitsConfig.defaults().messagesPerSecond();
+            for (int i = 0; i < 5 * perSecond && sent(client, frame); i++) { // 5 s of the server's clock at most
+                if (i % 10 == 0) {
+                    clock.advance(Duration.ofMillis(10_000 / perSecond));
+                }
+            }
+            assertThat(client.awaitClose()).isEqualTo(1008);
         }
     }
 
@@ -196,6 +249,16 @@ class LimitsTest {
                 return client.received().contains("~H#S~");
             });
             assertThat(client.isClosed()).isFalse();
+        }
+    }
+
+    /** @return false once the client can send no more: the server's close came, and the client answered it */
+    private static boolean sent(TestClient client, String frame) {
+        try {
+            client.send(frame);
+            return true;
+        } catch (CompletionException outputClosed) {
+            return false;
         }
     }
 

@@ -130,7 +130,8 @@ class TlsTest {
                 .hasMessage("tls.cert-file: /nope/cert.pem does not exist or is not a file");
         assertThatThrownBy(() -> ConfigLoader.of(Map.of("tls.enabled", "true")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("tls.cert-file: must name a PEM file when tls.enabled is true");
+                .hasMessage("tls.cert-file: must name a PEM file when tls.enabled is true\n"
+                        + "tls.key-file: must name a PEM file when tls.enabled is true");
         assertThatThrownBy(() -> ConfigLoader.of(Map.of("admin.tls", "true")))
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith("admin.tls:");
     }

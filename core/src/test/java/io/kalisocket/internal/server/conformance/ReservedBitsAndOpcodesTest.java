@@ -54,6 +54,28 @@ class ReservedBitsAndOpcodesTest {
         assertThat(ws).closesWith(Frame.PROTOCOL_ERROR);
     }
 
+    /**
+     * RFC 6455 7.1.7: the close frame comes before the TCP close. A client still sending after its bad frame would
+     * get a TCP reset if the server closed at once, and a reset can destroy the close frame before it is read; the
+     * server keeps reading (and discarding) until the client closes.
+     */
+    @Test
+    void aClientThatGoesOnSendingAfterABadFrame_stillReceivesTheCloseFrame() {
+        RawWebSocket ws = server.connect().send(Frame.of(3, "reserved".getBytes(StandardCharsets.UTF_8)));
+        byte[] junk = new byte[16 * 1024];
+        for (int i = 0; i < 64; i++) { // bounded: 1 MiB after the bad frame
+            ws.send(Frame.binary(junk));
+        }
+        assertThat(ws).closesWith(Frame.PROTOCOL_ERROR);
+    }
+
+    /** Unmasked client frames are a protocol error too (RFC 6455 5.1), answered the same way. */
+    @Test
+    void unmaskedFrameFailsTheConnectionWith1002() {
+        RawWebSocket ws = server.connect().send(Frame.text(Echo.request("bare")).unmasked());
+        assertThat(ws).closesWith(Frame.PROTOCOL_ERROR);
+    }
+
     @ParameterizedTest(name = "opcode {0}")
     @ValueSource(ints = {3, 4, 5, 6, 7})
     void reservedNonControlOpcodeFailsTheConnectionWith1002(int opcode) {

@@ -1,0 +1,60 @@
+package io.kalisocket.internal.server;
+
+import io.kalisocket.config.KaliConfig;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
+
+/**
+ * The clients' port with its transport and event loops: the first thing a server makes, so that a port in use
+ * fails the start before any pool, cluster link or {@code onWorkerStart} exists. Accepts nothing until the server
+ * opens it ({@link Listener}).
+ */
+public final class WebSocketListener implements AutoCloseable {
+
+    final ServerTransport transport;
+    final EventLoops loops;
+    final Listener listener;
+
+    private WebSocketListener(ServerTransport transport, EventLoops loops, Listener listener) {
+        this.transport = transport;
+        this.loops = loops;
+        this.listener = listener;
+    }
+
+    /**
+     * Makes the event loops and binds {@code server.host:server.port}.
+     *
+     * @param config the configuration
+     * @return the bound listener
+     * @throws io.kalisocket.StartupException when the port cannot be bound; nothing is left open then
+     */
+    public static WebSocketListener bind(KaliConfig config) {
+        ServerTransport transport = ServerTransport.choose(config.server().transport());
+        EventLoops loops = new EventLoops(transport.newGroup(1, "kali-accept"),
+                transport.newGroup(config.server().effectiveWorkerThreads(), "kali-io"));
+        try {
+            ServerBootstrap bootstrap = new ServerBootstrap()
+                    .group(loops.boss(), loops.workers())
+                    .channel(transport.serverChannel())
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .option(ChannelOption.SO_REUSEADDR, true)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
+                            config.limits().outboundLowWaterMark(), config.limits().outboundHighWaterMark()));
+            Listener listener = Listener.bind(bootstrap, new ListenerAddress("websocket listener",
+                    config.server().host(), config.server().port(), "server.port or --port", "server.host or --host"));
+            return new WebSocketListener(transport, loops, listener);
+        } catch (RuntimeException e) {
+            loops.shutdown();
+            throw e;
+        }
+    }
+
+    /** Releases the port and the event loops, for a start that failed before the server was made. */
+    @Override
+    public void close() {
+        listener.close();
+        loops.shutdown();
+    }
+}

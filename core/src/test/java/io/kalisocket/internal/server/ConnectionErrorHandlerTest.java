@@ -1,0 +1,49 @@
+package io.kalisocket.internal.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.kalisocket.RunningServer;
+import io.kalisocket.testing.Frame;
+import io.kalisocket.testing.RawWebSocket;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** What a client can make the server log: nothing above DEBUG for leaving, whenever it leaves. */
+class ConnectionErrorHandlerTest {
+
+    private final Logger logger = (Logger) LoggerFactory.getLogger(ConnectionErrorHandler.class);
+    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    private RunningServer server;
+
+    @BeforeEach
+    void capture() {
+        lines.start();
+        logger.addAppender(lines);
+        server = TestServers.probe();
+    }
+
+    @AfterEach
+    void release() {
+        server.close();
+        logger.detachAppender(lines);
+    }
+
+    /** Netty reports it as "Channel closed while still aggregating message", which is no server fault. */
+    @Test
+    void aClientThatLeavesInTheMiddleOfAFragmentedMessage_isNoWarning() {
+        for (int i = 0; i < 5; i++) {
+            RawWebSocket ws = RawWebSocket.connect(server.port()).send(Frame.text("{\"ct\":").notFinal());
+            await().until(() -> server.counters().get("connections_open") == 1);
+            ws.close();
+            await().until(() -> server.counters().get("connections_open") == 0);
+        }
+        assertThat(lines.list).noneMatch(line -> line.getLevel().isGreaterOrEqual(Level.WARN));
+    }
+}
