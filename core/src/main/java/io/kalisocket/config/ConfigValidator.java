@@ -76,6 +76,7 @@ final class ConfigValidator {
         check(e.virtualThreads().matches("auto|on|off"), "execution.virtual-threads", "'" + e.virtualThreads() + "' must be auto, on or off");
         check(e.poolSize() >= 0, "execution.pool-size", "must be 0 (automatic) or more");
         check(e.poolMin() >= 0, "execution.pool-min", "must be 0 (one per core) or more");
+        check(e.maxQueuedTotal() >= 0, "execution.max-queued-total", "must be 0 (no limit) or more");
         check(e.poolMin() <= e.effectivePoolSize(), "execution.pool-min", e.poolMin() + " is above execution.pool-size "
                 + e.effectivePoolSize() + (e.poolSize() == 0 ? " (its default here: max(16, 8 x cores))" : ""));
         AdminConfig a = c.admin();

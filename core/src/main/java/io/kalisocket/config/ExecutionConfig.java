@@ -10,12 +10,15 @@ package io.kalisocket.config;
  * @param poolMin platform threads always kept; default 0, meaning one per core (at most {@code poolSize}). The
  *     pool grows from here towards {@code poolSize} only while tasks wait and the cores are not busy, i.e.
  *     while actions block; {@code poolMin == poolSize} makes a fixed pool
+ * @param maxQueuedTotal calls waiting for an action thread on the node, all connections together, past which a
+ *     new call is answered {@code 503 server busy}; default 100,000; 0 is no limit. One connection's flood never
+ *     gets here (its reading pauses at {@code limits.max-queued-per-connection}): this bounds an overload of many
  */
-public record ExecutionConfig(String virtualThreads, int poolSize, int poolMin) {
+public record ExecutionConfig(String virtualThreads, int poolSize, int poolMin, int maxQueuedTotal) {
 
     /** The defaults documented on each component. */
     public static ExecutionConfig defaults() {
-        return new ExecutionConfig("auto", 0, 0);
+        return new ExecutionConfig("auto", 0, 0, 100_000);
     }
 
     /** @return the platform pool's most threads: {@link #poolSize} or {@code max(16, 8 x cores)} */

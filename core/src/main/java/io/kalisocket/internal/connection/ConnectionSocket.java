@@ -24,6 +24,8 @@ public class ConnectionSocket {
     private volatile ChannelOutboundInvoker out;
     /** The channel's outbound guard, where shared frames enter: given with the channel, never looked up. */
     private volatile SharedFrameWriter writer;
+    /** Pauses reading while the connection holds too much; shared with a recoverable socket that takes this over. */
+    private final ReadThrottle reads;
     private volatile boolean closing;
     private long messagesIn;
     private long messagesOut;
@@ -36,15 +38,33 @@ public class ConnectionSocket {
      */
     public ConnectionSocket(Channel channel, ChannelOutboundInvoker out, SharedFrameWriter writer,
             MessageEncoder encoder) {
+        this(channel, out, writer, encoder, () -> { });
+    }
+
+    /**
+     * @param channel the accepted socket
+     * @param out where writes enter its pipeline: a stage's context with no outbound stage below it, or the channel
+     * @param writer where shared frames enter that socket, or null for a pipeline without one
+     * @param encoder encodes what {@link #send} and {@link #reply} are given
+     * @param onReadPause told each time reading from the socket pauses ({@link ReadThrottle})
+     */
+    public ConnectionSocket(Channel channel, ChannelOutboundInvoker out, SharedFrameWriter writer,
+            MessageEncoder encoder, Runnable onReadPause) {
+        this(channel, out, writer, encoder, new ReadThrottle(channel, onReadPause));
+    }
+
+    private ConnectionSocket(Channel channel, ChannelOutboundInvoker out, SharedFrameWriter writer,
+            MessageEncoder encoder, ReadThrottle reads) {
         this.channel = channel;
         this.out = out;
         this.writer = writer;
         this.encoder = encoder;
+        this.reads = reads;
     }
 
     /** @param taken a plain socket side whose channel, guard and counters a recoverable one takes over */
     ConnectionSocket(ConnectionSocket taken) {
-        this(taken.channel, taken.out, taken.writer, taken.encoder);
+        this(taken.channel, taken.out, taken.writer, taken.encoder, taken.reads);
         this.messagesIn = taken.messagesIn;
         this.messagesOut = taken.messagesOut;
     }
@@ -59,6 +79,12 @@ public class ConnectionSocket {
         this.writer = returned.writer;
         this.out = returned.out;
         this.channel = returned.channel;
+        reads.moveTo(returned.channel);
+    }
+
+    /** @return what pauses reading from this socket while the connection holds too much */
+    public ReadThrottle reads() {
+        return reads;
     }
 
     /** @return true while the socket is open */

@@ -4,16 +4,43 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs one connection's tasks one at a time, in submission order, on a shared executor: the connection's
- * messages are handled in arrival order without holding a thread while it is idle. Holds at most
- * {@code capacity} waiting tasks; {@link #offer} refuses more.
+ * messages are handled in arrival order without holding a thread while it is idle. At {@code capacity} waiting
+ * tasks it tells its {@link Backpressure} that it is full (the connection stops reading), and that it drained at
+ * half of that. Tasks already read keep coming for a moment (a read in progress is decoded to its end), so it holds
+ * up to {@link #HARD_LIMIT_FACTOR} times its capacity before {@link #offer} refuses; the node's {@link NodeBacklog}
+ * can refuse earlier.
  */
 public final class SerialQueue {
+
+    /** The most tasks, as a multiple of the capacity: room for one read's calls past the point reading paused. */
+    public static final int HARD_LIMIT_FACTOR = 4;
+
+    /** Told when the queue fills and when it has drained, to stop and resume reading what feeds it. */
+    public interface Backpressure {
+        /** The queue holds its capacity: stop feeding it. Called on the thread that offers. */
+        void full();
+
+        /** The queue is down to half its capacity: feed it again. Called on the thread that runs its tasks. */
+        void drained();
+
+        /** For queues nothing feeds at a rate (tests, internal work). */
+        Backpressure NONE = new Backpressure() {
+            @Override
+            public void full() {
+            }
+
+            @Override
+            public void drained() {
+            }
+        };
+    }
 
     private static final Logger log = LoggerFactory.getLogger(SerialQueue.class);
     /** Tasks run in one go before the queue yields its thread to other connections (fairness on a pool). */
@@ -21,30 +48,53 @@ public final class SerialQueue {
 
     private final Executor executor;
     private final int capacity;
+    private final Backpressure backpressure;
+    private final NodeBacklog backlog;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
+    /** Set when the queue reported itself full, cleared when it reported drained: each is reported once. */
+    private final AtomicBoolean full = new AtomicBoolean();
 
     /**
      * @param executor where tasks run (virtual threads, or a platform pool)
-     * @param capacity most tasks waiting or running at once
+     * @param capacity tasks waiting or running at which the queue is full
+     * @param backpressure told when the queue fills and drains
+     * @param backlog the node's count of waiting tasks, shared by every queue
      */
-    public SerialQueue(Executor executor, int capacity) {
+    public SerialQueue(Executor executor, int capacity, Backpressure backpressure, NodeBacklog backlog) {
         this.executor = executor;
         this.capacity = capacity;
+        this.backpressure = backpressure;
+        this.backlog = backlog;
+    }
+
+    /**
+     * A queue without backpressure or node limit, for work that nothing feeds at a rate.
+     *
+     * @param executor where tasks run
+     * @param capacity tasks waiting or running at which the queue is full
+     */
+    public SerialQueue(Executor executor, int capacity) {
+        this(executor, capacity, Backpressure.NONE, new NodeBacklog(0));
     }
 
     /**
      * Queues a task behind every task offered before it.
      *
      * @param task the task; an exception it throws is logged and does not stop the queue
-     * @return false when the queue is full (the task was not queued)
+     * @return false when the queue is past its hard limit or the node is overloaded (the task was not queued)
      */
     public boolean offer(Runnable task) {
-        if (pending.get() >= capacity) {
+        int before = pending.get();
+        if (before >= capacity * HARD_LIMIT_FACTOR || !backlog.tryAdd()) {
             return false;
         }
         tasks.add(task);
-        if (pending.getAndIncrement() == 0) {
+        before = pending.getAndIncrement();
+        if (before + 1 >= capacity && full.compareAndSet(false, true)) {
+            backpressure.full();
+        }
+        if (before == 0) {
             schedule();
         }
         return true;
@@ -61,7 +111,9 @@ public final class SerialQueue {
         } catch (RejectedExecutionException e) {
             // The executor is shutting down: drop what is queued, so the queue does not wedge.
             log.debug("executor refused a connection's queue; dropping {} task(s)", pending.get());
-            tasks.clear();
+            while (tasks.poll() != null) {
+                backlog.remove();
+            }
             pending.set(0);
         }
     }
@@ -74,7 +126,12 @@ public final class SerialQueue {
             } catch (RuntimeException | LinkageError e) {
                 log.error("task of a connection's queue failed", e);
             }
-            if (pending.decrementAndGet() == 0) {
+            backlog.remove();
+            int left = pending.decrementAndGet();
+            if (left <= capacity / 2 && full.get() && full.compareAndSet(true, false)) {
+                backpressure.drained();
+            }
+            if (left == 0) {
                 return;
             }
         }

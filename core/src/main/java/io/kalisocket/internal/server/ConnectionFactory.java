@@ -6,7 +6,10 @@ import io.kalisocket.internal.connection.ClientIdGenerator;
 import io.kalisocket.internal.connection.ConnectionSocket;
 import io.kalisocket.internal.connection.MessageEncoder;
 import io.kalisocket.internal.connection.SharedFrameWriter;
+import io.kalisocket.internal.exec.NodeBacklog;
 import io.kalisocket.internal.exec.SerialQueue;
+import io.kalisocket.internal.stats.Counter;
+import io.kalisocket.internal.stats.ServerStats;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import java.net.InetSocketAddress;
@@ -19,22 +22,29 @@ final class ConnectionFactory {
     private final MessageEncoder encoder;
     private final Executor executor;
     private final int maxQueued;
+    private final NodeBacklog backlog;
     private final KaliClock clock;
+    private final ServerStats stats;
 
     /**
      * @param ids makes client ids
      * @param encoder encodes what the connection sends
      * @param executor where its actions run
-     * @param maxQueued how many of its actions may wait ({@code limits.max-queued-per-connection})
+     * @param maxQueued how many of its actions may wait before it stops reading
+     *     ({@code limits.max-queued-per-connection})
+     * @param backlog the node's count of waiting actions ({@code execution.max-queued-total})
      * @param clock stamps when it was accepted
+     * @param stats counts the pauses of its reading
      */
     ConnectionFactory(ClientIdGenerator ids, MessageEncoder encoder, Executor executor, int maxQueued,
-            KaliClock clock) {
+            NodeBacklog backlog, KaliClock clock, ServerStats stats) {
         this.ids = ids;
         this.encoder = encoder;
         this.executor = executor;
         this.maxQueued = maxQueued;
+        this.backlog = backlog;
         this.clock = clock;
+        this.stats = stats;
     }
 
     /**
@@ -46,8 +56,10 @@ final class ConnectionFactory {
     ChannelConnection open(ChannelHandlerContext stage, SharedFrameWriter writer) {
         Channel channel = stage.channel();
         String socketIp = ((InetSocketAddress) channel.remoteAddress()).getAddress().getHostAddress();
-        ChannelConnection connection = new ChannelConnection(ids.next(), socketIp,
-                new ConnectionSocket(channel, stage, writer, encoder), new SerialQueue(executor, maxQueued), clock.millis());
+        ConnectionSocket socket = new ConnectionSocket(channel, stage, writer, encoder,
+                () -> stats.count(Counter.READS_PAUSED));
+        ChannelConnection connection = new ChannelConnection(ids.next(), socketIp, socket,
+                new SerialQueue(executor, maxQueued, socket.reads(), backlog), clock.millis());
         connection.attachTo(channel);
         return connection;
     }

@@ -108,7 +108,7 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
                     parts.clock::nanoTime), parts.clock::nanoTime, limits.closeAfterRateLimited(), parts.dispatcher,
                     tasks, parts.stats);
             p.addLast(new MessageHandler(heartbeat, gate, parser, rateLimit, parts.dispatcher, parts.receipts, tasks,
-                    parts.stats));
+                    parts.stats, limits.maxQueuedPerConnection()));
         }
         p.addLast(errors);
     }

@@ -1,6 +1,7 @@
 package io.kalisocket.internal.server;
 
 import io.kalisocket.internal.connection.ChannelConnection;
+import io.kalisocket.internal.connection.ReadThrottle;
 import io.kalisocket.internal.mvc.ActionDispatcher;
 import io.kalisocket.internal.mvc.Route;
 import io.kalisocket.internal.protocol.Envelope;
@@ -27,7 +28,7 @@ import java.util.Optional;
  *
  * <p>Each step is its own class; this stage only orders them, so a message costs one pipeline hop and one lookup
  * of its connection (four stages did the same for 7-13 % more CPU per echo). One per connection: it holds the
- * connection's rate limit.
+ * connection's rate limit and counts its inline calls waiting on the event loop.
  */
 final class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
 
@@ -39,9 +40,14 @@ final class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     private final ReceiptTracker receipts;
     private final ConnectionTasks tasks;
     private final ServerStats stats;
+    private final int maxWaitingOnLoop;
+    /** This connection's inline calls waiting on the event loop; the loop's only, as this stage. */
+    private int waitingOnLoop;
+    private boolean loopPaused;
 
     MessageHandler(Heartbeat heartbeat, InboundGate gate, EnvelopeParser parser, RateLimit rateLimit,
-            ActionDispatcher dispatcher, ReceiptTracker receipts, ConnectionTasks tasks, ServerStats stats) {
+            ActionDispatcher dispatcher, ReceiptTracker receipts, ConnectionTasks tasks, ServerStats stats,
+            int maxWaitingOnLoop) {
         this.heartbeat = heartbeat;
         this.gate = gate;
         this.parser = parser;
@@ -50,6 +56,7 @@ final class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
         this.receipts = receipts;
         this.tasks = tasks;
         this.stats = stats;
+        this.maxWaitingOnLoop = maxWaitingOnLoop;
     }
 
     @Override
@@ -94,18 +101,37 @@ final class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
             tasks.answer(ctx, connection, () -> dispatcher.notFound(connection, envelope));
             return;
         }
-        Runnable call = () -> {
-            if (envelope.wantsReceipt()
-                    && !receipts.firstDelivery(connection.id(), connection.uid(), envelope.msgid())) {
-                stats.count(Counter.DEDUP_HITS);
-                return;
-            }
-            dispatcher.invoke(connection, route.get(), envelope);
-        };
         if (route.get().inline() && connection.queue().isIdle()) {
-            tasks.onLoop(ctx, call);
+            runOnLoop(ctx, connection, route.get(), envelope);
         } else {
-            tasks.queue(connection, call, envelope);
+            tasks.queue(connection, () -> call(connection, route.get(), envelope), envelope);
         }
+    }
+
+    /**
+     * Runs an {@code @Inline} call on the event loop, behind what is queued there. Reading pauses while as many of
+     * the connection's calls wait there as its action queue may hold, and goes on when none waits: without it a
+     * flood of inline calls would queue tasks on the loop faster than they run.
+     */
+    private void runOnLoop(ChannelHandlerContext ctx, ChannelConnection connection, Route route, Envelope envelope) {
+        if (++waitingOnLoop == maxWaitingOnLoop) {
+            loopPaused = true;
+            connection.socket().reads().pause(ReadThrottle.Reason.LOOP_TASKS);
+        }
+        tasks.onLoop(ctx, () -> {
+            if (--waitingOnLoop == 0 && loopPaused) {
+                loopPaused = false;
+                connection.socket().reads().resume(ReadThrottle.Reason.LOOP_TASKS);
+            }
+            call(connection, route, envelope);
+        });
+    }
+
+    private void call(ChannelConnection connection, Route route, Envelope envelope) {
+        if (envelope.wantsReceipt() && !receipts.firstDelivery(connection.id(), connection.uid(), envelope.msgid())) {
+            stats.count(Counter.DEDUP_HITS);
+            return;
+        }
+        dispatcher.invoke(connection, route, envelope);
     }
 }

@@ -2,6 +2,7 @@ package io.kalisocket.internal.server;
 
 import io.kalisocket.config.LimitsConfig.SlowConsumerPolicy;
 import io.kalisocket.internal.connection.ChannelConnection;
+import io.kalisocket.internal.connection.ReadThrottle;
 import io.kalisocket.internal.connection.ReplyFrame;
 import io.kalisocket.internal.connection.SharedFrameWriter;
 import io.kalisocket.internal.connection.WireFrame;
@@ -159,7 +160,15 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+        ChannelConnection connection = ChannelConnection.of(ctx.channel());
+        if (connection != null) {
+            ReadThrottle reads = connection.socket().reads();
+            if (ctx.channel().isWritable()) {
+                reads.resume(ReadThrottle.Reason.OUTBOUND);
+            } else {
+                reads.pause(ReadThrottle.Reason.OUTBOUND);
+            }
+        }
         ctx.fireChannelWritabilityChanged();
     }
 }

@@ -10,6 +10,7 @@ import io.kalisocket.internal.connection.ClientIdGenerator;
 import io.kalisocket.internal.connection.ConnectionRegistry;
 import io.kalisocket.internal.connection.MessageEncoder;
 import io.kalisocket.internal.exec.ActionExecutor;
+import io.kalisocket.internal.exec.NodeBacklog;
 import io.kalisocket.internal.gateway.LocalGateway;
 import io.kalisocket.internal.lifecycle.ChannelTracker;
 import io.kalisocket.internal.mvc.ActionDispatcher;
@@ -99,7 +100,7 @@ public final class ServerAssembly {
         // Client ids stay unique across restarts by the boot's wall time, never a test's fake clock.
         ClientIdGenerator ids = new ClientIdGenerator(nodeId, System.currentTimeMillis());
         this.connectionFactory = new ConnectionFactory(ids, encoder, executor, config.limits().maxQueuedPerConnection(),
-                clock);
+                new NodeBacklog(config.execution().maxQueuedTotal()), clock, stats);
         this.staticFiles = new StaticFiles(config.server().staticRoot(), loader);
     }
 

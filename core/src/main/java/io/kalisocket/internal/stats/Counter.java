@@ -28,8 +28,13 @@ public enum Counter {
     IDLE_CLOSES("idle_closes"),
     /** A connection was closed with 1009 for an oversized message. */
     OVERSIZED_CLOSES("oversized_closes"),
-    /** A message was refused because its connection's queue was full. */
+    /**
+     * A call was answered {@code 503 server busy}: the node's backlog ({@code execution.max-queued-total}) was full,
+     * or its connection's queue past its hard limit.
+     */
     QUEUE_FULL("queue_full"),
+    /** Reading from a connection paused: it held as much as it may (a full queue or outbound buffer). */
+    READS_PAUSED("reads_paused"),
     /** An action ran. */
     ACTIONS_RUN("actions_run"),
     /** A client broke the WebSocket protocol and was closed by the frame decoder. */
