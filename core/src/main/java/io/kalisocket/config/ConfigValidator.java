@@ -55,6 +55,7 @@ final class ConfigValidator {
         check(l.outboundLowWaterMark() > 0 && l.outboundLowWaterMark() <= l.outboundHighWaterMark(),
                 "limits.outbound-low-water-mark", "must be positive and not above limits.outbound-high-water-mark");
         check(l.maxQueuedPerConnection() > 0, "limits.max-queued-per-connection", "must be positive");
+        check(l.handshakesPerIpPerSecond() >= 0, "limits.handshakes-per-ip-per-second", "must be 0 (unlimited) or more");
         ProtocolConfig p = c.protocol();
         check(!p.heartbeatPing().isEmpty(), "protocol.heartbeat-ping", "must not be empty");
         check(!p.heartbeatPong().isEmpty(), "protocol.heartbeat-pong", "must not be empty");
@@ -96,6 +97,8 @@ final class ConfigValidator {
         check(log.level().toLowerCase(Locale.ROOT).matches("trace|debug|info|warn|error|off"),
                 "logging.level", "'" + log.level() + "' must be trace, debug, info, warn, error or off");
         check(log.format().matches("plain|json"), "logging.format", "'" + log.format() + "' must be plain or json");
+        check(log.connections().matches("summary|each|off"), "logging.connections",
+                "'" + log.connections() + "' must be summary, each or off");
         check(!c.shutdown().grace().isNegative(), "shutdown.grace", "must be 0 or more");
         RecoveryConfig r = c.recovery();
         positive(r.window(), "recovery.window");

@@ -23,6 +23,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int port;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
+    private volatile Thread acceptor;
 
     /** @param targetPort the server's port on loopback; the proxy listens on a free one */
     public TcpProxy(int targetPort) {
@@ -38,17 +39,25 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     /** Closes every connection and stops listening: connects are refused until {@link #restore()}. */
-    public synchronized void cut() {
-        closeQuietly(listener);
-        sockets.forEach(TcpProxy::closeQuietly);
-        sockets.clear();
+    public void cut() {
+        synchronized (this) {
+            closeQuietly(listener);
+            sockets.forEach(TcpProxy::closeQuietly);
+            sockets.clear();
+        }
+        awaitListenerClosed();
     }
 
     /**
      * Like {@link #cut()}, but each connection ends with a TCP reset (RST) instead of a FIN, as a NAT or firewall
      * that forgot the connection would end it.
      */
-    public synchronized void reset() {
+    public void reset() {
+        resetSockets();
+        awaitListenerClosed();
+    }
+
+    private synchronized void resetSockets() {
         closeQuietly(listener);
         for (Socket socket : sockets) {
             try {
@@ -59,6 +68,23 @@ public final class TcpProxy implements AutoCloseable {
             closeQuietly(socket);
         }
         sockets.clear();
+    }
+
+    /**
+     * The JDK defers closing a listener while a thread is blocked in its {@code accept} until that thread wakes, and
+     * until then the kernel still completes connects: only when the accepting thread has ended is the port closed.
+     * Outside the lock, which that thread may need once more on its way out.
+     */
+    private void awaitListenerClosed() {
+        Thread accepting = acceptor;
+        if (accepting == null) {
+            return;
+        }
+        try {
+            accepting.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Listens again on the same port. */
@@ -100,6 +126,7 @@ public final class TcpProxy implements AutoCloseable {
             }
         }, "tcp-proxy-accept-" + port);
         acceptor.setDaemon(true);
+        this.acceptor = acceptor;
         acceptor.start();
     }
 

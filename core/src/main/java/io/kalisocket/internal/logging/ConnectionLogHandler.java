@@ -8,14 +8,11 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Logs one line when a WebSocket connection opens and one when it closes, at INFO on the logger
- * {@value #LOGGER}: client id, real ip, duration, messages in and out, and the close code (the first close
- * frame sent or received; 1006 when the TCP connection ended without one). Each value is also attached as a
- * key-value pair, so the JSON format carries them as fields. Sits just before the WebSocket protocol stage,
+ * Watches a WebSocket connection open and close for the connection log (logger {@value #LOGGER}; what is written
+ * depends on {@code logging.connections}, see {@link ConnectionLog}): the close code is the first close frame
+ * sent or received, 1006 when the TCP connection ended without one. Sits just before the WebSocket protocol stage,
  * where it sees the upgrade response and the close frames of both sides.
  */
 public final class ConnectionLogHandler extends ChannelDuplexHandler {
@@ -27,12 +24,16 @@ public final class ConnectionLogHandler extends ChannelDuplexHandler {
     /** The close code logged for a close frame without a status code. */
     public static final int NO_STATUS = 1005;
 
-    private static final Logger log = LoggerFactory.getLogger(LOGGER);
-
+    private final ConnectionLog sink;
     private boolean upgraded;
     private int closeCode = NO_CLOSE_FRAME;
     private String closeReason = "";
     private String closedBy = "network";
+
+    /** @param sink where the connect and the close go: a line each, or a summary */
+    public ConnectionLogHandler(ConnectionLog sink) {
+        this.sink = sink;
+    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -61,18 +62,8 @@ public final class ConnectionLogHandler extends ChannelDuplexHandler {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         ChannelConnection c = ChannelConnection.of(ctx.channel());
-        if (upgraded && c != null && log.isInfoEnabled()) {
-            long duration = System.currentTimeMillis() - c.openedAtMillis();
-            log.atInfo()
-                    .setMessage("closed {} ip={} duration={}ms in={} out={} code={} by={}{}")
-                    .addArgument(c.id()).addArgument(c.ip()).addArgument(duration)
-                    .addArgument(c.socket().messagesIn()).addArgument(c.socket().messagesOut()).addArgument(closeCode)
-                    .addArgument(closedBy).addArgument(closeReason.isEmpty() ? "" : " reason=" + closeReason)
-                    .addKeyValue("event", "close").addKeyValue("client_id", c.id()).addKeyValue("ip", c.ip())
-                    .addKeyValue("duration_ms", duration).addKeyValue("messages_in", c.socket().messagesIn())
-                    .addKeyValue("messages_out", c.socket().messagesOut()).addKeyValue("close_code", closeCode)
-                    .addKeyValue("closed_by", closedBy)
-                    .log();
+        if (upgraded && c != null) {
+            sink.closed(c, closeCode, closedBy, closeReason);
         }
         ctx.fireChannelInactive();
     }
@@ -80,12 +71,8 @@ public final class ConnectionLogHandler extends ChannelDuplexHandler {
     private void connected(Channel channel) {
         upgraded = true;
         ChannelConnection c = ChannelConnection.of(channel);
-        if (c != null && log.isInfoEnabled()) {
-            log.atInfo()
-                    .setMessage("connected {} ip={} socket={}")
-                    .addArgument(c.id()).addArgument(c.ip()).addArgument(c.remoteAddress())
-                    .addKeyValue("event", "connect").addKeyValue("client_id", c.id()).addKeyValue("ip", c.ip())
-                    .log();
+        if (c != null) {
+            sink.opened(c);
         }
     }
 

@@ -1,7 +1,10 @@
 package io.kalisocket.internal.server;
 
 import io.kalisocket.config.LimitsConfig;
+import io.kalisocket.internal.logging.ConnectionLog;
 import io.kalisocket.internal.logging.ConnectionLogHandler;
+import io.kalisocket.internal.logging.ConnectionLogSummary;
+import io.kalisocket.internal.logging.EachConnectionLine;
 import io.kalisocket.internal.logging.LogLimiter;
 import io.kalisocket.internal.protocol.EnvelopeParser;
 import io.netty.channel.ChannelInitializer;
@@ -38,6 +41,8 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final InboundGate gate;
     private final EnvelopeParser parser;
     private final OwnMessageHandler ownMessages;
+    /** {@code logging.connections}: a line each, a summary, or null for none. */
+    private final ConnectionLog connectionLog;
 
     /** @param parts the server's parts, each stage takes what it uses */
     KaliChannelInitializer(ServerAssembly parts) {
@@ -69,6 +74,11 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
                 parts.config.protocol().heartbeatPong(), parts.stats);
         this.gate = new InboundGate(parts.stats, tasks);
         this.parser = new EnvelopeParser(parts.mapper.reader());
+        this.connectionLog = switch (parts.config.logging().connections()) {
+            case "each" -> new EachConnectionLine();
+            case "off" -> null;
+            default -> new ConnectionLogSummary(parts.clock::nanoTime);
+        };
         this.ownMessages = parts.callbacks.onMessage() == null ? null
                 : new OwnMessageHandler(parts.callbacks.onMessage(), gate, tasks);
     }
@@ -87,7 +97,9 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(new HttpServerCodec());
         p.addLast(new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
         p.addLast(new HttpRequestHandler(endpoint, parts.staticFiles, parts.callbacks, parts.stats));
-        p.addLast(new ConnectionLogHandler());
+        if (connectionLog != null) {
+            p.addLast(new ConnectionLogHandler(connectionLog));
+        }
         parts.recoveryHook.newCloseWatcher().ifPresent(p::addLast);
         p.addLast(closingHandshake);
         // Netty's protocol stage would add its UTF-8 check right above itself, below the guard; here, above it, the

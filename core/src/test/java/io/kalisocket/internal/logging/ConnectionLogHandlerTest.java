@@ -10,6 +10,8 @@ import io.kalisocket.KaliServer;
 import io.kalisocket.RunningServer;
 import io.kalisocket.config.ConfigLoader;
 import io.kalisocket.internal.lifecycle.DrainController;
+import io.kalisocket.testing.Frame;
+import io.kalisocket.testing.RawWebSocket;
 import io.kalisocket.testing.TestClient;
 import java.time.Duration;
 import java.util.List;
@@ -17,11 +19,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import io.kalisocket.testing.Frame;
-import io.kalisocket.testing.RawWebSocket;
 import org.slf4j.LoggerFactory;
 
-/** One line per connect and per close, with client id, real ip, duration, messages in/out and close code. */
+/**
+ * {@code logging.connections: each}: one line per connect and per close, with client id, real ip, duration, messages
+ * in/out and close code.
+ */
 class ConnectionLogHandlerTest {
 
     private final Logger logger = (Logger) LoggerFactory.getLogger(ConnectionLogHandler.LOGGER);
@@ -32,8 +35,8 @@ class ConnectionLogHandlerTest {
     void capture() {
         lines.start();
         logger.addAppender(lines);
-        server = KaliServer.create(ConfigLoader.of(Map.of("server.port", "0"))).controllers(DrainController.class)
-                .bind();
+        server = KaliServer.create(ConfigLoader.of(Map.of("server.port", "0", "logging.connections", "each")))
+                .controllers(DrainController.class).bind();
     }
 
     @AfterEach
