@@ -21,8 +21,10 @@ import java.time.Duration;
  *     Default 262,144
  * @param outboundLowWaterMark bytes below which a slow consumer is writable again. Default 131,072
  * @param slowConsumerPolicy {@code close} (close with 1008, the default) or {@code drop} (drop and count)
- * @param maxQueuedPerConnection messages of one connection waiting for an action thread; more get a
- *     503 reply. Default 1,000
+ * @param maxQueuedPerConnection calls of one connection waiting for an action thread (or, {@code @Inline}, for the
+ *     event loop) at which the server stops reading from it until half have run. Default 1,000
+ * @param handshakesPerIpPerSecond WebSocket upgrade requests per client IP (the real IP) per second; more are
+ *     refused with HTTP 429. Default 20; 0 is unlimited. At most 65,536 IPs are tracked at once
  */
 public record LimitsConfig(
         int maxMessageBytes,
@@ -36,7 +38,8 @@ public record LimitsConfig(
         int outboundHighWaterMark,
         int outboundLowWaterMark,
         SlowConsumerPolicy slowConsumerPolicy,
-        int maxQueuedPerConnection) {
+        int maxQueuedPerConnection,
+        int handshakesPerIpPerSecond) {
 
     /** What happens to a connection whose outbound buffer passed the high water mark. */
     public enum SlowConsumerPolicy {
@@ -50,6 +53,6 @@ public record LimitsConfig(
     public static LimitsConfig defaults() {
         return new LimitsConfig(64 * 1024, 0, 1_000, 100, 200, 200,
                 Duration.ofSeconds(10), Duration.ofSeconds(60), 256 * 1024, 128 * 1024,
-                SlowConsumerPolicy.CLOSE, 1_000);
+                SlowConsumerPolicy.CLOSE, 1_000, 20);
     }
 }
