@@ -4,8 +4,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,10 +49,17 @@ public final class SerialQueue {
     private final int capacity;
     private final Backpressure backpressure;
     private final NodeBacklog backlog;
+    // Field updaters rather than atomic objects: one queue per connection, so 32 bytes each count.
+    private static final AtomicIntegerFieldUpdater<SerialQueue> PENDING =
+            AtomicIntegerFieldUpdater.newUpdater(SerialQueue.class, "pending");
+    private static final AtomicIntegerFieldUpdater<SerialQueue> FULL =
+            AtomicIntegerFieldUpdater.newUpdater(SerialQueue.class, "full");
+
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger pending = new AtomicInteger();
-    /** Set when the queue reported itself full, cleared when it reported drained: each is reported once. */
-    private final AtomicBoolean full = new AtomicBoolean();
+    /** Tasks waiting or running. */
+    private volatile int pending;
+    /** 1 once the queue reported itself full, 0 again once it reported drained: each is reported once. */
+    private volatile int full;
 
     /**
      * @param executor where tasks run (virtual threads, or a platform pool)
@@ -85,13 +91,12 @@ public final class SerialQueue {
      * @return false when the queue is past its hard limit or the node is overloaded (the task was not queued)
      */
     public boolean offer(Runnable task) {
-        int before = pending.get();
-        if (before >= capacity * HARD_LIMIT_FACTOR || !backlog.tryAdd()) {
+        if (pending >= capacity * HARD_LIMIT_FACTOR || !backlog.tryAdd()) {
             return false;
         }
         tasks.add(task);
-        before = pending.getAndIncrement();
-        if (before + 1 >= capacity && full.compareAndSet(false, true)) {
+        int before = PENDING.getAndIncrement(this);
+        if (before + 1 >= capacity && FULL.compareAndSet(this, 0, 1)) {
             backpressure.full();
         }
         if (before == 0) {
@@ -102,7 +107,7 @@ public final class SerialQueue {
 
     /** @return true when no task is waiting or running, so an inline task keeps the order */
     public boolean isIdle() {
-        return pending.get() == 0;
+        return pending == 0;
     }
 
     private void schedule() {
@@ -110,11 +115,11 @@ public final class SerialQueue {
             executor.execute(this::drain);
         } catch (RejectedExecutionException e) {
             // The executor is shutting down: drop what is queued, so the queue does not wedge.
-            log.debug("executor refused a connection's queue; dropping {} task(s)", pending.get());
+            log.debug("executor refused a connection's queue; dropping {} task(s)", pending);
             while (tasks.poll() != null) {
                 backlog.remove();
             }
-            pending.set(0);
+            pending = 0;
         }
     }
 
@@ -127,8 +132,8 @@ public final class SerialQueue {
                 log.error("task of a connection's queue failed", e);
             }
             backlog.remove();
-            int left = pending.decrementAndGet();
-            if (left <= capacity / 2 && full.get() && full.compareAndSet(true, false)) {
+            int left = PENDING.decrementAndGet(this);
+            if (left <= capacity / 2 && full == 1 && FULL.compareAndSet(this, 1, 0)) {
                 backpressure.drained();
             }
             if (left == 0) {

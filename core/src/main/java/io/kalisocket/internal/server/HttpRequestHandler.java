@@ -94,7 +94,8 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
                     "max-connections-per-ip");
             return;
         }
-        ctx.channel().closeFuture().addListener(f -> limiter.release(ip));
+        ConnectionLimiter held = limiter; // not the field: a listener that captured this stage would keep it alive
+        ctx.channel().closeFuture().addListener(f -> held.release(ip));
         connection.ip(ip);
         Handshake handshake = new Handshake(request.uri(), uri.path(), uri.parameters(), headersOf(request),
                 (InetSocketAddress) ctx.channel().remoteAddress(), ip);

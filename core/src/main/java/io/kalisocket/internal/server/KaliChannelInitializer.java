@@ -37,9 +37,7 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final ClosingHandshakeHandler closingHandshake;
     private final ConnectionErrorHandler errors;
     private final ConnectionTasks tasks;
-    private final Heartbeat heartbeat;
-    private final InboundGate gate;
-    private final EnvelopeParser parser;
+    private final MessageSteps steps;
     private final OwnMessageHandler ownMessages;
     /** {@code logging.connections}: a line each, a summary, or null for none. */
     private final ConnectionLog connectionLog;
@@ -70,10 +68,14 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
         this.errors = new ConnectionErrorHandler(limits.maxMessageBytes(), parts.callbacks, parts.finisher,
                 parts.stats, new LogLimiter(ConnectionErrorHandler.WARN_INTERVAL, parts.clock::nanoTime));
         this.tasks = new ConnectionTasks(parts.dispatcher, parts.stats);
-        this.heartbeat = new Heartbeat(parts.config.protocol().heartbeatPing(),
-                parts.config.protocol().heartbeatPong(), parts.stats);
-        this.gate = new InboundGate(parts.stats, tasks);
-        this.parser = new EnvelopeParser(parts.mapper.reader());
+        InboundGate gate = new InboundGate(parts.stats, tasks);
+        this.steps = new MessageSteps(
+                new Heartbeat(parts.config.protocol().heartbeatPing(), parts.config.protocol().heartbeatPong(),
+                        parts.stats),
+                gate, new EnvelopeParser(parts.mapper.reader()),
+                new RateLimit(parts.clock::nanoTime, limits.closeAfterRateLimited(), parts.dispatcher, tasks,
+                        parts.stats),
+                parts.dispatcher, parts.receipts, tasks, parts.stats, limits.maxQueuedPerConnection());
         this.connectionLog = switch (parts.config.logging().connections()) {
             case "each" -> new EachConnectionLine();
             case "off" -> null;
@@ -116,11 +118,8 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
         if (ownMessages != null) {
             p.addLast(ownMessages);
         } else {
-            RateLimit rateLimit = new RateLimit(new TokenBucket(limits.messagesPerSecond(), limits.messageBurst(),
-                    parts.clock::nanoTime), parts.clock::nanoTime, limits.closeAfterRateLimited(), parts.dispatcher,
-                    tasks, parts.stats);
-            p.addLast(new MessageHandler(heartbeat, gate, parser, rateLimit, parts.dispatcher, parts.receipts, tasks,
-                    parts.stats, limits.maxQueuedPerConnection()));
+            p.addLast(new MessageHandler(steps, new TokenBucket(limits.messagesPerSecond(), limits.messageBurst(),
+                    parts.clock::nanoTime)));
         }
         p.addLast(errors);
     }

@@ -6,11 +6,8 @@ import io.kalisocket.internal.mvc.ActionDispatcher;
 import io.kalisocket.internal.mvc.Route;
 import io.kalisocket.internal.protocol.Envelope;
 import io.kalisocket.internal.protocol.EnvelopeException;
-import io.kalisocket.internal.protocol.EnvelopeParser;
 import io.kalisocket.internal.protocol.Receipt;
-import io.kalisocket.internal.protocol.ReceiptTracker;
 import io.kalisocket.internal.stats.Counter;
-import io.kalisocket.internal.stats.ServerStats;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -27,60 +24,53 @@ import java.util.Optional;
  * seen within the receipts' window was acknowledged again but does not run again.
  *
  * <p>Each step is its own class; this stage only orders them, so a message costs one pipeline hop and one lookup
- * of its connection (four stages did the same for 7-13 % more CPU per echo). One per connection: it holds the
- * connection's rate limit and counts its inline calls waiting on the event loop.
+ * of its connection (four stages did the same for 7-13 % more CPU per echo). One per connection, holding only that
+ * connection's state (its budget, its inline calls waiting on the event loop); the steps are shared
+ * ({@link MessageSteps}).
  */
 final class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
 
-    private final Heartbeat heartbeat;
-    private final InboundGate gate;
-    private final EnvelopeParser parser;
-    private final RateLimit rateLimit;
-    private final ActionDispatcher dispatcher;
-    private final ReceiptTracker receipts;
-    private final ConnectionTasks tasks;
-    private final ServerStats stats;
-    private final int maxWaitingOnLoop;
-    /** This connection's inline calls waiting on the event loop; the loop's only, as this stage. */
+    private final MessageSteps steps;
+    /** This connection's message budget. */
+    private final TokenBucket budget;
+    /** Its frames refused lately: made at the first refusal, as most connections never meet their limit. */
+    private SlidingWindowCount refused;
+    /** Its inline calls waiting on the event loop; the loop's only, as this stage. */
     private int waitingOnLoop;
     private boolean loopPaused;
 
-    MessageHandler(Heartbeat heartbeat, InboundGate gate, EnvelopeParser parser, RateLimit rateLimit,
-            ActionDispatcher dispatcher, ReceiptTracker receipts, ConnectionTasks tasks, ServerStats stats,
-            int maxWaitingOnLoop) {
-        this.heartbeat = heartbeat;
-        this.gate = gate;
-        this.parser = parser;
-        this.rateLimit = rateLimit;
-        this.dispatcher = dispatcher;
-        this.receipts = receipts;
-        this.tasks = tasks;
-        this.stats = stats;
-        this.maxWaitingOnLoop = maxWaitingOnLoop;
+    /** @param steps the server's steps, shared @param budget this connection's token bucket */
+    MessageHandler(MessageSteps steps, TokenBucket budget) {
+        this.steps = steps;
+        this.budget = budget;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
-        ChannelConnection connection = gate.admit(ctx);
+        ChannelConnection connection = steps.gate().admit(ctx);
         if (connection == null) {
             return;
         }
-        if (!rateLimit.take()) {
-            rateLimit.refuse(ctx, connection, frame instanceof TextWebSocketFrame ? readOrNull(frame) : null);
+        if (!budget.tryTake()) {
+            if (refused == null) {
+                refused = steps.rateLimit().newWindow();
+            }
+            steps.rateLimit().refuse(ctx, connection, frame instanceof TextWebSocketFrame ? readOrNull(frame) : null,
+                    refused);
             return;
         }
-        if (!gate.isText(ctx, connection, frame) || heartbeat.answer(ctx, frame.content())) {
+        if (!steps.gate().isText(ctx, connection, frame) || steps.heartbeat().answer(ctx, frame.content())) {
             return;
         }
         Envelope envelope;
         try {
-            envelope = parser.parse(frame.content()); // the frame is released once this method returns
+            envelope = steps.parser().parse(frame.content()); // the frame is released once this method returns
         } catch (EnvelopeException e) {
-            tasks.answer(ctx, connection, () -> dispatcher.rejectInvalid(connection, e));
+            steps.tasks().answer(ctx, connection, () -> steps.dispatcher().rejectInvalid(connection, e));
             return;
         }
         if (envelope.wantsReceipt()) {
-            stats.count(Counter.RECEIPTS);
+            steps.stats().count(Counter.RECEIPTS);
             connection.socket().reply(Receipt.of(envelope.msgid()));
         }
         dispatch(ctx, connection, envelope);
@@ -89,22 +79,23 @@ final class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     /** A frame over the budget is read only for the ids of its {@code 429}; the rate limit closes a flood soon. */
     private Envelope readOrNull(WebSocketFrame frame) {
         try {
-            return parser.parse(frame.content());
+            return steps.parser().parse(frame.content());
         } catch (EnvelopeException notACall) {
             return null;
         }
     }
 
     private void dispatch(ChannelHandlerContext ctx, ChannelConnection connection, Envelope envelope) {
+        ActionDispatcher dispatcher = steps.dispatcher();
         Optional<Route> route = dispatcher.find(envelope.controller(), envelope.action());
         if (route.isEmpty()) {
-            tasks.answer(ctx, connection, () -> dispatcher.notFound(connection, envelope));
+            steps.tasks().answer(ctx, connection, () -> dispatcher.notFound(connection, envelope));
             return;
         }
         if (route.get().inline() && connection.queue().isIdle()) {
             runOnLoop(ctx, connection, route.get(), envelope);
         } else {
-            tasks.queue(connection, () -> call(connection, route.get(), envelope), envelope);
+            steps.tasks().queue(connection, () -> call(connection, route.get(), envelope), envelope);
         }
     }
 
@@ -114,11 +105,11 @@ final class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
      * flood of inline calls would queue tasks on the loop faster than they run.
      */
     private void runOnLoop(ChannelHandlerContext ctx, ChannelConnection connection, Route route, Envelope envelope) {
-        if (++waitingOnLoop == maxWaitingOnLoop) {
+        if (++waitingOnLoop == steps.maxWaitingOnLoop()) {
             loopPaused = true;
             connection.socket().reads().pause(ReadThrottle.Reason.LOOP_TASKS);
         }
-        tasks.onLoop(ctx, () -> {
+        steps.tasks().onLoop(ctx, () -> {
             if (--waitingOnLoop == 0 && loopPaused) {
                 loopPaused = false;
                 connection.socket().reads().resume(ReadThrottle.Reason.LOOP_TASKS);
@@ -128,10 +119,11 @@ final class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     }
 
     private void call(ChannelConnection connection, Route route, Envelope envelope) {
-        if (envelope.wantsReceipt() && !receipts.firstDelivery(connection.id(), connection.uid(), envelope.msgid())) {
-            stats.count(Counter.DEDUP_HITS);
+        if (envelope.wantsReceipt()
+                && !steps.receipts().firstDelivery(connection.id(), connection.uid(), envelope.msgid())) {
+            steps.stats().count(Counter.DEDUP_HITS);
             return;
         }
-        dispatcher.invoke(connection, route, envelope);
+        steps.dispatcher().invoke(connection, route, envelope);
     }
 }

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * takes one token before it is read, heartbeats and frames that turn out invalid included, so no kind of frame is
  * free. A frame over the budget is answered {@code 429}; {@code limits.close-after-rate-limited} of those within
  * {@link #WINDOW} close the connection with 1008, however the client spaces them (a token that refills between
- * them does not reset the count). One per connection; used on its event loop only.
+ * them does not reset the count). One per server; each connection's bucket and count are its message stage's.
  */
 final class RateLimit {
 
@@ -28,18 +28,14 @@ final class RateLimit {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimit.class);
 
-    private final TokenBucket bucket;
     private final LongSupplier nanoClock;
     private final int closeAfterRateLimited;
     private final ActionDispatcher dispatcher;
     private final ConnectionTasks tasks;
     private final ServerStats stats;
-    /** Made at the first refusal: most connections never meet their limit. */
-    private SlidingWindowCount refused;
 
-    RateLimit(TokenBucket bucket, LongSupplier nanoClock, int closeAfterRateLimited, ActionDispatcher dispatcher,
-            ConnectionTasks tasks, ServerStats stats) {
-        this.bucket = bucket;
+    RateLimit(LongSupplier nanoClock, int closeAfterRateLimited, ActionDispatcher dispatcher, ConnectionTasks tasks,
+            ServerStats stats) {
         this.nanoClock = nanoClock;
         this.closeAfterRateLimited = closeAfterRateLimited;
         this.dispatcher = dispatcher;
@@ -47,9 +43,9 @@ final class RateLimit {
         this.stats = stats;
     }
 
-    /** @return true when a frame is within the budget (it took a token) */
-    boolean take() {
-        return bucket.tryTake();
+    /** @return a connection's count of refused frames over {@link #WINDOW}, for {@link #refuse} */
+    SlidingWindowCount newWindow() {
+        return new SlidingWindowCount(WINDOW.toNanos(), nanoClock.getAsLong());
     }
 
     /**
@@ -58,14 +54,12 @@ final class RateLimit {
      * @param ctx the calling stage's context
      * @param connection the sender
      * @param envelope the frame read as a call, for the ids of the reply; null when it is not a call
+     * @param refused the connection's refused frames ({@link #newWindow})
      */
-    void refuse(ChannelHandlerContext ctx, ChannelConnection connection, Envelope envelope) {
+    void refuse(ChannelHandlerContext ctx, ChannelConnection connection, Envelope envelope,
+            SlidingWindowCount refused) {
         stats.count(Counter.RATE_LIMITED);
-        long now = nanoClock.getAsLong();
-        if (refused == null) {
-            refused = new SlidingWindowCount(WINDOW.toNanos(), now);
-        }
-        int inWindow = refused.add(now);
+        int inWindow = refused.add(nanoClock.getAsLong());
         if (closeAfterRateLimited > 0 && inWindow == closeAfterRateLimited) {
             log.info("closing {}: {} messages over the rate limit within {}s", connection.id(), inWindow,
                     WINDOW.toSeconds());
