@@ -54,15 +54,4 @@ public final class DemoApp {
                     }
                 });
     }
-
-    /**
-     * @param line the demo's command line
-     * @return the database its flags name, or the embedded default
-     */
-    static DbConfig database(DemoCommandLine line) {
-        if (line.dbUrl().isEmpty()) {
-            return DbConfig.defaults();
-        }
-        return DbConfig.of(line.dbUrl().get(), line.dbUser().orElse(""), line.dbPassword().orElse(""));
-    }
 }

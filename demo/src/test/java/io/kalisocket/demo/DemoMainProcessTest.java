@@ -62,6 +62,16 @@ class DemoMainProcessTest {
     }
 
     @Test
+    void help_listsTheLaunchersFlags_andTheDemosOwn() throws Exception {
+        try (JavaProcess help = JavaProcess.start(List.of(), DemoMain.class, "--help")) {
+            assertThat(run(help)).isZero();
+            assertThat(help.lines()).contains("usage: java -jar kalisocket-demo.jar [run|status|connections|stop] [flags]")
+                    .anyMatch(l -> l.startsWith("  --port PORT")).anyMatch(l -> l.startsWith("  --version"))
+                    .anyMatch(l -> l.startsWith("  --db-url URL")).anyMatch(l -> l.startsWith("  --redis URI"));
+        }
+    }
+
+    @Test
     void printConfig_printsEveryKey_withSecretsMasked() throws Exception {
         try (JavaProcess print = JavaProcess.start(List.of(), DemoMain.class, "--print-config", "--admin-token",
                 "hunter2", "--db-password", "pw")) {
