@@ -2,6 +2,7 @@ package io.kalisocket.cluster;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kalisocket.KaliServer;
+import io.kalisocket.StartupException;
 import io.kalisocket.cache.Cache;
 import io.kalisocket.gateway.Gateway;
 import io.kalisocket.spi.LocalNode;
@@ -28,9 +29,10 @@ import org.slf4j.LoggerFactory;
  *     server.start();
  * }
  * }</pre>
- * The server then uses a {@link RedisGateway} and a {@link RedisCache}. Connecting to Redis happens here
- * (a clear error when it is unreachable); the node announces itself when the server starts. Close the
- * cluster after the server stopped: the node leaves at once instead of after its TTL.
+ * The server then uses a {@link RedisGateway} and a {@link RedisCache}. Redis is connected when the server starts,
+ * after its ports are bound (so a second instance on a taken port opens no link): when it is unreachable the start
+ * fails with a {@link StartupException} naming it, and the ports are released. The node announces itself then.
+ * Close the cluster after the server stopped: the node leaves at once instead of after its TTL.
  */
 public final class Cluster implements AutoCloseable {
 
@@ -38,9 +40,10 @@ public final class Cluster implements AutoCloseable {
 
     private final ClusterConfig config;
     private final ObjectMapper json;
-    private final RedisLink redis;
     private final Keys keys;
-    private final RedisCache cache;
+    /** Connected on first need ({@link #link()}): when the server makes its parts, or the app asks for the cache. */
+    private volatile RedisLink redis;
+    private volatile RedisCache cache;
     private final ScheduledExecutorService timer;
     private final AtomicBoolean redisDown = new AtomicBoolean();
     private volatile boolean closing;
@@ -57,14 +60,28 @@ public final class Cluster implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.redis = new RedisLink(config, () -> {
-            NodeLiveness beat = liveness;
-            if (beat != null) {
-                beat.reconnected();
+    }
+
+    /**
+     * @return the link to Redis, connected now if it was not yet
+     * @throws StartupException when Redis cannot be reached
+     */
+    private synchronized RedisLink link() {
+        if (redis == null) {
+            try {
+                redis = new RedisLink(config, () -> {
+                    NodeLiveness beat = liveness;
+                    if (beat != null) {
+                        beat.reconnected();
+                    }
+                    timer.execute(this::beat);
+                });
+            } catch (ClusterUnavailableException e) {
+                throw new StartupException(e.getMessage() + " (set the Redis URI, e.g. --redis)", e);
             }
-            timer.execute(this::beat);
-        });
-        this.cache = new RedisCache(redis, keys, json);
+            cache = new RedisCache(redis, keys, json);
+        }
+        return redis;
     }
 
     /**
@@ -73,7 +90,6 @@ public final class Cluster implements AutoCloseable {
      * @param server the server, before it starts
      * @param config where Redis is and the cluster's timings
      * @return the cluster handle, to close after the server stopped
-     * @throws ClusterUnavailableException when Redis cannot be reached
      */
     public static Cluster join(KaliServer server, ClusterConfig config) {
         return join(server, config, KaliServer.defaultMapper());
@@ -84,7 +100,6 @@ public final class Cluster implements AutoCloseable {
      * @param config where Redis is and the cluster's timings
      * @param json the mapper the server uses for the wire (give the same one to {@code server.json(...)})
      * @return the cluster handle, to close after the server stopped
-     * @throws ClusterUnavailableException when Redis cannot be reached
      */
     public static Cluster join(KaliServer server, ClusterConfig config, ObjectMapper json) {
         Cluster cluster = new Cluster(config, json);
@@ -95,6 +110,7 @@ public final class Cluster implements AutoCloseable {
     /** @return the cluster as /status shows it: Redis, whether it answers, and the live nodes */
     Map<String, Object> status() {
         Map<String, Object> status = new LinkedHashMap<>();
+        RedisLink redis = link();
         status.put("redis", redis.where());
         try {
             Set<String> nodes = redis.await("status", redis.async().smembers(keys.nodes()));
@@ -107,8 +123,12 @@ public final class Cluster implements AutoCloseable {
         return status;
     }
 
-    /** @return the cache shared by every node */
+    /**
+     * @return the cache shared by every node (connects to Redis, if the server has not started yet)
+     * @throws StartupException when Redis cannot be reached
+     */
     public Cache cache() {
+        link();
         return cache;
     }
 
@@ -127,7 +147,7 @@ public final class Cluster implements AutoCloseable {
 
         @Override
         public Optional<Cache> cache() {
-            return Optional.of(cache);
+            return Optional.of(Cluster.this.cache());
         }
 
         @Override
@@ -147,6 +167,7 @@ public final class Cluster implements AutoCloseable {
         if (gateway != null) {
             throw new IllegalStateException("a Cluster serves one server; call Cluster.join once per server");
         }
+        RedisLink redis = link();
         ClusterStats stats = new ClusterStats();
         Notice.Codec codec = new Notice.Codec(json, nodeId);
         Membership membership = new Membership(redis, keys, nodeId, json);
@@ -223,7 +244,10 @@ public final class Cluster implements AutoCloseable {
             log.warn("could not leave the cluster cleanly ({}); survivors will clean up within {} s", e.getMessage(),
                     config.nodeTtl().toSeconds());
         } finally {
-            redis.close();
+            RedisLink link = redis;
+            if (link != null) {
+                link.close();
+            }
         }
     }
 }
