@@ -278,6 +278,8 @@ public final class KaliServer {
     public static ObjectMapper defaultMapper() {
         return JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // 1.5 for an int is a client's mistake to report (400), not a value to truncate to 1.
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .build();
     }
 }

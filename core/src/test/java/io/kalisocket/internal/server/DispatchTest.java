@@ -87,6 +87,15 @@ class DispatchTest {
         assertThat(reply.get("msg").asText()).contains("'times'");
     }
 
+    /** Jackson would truncate 1.5 to 1 by default: a number that is not whole is refused where an integer is declared. */
+    @Test
+    void binding_aFractionForAnIntegerField_isA400NamingTheField() {
+        client.send("{\"ct\":\"probe\",\"ac\":\"bind\",\"name\":\"ann\",\"times\":1.5}");
+        JsonNode reply = TestClient.parse(client.awaitMessages(1).get(0));
+        assertThat(reply.get("code").asInt()).isEqualTo(400);
+        assertThat(reply.get("msg").asText()).contains("'times'");
+    }
+
     @Test
     void unknownControllerOrAction_isA404() {
         client.send("{\"ct\":\"nobody\",\"ac\":\"echo\"}");
