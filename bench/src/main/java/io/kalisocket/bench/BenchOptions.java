@@ -1,5 +1,6 @@
 package io.kalisocket.bench;
 
+import io.kalisocket.bench.scenario.SoakScenario;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,9 +14,10 @@ import java.util.Optional;
  *
  * @param scenario    scenario name
  * @param connections {@code --connections}: connections (or concurrent handshakers); 0 = scenario default
- * @param duration    {@code --duration}: measured seconds per server; default 10 s
+ * @param duration    {@code --duration}: measured seconds per server; default 10 s ({@code soak}: 10 minutes)
  * @param warmup      {@code --warmup}: warm-up before each measurement; default 2 s
- * @param rates       {@code --rate}: total msg/s for {@code latency} (repeatable); default 10000 and 20000
+ * @param rates       {@code --rate}: total msg/s for {@code latency} (repeatable); default 10000 and 20000;
+ *                    {@code soak}: churn connections per second, default 50
  * @param window      {@code --window}: requests in flight per connection for {@code echo}, broadcasts not yet
  *                    delivered to every member for {@code broadcast} and {@code cluster-fanout} (16 both); 0 = the
  *                    scenario's default
@@ -122,7 +124,7 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
         int messages = 0;
         int fdLimit = 1024;
         int runs = 1;
-        Duration duration = Duration.ofSeconds(10);
+        Duration duration = args[0].equals("soak") ? SoakScenario.DURATION : Duration.ofSeconds(10);
         Duration warmup = Duration.ofSeconds(2);
         Duration jitQuiet = Duration.ZERO;
         List<Integer> rates = new ArrayList<>();
@@ -171,7 +173,11 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
         }
         if (rates.isEmpty()) {
             // cross-node sends cost a Redis round trip each: cluster-uid's defaults are lower than latency's
-            rates = args[0].equals("cluster-uid") ? List.of(2_000, 5_000) : List.of(10_000, 20_000);
+            rates = switch (args[0]) {
+                case "cluster-uid" -> List.of(2_000, 5_000);
+                case "soak" -> List.of(SoakScenario.RATE); // churn connections per second
+                default -> List.of(10_000, 20_000);
+            };
         }
         if (rates.stream().anyMatch(r -> r < 1 || r > 1_000_000)) {
             throw new IllegalArgumentException("--rate must be 1..1000000 msg/s");
@@ -224,6 +230,11 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
                                   push in order), how many were not, server peak heap; columns: fresh
                                   reconnect without recovery (reference), recovery on 1 node, on 2 nodes
                                   with Redis (each client back to its own node)                 (N=10000)
+                  soak            N steady connections plus churn at --rate connections/s (default 50), each
+                                  connect, uid bind, group join, say, close (every fifth drops its TCP
+                                  connection), for --duration (default 600 s); server with Netty's leak
+                                  detector at paranoid -> heap after full GC at 10 points, connections,
+                                  client ids, uids and groups left after all closed, LEAK: reports (N=100)
 
                 flags:
                   --connections N   see each scenario (max 19000)

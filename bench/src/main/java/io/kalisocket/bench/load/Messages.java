@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -21,6 +22,11 @@ public final class Messages {
     private static final byte[] MASK = {0x37, (byte) 0xfa, 0x21, 0x3d};
     private static final byte[] CODE_OK = "\"code\":0".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CODE = "\"code\":".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * Where pre-encoded frames come from: direct, as any other load buffer, but untracked by Netty's leak detector,
+     * since they are never released on purpose (shared by every connection of a run, then left to the GC).
+     */
+    private static final ByteBufAllocator UNTRACKED = new UnpooledByteBufAllocator(true, true);
 
     private Messages() {
     }
@@ -50,7 +56,7 @@ public final class Messages {
         if (payload.length > 65535) {
             throw new IllegalArgumentException("message too long for a pre-encoded frame");
         }
-        ByteBuf buf = Unpooled.directBuffer(payload.length + 8);
+        ByteBuf buf = UNTRACKED.directBuffer(payload.length + 8);
         buf.writeByte(0x81); // FIN + text
         if (payload.length < 126) {
             buf.writeByte(0x80 | payload.length);

@@ -92,7 +92,7 @@ public final class ScenarioRunner {
         for (int run = 1; run <= options.runs(); run++) {
             for (Setup setup : setups) {
                 log.printf("[bench] %s run %d/%d: %s%n", scenario.name(), run, options.runs(), setup.name());
-                try (NodeSet nodes = new NodeSet(setup, redis, redisPid, java, prefix, options.jvmArgs())) {
+                try (NodeSet nodes = new NodeSet(setup, redis, redisPid, java, prefix, jvmArgs(scenario))) {
                     record(table, setup.name(), () -> scenario.measure(nodes.subject(), options));
                 } catch (Exception e) {
                     failed(table, setup.name(), e);
@@ -140,7 +140,7 @@ public final class ScenarioRunner {
         Optional<ServerProcess> process = Optional.empty();
         try {
             if (v.kind().isPresent()) {
-                process = Optional.of(ServerProcess.start(v.kind().get(), java, prefix, options.jvmArgs()));
+                process = Optional.of(ServerProcess.start(v.kind().get(), java, prefix, jvmArgs(scenario)));
             }
             URI uri = process.isPresent() ? URI.create("ws://127.0.0.1:" + process.get().port() + "/")
                     : v.external().orElseThrow();
@@ -164,6 +164,12 @@ public final class ScenarioRunner {
         }
         options.target().ifPresent(t -> list.add(new Variant("target", Optional.empty(), "say", Optional.of(t))));
         return list;
+    }
+
+    private List<String> jvmArgs(Scenario scenario) {
+        List<String> args = new ArrayList<>(scenario.serverJvmArgs());
+        args.addAll(options.jvmArgs());
+        return args;
     }
 
     private static String loadAverage() {

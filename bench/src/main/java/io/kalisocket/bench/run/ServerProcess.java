@@ -210,6 +210,35 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
+     * What the server's registries hold now.
+     *
+     * @return connections open, client ids, uids and groups, in that order (-1 each when the server has none)
+     * @throws IOException if the server does not answer within 60 seconds
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public long[] registries() throws IOException, InterruptedException {
+        String[] words = askText("registries", ServerMain.REGISTRIES).split(" ");
+        long[] counts = new long[words.length];
+        for (int i = 0; i < words.length; i++) {
+            counts[i] = Long.parseLong(words[i]);
+        }
+        return counts;
+    }
+
+    /**
+     * Counts the lines of the server's standard error (its log) that contain a text, e.g. Netty's {@code LEAK:}.
+     *
+     * @param text what to look for
+     * @return how many lines contain it so far
+     * @throws IOException if the log cannot be read
+     */
+    public long logLinesContaining(String text) throws IOException {
+        try (var lines = Files.lines(log, StandardCharsets.ISO_8859_1)) { // any bytes: a log line may be cut
+            return lines.filter(line -> line.contains(text)).count();
+        }
+    }
+
+    /**
      * The server's resident set size, from {@code /proc/PID/status}.
      *
      * @return bytes

@@ -35,6 +35,16 @@ public interface Scenario {
     }
 
     /**
+     * JVM options the scenario's servers need, before any {@code --jvm-arg}: {@code soak} runs them with Netty's
+     * leak detector at its paranoid level.
+     *
+     * @return the options, none by default
+     */
+    default List<String> serverJvmArgs() {
+        return List.of();
+    }
+
+    /**
      * The columns of a scenario that chooses its own servers: KaliSocket nodes, one or two, on the local
      * or the Redis gateway. Empty (the default) for the scenarios that compare the baseline, the
      * KaliSocket app and {@code --target}.

@@ -7,7 +7,7 @@ public final class Scenarios {
 
     private static final List<Scenario> ALL = List.of(new EchoScenario(), new LatencyScenario(), new IdleScenario(),
             new BroadcastScenario(), new HandshakeScenario(), new OverloadScenario(), new ClusterUidScenario(),
-            new ClusterFanoutScenario(), new ReconnectScenario());
+            new ClusterFanoutScenario(), new ReconnectScenario(), new SoakScenario());
 
     private Scenarios() {
     }

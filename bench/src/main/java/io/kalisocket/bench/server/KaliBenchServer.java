@@ -8,6 +8,7 @@ import io.kalisocket.bench.app.UidController;
 import io.kalisocket.cluster.Cluster;
 import io.kalisocket.cluster.ClusterConfig;
 import io.kalisocket.config.ConfigLoader;
+import io.kalisocket.gateway.Gateway;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.Optional;
 /**
  * The bench app on KaliSocket: {@link EchoController}, {@link GroupController} and {@link UidController}
  * with the default configuration, except limits that would otherwise throttle a benchmark from one IP
- * (messages per second, burst, connections per IP). With {@code --redis} it is a cluster node
+ * (messages per second, burst, connections and handshakes per IP). With {@code --redis} it is a cluster node
  * ({@link Cluster}); with {@code --recovery} connection recovery is on.
  */
 public final class KaliBenchServer implements RunningBenchServer {
@@ -61,7 +62,8 @@ public final class KaliBenchServer implements RunningBenchServer {
                 "server.port", Integer.toString(flags.port()),
                 "limits.messages-per-second", "1000000",
                 "limits.message-burst", "1000000",
-                "limits.max-connections-per-ip", "0"));
+                "limits.max-connections-per-ip", "0",
+                "limits.handshakes-per-ip-per-second", "0"));
         flags.nodeId().ifPresent(id -> config.put("server.node-id", id));
         if (flags.recovery()) {
             config.put("recovery.enabled", "true");
@@ -88,6 +90,13 @@ public final class KaliBenchServer implements RunningBenchServer {
     @Override
     public long openSockets() {
         return server.counters().get("connections_open");
+    }
+
+    @Override
+    public String registries() {
+        Gateway gateway = server.gateway();
+        return server.counters().get("connections_open") + " " + gateway.getAllClientIdCount() + " "
+                + gateway.getAllUidCount() + " " + gateway.getAllGroupIdList().size();
     }
 
     @Override

@@ -19,6 +19,15 @@ public interface RunningBenchServer extends AutoCloseable {
         return -1;
     }
 
+    /**
+     * What the server's registries still hold, for the {@code soak} scenario's check that churn leaves nothing.
+     *
+     * @return {@code <connections> <client ids> <uids> <groups>}, or {@code -1 -1 -1 -1} when the server has none
+     */
+    default String registries() {
+        return "-1 -1 -1 -1";
+    }
+
     /** Stops the server. */
     @Override
     void close();

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * {@code sockets} with {@code SOCKETS <n>}, the WebSocket sockets open now (-1 when the server does not count
  * them), {@code jit} with {@code JIT <ms>}, the time its JIT compilers have spent so far (-1 when unknown), and
  * {@code arrivals} with {@code ARRIVALS <from intended> <from sent>}, the {@link ArrivalProbe}'s histograms since
- * the previous {@code arrivals}, each encoded by {@link ArrivalProbe#encode}; stops on {@code quit} or at the end
- * of its input (so it never outlives the runner).
+ * the previous {@code arrivals}, each encoded by {@link ArrivalProbe#encode}, and {@code registries} with
+ * {@code REGISTRIES <connections> <client ids> <uids> <groups>}, what the server's registries hold now (-1 each when
+ * it has none); stops on {@code quit} or at the end of its input (so it never outlives the runner).
  */
 public final class ServerMain {
 
@@ -35,6 +36,8 @@ public final class ServerMain {
     public static final String SOCKETS = "SOCKETS ";
     /** Line prefix of the answer to {@code arrivals}. */
     public static final String ARRIVALS = "ARRIVALS ";
+    /** Line prefix of the answer to {@code registries}. */
+    public static final String REGISTRIES = "REGISTRIES ";
 
     private ServerMain() {
     }
@@ -66,6 +69,7 @@ public final class ServerMain {
                     case "sockets" -> System.out.println(SOCKETS + server.openSockets());
                     case "jit" -> System.out.println(JIT + compileMillis());
                     case "arrivals" -> System.out.println(ARRIVALS + arrivals.takeInterval());
+                    case "registries" -> System.out.println(REGISTRIES + server.registries());
                     default -> System.out.println("UNKNOWN " + line);
                 }
                 System.out.flush();

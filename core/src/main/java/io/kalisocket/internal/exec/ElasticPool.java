@@ -27,6 +27,11 @@ import org.slf4j.LoggerFactory;
  * is held), or when tasks waited at two looks in a row while the process used less than three quarters of
  * its cores. It shrinks back to the minimum after {@code keepAlive} in which no look saw a waiting task. The
  * ticks are the server's clock's, so a test's fake clock drives the monitor too.
+ *
+ * <p>At its maximum with nothing taken for a tick, the pool may be starved of CPU rather than blocked: on few
+ * cores, a burst of connects holds every thread although none waits for anything. So it warns only after a
+ * spell of {@link #JUDGED_OVER} in which nothing was taken, and only when at least half of its threads used
+ * almost no CPU in that spell ({@link HeldThreads}): those really wait, and more threads would help.
  */
 public final class ElasticPool extends ThreadPoolExecutor {
 
@@ -34,6 +39,10 @@ public final class ElasticPool extends ThreadPoolExecutor {
     /** Below this share of all cores the process counts as not busy: threads are waiting, not computing. */
     private static final double BUSY = 0.75;
     private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+    /** How long the pool must be held at its maximum before its threads are judged blocked or working. */
+    static final Duration JUDGED_OVER = Duration.ofSeconds(1);
+    /** A thread that computed less than this share of a spell's wall time waited (a starved one gets more). */
+    private static final double WORKING_SHARE = 0.01;
 
     private final int min;
     private final int max;
@@ -43,6 +52,7 @@ public final class ElasticPool extends ThreadPoolExecutor {
     private final ScheduledExecutorService monitor;
     private final KaliClock clock;
     private final long tickNanos;
+    private final HeldThreads held = new HeldThreads();
     // Read and written by adjust() only, which runs on the monitor thread (or a test's thread) one call at a time.
     private Object lastHead;
     private boolean waitedLastLook;
@@ -50,6 +60,7 @@ public final class ElasticPool extends ThreadPoolExecutor {
     private long lastWallNanos;
     private long quietTicks;
     private long lastWarnNanos = -WARN_EVERY_NANOS;
+    private long spellStartNanos = -1; // when the pool was first seen held at its maximum; -1 while it is not
 
     /** Where the process's CPU time comes from (a seam for tests). */
     @FunctionalInterface
@@ -160,6 +171,9 @@ public final class ElasticPool extends ThreadPoolExecutor {
             lastCpuNanos = -1;
         }
         int size = getCorePoolSize();
+        if (!stuck || size < max) {
+            spellStartNanos = -1;
+        }
         if (head == null) {
             if (++quietTicks >= shrinkAfterTicks && size > min) {
                 log.debug("action pool back to {} threads after a quiet period", min);
@@ -173,7 +187,7 @@ public final class ElasticPool extends ThreadPoolExecutor {
             return;
         }
         if (size >= max) {
-            warnAtMaximum(stuck);
+            judgeSpellAtMaximum(stuck);
             return;
         }
         int grown = Math.min(max, size + Math.max(1, Math.min(size, getQueue().size())));
@@ -193,13 +207,42 @@ public final class ElasticPool extends ThreadPoolExecutor {
         return share;
     }
 
-    private void warnAtMaximum(boolean stuck) {
-        long now = clock.nanoTime();
-        if (stuck && now - lastWarnNanos >= WARN_EVERY_NANOS) {
-            lastWarnNanos = now;
-            log.warn("all {} action threads are held and {} tasks wait: actions block for long; raise "
-                    + "execution.pool-size, or use Java 21+ (virtual threads)", max, getQueue().size());
+    /** While nothing is taken at the maximum: starts a spell, and at its end warns if the threads really wait. */
+    private void judgeSpellAtMaximum(boolean stuck) {
+        if (!stuck) {
+            return;
         }
+        long now = clock.nanoTime();
+        if (spellStartNanos < 0) {
+            spellStartNanos = now;
+            held.startSpell();
+            return;
+        }
+        long spell = now - spellStartNanos;
+        if (spell < JUDGED_OVER.toNanos()) {
+            return;
+        }
+        int blocked = held.blockedOver(spell, WORKING_SHARE);
+        spellStartNanos = now; // the next judgement covers a fresh spell
+        held.startSpell();
+        if (blocked * 2 >= max && now - lastWarnNanos >= WARN_EVERY_NANOS) {
+            lastWarnNanos = now;
+            log.warn("{} of {} action threads waited for {} ms without computing and {} tasks wait: actions block "
+                    + "for long; raise execution.pool-size, or use Java 21+ (virtual threads)", blocked, max,
+                    TimeUnit.NANOSECONDS.toMillis(spell), getQueue().size());
+        }
+    }
+
+    @Override
+    protected void beforeExecute(Thread thread, Runnable task) {
+        held.started(thread);
+        super.beforeExecute(thread, task);
+    }
+
+    @Override
+    protected void afterExecute(Runnable task, Throwable failure) {
+        super.afterExecute(task, failure);
+        held.finished(Thread.currentThread());
     }
 
     /** @return the fewest threads the pool keeps */

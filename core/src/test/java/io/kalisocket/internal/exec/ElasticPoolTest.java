@@ -4,16 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.kalisocket.testing.FakeClock;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The action pool keeps few threads, grows only while work waits and the cores are not busy (actions that
@@ -27,10 +37,19 @@ class ElasticPoolTest {
 
     private final CountDownLatch release = new CountDownLatch(1);
     private final FakeClock clock = new FakeClock();
+    private final Logger logger = (Logger) LoggerFactory.getLogger(ElasticPool.class);
+    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
     private ElasticPool pool;
+
+    @BeforeEach
+    void capture() {
+        lines.start();
+        logger.addAppender(lines);
+    }
 
     @AfterEach
     void stop() throws InterruptedException {
+        logger.detachAppender(lines);
         release.countDown();
         pool.shutdownNow();
         assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
@@ -153,11 +172,85 @@ class ElasticPoolTest {
     }
 
     @Test
+    void actionsThatReallyBlockAtTheMaximum_warn() {
+        pool = ElasticPool.unmonitored(2, 2, TICK, Duration.ofSeconds(60), THREADS, () -> -1, clock);
+        for (int i = 0; i < 3; i++) {
+            pool.execute(() -> awaitQuietly(release)); // parked on a latch: no CPU at all
+        }
+        heldAtItsMaximum(2);
+
+        pool.adjust(); // the first sight of the waiting task
+        pool.adjust(); // nothing was taken for a tick: the spell begins
+        clock.advance(ElasticPool.JUDGED_OVER);
+        pool.adjust();
+
+        assertThat(warnings()).singleElement().asString()
+                .contains("2 of 2 action threads waited for 1000 ms without computing and 1 tasks wait");
+    }
+
+    /** The false alarm: a burst of connects on 2 cores held every thread, computing, not waiting. */
+    @Test
+    void actionsThatComputeUnderCpuContention_doNotWarn() {
+        int threads = Runtime.getRuntime().availableProcessors() * 2; // more busy threads than cores
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        AtomicLongArray cpu = new AtomicLongArray(threads);
+        pool = ElasticPool.unmonitored(threads, threads, TICK, Duration.ofSeconds(60), THREADS, () -> -1, clock);
+        for (int i = 0; i < threads; i++) {
+            int slot = i;
+            pool.execute(() -> {
+                while (release.getCount() > 0) {
+                    cpu.set(slot, mx.getCurrentThreadCpuTime()); // computing, as a starved action does
+                }
+            });
+        }
+        pool.execute(() -> { });
+        heldAtItsMaximum(threads);
+
+        pool.adjust(); // the first sight of the waiting task
+        pool.adjust(); // nothing was taken for a tick: the spell begins
+        long[] atStart = snapshot(cpu);
+        long share = (long) (ElasticPool.JUDGED_OVER.toNanos() * 0.05); // well above the 1 % that counts as working
+        // Real time passes until each thread has computed its share, however starved of CPU the machine is.
+        await().atMost(Duration.ofMinutes(1)).until(() -> everyAdvanced(cpu, atStart, share));
+        clock.advance(ElasticPool.JUDGED_OVER);
+        pool.adjust();
+
+        assertThat(warnings()).isEmpty();
+        assertThat(pool.getCorePoolSize()).isEqualTo(threads);
+    }
+
+    @Test
     void refusesAMinimumAboveItsMaximum() {
         pool = ElasticPool.start(1, 1, TICK, Duration.ofSeconds(60), THREADS, clock);
         assertThatThrownBy(() -> ElasticPool.start(3, 2, TICK, Duration.ofSeconds(60), THREADS, clock))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("min 3, max 2");
+    }
+
+    /** Waits until each of the pool's {@code max} threads runs a task, with tasks still waiting. */
+    private void heldAtItsMaximum(int max) {
+        await().until(() -> pool.getActiveCount() == max && !pool.getQueue().isEmpty());
+    }
+
+    private List<ILoggingEvent> warnings() {
+        return lines.list.stream().filter(line -> line.getLevel() == Level.WARN).toList();
+    }
+
+    private static long[] snapshot(AtomicLongArray values) {
+        long[] copy = new long[values.length()];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = values.get(i);
+        }
+        return copy;
+    }
+
+    private static boolean everyAdvanced(AtomicLongArray values, long[] from, long by) {
+        for (int i = 0; i < from.length; i++) {
+            if (values.get(i) - from[i] < by) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One tick of the clock: the monitor has looked once more when this returns. @return true */
