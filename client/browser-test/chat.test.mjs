@@ -3,14 +3,10 @@
 // KS_SCREENSHOT=path saves a screenshot of two users chatting.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
+import { launchChromium, WAIT } from './chromium.mjs';
 import { ServerProcess } from '../js/test/server.mjs';
 import { TcpProxy } from '../js/test/proxy.mjs';
 import KaliSocket from '../js/kalisocket.mjs';
-
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
-const WAIT = { timeout: 60000 };
 
 let server;
 let browser;
@@ -40,12 +36,7 @@ before(async () => {
   server = await ServerProcess.start();
   noChat = await chatMissing(server.url);
   if (noChat) console.log(`# SKIPPING the chat page tests: ${noChat}`);
-  // launch() gives the browser a fresh temporary profile (user-data dir) and deletes it on close.
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: FLAGS,
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

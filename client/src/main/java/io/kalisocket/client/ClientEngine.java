@@ -70,6 +70,10 @@ final class ClientEngine implements Link.Events, RecoveryFlow.Engine {
         return recovery.clientId();
     }
 
+    synchronized Optional<String> subprotocol() {
+        return Optional.ofNullable(isOpen() ? link.subprotocol() : null).filter(p -> !p.isEmpty());
+    }
+
     void resume(Resume hook) {
         this.resume = hook;
     }
@@ -111,7 +115,7 @@ final class ClientEngine implements Link.Events, RecoveryFlow.Engine {
     }
 
     void close() {
-        finish(1000, "", true);
+        finish(1000, "", true, new ReplyException(ReplyException.CLOSED, "closed", null));
     }
 
     // ---- what the Link reports --------------------------------------------------------------------
@@ -189,6 +193,27 @@ final class ClientEngine implements Link.Events, RecoveryFlow.Engine {
         }
     }
 
+    /**
+     * A refusal with a 4xx other than 408 and 429 is final: the same options would be refused again (a wrong
+     * origin, a missing token), so retrying forever would only load the server. The others are retried.
+     */
+    @Override
+    public void refused(Link l, int status) {
+        boolean isFinal = status >= 400 && status < 500 && status != 408 && status != 429;
+        synchronized (this) {
+            if (l != link || state == ClientState.CLOSED) {
+                return;
+            }
+        }
+        listeners.refused(status, isFinal);
+        String reason = "upgrade refused: HTTP " + status;
+        if (isFinal) {
+            finish(Link.ABNORMAL, reason, false, new ReplyException(status, reason, null));
+        } else {
+            closed(l, Link.ABNORMAL, reason);
+        }
+    }
+
     @Override
     public void closed(Link l, int code, String reason) {
         boolean wasOpen;
@@ -202,7 +227,8 @@ final class ClientEngine implements Link.Events, RecoveryFlow.Engine {
             timers.stopOpen();
         }
         if (!options.reconnect() || options.finalCloseCodes().contains(code)) {
-            finish(code, reason, false);
+            finish(code, reason, false, new ReplyException(ReplyException.CLOSED,
+                    reason == null || reason.isEmpty() ? "closed" : "closed: " + reason, null));
             return;
         }
         if (wasOpen) {
@@ -225,11 +251,12 @@ final class ClientEngine implements Link.Events, RecoveryFlow.Engine {
         if (state != ClientState.CLOSED) {
             Map<String, String> query = new LinkedHashMap<>(options.query());
             query.putAll(recovery.nextQuery());
-            link = Link.open(runtime.http(), Frames.connectUri(uri, query), options.connectTimeout(), this);
+            link = Link.open(runtime.http(), Frames.connectUri(uri, query), options, this);
         }
     }
 
-    private void finish(int code, String reason, boolean byClient) {
+    /** @param notReady what {@code ready()} fails with if the client never opened */
+    private void finish(int code, String reason, boolean byClient, ReplyException notReady) {
         List<Call> failed;
         synchronized (this) {
             if (state == ClientState.CLOSED) {
@@ -245,7 +272,7 @@ final class ClientEngine implements Link.Events, RecoveryFlow.Engine {
             failed = pending.drain();
         }
         failed.forEach(c -> c.fail(ReplyException.CLOSED, "closed"));
-        ready.completeExceptionally(new ReplyException(ReplyException.CLOSED, "closed", null));
+        ready.completeExceptionally(notReady);
         listeners.closed(code, reason, true);
     }
 

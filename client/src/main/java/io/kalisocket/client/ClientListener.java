@@ -25,6 +25,18 @@ public interface ClientListener {
     }
 
     /**
+     * The server refused the opening handshake with an HTTP status instead of a WebSocket (its
+     * {@code onWebSocketConnect} rejected it, the {@code Origin} is not allowed, it is full, ...).
+     *
+     * @param status the HTTP status, e.g. 401, 403, 503
+     * @param isFinal true for a 4xx other than 408 and 429: the same handshake would be refused again, so the client
+     *     closes for good and {@code ready()} fails with a {@link ReplyException} carrying the status; otherwise
+     *     (408, 429, 5xx) it retries with back-off
+     */
+    default void onRefused(int status, boolean isFinal) {
+    }
+
+    /**
      * A reconnect is scheduled.
      *
      * @param attempt the attempt, from 1

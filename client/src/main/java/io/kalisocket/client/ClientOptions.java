@@ -1,6 +1,9 @@
 package io.kalisocket.client;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -11,11 +14,19 @@ import java.util.Set;
  * <pre>{@code
  * ClientOptions options = ClientOptions.builder()
  *     .query(Map.of("uid", "alice"))
+ *     .header("Authorization", "Bearer " + token)
+ *     .origin("https://chat.example")
  *     .callTimeout(Duration.ofSeconds(10))
  *     .build();
  * }</pre>
  *
  * @param query query parameters of the connect URI (e.g. {@code uid}), sent on every (re)connect; default none
+ * @param headers headers of the opening handshake, sent on every (re)connect, each name with its values in order
+ *     (an {@code Authorization}, a {@code Cookie}, the {@code Origin}); default none. The WebSocket handshake's own
+ *     headers are refused: {@code Host}, {@code Connection}, {@code Upgrade}, {@code Content-Length},
+ *     {@code Expect} and {@code Sec-WebSocket-*}
+ * @param subprotocols the subprotocols offered in the handshake ({@code Sec-WebSocket-Protocol}), most preferred
+ *     first; the server picks at most one ({@link KaliClient#subprotocol()}); default none
  * @param heartbeatInterval time between two heartbeat frames; default 25 s
  * @param heartbeatPing the heartbeat frame; default {@code ~H#C~}
  * @param heartbeatPong the server's answer, swallowed; default {@code ~H#S~}
@@ -35,6 +46,8 @@ import java.util.Set;
  */
 public record ClientOptions(
         Map<String, String> query,
+        Map<String, List<String>> headers,
+        List<String> subprotocols,
         Duration heartbeatInterval,
         String heartbeatPing,
         String heartbeatPong,
@@ -49,9 +62,16 @@ public record ClientOptions(
         boolean recover,
         ClientClock clock) {
 
-    /** Copies the collections and checks the values. */
+    /**
+     * Copies the collections and checks the values.
+     *
+     * @throws IllegalArgumentException when a duration is not positive, a header is refused or malformed, or a
+     *     subprotocol is not a token
+     */
     public ClientOptions {
         query = Map.copyOf(query);
+        headers = HandshakeHeaders.copyOf(headers);
+        subprotocols = HandshakeHeaders.subprotocols(subprotocols);
         finalCloseCodes = Set.copyOf(finalCloseCodes);
         Objects.requireNonNull(heartbeatPing, "heartbeatPing");
         Objects.requireNonNull(heartbeatPong, "heartbeatPong");
@@ -82,6 +102,8 @@ public record ClientOptions(
     /** Builds {@link ClientOptions}; each setting starts at its default. Not thread-safe. */
     public static final class Builder {
         private Map<String, String> query = Map.of();
+        private final Map<String, List<String>> headers = new LinkedHashMap<>();
+        private final List<String> subprotocols = new ArrayList<>();
         private Duration heartbeatInterval = Duration.ofSeconds(25);
         private String heartbeatPing = "~H#C~";
         private String heartbeatPong = "~H#S~";
@@ -101,6 +123,8 @@ public record ClientOptions(
 
         private Builder(ClientOptions o) {
             query = o.query;
+            o.headers.forEach((name, values) -> headers.put(name, new ArrayList<>(values)));
+            subprotocols.addAll(o.subprotocols);
             heartbeatInterval = o.heartbeatInterval;
             heartbeatPing = o.heartbeatPing;
             heartbeatPong = o.heartbeatPong;
@@ -119,6 +143,46 @@ public record ClientOptions(
         /** @param value {@link ClientOptions#query()} @return this */
         public Builder query(Map<String, String> value) {
             query = value;
+            return this;
+        }
+
+        /**
+         * Adds a header to the opening handshake; call it again to add more values, under the same name or
+         * another ({@link ClientOptions#headers()}).
+         *
+         * @param name the header name, e.g. {@code Authorization}; names differing only in case are one header
+         * @param value one value, e.g. {@code Bearer eyJ...}
+         * @return this
+         * @throws IllegalArgumentException when the name is one the handshake sets itself ({@code Host},
+         *     {@code Connection}, {@code Upgrade}, {@code Content-Length}, {@code Expect}, {@code Sec-WebSocket-*})
+         *     or not a token, or the value holds a control character or one beyond ISO-8859-1
+         */
+        public Builder header(String name, String value) {
+            HandshakeHeaders.add(headers, name, value);
+            return this;
+        }
+
+        /**
+         * Sets the {@code Origin} header, replacing any given before: a server with {@code http.allowed-origins}
+         * accepts only the origins on its list.
+         *
+         * @param value e.g. {@code https://chat.example}
+         * @return this
+         */
+        public Builder origin(String value) {
+            HandshakeHeaders.set(headers, "Origin", value);
+            return this;
+        }
+
+        /**
+         * Offers a subprotocol in the handshake; call it again to offer more, most preferred first
+         * ({@link ClientOptions#subprotocols()}).
+         *
+         * @param value a token, e.g. {@code kalisocket.v1}
+         * @return this
+         */
+        public Builder subprotocol(String value) {
+            subprotocols.add(value);
             return this;
         }
 
@@ -202,12 +266,14 @@ public record ClientOptions(
 
         /**
          * @return the options
-         * @throws IllegalArgumentException when a duration is not positive
+         * @throws IllegalArgumentException when a duration is not positive or a subprotocol is not a token or is
+         *     offered twice
          * @throws NullPointerException when a setting was set to null
          */
         public ClientOptions build() {
-            return new ClientOptions(query, heartbeatInterval, heartbeatPing, heartbeatPong, deadAfter, connectTimeout,
-                    callTimeout, resendInterval, reconnect, backoff, maxQueue, finalCloseCodes, recover, clock);
+            return new ClientOptions(query, headers, subprotocols, heartbeatInterval, heartbeatPing, heartbeatPong,
+                    deadAfter, connectTimeout, callTimeout, resendInterval, reconnect, backoff, maxQueue, finalCloseCodes,
+                    recover, clock);
         }
     }
 }

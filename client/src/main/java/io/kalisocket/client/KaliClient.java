@@ -72,7 +72,10 @@ public final class KaliClient implements AutoCloseable {
         return engine.connect();
     }
 
-    /** @return a future completed on the first open; failed with {@link ReplyException} 410 if closed before */
+    /**
+     * @return a future completed on the first open; failed with {@link ReplyException} 410 if closed before, or
+     *     with the HTTP status when the server refused the handshake for good ({@link ClientListener#onRefused})
+     */
     public CompletableFuture<Void> ready() {
         return engine.ready();
     }
@@ -88,6 +91,14 @@ public final class KaliClient implements AutoCloseable {
      */
     public Optional<String> clientId() {
         return engine.clientId();
+    }
+
+    /**
+     * @return the subprotocol the server chose among {@link ClientOptions#subprotocols()} for the open connection;
+     *     empty when it chose none or the client is not open
+     */
+    public Optional<String> subprotocol() {
+        return engine.subprotocol();
     }
 
     /**

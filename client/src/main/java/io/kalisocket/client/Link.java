@@ -3,8 +3,10 @@ package io.kalisocket.client;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.time.Duration;
+import java.net.http.WebSocketHandshakeException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -21,6 +23,9 @@ final class Link implements WebSocket.Listener {
         void text(Link link, String text);
 
         void closed(Link link, int code, String reason);
+
+        /** The server answered the upgrade with this HTTP status instead of a WebSocket; nothing follows. */
+        void refused(Link link, int status);
     }
 
     /** The close code reported when the connection broke without a close frame. */
@@ -36,16 +41,41 @@ final class Link implements WebSocket.Listener {
         this.events = events;
     }
 
-    /** Starts connecting; the outcome comes through {@code events}. */
-    static Link open(HttpClient http, URI uri, Duration connectTimeout, Events events) {
+    /**
+     * Starts connecting, with the handshake's headers and subprotocols from {@code options}; the outcome comes
+     * through {@code events}.
+     */
+    static Link open(HttpClient http, URI uri, ClientOptions options, Events events) {
         Link link = new Link(events);
-        http.newWebSocketBuilder().connectTimeout(connectTimeout).buildAsync(uri, link)
-                .whenComplete((ws, error) -> {
-                    if (error != null) {
-                        link.ended(ABNORMAL, String.valueOf(error.getMessage()));
-                    }
-                });
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(options.connectTimeout());
+        options.headers().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
+        List<String> protocols = options.subprotocols();
+        if (!protocols.isEmpty()) {
+            builder.subprotocols(protocols.get(0), protocols.subList(1, protocols.size()).toArray(String[]::new));
+        }
+        builder.buildAsync(uri, link).whenComplete((ws, error) -> {
+            if (error != null) {
+                boolean wrapped = error instanceof CompletionException && error.getCause() != null;
+                link.failed(wrapped ? error.getCause() : error);
+            }
+        });
         return link;
+    }
+
+    private void failed(Throwable cause) {
+        if (cause instanceof WebSocketHandshakeException refused) {
+            if (closed.compareAndSet(false, true)) {
+                events.refused(this, refused.getResponse().statusCode());
+            }
+        } else {
+            ended(ABNORMAL, String.valueOf(cause.getMessage()));
+        }
+    }
+
+    /** @return the subprotocol the server chose, empty when none (or not open yet) */
+    String subprotocol() {
+        WebSocket ws = socket;
+        return ws == null ? "" : ws.getSubprotocol();
     }
 
     /** Sends a text frame after those before it; a failed send aborts the connection. */

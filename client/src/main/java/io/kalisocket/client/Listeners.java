@@ -51,6 +51,10 @@ final class Listeners {
         lifecycle.forEach(l -> guarded(() -> l.onClose(code, reason, isFinal)));
     }
 
+    void refused(int status, boolean isFinal) {
+        lifecycle.forEach(l -> guarded(() -> l.onRefused(status, isFinal)));
+    }
+
     void reconnecting(int attempt, Duration delay) {
         lifecycle.forEach(l -> guarded(() -> l.onReconnecting(attempt, delay)));
     }

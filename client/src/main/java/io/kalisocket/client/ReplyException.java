@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /**
  * Why a call failed: the server's error reply ({@code code} != 0: 400, 401, 403, 404, 429, 500, ...) or one of
- * the client's own codes {@link #TIMEOUT}, {@link #CLOSED}, {@link #QUEUE_FULL}.
+ * the client's own codes {@link #TIMEOUT}, {@link #CLOSED}, {@link #QUEUE_FULL}. For {@link KaliClient#ready()}
+ * also the HTTP status of an opening handshake the server refused for good (401, 403, 404, ...; message
+ * {@code upgrade refused: HTTP 403}).
  */
 public final class ReplyException extends RuntimeException {
 

@@ -43,6 +43,15 @@ final class TestServer implements AutoCloseable {
         return start(settings, 0, s -> { });
     }
 
+    /**
+     * @param settings configuration keys, e.g. {@code http.allowed-origins}
+     * @param customizer changes the server before it binds
+     * @return a started server on a free port
+     */
+    static TestServer start(Map<String, String> settings, Consumer<KaliServer> customizer) {
+        return start(settings, 0, customizer);
+    }
+
     private static TestServer start(Map<String, String> settings, int port, Consumer<KaliServer> customizer) {
         TestServer server = new TestServer(port, customizer, settings);
         server.bind();

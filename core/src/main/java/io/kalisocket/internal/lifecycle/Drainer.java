@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The drain of a stopping server, once it no longer accepts: each open connection is closed with 1012
  * (service restart) only after its queue ran everything it had received, so no message that arrived before
- * the stop loses its action or its reply; then the drain waits until every connection is finished (offline
- * actions and {@code onClose} run). Whatever is left at the deadline is dropped.
+ * the stop loses its action or its reply; HTTP connections between two requests (a browser's keep-alive
+ * connections) are closed ({@link IdleHttpCloser}); then the drain waits until every connection is finished
+ * (offline actions and {@code onClose} run), so it ends when the last client has closed. Whatever is left at
+ * the deadline is dropped.
  */
 public final class Drainer {
 
@@ -30,6 +32,7 @@ public final class Drainer {
     private final ConnectionRegistry connections;
     private final ChannelTracker tracker;
     private final Set<String> told = ConcurrentHashMap.newKeySet();
+    private final IdleHttpCloser idleHttp = new IdleHttpCloser();
 
     /**
      * @param connections the open WebSocket connections
@@ -57,6 +60,7 @@ public final class Drainer {
                 if (left.isEmpty()) {
                     return true;
                 }
+                left.keySet().stream().filter(this::notTold).forEach(idleHttp::closeIfIdle);
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
                     log.warn("drain deadline passed with {} connection(s) not finished; dropping them", left.size());
@@ -77,6 +81,12 @@ public final class Drainer {
         } catch (TimeoutException | ExecutionException e) {
             // Time to look again: a connection may have upgraded meanwhile.
         }
+    }
+
+    /** @return true unless the channel carries a WebSocket connection already told to close */
+    private boolean notTold(Channel channel) {
+        ChannelConnection c = ChannelConnection.of(channel);
+        return c == null || !told.contains(c.id());
     }
 
     /** Queues the 1012 close behind everything the connection's queue holds now. */
