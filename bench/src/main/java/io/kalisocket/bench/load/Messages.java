@@ -142,6 +142,16 @@ public final class Messages {
     }
 
     /**
+     * Reads a reply's {@code "code":NUMBER}.
+     *
+     * @param reply reply bytes
+     * @return the code, or -1 for a frame without one (a push)
+     */
+    public static long code(ByteBuf reply) {
+        return number(reply, CODE);
+    }
+
+    /**
      * Reads a reply's {@code "data":NUMBER}.
      *
      * @param reply reply bytes

@@ -5,7 +5,7 @@ import java.util.List;
 /** The registry of scenarios, in the order {@code --help} lists them. */
 public final class Scenarios {
 
-    private static final List<Scenario> ALL = List.of(new EchoScenario(), new LatencyScenario(), new IdleScenario(),
+    private static final List<Scenario> ALL = List.of(new EchoScenario(), new FloodScenario(), new LatencyScenario(), new IdleScenario(),
             new BroadcastScenario(), new HandshakeScenario(), new OverloadScenario(), new ClusterUidScenario(),
             new ClusterFanoutScenario(), new ReconnectScenario(), new SoakScenario());
 

@@ -101,8 +101,9 @@ final class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
 
     /**
      * Runs an {@code @Inline} call on the event loop, behind what is queued there. Reading pauses while as many of
-     * the connection's calls wait there as its action queue may hold, and goes on when none waits: without it a
-     * flood of inline calls would queue tasks on the loop faster than they run.
+     * the connection's calls wait there as its action queue may hold, and goes on at half of that (not at none, so
+     * the loop has work while the next read comes): without it a flood of inline calls would queue tasks on the loop
+     * faster than they run.
      */
     private void runOnLoop(ChannelHandlerContext ctx, ChannelConnection connection, Route route, Envelope envelope) {
         if (++waitingOnLoop == steps.maxWaitingOnLoop()) {
@@ -110,7 +111,7 @@ final class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
             connection.socket().reads().pause(ReadThrottle.Reason.LOOP_TASKS);
         }
         steps.tasks().onLoop(ctx, () -> {
-            if (--waitingOnLoop == 0 && loopPaused) {
+            if (--waitingOnLoop <= steps.maxWaitingOnLoop() / 2 && loopPaused) {
                 loopPaused = false;
                 connection.socket().reads().resume(ReadThrottle.Reason.LOOP_TASKS);
             }
