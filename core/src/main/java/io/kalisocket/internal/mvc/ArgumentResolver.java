@@ -1,10 +1,7 @@
 package io.kalisocket.internal.mvc;
 
 import io.kalisocket.mvc.Ctx;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
@@ -29,34 +26,8 @@ interface ArgumentResolver {
         return (ctx, params) -> mapper.convertValue(params, Map.class);
     }
 
-    /** The params bound to a record or POJO; a field that does not fit is a 400 naming it. */
+    /** The params bound to a record or POJO; a field that does not fit is a 400 naming it ({@link RequestBinder}). */
     static ArgumentResolver request(ObjectMapper mapper, Class<?> type) {
-        ObjectReader reader = mapper.readerFor(type);
-        return (ctx, params) -> {
-            try {
-                return reader.readValue(params);
-            } catch (JsonMappingException e) {
-                throw new BindingException(describe(e));
-            } catch (JsonProcessingException e) {
-                throw new BindingException("params do not fit the action: " + e.getOriginalMessage());
-            } catch (java.io.IOException e) {
-                throw new BindingException("params do not fit the action");
-            }
-        };
-    }
-
-    private static String describe(JsonMappingException e) {
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                field.append(field.length() == 0 ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                field.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        String problem = e.getOriginalMessage();
-        int cut = problem.indexOf('\n');
-        problem = cut > 0 ? problem.substring(0, cut) : problem;
-        return field.length() == 0 ? "invalid params: " + problem : "invalid field '" + field + "': " + problem;
+        return new RequestBinder(mapper, type)::bind;
     }
 }

@@ -1,5 +1,6 @@
 package io.kalisocket.internal.protocol;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -44,7 +45,10 @@ public final class EnvelopeParser {
                 root = reader.readTree(ByteBufUtil.getBytes(content));
             }
         } catch (JsonProcessingException e) {
-            throw new EnvelopeException("invalid JSON: " + e.getOriginalMessage(), null, null, null);
+            // Where, not Jackson's why: its messages name its own features and tokens, which are no client's business.
+            JsonLocation at = e.getLocation();
+            throw new EnvelopeException(at == null || at.getLineNr() < 1 ? "invalid JSON"
+                    : "invalid JSON at line " + at.getLineNr() + ", column " + at.getColumnNr(), null, null, null);
         } catch (IOException e) {
             throw new EnvelopeException("invalid JSON", null, null, null);
         }

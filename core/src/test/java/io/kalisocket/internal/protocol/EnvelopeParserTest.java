@@ -37,6 +37,13 @@ class EnvelopeParserTest {
         assertThatThrownBy(() -> parse(message)).isInstanceOf(EnvelopeException.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"not json", "{\"ct\":\"a\"", "{\"ct\":\"a\nb\"}", "{\"ct\" \"a\"}", "{\"ct\":tru}"})
+    void parse_saysWhereTheJsonBreaks_notJacksonsWords(String message) {
+        assertThatThrownBy(() -> parse(message)).isInstanceOf(EnvelopeException.class)
+                .hasMessageMatching("invalid JSON at line \\d+, column \\d+");
+    }
+
     @Test
     void parse_refusesNamesLongerThan64AndMsgidsLongerThan64() {
         String longName = "a".repeat(65);
