@@ -51,6 +51,11 @@ export interface KaliSocketOptions {
   resume?: (direct: KaliDirect) => void | Promise<unknown>;
   /** The WebSocket constructor to use. Default `globalThis.WebSocket`. */
   WebSocket?: new (url: string) => WebSocket;
+  /**
+   * The fetch used to ask the server why a handshake was refused (`GET <path>?ks_refusal=ID`, see the `refused`
+   * event). Default `globalThis.fetch`; without one a refusal is retried like any failed connect.
+   */
+  fetch?: (url: string, init?: Record<string, unknown>) => Promise<{ status: number; json(): Promise<any> }>;
 }
 
 /** What {@link KaliSocketOptions.resume} gets: call and send that skip the queue. */
@@ -78,7 +83,18 @@ export declare class KaliSocketError extends Error {
   readonly msg: string;
   /** The error reply, when the server sent one. */
   readonly reply?: KaliReply;
+  /** For a refused handshake (`ready` rejects with it): the HTTP status the server answered, e.g. 401. */
+  readonly status?: number;
+  /** For a refused handshake: the server's reason, e.g. `token expired`. */
+  readonly reason?: string;
 }
+
+/**
+ * Payload of the `refused` event: the server refused the WebSocket handshake with this HTTP status and reason.
+ * `final`: a 4xx other than 408 and 429 (e.g. 401, 403, 404), after which the client closes for good and `ready`
+ * rejects; otherwise (429, 503, any 5xx) it retries with back-off and jitter.
+ */
+export interface KaliRefusedEvent { status: number; reason: string; final: boolean; }
 
 /** Payload of the `close` event. */
 export interface KaliCloseEvent { code: number; reason: string; final: boolean; }
@@ -104,6 +120,8 @@ export interface KaliSocketEventMap {
   close: KaliCloseEvent;
   reconnecting: KaliReconnectingEvent;
   reconnected: {};
+  /** The server refused a handshake (its HTTP status and reason); see {@link KaliRefusedEvent}. */
+  refused: KaliRefusedEvent;
   /** After a reconnect: the old connection is back (fires before its missed pushes are delivered). */
   recovered: KaliRecoveredEvent;
   /** After a reconnect (or on a gap in the push numbers): the connection is new; reload state. */
@@ -120,7 +138,7 @@ export interface KaliSocketEventMap {
 /** A KaliSocket connection: heartbeat, reconnect with back-off, receipts with resend, typed-free pushes. */
 export declare class KaliSocket {
   /** The defaults of every option. */
-  static readonly DEFAULTS: Readonly<Required<Omit<KaliSocketOptions, 'WebSocket'>>>;
+  static readonly DEFAULTS: Readonly<Required<Omit<KaliSocketOptions, 'WebSocket' | 'fetch'>>>;
   /** The error class calls reject with. */
   static readonly KaliSocketError: typeof KaliSocketError;
 
@@ -135,7 +153,10 @@ export declare class KaliSocket {
   readonly state: KaliSocketState;
   /** The connection's client id, from the server's `recovery` frame; null without recovery. */
   readonly clientId: string | null;
-  /** Resolves on the first open; rejects (code 410) if close() comes first. */
+  /**
+   * Resolves on the first open; rejects (code 410) if close() comes first, or with the server's `status` and
+   * `reason` when it refuses the handshake for good (a 4xx other than 408 and 429).
+   */
   readonly ready: Promise<void>;
 
   /** Listens to a client event; returns a function that removes the listener. */

@@ -40,7 +40,7 @@ if [ "$major" -lt 22 ]; then flags+=(--experimental-websocket); fi
 case "$suite" in
   node)
     cd "$client/js"
-    exec node "${flags[@]}" --test test/kalisocket.test.mjs test/recovery.test.mjs
+    exec node "${flags[@]}" --test test/kalisocket.test.mjs test/recovery.test.mjs test/refusals.test.mjs
     ;;
   browser)
     [ -x "$chromium" ] || unavailable "no Chromium at $chromium" "apt-get install -y chromium (or set CHROMIUM_PATH)"
@@ -50,7 +50,7 @@ case "$suite" in
       npm ci --no-audit --no-fund
     fi
     export CHROMIUM_PATH="$chromium"
-    exec node "${flags[@]}" --test chat.test.mjs stop.test.mjs typings.test.mjs
+    exec node "${flags[@]}" --test chat.test.mjs stop.test.mjs refusals.test.mjs typings.test.mjs
     ;;
   *)
     echo "usage: js-tests.sh node|browser [run|skip]" >&2

@@ -17,6 +17,7 @@ export async function example(): Promise<void> {
   ks.on('reconnected', () => console.log('back'));
   ks.on('recovered', (e) => console.log(e.clientId.length, e.missed + 1));
   ks.on('reset', (e) => console.log(e.reason, e.clientId ?? 'none'));
+  ks.on('refused', (e) => console.log(e.status + 1, e.reason.length, e.final === true));
   const id: string | null = ks.clientId;
   const data = await ks.call<{ room: string; members: number }>('room', 'join', { room: 'r1' });
   const members: number = data.members;
@@ -27,6 +28,7 @@ export async function example(): Promise<void> {
     await ks.call('room', 'say', { room: 'r1', text: '' });
   } catch (e) {
     if (e instanceof KaliSocketError) console.log(e.code, e.msg, e.reply?.code);
+    if (e instanceof KaliSocketError) console.log(e.status ?? 0, e.reason ?? '');
   }
   const Global: typeof KaliSocket = globalThis.KaliSocket;
   console.log(members, queued, state, id, new Global('ws://127.0.0.1:9527/').state);

@@ -76,7 +76,8 @@ test('a dropped client gets every missed push once, in order, through its handle
   const { server, proxy } = await plainNetwork();
   const tap = tapped();
   const { ann, seen, bob } = await annAndBobInR1(server, proxy, { WebSocket: tap.WebSocket });
-  const carlOnline = new Promise((resolve) => ann.on('online', (m) => { if (m.uid === 'carl') resolve(); }));
+  // The demo tells arrivals in its once-a-second `presence` frame (README, "The demo chat protocol").
+  const carlOnline = new Promise((resolve) => ann.on('presence', (m) => { if (m.online.some((e) => e.uid === 'carl')) resolve(); }));
   const carl = client(server.url, { query: { uid: 'carl' } });
   await carlOnline; // Ann has seen everything pushed to her before the cut
   const firstId = ann.clientId;

@@ -37,22 +37,34 @@ function canOpen(url) {
   });
 }
 
+/** @returns whether an HTTP GET of `url` is answered at all (a server that refuses every WebSocket still serves HTTP) */
+async function canGet(url) {
+  try {
+    await fetch(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A server process on a fixed port that can be stopped and started again (a restart keeps the port).
- * `args` are more flags for the demo jar, e.g. `['--set', 'recovery.max-messages=3']`.
+ * `args` are more flags for the demo jar, e.g. `['--set', 'recovery.max-messages=3']`. `readyWhen: 'http'` waits
+ * for an HTTP answer instead of an open WebSocket: for servers that refuse this test's WebSocket (auth, origins).
  */
 export class ServerProcess {
-  constructor(port, args = []) {
+  constructor(port, args = [], { readyWhen = 'websocket' } = {}) {
     this.port = port;
     this.args = args;
+    this.readyWhen = readyWhen;
     this.url = `ws://127.0.0.1:${port}/`;
     this.http = `http://127.0.0.1:${port}/`;
     this.child = null;
     this.log = '';
   }
 
-  static async start(args = []) {
-    const s = new ServerProcess(await freePort(), args);
+  static async start(args = [], options = {}) {
+    const s = new ServerProcess(await freePort(), args, options);
     await s.start();
     return s;
   }
@@ -73,7 +85,7 @@ export class ServerProcess {
     exited.then(() => { dead = true; });
     await until(async () => {
       if (dead) throw new Error('server exited early:\n' + this.log);
-      return canOpen(this.url);
+      return this.readyWhen === 'http' ? canGet(this.http) : canOpen(this.url);
     }, 60000, 'server on ' + this.url);
   }
 

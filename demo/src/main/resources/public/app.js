@@ -48,7 +48,9 @@ $('login-form').addEventListener('submit', async (ev) => {
   ks.on('private', (m) => addMessage(dm(m.from), { from: m.from, text: m.text, ts: Date.now() }, { kind: 'dm', name: m.from }));
   ks.on('join', (m) => onMembership(m, 'joined'));
   ks.on('leave', (m) => onMembership(m, 'left'));
-  ks.on('offline', () => refreshOnline());
+  // Arrivals and departures come batched: one `presence` frame per second that had any (README, "The demo").
+  // The online list is the lobby's members and an arrival shows as the lobby's `join`; a departure reloads it.
+  ks.on('presence', (m) => { if (m.offline.length) refreshOnline(); });
   showState(ks.state);
   try {
     await ks.ready;

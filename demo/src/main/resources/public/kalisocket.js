@@ -15,6 +15,11 @@
  * Connection recovery (docs/RECOVERY.md section 3): with `recover` on, it connects with `?recover=1`, keeps the
  * token, epoch and position from the `recovery` frame and every `_seq`, returns with `?resume=&epoch=&last=`,
  * strips `_seq` and drops a push it has already seen, and fires `recovered` or `reset` after every reconnect.
+ * Refused handshakes (docs/SECURITY.md, "Refused handshakes"): a browser hides the HTTP status of a refused
+ * upgrade (it reports a close with 1006), so every connect carries a random `ks_refusal` id, and a connection
+ * that closes before it opened asks the server `GET <same path>?ks_refusal=ID` for its answer
+ * `{"status","reason"}`: a 4xx (but 408 and 429) is final (`refused` fires, `ready` rejects, no retry); a 429, a
+ * 5xx or no answer is retried with back-off and jitter.
  */
 (function (root) {
   'use strict';
@@ -38,10 +43,14 @@
     finalCloseCodes: [],
     recover: true,
     resume: undefined,
-    WebSocket: undefined
+    WebSocket: undefined,
+    fetch: undefined
   };
 
-  /** The error a call rejects with: the reply's `code` and `msg`, or 408 timeout, 410 closed, 507 queue full. */
+  /**
+   * The error a call rejects with: the reply's `code` and `msg`, or 408 timeout, 410 closed, 507 queue full. A refused
+   * handshake rejects `ready` with one whose `status` and `reason` are the server's answer (and `code`, `msg` too).
+   */
   class KaliSocketError extends Error {
     constructor(code, msg, reply) {
       super(msg + ' (' + code + ')');
@@ -59,6 +68,46 @@
       return a[0].toString(36) + a[1].toString(36);
     }
     return Math.random().toString(36).slice(2) + Date.now().toString(36);
+  }
+
+  /** @returns a fresh id for the `ks_refusal` parameter: 24 characters of [0-9a-z] */
+  function refusalId() {
+    return (randomPrefix() + randomPrefix() + '000000000000000000000000').slice(0, 24);
+  }
+
+  /** A 4xx is the client's fault and stays so when retried, except a timeout (408) and a limit (429). */
+  function isFinalRefusal(status) {
+    return status >= 400 && status < 500 && status !== 408 && status !== 429;
+  }
+
+  /**
+   * Asks the server why the upgrade of `wsUrl` (with refusal id `id`) was refused.
+   * @returns {Promise<{status: number, reason: string} | null>} null when the server has no answer (it was not a
+   *     refusal, it expired, or the server cannot tell)
+   */
+  function lookupRefusal(fetchFn, wsUrl, id, timeout) {
+    var u;
+    try {
+      u = new URL(wsUrl);
+      u.protocol = u.protocol === 'wss:' ? 'https:' : 'http:';
+      u.search = '?ks_refusal=' + encodeURIComponent(id);
+      u.hash = '';
+    } catch (e) {
+      return Promise.resolve(null);
+    }
+    var abort = typeof AbortController === 'function' ? new AbortController() : null;
+    var timer = abort ? setTimeout(function () { abort.abort(); }, timeout) : null;
+    return Promise.resolve()
+      .then(function () {
+        return fetchFn(u.toString(), { cache: 'no-store', credentials: 'omit', signal: abort ? abort.signal : undefined });
+      })
+      .then(function (res) { return res.status === 200 ? res.json() : null; })
+      .then(function (body) {
+        return body && typeof body.status === 'number' && body.status >= 400
+          ? { status: body.status, reason: String(body.reason || '') } : null;
+      })
+      .catch(function () { return null; })
+      .then(function (refusal) { clearTimeout(timer); return refusal; });
   }
 
   function buildUrl(url, query) {
@@ -84,6 +133,7 @@
       this.query = Object.assign({}, o.query);
       this.state = 'connecting';
       this._WS = o.WebSocket || root.WebSocket;
+      this._fetch = o.fetch || (typeof root.fetch === 'function' ? root.fetch.bind(root) : null);
       if (typeof this._WS !== 'function') {
         throw new Error('KaliSocket: no WebSocket (Node 20: run with --experimental-websocket, or pass options.WebSocket)');
       }
@@ -94,6 +144,9 @@
       this._seq = 0;
       this._attempt = 0;
       this._opened = false;
+      this._wsOpened = false;      // whether the current socket opened: a close before that may be a refusal
+      this._refusalId = null;
+      this._attemptUrl = null;
       this._resuming = false;
       this._ws = null;
       this._timers = { heartbeat: null, dead: null, reconnect: null, resend: null, connect: null, recovery: null };
@@ -113,7 +166,8 @@
 
     /**
      * Listens to an event: a push's "type" (e.g. 'say'), or 'open', 'close', 'reconnecting',
-     * 'reconnected', '*' (every JSON frame), 'text' (every non-JSON frame), 'state'.
+     * 'reconnected', 'refused' ({status, reason, final}), '*' (every JSON frame), 'text' (every non-JSON
+     * frame), 'state'.
      * @returns {() => void} a function that removes the listener
      */
     on(type, handler) {
@@ -197,8 +251,12 @@
 
     _connect() {
       var ws;
+      this._wsOpened = false;
+      this._refusalId = this._fetch ? refusalId() : null;
+      var extra = this._refusalId ? { ks_refusal: this._refusalId } : {};
+      this._attemptUrl = buildUrl(this.url, Object.assign({}, this.query, this._recoveryQuery(), extra));
       try {
-        ws = new this._WS(buildUrl(this.url, Object.assign({}, this.query, this._recoveryQuery())));
+        ws = new this._WS(this._attemptUrl);
       } catch (e) {
         this._scheduleReconnect();
         return;
@@ -207,9 +265,9 @@
       var self = this;
       ws.onopen = function () { self._onOpen(ws); };
       ws.onmessage = function (ev) { self._onFrame(ws, ev.data); };
-      ws.onclose = function (ev) { self._onDrop(ws, ev.code, ev.reason); };
+      ws.onclose = function (ev) { self._onDrop(ws, ev.code, ev.reason, true); };
       // Browsers follow an error with a close event; Node 20's WebSocket does not when the connection fails.
-      ws.onerror = function () { if (ws.readyState !== 1) self._onDrop(ws, 1006, 'connect failed'); };
+      ws.onerror = function () { if (ws.readyState !== 1) self._onDrop(ws, 1006, 'connect failed', true); };
       clearTimeout(this._timers.connect);
       this._timers.connect = setTimeout(function () {
         if (ws !== self._ws || ws.readyState === 1) return;
@@ -232,6 +290,7 @@
       clearTimeout(this._timers.connect);
       var again = this._opened;
       this._opened = true;
+      this._wsOpened = true;
       this._attempt = 0;
       this._setState('open');
       var self = this;
@@ -298,13 +357,39 @@
       });
     }
 
-    _onDrop(ws, code, reason) {
+    /** @param mayBeRefusal whether the server ended the attempt (not our timeout), so it may have refused it */
+    _onDrop(ws, code, reason, mayBeRefusal) {
       if (ws !== this._ws) return;
       this._detach(ws);
       this._ws = null;
       this._resuming = false;
       this._decide = null;
       this._stopTimers();
+      if (mayBeRefusal && !this._wsOpened && this._refusalId) {
+        var self = this;
+        lookupRefusal(this._fetch, this._attemptUrl, this._refusalId, this.options.connectTimeout)
+          .then(function (refusal) {
+            if (self.state === 'closed' || self._ws !== null) return; // closed, or reconnected, meanwhile
+            if (refusal) self._onRefused(refusal); else self._afterDrop(code, reason);
+          });
+        return;
+      }
+      this._afterDrop(code, reason);
+    }
+
+    /** The server refused the handshake: report it; a final refusal closes for good, the others are retried. */
+    _onRefused(refusal) {
+      var final = isFinalRefusal(refusal.status);
+      this._emit('refused', { status: refusal.status, reason: refusal.reason, final: final });
+      if (!final) { this._afterDrop(1006, refusal.reason); return; }
+      var error = new KaliSocketError(refusal.status, refusal.reason);
+      error.status = refusal.status;
+      error.reason = refusal.reason;
+      this._ready.reject(error); // settles first: close() below rejects only what is still pending, with 410
+      this.close(1006, refusal.reason);
+    }
+
+    _afterDrop(code, reason) {
       if (!this.options.reconnect || this.options.finalCloseCodes.indexOf(code) >= 0) {
         this.close(code, reason);
         return;

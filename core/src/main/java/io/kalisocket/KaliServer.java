@@ -3,10 +3,14 @@ package io.kalisocket;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.kalisocket.auth.Authenticator;
 import io.kalisocket.cache.Cache;
 import io.kalisocket.config.KaliConfig;
 import io.kalisocket.connection.Connection;
 import io.kalisocket.connection.Handshake;
+import io.kalisocket.gateway.Gateway;
+import io.kalisocket.internal.auth.AuthController;
+import io.kalisocket.internal.auth.ConnectionAuth;
 import io.kalisocket.internal.cache.LocalCache;
 import io.kalisocket.internal.lifecycle.ShutdownSignals;
 import io.kalisocket.internal.logging.LoggingBackend;
@@ -16,6 +20,7 @@ import io.kalisocket.internal.server.Extensions;
 import io.kalisocket.internal.server.LifecycleCallbacks;
 import io.kalisocket.internal.server.NettyServer;
 import io.kalisocket.internal.server.ServerAssembly;
+import io.kalisocket.mvc.ActionInterceptor;
 import io.kalisocket.mvc.Dispatcher;
 import io.kalisocket.spi.NodeExtension;
 import java.util.ArrayList;
@@ -61,6 +66,8 @@ public final class KaliServer {
     private ClassLoader loader = Thread.currentThread().getContextClassLoader();
     private KaliClock clock = KaliClock.system();
     private final Map<String, Supplier<Object>> statusSections = new LinkedHashMap<>();
+    private Authenticator authenticator;
+    private final List<ActionInterceptor> interceptors = new ArrayList<>();
     private volatile NettyServer running;
 
     private KaliServer(KaliConfig config) {
@@ -162,6 +169,22 @@ public final class KaliServer {
         return this;
     }
 
+    /**
+     * @param own decides who each client is during its handshake, in place of the {@code auth.jwt.*} keys' JWT check
+     *     (docs/AUTH.md)
+     * @return this
+     */
+    public KaliServer authenticator(Authenticator own) {
+        this.authenticator = Objects.requireNonNull(own);
+        return this;
+    }
+
+    /** @param interceptor runs before every action, after those added before it (docs/AUTH.md) @return this */
+    public KaliServer interceptor(ActionInterceptor interceptor) {
+        interceptors.add(Objects.requireNonNull(interceptor));
+        return this;
+    }
+
     /** @param json the mapper for the wire and for binding requests @return this */
     public KaliServer json(ObjectMapper json) {
         this.mapper = Objects.requireNonNull(json);
@@ -213,6 +236,11 @@ public final class KaliServer {
         return this;
     }
 
+    /** @return the clock set with {@link #clock(KaliClock)}, else the system's: the application's timers use it too */
+    public KaliClock clock() {
+        return clock;
+    }
+
     /** @param classLoader where controllers and static files are looked up @return this */
     public KaliServer classLoader(ClassLoader classLoader) {
         this.loader = Objects.requireNonNull(classLoader);
@@ -232,6 +260,18 @@ public final class KaliServer {
     }
 
     /**
+     * @return the running server's gateway (a cluster's when installed), e.g. for a timer {@code onWorkerStart} starts
+     * @throws IllegalStateException before the server started
+     */
+    public Gateway gateway() {
+        NettyServer server = running;
+        if (server == null) {
+            throw new IllegalStateException("the gateway exists once the server has started");
+        }
+        return server.gateway();
+    }
+
+    /**
      * Starts the server and returns at once. Every port (clients', admin) is bound first, then the parts are made
      * and extensions installed, then each worker's {@code onWorkerStart} runs, then connections are accepted: a
      * port in use fails here before any pool or cluster link exists, and any failure leaves nothing open.
@@ -244,16 +284,23 @@ public final class KaliServer {
     public RunningServer bind() {
         LoggingBackend.warning(LoggerFactory.getILoggerFactory()).ifPresent(System.err::println);
         ObjectMapper json = mapper != null ? mapper : defaultMapper();
-        RouteTable routes = ControllerRegistry.routes(json, controllerInstances, packages, controllerClasses, loader,
-                onMessage != null);
-        LifecycleCallbacks callbacks = new LifecycleCallbacks(onWorkerStart, onConnect, onWebSocketConnect, onMessage,
-                onClose, onError, onWorkerStop);
+        ConnectionAuth auth = ConnectionAuth.of(config.auth(), authenticator, clock).orElse(null);
+        List<Object> instances = new ArrayList<>(controllerInstances);
+        if (auth != null) {
+            instances.add(new AuthController(auth)); // ct=auth: refresh
+        }
+        RouteTable routes = ControllerRegistry.routes(json, instances, packages, controllerClasses, loader,
+                onMessage != null, interceptors);
+        LifecycleCallbacks callbacks = new LifecycleCallbacks(onWorkerStart, onConnect,
+                auth == null ? onWebSocketConnect : auth.beforeUpgradeCheck(onWebSocketConnect), onMessage, onClose,
+                onError, onWorkerStop);
         Extensions installed = new Extensions(extensions, clock);
         Cache store = cache != null ? cache
                 : installed.cache().orElseGet(() -> new LocalCache(config.protocol().receiptCapacity(),
                         clock::nanoTime));
         return ServerStart.run(config,
-                bound -> new ServerAssembly(config, clock, json, store, routes, callbacks, installed, loader, bound),
+                bound -> new ServerAssembly(config, clock, json, store, routes, callbacks, installed, loader, bound,
+                        auth),
                 installed.statusSections(statusSections), server -> running = server);
     }
 

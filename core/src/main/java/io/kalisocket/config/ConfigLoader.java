@@ -199,10 +199,19 @@ public final class ConfigLoader {
 
     private void set(String dottedKey, String value) {
         int dot = dottedKey.indexOf('.');
-        JsonNode section = dot > 0 ? tree.get(dottedKey.substring(0, dot)) : null;
+        JsonNode node = dot > 0 ? tree.get(dottedKey.substring(0, dot)) : null;
         String key = dottedKey.substring(dot + 1);
-        if (!(section instanceof ObjectNode obj) || !obj.has(key)) {
+        // Into sub-sections (auth.jwt.secret): after a dot, or after a dash as the environment spells it.
+        for (String sub; node instanceof ObjectNode o && !o.has(key) && (sub = subsectionOf(o, key)) != null; ) {
+            node = o.get(sub);
+            key = key.substring(sub.length() + 1);
+        }
+        if (!(node instanceof ObjectNode obj) || !obj.has(key)) {
             unknown.add(dottedKey);
+            return;
+        }
+        if (obj.get(key).isObject()) {
+            unknown.addProblem(dottedKey, "expected a mapping of keys, not a value");
             return;
         }
         if (obj.get(key).isArray()) {
@@ -215,6 +224,18 @@ public final class ConfigLoader {
         } else {
             obj.set(key, TextNode.valueOf(value));
         }
+    }
+
+    /** @return the sub-section of {@code section} that {@code key} starts with ({@code jwt} of {@code jwt-secret}) */
+    private static String subsectionOf(ObjectNode section, String key) {
+        for (Iterator<String> it = section.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (section.get(name).isObject() && key.length() > name.length() + 1 && key.startsWith(name)
+                    && (key.charAt(name.length()) == '.' || key.charAt(name.length()) == '-')) {
+                return name;
+            }
+        }
+        return null;
     }
 
     /**
@@ -250,14 +271,14 @@ public final class ConfigLoader {
 
     /** @param dottedKey e.g. {@code limits.idle-timeout} @return whether its default could be put back */
     private boolean restoreDefault(String dottedKey) {
-        int dot = dottedKey.indexOf('.');
+        int dot = dottedKey.lastIndexOf('.');
         if (dot <= 0) {
             return false;
         }
-        String section = dottedKey.substring(0, dot);
+        String parent = "/" + dottedKey.substring(0, dot).replace('.', '/');
         String key = dottedKey.substring(dot + 1);
-        JsonNode original = defaults.path(section).get(key);
-        if (original == null || !(tree.get(section) instanceof ObjectNode target)) {
+        JsonNode original = defaults.at(parent).get(key);
+        if (original == null || !(tree.at(parent) instanceof ObjectNode target)) {
             return false;
         }
         target.set(key, original.deepCopy());

@@ -104,6 +104,7 @@ final class ConfigValidator {
         positive(r.window(), "recovery.window");
         check(r.maxMessages() > 0, "recovery.max-messages", "must be positive");
         check(r.maxBytes() > 0, "recovery.max-bytes", "must be positive");
+        AuthValidator.validate(c.auth(), this);
     }
 
     private void positive(Duration d, String key) {

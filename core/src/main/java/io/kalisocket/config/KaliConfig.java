@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param logging log level and format
  * @param shutdown the graceful stop
  * @param recovery connection recovery (parked connections, resume tokens, missed pushes)
+ * @param auth authentication of clients with JWTs (off unless a key is set)
  */
 public record KaliConfig(
         ServerConfig server,
@@ -31,7 +32,8 @@ public record KaliConfig(
         TlsConfig tls,
         LoggingConfig logging,
         ShutdownConfig shutdown,
-        RecoveryConfig recovery) {
+        RecoveryConfig recovery,
+        AuthConfig auth) {
 
     /**
      * Rejects missing sections (every section has defaults, so none is ever null) and applies the admin port
@@ -49,6 +51,7 @@ public record KaliConfig(
         Objects.requireNonNull(logging, "logging");
         Objects.requireNonNull(shutdown, "shutdown");
         Objects.requireNonNull(recovery, "recovery");
+        Objects.requireNonNull(auth, "auth");
         admin = admin.besideServerPort(server.port());
     }
 
@@ -66,7 +69,8 @@ public record KaliConfig(
     public Builder toBuilder() {
         return new Builder()
                 .server(server).limits(limits).protocol(protocol).http(http).connectActions(connectActions)
-                .execution(execution).admin(admin).tls(tls).logging(logging).shutdown(shutdown).recovery(recovery);
+                .execution(execution).admin(admin).tls(tls).logging(logging).shutdown(shutdown).recovery(recovery)
+                .auth(auth);
     }
 
     /**
@@ -86,6 +90,7 @@ public record KaliConfig(
         private LoggingConfig logging = LoggingConfig.defaults();
         private ShutdownConfig shutdown = ShutdownConfig.defaults();
         private RecoveryConfig recovery = RecoveryConfig.defaults();
+        private AuthConfig auth = AuthConfig.defaults();
 
         private Builder() {
         }
@@ -156,13 +161,19 @@ public record KaliConfig(
             return this;
         }
 
+        /** @param value the {@code auth} section @return this builder */
+        public Builder auth(AuthConfig value) {
+            this.auth = Objects.requireNonNull(value, "auth");
+            return this;
+        }
+
         /**
          * @return the configuration
          * @throws ConfigException naming the key when a value is out of range (as {@link ConfigLoader} checks)
          */
         public KaliConfig build() {
             KaliConfig config = new KaliConfig(server, limits, protocol, http, connectActions, execution, admin, tls,
-                    logging, shutdown, recovery);
+                    logging, shutdown, recovery, auth);
             ConfigValidator.validate(config);
             return config;
         }

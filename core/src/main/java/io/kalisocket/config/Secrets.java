@@ -1,7 +1,8 @@
 package io.kalisocket.config;
 
 /**
- * The configuration's secrets ({@code admin.token}, {@code tls.key-password}, {@code recovery.secret}) and how they are shown:
+ * The configuration's secrets ({@code admin.token}, {@code tls.key-password}, {@code recovery.secret},
+ * {@code auth.jwt.secret}) and how they are shown:
  * never in clear text, only whether one is set.
  */
 public final class Secrets {
@@ -20,10 +21,13 @@ public final class Secrets {
         AdminConfig a = config.admin();
         TlsConfig t = config.tls();
         RecoveryConfig r = config.recovery();
+        AuthConfig.Jwt j = config.auth().jwt();
         return config.toBuilder()
                 .admin(new AdminConfig(a.enabled(), a.host(), a.port(), mask(a.token()), a.tls()))
                 .tls(new TlsConfig(t.enabled(), t.certFile(), t.keyFile(), mask(t.keyPassword()), t.provider()))
                 .recovery(new RecoveryConfig(r.enabled(), r.window(), r.maxMessages(), r.maxBytes(), mask(r.secret())))
+                .auth(new AuthConfig(new AuthConfig.Jwt(mask(j.secret()), j.publicKeyFile(), j.audience(), j.issuer(),
+                        j.clockSkew()), config.auth().expiry()))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package io.kalisocket.connection;
 
+import io.kalisocket.auth.Principal;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +19,14 @@ public interface Connection {
 
     /** @return the user bound to this connection, if any */
     Optional<String> uid();
+
+    /**
+     * @return who the connection authenticated as during its handshake (an {@code Authenticator}, or the
+     *     {@code auth.jwt.*} keys), with the claims and expiry of its latest refresh; empty without authentication
+     */
+    default Optional<Principal> principal() {
+        return Optional.empty();
+    }
 
     /** @return the groups this connection is in on this node, as an unmodifiable view */
     Set<String> groups();

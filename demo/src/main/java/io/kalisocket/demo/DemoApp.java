@@ -5,7 +5,10 @@ import io.kalisocket.config.KaliConfig;
 import io.kalisocket.db.DbConfig;
 import io.kalisocket.demo.chat.DbMessageStore;
 import io.kalisocket.demo.chat.DemoDatabase;
+import io.kalisocket.demo.controller.IndexController;
 import io.kalisocket.demo.controller.RoomController;
+import io.kalisocket.gateway.Presence;
+import io.kalisocket.gateway.PresenceConfig;
 import java.util.Map;
 
 /** The demo chat app's wiring, shared by {@link DemoMain} and the tests. */
@@ -38,18 +41,37 @@ public final class DemoApp {
      * @return the demo server, ready to start
      */
     public static KaliServer server(KaliConfig config, DbConfig database) {
+        return server(config, database, PresenceConfig.defaults());
+    }
+
+    /**
+     * The demo on a given database, telling arrivals and departures as {@code presence} frames.
+     *
+     * @param config the configuration
+     * @param database where the history goes
+     * @param presenceConfig how often {@code presence} frames go out and how many entries each carries
+     * @return the demo server, ready to start
+     */
+    public static KaliServer server(KaliConfig config, DbConfig database, PresenceConfig presenceConfig) {
         DemoDatabase db = new DemoDatabase(database);
-        return KaliServer.create(config)
+        Presence presence = new Presence(presenceConfig);
+        KaliServer server = KaliServer.create(config)
                 .controllers("io.kalisocket.demo.controller")
+                .controller(new IndexController(presence))
                 .controller(new RoomController(new DbMessageStore(db)))
-                .statusSection("db", db::status)
+                .statusSection("db", db::status);
+        // One timer for the node, on the server's clock (a test's fake one too), through the server's gateway (the
+        // cluster's with --redis, so every node's clients hear of this node's arrivals).
+        return server
                 .onWorkerStart(worker -> {
                     if (worker.id() == 0) {
                         db.open();
+                        presence.start(server.gateway(), server.clock());
                     }
                 })
                 .onWorkerStop(worker -> {
                     if (worker.id() == 0) {
+                        presence.close();
                         db.close();
                     }
                 });

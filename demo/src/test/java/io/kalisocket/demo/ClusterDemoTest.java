@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two demo processes started with {@code --redis} are one chat: a private message and a room message between
- * clients on different processes (issue 7). Needs Redis on 127.0.0.1:6379: skipped without it, failed with
+ * Two demo processes started with {@code --redis} are one chat: presence, a private message and a room message
+ * between clients on different processes (issue 7). Needs Redis on 127.0.0.1:6379: skipped without it, failed with
  * {@code CI=true}.
  */
 class ClusterDemoTest {
@@ -30,6 +30,9 @@ class ClusterDemoTest {
             int portOne = Integer.parseInt(one.awaitGroup(PORT, Duration.ofSeconds(60)));
             int portTwo = Integer.parseInt(two.awaitGroup(PORT, Duration.ofSeconds(60)));
             try (TestClient alice = TestClient.connect(portOne); TestClient bob = TestClient.connect(portTwo)) {
+                // Each node tells its own arrivals, through the cluster: Bob on node two hears of Alice on node one.
+                String aliceId = DemoServers.clientId(alice);
+                bob.awaitJson(DemoServers.presence("online", aliceId));
                 alice.call("user", "login", "uid", "alice" + run);
                 bob.call("user", "login", "uid", "bob" + run);
 
@@ -47,6 +50,10 @@ class ClusterDemoTest {
                 JsonNode said = bob.awaitType("say");
                 assertThat(said.path("text").asText()).isEqualTo("hello from node one");
                 assertThat(said.path("from").asText()).isEqualTo("alice" + run);
+
+                alice.close();
+                JsonNode gone = bob.awaitJson(DemoServers.presence("offline", aliceId)).path("offline").get(0);
+                assertThat(gone.path("uid").asText()).isEqualTo("alice" + run);
             }
         }
     }

@@ -3,7 +3,6 @@ package io.kalisocket.demo;
 import static io.kalisocket.testing.KaliAssertions.assertThat;
 import static io.kalisocket.testing.KaliAssertions.assertThatReply;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kalisocket.testing.Json;
@@ -12,7 +11,10 @@ import io.kalisocket.testing.TestServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The demo's connect and close: welcome, online, offline (issue 3, "The demo chat app"). */
+/**
+ * The demo's connect and close: welcome at once, and the others told in {@code presence} frames (issue 3, "The demo
+ * chat app"; the frames' batching on a fake clock: {@link PresenceProtocolTest}).
+ */
 class ConnectProtocolTest {
 
     @RegisterExtension
@@ -37,45 +39,16 @@ class ConnectProtocolTest {
     }
 
     @Test
-    void online_isToldToEveryOtherClient_notToTheNewOne() {
+    void arrivalsAndDepartures_reachEveryClient_inPresenceFrames() {
         TestClient ann = server.connect("uid=ann");
         TestClient bob = server.connect("uid=bob");
-        String bobId = bob.awaitJson(Json.type("welcome")).get("client_id").asText();
-        JsonNode online = ann.awaitJson(Json.type("online"));
-        assertThat(online.toString()).isEqualTo("{\"type\":\"online\",\"client_id\":\"" + bobId + "\",\"uid\":\"bob\"}");
-        bob.call("stats", "online");
-        // Ann's own online may reach Bob (he can be connected before her action broadcasts it); his own must not.
-        assertThat(bob).receivedNone(Json.type("online").and(Json.field("client_id", bobId)));
-    }
-
-    @Test
-    void offline_isToldToEveryOtherClient() {
-        TestClient ann = server.connect();
-        TestClient bob = server.connect("uid=bob");
-        String bobId = bob.awaitJson(Json.type("welcome")).get("client_id").asText();
+        String bobId = DemoServers.clientId(bob);
+        ann.awaitJson(DemoServers.presence("online", bobId));
         bob.close();
-        JsonNode offline = ann.awaitJson(Json.type("offline"));
-        assertThat(offline.toString()).isEqualTo("{\"type\":\"offline\",\"client_id\":\"" + bobId + "\",\"uid\":\"bob\"}");
-    }
-
-    @Test
-    void offline_carriesTheUidLoggedInLater() {
-        TestClient ann = server.connect();
-        TestClient bob = server.connect();
-        bob.call("user", "login", "uid", "bobby");
-        bob.close();
-        assertThat(ann.awaitJson(Json.type("offline")).get("uid").asText()).isEqualTo("bobby");
-    }
-
-    @Test
-    void aUidOver64Characters_closesTheConnectionWith1008_andNobodyIsTold() {
-        TestClient ann = server.connect();
-        TestClient refused = server.connect("uid=" + "u".repeat(65));
-        assertThat(refused.awaitClose()).isEqualTo(1008);
-        assertThat(refused).receivedNone(Json.type("welcome"));
-        await().until(() -> server.gateway().getAllClientIdCount() == 1);
-        ann.call("stats", "online");
-        assertThat(ann).receivedNone(Json.type("online")).receivedNone(Json.type("offline"));
+        JsonNode offline = ann.awaitJson(DemoServers.presence("offline", bobId));
+        assertThat(offline.toString()).isEqualTo(
+                "{\"type\":\"presence\",\"online\":[],"
+                        + "\"offline\":[{\"client_id\":\"" + bobId + "\",\"uid\":\"bob\"}]}");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.kalisocket.demo;
 
+import static io.kalisocket.demo.DemoServers.PRESENCE_INTERVAL;
+import static io.kalisocket.demo.DemoServers.awaitPresence;
+import static io.kalisocket.demo.DemoServers.presence;
 import static io.kalisocket.testing.KaliAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -92,9 +95,11 @@ class RecoveryTest {
         TestClient bob = server.connect("uid=bob");
         ann.call("room", "join", "room", "r1");
         bob.call("room", "join", "room", "r1");
+        String annId = recovery.get("client_id").asText();
+        awaitPresence(clock, bob, presence("online", annId)); // else her departure would be no news
         ann.abort();
         await().until(() -> parked() == 1);
-        return new Dropped(ann, recovery, recovery.get("client_id").asText(), bob);
+        return new Dropped(ann, recovery, annId, bob);
     }
 
     private static Predicate<JsonNode> numbered() {
@@ -125,6 +130,8 @@ class RecoveryTest {
         bob.call("room", "join", "room", "r1");
         carl.call("room", "join", "room", "r1");
         ann.awaitJson(2, Json.type("join"));
+        clock.advance(PRESENCE_INTERVAL); // the arrivals are told before the drop
+        ann.awaitJson(presence("online", annId));
         long last = lastSeq(ann);
 
         ann.abort();
@@ -164,14 +171,13 @@ class RecoveryTest {
         assertThat(members.get("data").toString()).isEqualTo("{\"count\":3,\"uids\":[\"ann\",\"bob\",\"carl\"]}");
         bob.call("room", "say", "room", "r1", "text", "live");
         assertThat(back.awaitJson(Json.field("text", "live")).get("_seq").asLong()).isEqualTo(last + 54);
+        clock.advance(PRESENCE_INTERVAL); // a return is neither a departure nor an arrival: nothing more to tell
         for (TestClient other : List.of(bob, carl)) {
+            other.call("stats", "online");
             assertThat(other).receivedNone(Json.type("leave"));
-            assertThat(other).receivedNone(Json.type("offline"));
-            assertThat(other).receivedNone(n -> "online".equals(n.path("type").asText())
-                    && annId.equals(n.path("client_id").asText()) && other.receivedJson(Json.type("welcome")).isEmpty());
+            assertThat(other).receivedOnce(presence("online", annId));
+            assertThat(other).receivedNone(presence("offline", annId));
         }
-        assertThat(bob.receivedJson(Json.type("online")).stream().filter(n -> annId.equals(n.path("client_id").asText())))
-                .isEmpty();
         assertThat(counters()).containsEntry("parked", 0L).containsEntry("recovered", 1L);
     }
 
@@ -194,7 +200,9 @@ class RecoveryTest {
             TestClient back = server.connect(resumeQuery(recovery, last));
             assertThat(back.awaitType("recovery").get("recovered").asBoolean()).isTrue();
             assertThat(back.awaitJson(Json.field("text", "while reset")).get("_seq").asLong()).isEqualTo(last + 1);
-            assertThat(bob).receivedNone(Json.type("offline"));
+            clock.advance(PRESENCE_INTERVAL);
+            bob.call("stats", "online");
+            assertThat(bob).receivedNone(presence("offline", recovery.get("client_id").asText()));
             ann.abort();
         }
     }
@@ -207,13 +215,13 @@ class RecoveryTest {
         JsonNode recovery = dropped.recovery();
         String annId = dropped.annId();
         TestClient bob = dropped.bob();
-        clock.advance(Duration.ofMinutes(2).minusMillis(1));
+        clock.advance(Duration.ofMinutes(2).minusMillis(1)); // presence frames went out meanwhile, each second
         bob.call("stats", "online");
-        assertThat(bob).receivedNone(Json.type("offline"));
+        assertThat(bob).receivedNone(presence("offline", annId));
 
         clock.advance(Duration.ofMillis(1));
         assertThat(bob.awaitJson(Json.type("leave")).get("client_id").asText()).isEqualTo(annId);
-        assertThat(bob.awaitJson(Json.type("offline")).get("client_id").asText()).isEqualTo(annId);
+        awaitPresence(clock, bob, presence("offline", annId));
 
         TestClient back = server.connect("uid=ann&" + resumeQuery(recovery, lastSeq(ann)));
         JsonNode answer = back.awaitType("recovery");
@@ -234,12 +242,12 @@ class RecoveryTest {
         String annId = dropped.annId();
         TestClient bob = dropped.bob();
         int sent = 0;
-        while (bob.receivedJson(Json.type("offline")).isEmpty()) {
+        while (bob.receivedJson(Json.type("leave")).isEmpty()) { // the close action's first push
             bob.call("room", "say", "room", "r1", "text", "x".repeat(80) + sent++);
             assertThat(counters().get("buffered_bytes")).isLessThanOrEqualTo(maxBytes);
             assertThat(sent).as("the cap ends the parking").isLessThan(100);
         }
-        assertThat(bob.awaitJson(Json.type("offline")).get("client_id").asText()).isEqualTo(annId);
+        awaitPresence(clock, bob, presence("offline", annId));
         assertThat(counters()).containsEntry("parked", 0L).containsEntry("buffered_bytes", 0L)
                 .containsEntry("overflowed", 1L);
 
@@ -255,9 +263,9 @@ class RecoveryTest {
         TestClient ann = server.connect("uid=ann&recover=1");
         String annId = ann.awaitType("recovery").get("client_id").asText();
         TestClient bob = server.connect("uid=bob");
-        bob.awaitType("welcome");
+        awaitPresence(clock, bob, presence("online", annId));
         ann.close();
-        assertThat(bob.awaitJson(Json.type("offline")).get("client_id").asText()).isEqualTo(annId);
+        awaitPresence(clock, bob, presence("offline", annId));
         assertThat(counters()).containsEntry("parked", 0L).containsEntry("parked_total", 0L);
     }
 
@@ -265,6 +273,7 @@ class RecoveryTest {
     void aPlainClient_seesNoRecoveryFrame_andNoNumbers() {
         start();
         TestClient ann = server.connect("uid=ann");
+        String annId = DemoServers.clientId(ann);
         TestClient bob = server.connect("uid=bob");
         ann.call("room", "join", "room", "r1");
         bob.call("room", "join", "room", "r1");
@@ -272,8 +281,10 @@ class RecoveryTest {
         ann.awaitType("say");
         assertThat(ann).receivedNone(Json.type("recovery"));
         assertThat(ann).receivedNone(numbered());
+        awaitPresence(clock, bob, presence("online", annId));
         ann.abort();
-        assertThat(bob.awaitType("offline").get("uid").asText()).isEqualTo("ann");
+        JsonNode gone = awaitPresence(clock, bob, presence("offline", annId)).get("offline").get(0);
+        assertThat(gone.get("uid").asText()).isEqualTo("ann");
     }
 
     @Test
@@ -298,7 +309,7 @@ class RecoveryTest {
         start();
         Dropped dropped = annDropsOutOfRoomWithBob();
         server.gateway().closeClient(dropped.annId());
-        assertThat(dropped.bob().awaitJson(Json.type("offline")).get("client_id").asText()).isEqualTo(dropped.annId());
+        awaitPresence(clock, dropped.bob(), presence("offline", dropped.annId()));
         assertThat(counters()).containsEntry("parked", 0L).containsEntry("streams", 0L);
     }
 
@@ -325,7 +336,9 @@ class RecoveryTest {
         assertThat(ann.isClosed()).isTrue();
         bob.call("room", "say", "room", "r1", "text", "after");
         assertThat(back.awaitJson(Json.field("text", "after")).get("_seq").asLong()).isEqualTo(last + 2);
-        assertThat(bob).receivedNone(Json.type("offline"));
+        clock.advance(PRESENCE_INTERVAL);
+        bob.call("stats", "online");
+        assertThat(bob).receivedNone(presence("offline", annId));
         assertThat(counters()).containsEntry("parked", 0L).containsEntry("streams", 1L);
     }
 }

@@ -1,5 +1,6 @@
 package io.kalisocket.internal.connection;
 
+import io.kalisocket.auth.Principal;
 import io.kalisocket.connection.Connection;
 import io.kalisocket.connection.Session;
 import io.kalisocket.internal.exec.SerialQueue;
@@ -30,6 +31,7 @@ public final class ChannelConnection implements Connection {
     private final long openedAtMillis;
     private volatile Session session;
     private volatile String uid;
+    private volatile Principal principal;
     private volatile Set<String> groups;
 
     /**
@@ -75,6 +77,16 @@ public final class ChannelConnection implements Connection {
     @Override
     public Optional<String> uid() {
         return Optional.ofNullable(uid);
+    }
+
+    @Override
+    public Optional<Principal> principal() {
+        return Optional.ofNullable(principal);
+    }
+
+    /** @param authenticated who the connection authenticated as (at its handshake, or by a refresh) */
+    public void principal(Principal authenticated) {
+        this.principal = authenticated;
     }
 
     @Override

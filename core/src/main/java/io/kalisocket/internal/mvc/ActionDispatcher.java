@@ -102,6 +102,7 @@ public final class ActionDispatcher implements Dispatcher {
         long started = System.nanoTime();
         int code = ReplyCode.OK;
         try {
+            route.guard().check(ctx); // a call the guards refuse is answered (401, 403...) without running
             Object data = invoker.invoke(ctx, params);
             if (!invoker.returnsVoid()) {
                 reply(connection, Reply.ok(envelope, data));

@@ -2,7 +2,9 @@ package io.kalisocket.internal.mvc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kalisocket.internal.auth.RouteGuard;
 import io.kalisocket.mvc.Action;
+import io.kalisocket.mvc.ActionInterceptor;
 import io.kalisocket.mvc.Controller;
 import io.kalisocket.mvc.Ctx;
 import io.kalisocket.mvc.Inline;
@@ -35,12 +37,22 @@ public final class ControllerRegistry {
     private static final MethodType GENERIC = MethodType.methodType(Object.class, Object.class, Object[].class);
 
     private final ObjectMapper mapper;
+    private final List<ActionInterceptor> interceptors;
     private final RouteTable.Builder table = RouteTable.builder();
     private final java.util.Set<Class<?>> givenInstances = new java.util.HashSet<>();
 
     /** @param mapper used to bind request types */
     public ControllerRegistry(ObjectMapper mapper) {
+        this(mapper, List.of());
+    }
+
+    /**
+     * @param mapper used to bind request types
+     * @param interceptors run before every action, in order (each route's guard is prepared with them)
+     */
+    public ControllerRegistry(ObjectMapper mapper, List<ActionInterceptor> interceptors) {
         this.mapper = mapper;
+        this.interceptors = List.copyOf(interceptors);
     }
 
     /**
@@ -52,12 +64,13 @@ public final class ControllerRegistry {
      * @param types controller classes to add
      * @param loader where the packages are scanned
      * @param ownOnMessage true when the application has its own {@code onMessage} (no controller is then fine)
+     * @param interceptors run before every action, in order
      * @return the table
      * @throws IllegalStateException when a controller is invalid (the message names the method)
      */
     public static RouteTable routes(ObjectMapper mapper, List<Object> instances, List<String> packages,
-            List<Class<?>> types, ClassLoader loader, boolean ownOnMessage) {
-        ControllerRegistry registry = new ControllerRegistry(mapper);
+            List<Class<?>> types, ClassLoader loader, boolean ownOnMessage, List<ActionInterceptor> interceptors) {
+        ControllerRegistry registry = new ControllerRegistry(mapper, interceptors);
         instances.forEach(registry::addInstance); // first: they replace what a scan would make
         packages.forEach(p -> registry.scan(p, loader));
         types.forEach(registry::add);
@@ -198,7 +211,8 @@ public final class ControllerRegistry {
         }
         boolean returnsVoid = method.getReturnType() == void.class;
         return new Route(controller, action, where, method.isAnnotationPresent(Inline.class),
-                new ActionInvoker(instance, handle, resolvers, returnsVoid));
+                new ActionInvoker(instance, handle, resolvers, returnsVoid),
+                RouteGuard.of(controller, action, method, interceptors));
     }
 
     private ArgumentResolver[] resolvers(Method method, String where) {

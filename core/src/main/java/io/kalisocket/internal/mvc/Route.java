@@ -1,5 +1,7 @@
 package io.kalisocket.internal.mvc;
 
+import io.kalisocket.internal.auth.RouteGuard;
+
 /** One entry of the routing table: a controller's action and its prepared invoker. */
 public final class Route {
 
@@ -8,13 +10,16 @@ public final class Route {
     private final String method;
     private final boolean inline;
     private final ActionInvoker invoker;
+    private final RouteGuard guard;
 
-    Route(String controller, String action, String method, boolean inline, ActionInvoker invoker) {
+    Route(String controller, String action, String method, boolean inline, ActionInvoker invoker,
+            RouteGuard guard) {
         this.controller = controller;
         this.action = action;
         this.method = method;
         this.inline = inline;
         this.invoker = invoker;
+        this.guard = guard;
     }
 
     /** @return the {@code ct} */
@@ -39,6 +44,11 @@ public final class Route {
 
     ActionInvoker invoker() {
         return invoker;
+    }
+
+    /** @return what a call must pass before the action runs (interceptors, auth annotations), prepared once */
+    RouteGuard guard() {
+        return guard;
     }
 
     @Override

@@ -61,7 +61,9 @@ final class ClosingHandshakeHandler extends ChannelDuplexHandler {
             ChannelConnection connection = ChannelConnection.of(ctx.channel());
             if (connection != null && connection.socket().isClosing()) {
                 ReferenceCountUtil.release(msg);
-                ctx.close();
+                // The server's own close frame may still wait in a task on this event loop (ConnectionSocket.close
+                // writes it from one): close after that task, or the client gets no close frame at all.
+                ctx.executor().execute(ctx::close);
                 return;
             }
             int code = close.statusCode();

@@ -57,6 +57,8 @@ final class ConnectActionRunner {
                 }
             }
         }
+        // An authenticated connection's uid is its principal's, whatever ?uid= claims.
+        connection.principal().ifPresent(p -> params.put("uid", p.uid()));
         String ct = text(params, "ct", config.connectController());
         String ac = text(params, "ac", config.connectAction());
         if (!EnvelopeParser.NAME.matcher(ct).matches() || !EnvelopeParser.NAME.matcher(ac).matches()) {

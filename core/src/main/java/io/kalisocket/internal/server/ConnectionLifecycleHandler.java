@@ -12,6 +12,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,7 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
     private final ConnectActionRunner connectActions;
     private final ServerStats stats;
     private final SharedFrameWriter writer;
+    private final Consumer<ChannelConnection> authenticated;
     private ChannelConnection connection;
     private boolean upgraded;
 
@@ -46,10 +48,12 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
      * @param connectActions runs the online action, or null
      * @param stats counts connections and idle closes
      * @param writer this channel's outbound guard, where broadcasts enter the socket
+     * @param authenticated binds the uid of a registered connection's principal and starts its expiry, or null
+     *     when the server does not authenticate
      */
     ConnectionLifecycleHandler(ConnectionFactory factory, ConnectionRegistry connections, ConnectionFinisher finisher,
             RecoveryHook recovery, LifecycleCallbacks callbacks, ConnectActionRunner connectActions, ServerStats stats,
-            SharedFrameWriter writer) {
+            SharedFrameWriter writer, Consumer<ChannelConnection> authenticated) {
         this.factory = factory;
         this.connections = connections;
         this.finisher = finisher;
@@ -58,6 +62,7 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
         this.connectActions = connectActions;
         this.stats = stats;
         this.writer = writer;
+        this.authenticated = authenticated;
     }
 
     @Override
@@ -122,15 +127,23 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (upgrade.resumed()) {
+            ChannelConnection fresh = connection;
             connection = upgrade.connection();
             connection.attachTo(ctx.channel());
             log.debug("resumed {} from {}", connection.id(), connection.ip());
             upgrade.greet().run();
+            if (authenticated != null) {
+                fresh.principal().ifPresent(connection::principal); // the returning client's new token counts
+                bindPrincipal();
+            }
             return;
         }
         connections.add(connection);
         log.debug("connected {} from {}", connection.id(), connection.ip());
         upgrade.greet().run();
+        if (authenticated != null) {
+            bindPrincipal(); // queued first: before the connect action and before any message's action
+        }
         if (connectActions != null) {
             runCallback(() -> connectActions.connected(connection, handshake));
         }
@@ -150,6 +163,11 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
             }
         }
         ctx.fireChannelInactive();
+    }
+
+    private void bindPrincipal() {
+        ChannelConnection bound = connection;
+        runCallback(() -> authenticated.accept(bound));
     }
 
     private void runCallback(Runnable callback) {

@@ -2,7 +2,6 @@ package io.kalisocket.internal.server;
 
 import io.kalisocket.connection.Handshake;
 import io.kalisocket.internal.connection.ChannelConnection;
-import io.kalisocket.internal.stats.ServerStats;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -13,6 +12,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -20,9 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP side of the port. A plain GET is served from the static root; a WebSocket upgrade passes the
- * origin check, the connection limits and the application's {@code onWebSocketConnect} (run off the event
- * loop) before it goes on to the handshake. Removed from the pipeline once the upgrade completes.
+ * The HTTP side of the port. A plain GET is served from the static root (or, with {@code ?ks_refusal=ID}, answers a
+ * client's look-up of its refused upgrade); a WebSocket upgrade passes the handshake rate, the path and origin
+ * checks, the connection limits and the application's {@code onWebSocketConnect} (run off the event loop) before
+ * it goes on to the handshake. Every refusal is answered by {@link HandshakeRefusals}. Removed from the pipeline
+ * once the upgrade completes.
  */
 final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
@@ -33,23 +35,21 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     private final ConnectionLimiter limiter;
     private final StaticFiles staticFiles;
     private final LifecycleCallbacks callbacks;
-    private final ServerStats stats;
+    private final HandshakeRefusals refusals;
 
     /**
      * @param endpoint what an upgrade must pass
      * @param staticFiles served for plain GETs
      * @param callbacks the application's {@code onWebSocketConnect}
-     * @param stats counts refused upgrades by reason
      */
-    HttpRequestHandler(WebSocketEndpoint endpoint, StaticFiles staticFiles, LifecycleCallbacks callbacks,
-            ServerStats stats) {
+    HttpRequestHandler(WebSocketEndpoint endpoint, StaticFiles staticFiles, LifecycleCallbacks callbacks) {
         super(false);
         this.endpoint = endpoint;
         this.realIp = endpoint.realIp();
         this.limiter = endpoint.limiter();
         this.staticFiles = staticFiles;
         this.callbacks = callbacks;
-        this.stats = stats;
+        this.refusals = endpoint.refusals();
     }
 
     @Override
@@ -64,40 +64,52 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     private void route(ChannelHandlerContext ctx, FullHttpRequest request) {
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-        if (!request.decoderResult().isSuccess()) {
+        if (!request.decoderResult().isSuccess() || !decodes(uri)) {
             reply(ctx, request, HttpResponseStatus.BAD_REQUEST, "bad request");
             return;
         }
         if (!isUpgrade(request)) {
-            serveFile(ctx, request, uri.path());
+            if (request.method() == HttpMethod.GET && RecentRefusals.asksFor(uri)) {
+                refusals.answerLookup(ctx, request, uri);
+            } else {
+                serveFile(ctx, request, uri.path());
+            }
+            return;
+        }
+        String ip = realIp.resolve((InetSocketAddress) ctx.channel().remoteAddress(), request.headers());
+        // First: every upgrade request counts against the rate, whatever else is wrong with it.
+        if (!endpoint.handshakeRate().tryAcquire(ip)) {
+            refusals.refuse(ctx, request, HttpResponseStatus.TOO_MANY_REQUESTS, "too many handshakes from " + ip,
+                    "handshakes-per-ip-per-second", ip);
             return;
         }
         if (!uri.path().equals(endpoint.path())) {
-            refuse(ctx, request, HttpResponseStatus.NOT_FOUND, "no WebSocket endpoint at " + uri.path(), "path");
+            refusals.refuse(ctx, request, HttpResponseStatus.NOT_FOUND, "no WebSocket endpoint at " + uri.path(),
+                    "path", ip);
             return;
         }
         String origin = request.headers().get(HttpHeaderNames.ORIGIN);
         var allowed = endpoint.allowedOrigins();
         if (!allowed.isEmpty() && (origin == null || !allowed.contains(origin))) {
-            refuse(ctx, request, HttpResponseStatus.FORBIDDEN, "origin not allowed", "origin");
+            refusals.refuse(ctx, request, HttpResponseStatus.FORBIDDEN, "origin not allowed", "origin", ip);
             return;
         }
-        ChannelConnection connection = ChannelConnection.of(ctx.channel());
-        String ip = realIp.resolve((InetSocketAddress) ctx.channel().remoteAddress(), request.headers());
         ConnectionLimiter.Refusal refusal = limiter.tryAcquire(ip);
         if (refusal == ConnectionLimiter.Refusal.TOTAL) {
-            refuse(ctx, request, HttpResponseStatus.SERVICE_UNAVAILABLE, "too many connections", "max-connections");
+            refusals.refuse(ctx, request, HttpResponseStatus.SERVICE_UNAVAILABLE, "too many connections",
+                    "max-connections", ip);
             return;
         }
         if (refusal == ConnectionLimiter.Refusal.PER_IP) {
-            refuse(ctx, request, HttpResponseStatus.TOO_MANY_REQUESTS, "too many connections from " + ip,
-                    "max-connections-per-ip");
+            refusals.refuse(ctx, request, HttpResponseStatus.TOO_MANY_REQUESTS, "too many connections from " + ip,
+                    "max-connections-per-ip", ip);
             return;
         }
         ConnectionLimiter held = limiter; // not the field: a listener that captured this stage would keep it alive
         ctx.channel().closeFuture().addListener(f -> held.release(ip));
+        ChannelConnection connection = ChannelConnection.of(ctx.channel());
         connection.ip(ip);
-        Handshake handshake = new Handshake(request.uri(), uri.path(), uri.parameters(), headersOf(request),
+        Handshake handshake = new Handshake(request.uri(), uri.path(), paramsOf(uri), headersOf(request),
                 (InetSocketAddress) ctx.channel().remoteAddress(), ip);
         ctx.channel().attr(ChannelAttributes.HANDSHAKE).set(handshake);
         if (!callbacks.hasUpgradeCheck()) {
@@ -126,10 +138,11 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         ctx.channel().config().setAutoRead(true);
         if (error != null) {
             log.error("onWebSocketConnect failed for {}", handshake.ip(), error);
-            refuse(ctx, request, HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error", "callback-error");
+            refusals.refuse(ctx, request, HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error",
+                    "callback-error", handshake.ip());
         } else if (handshake.rejectStatus() != 0) {
-            refuse(ctx, request, HttpResponseStatus.valueOf(handshake.rejectStatus()),
-                    Optional.ofNullable(handshake.rejectReason()).orElse("refused"), "rejected-by-app");
+            refusals.refuse(ctx, request, HttpResponseStatus.valueOf(handshake.rejectStatus()),
+                    Optional.ofNullable(handshake.rejectReason()).orElse("refused"), "rejected-by-app", handshake.ip());
         } else if (ctx.channel().isActive()) {
             ctx.fireChannelRead(request);
         } else {
@@ -152,13 +165,6 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         request.release();
     }
 
-    private void refuse(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status, String reason,
-            String counter) {
-        stats.handshakeRefused(counter);
-        log.debug("refused WebSocket upgrade from {}: {} {}", ctx.channel().remoteAddress(), status.code(), reason);
-        reply(ctx, request, status, reason);
-    }
-
     private static void reply(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
             String reason) {
         HttpResponses.error(ctx, request, status, reason);
@@ -167,6 +173,27 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     private static boolean isUpgrade(FullHttpRequest request) {
         return request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
+    }
+
+    /** @return false for a target whose percent escapes are broken ({@code /%zz}): the client's error, a 400 */
+    private static boolean decodes(QueryStringDecoder uri) {
+        try {
+            uri.path();
+            uri.parameters();
+            return true;
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
+    /** The query's parameters without the client's refusal id: it is the client's business, not the app's. */
+    private static Map<String, List<String>> paramsOf(QueryStringDecoder uri) {
+        if (!RecentRefusals.asksFor(uri)) {
+            return uri.parameters();
+        }
+        Map<String, List<String>> params = new HashMap<>(uri.parameters());
+        params.remove(RecentRefusals.PARAM);
+        return params;
     }
 
     private static Map<String, String> headersOf(FullHttpRequest request) {

@@ -46,9 +46,7 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
     KaliChannelInitializer(ServerAssembly parts) {
         this.parts = parts;
         this.limits = parts.config.limits();
-        this.endpoint = new WebSocketEndpoint(parts.config.server().path(), parts.config.http().allowedOrigins(),
-                new RealIpResolver(parts.config.http().trustedProxies()),
-                new ConnectionLimiter(limits.maxConnections(), limits.maxConnectionsPerIp()));
+        this.endpoint = WebSocketEndpoint.of(parts);
         this.webSocket = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(endpoint.path())
                 .checkStartsWith(true)
@@ -98,7 +96,7 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(new HandshakeTimeoutHandler(limits.handshakeTimeout(), parts.clock));
         p.addLast(new HttpServerCodec());
         p.addLast(new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
-        p.addLast(new HttpRequestHandler(endpoint, parts.staticFiles, parts.callbacks, parts.stats));
+        p.addLast(new HttpRequestHandler(endpoint, parts.staticFiles, parts.callbacks));
         if (connectionLog != null) {
             p.addLast(new ConnectionLogHandler(connectionLog));
         }
@@ -114,7 +112,7 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(new WebSocketFrameAggregator(limits.maxMessageBytes()));
         p.addLast(new IdleTimeoutHandler(limits.idleTimeout(), parts.clock));
         p.addLast(new ConnectionLifecycleHandler(parts.connectionFactory, parts.connections, parts.finisher,
-                parts.recoveryHook, parts.callbacks, parts.connectActions, parts.stats, guard));
+                parts.recoveryHook, parts.callbacks, parts.connectActions, parts.stats, guard, parts.authenticated));
         if (ownMessages != null) {
             p.addLast(ownMessages);
         } else {

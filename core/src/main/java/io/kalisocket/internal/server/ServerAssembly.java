@@ -5,6 +5,7 @@ import io.kalisocket.KaliClock;
 import io.kalisocket.cache.Cache;
 import io.kalisocket.config.KaliConfig;
 import io.kalisocket.gateway.Gateway;
+import io.kalisocket.internal.auth.ConnectionAuth;
 import io.kalisocket.internal.connection.ChannelConnection;
 import io.kalisocket.internal.connection.ClientIdGenerator;
 import io.kalisocket.internal.connection.ConnectionRegistry;
@@ -26,6 +27,7 @@ import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.handler.ssl.SslContext;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 
 /**
  * The composition root: makes one server's parts, once, in dependency order. Only the channel initializer and
@@ -57,6 +59,8 @@ public final class ServerAssembly {
         return connection == null ? null : connection.queue();
     });
     final SslContext tls;
+    /** Binds an authenticated connection's uid and starts its expiry; null when the server does not authenticate. */
+    final Consumer<ChannelConnection> authenticated;
 
     /**
      * @param config the configuration
@@ -68,9 +72,11 @@ public final class ServerAssembly {
      * @param extensions what extension modules bring (gateway, recovery store)
      * @param loader where static files are looked up
      * @param bound the clients' port, bound before anything here is made; the server owns it from now on
+     * @param auth the server's authentication, or null for none
      */
     public ServerAssembly(KaliConfig config, KaliClock clock, ObjectMapper mapper, Cache cache, RouteTable routes,
-            LifecycleCallbacks callbacks, Extensions extensions, ClassLoader loader, WebSocketListener bound) {
+            LifecycleCallbacks callbacks, Extensions extensions, ClassLoader loader, WebSocketListener bound,
+            ConnectionAuth auth) {
         this.config = config;
         this.clock = clock;
         this.mapper = mapper;
@@ -102,6 +108,7 @@ public final class ServerAssembly {
         this.connectionFactory = new ConnectionFactory(ids, encoder, executor, config.limits().maxQueuedPerConnection(),
                 new NodeBacklog(config.execution().maxQueuedTotal()), clock, stats);
         this.staticFiles = new StaticFiles(config.server().staticRoot(), loader);
+        this.authenticated = auth == null ? null : c -> auth.bind(c, gateway);
     }
 
     /** @return this node's id, the first part of every client id it makes */

@@ -47,6 +47,15 @@ class HttpSideTest {
         }
     }
 
+    /** Found by the handshake fuzz target: Netty's decoder throws on a broken escape, which was logged as a WARN. */
+    @Test
+    void aTargetWithABrokenPercentEscape_isA400() {
+        try (RunningServer server = TestServers.probe()) {
+            assertThat(UpgradeAnswer.get(server.port(), "/%zz?a=%").status()).isEqualTo(400);
+            assertThat(UpgradeAnswer.upgrade(server.port(), "/%?x", Map.of()).status()).isEqualTo(400);
+        }
+    }
+
     @Test
     void staticFiles_noneWithoutARoot() throws Exception {
         try (RunningServer server = TestServers.probe()) {

@@ -9,13 +9,14 @@ public final class Pushes {
     }
 
     /**
-     * {@code welcome}, {@code online} and {@code offline}.
+     * {@code welcome}: to a client that just connected, at once. Everyone else hears of it in the next
+     * {@code presence} frame ({@link io.kalisocket.gateway.Presence}).
      *
-     * @param type the push's type
-     * @param clientId the connection concerned
+     * @param type always {@code welcome}
+     * @param clientId the new connection
      * @param uid its user, or null
      */
-    public record Presence(String type, @JsonProperty("client_id") String clientId, String uid) {
+    public record Welcome(String type, @JsonProperty("client_id") String clientId, String uid) {
     }
 
     /**
@@ -53,18 +54,8 @@ public final class Pushes {
     }
 
     /** @param clientId the new connection @param uid its uid or null @return the push */
-    public static Presence welcome(String clientId, String uid) {
-        return new Presence("welcome", clientId, uid);
-    }
-
-    /** @param clientId the new connection @param uid its uid or null @return the push */
-    public static Presence online(String clientId, String uid) {
-        return new Presence("online", clientId, uid);
-    }
-
-    /** @param clientId the closed connection @param uid its uid or null @return the push */
-    public static Presence offline(String clientId, String uid) {
-        return new Presence("offline", clientId, uid);
+    public static Welcome welcome(String clientId, String uid) {
+        return new Welcome("welcome", clientId, uid);
     }
 
     /** @param room the room @param uid the member's uid or null @param clientId the member @return the push */

@@ -4,25 +4,35 @@ import io.kalisocket.demo.chat.Checks;
 import io.kalisocket.demo.chat.Pushes;
 import io.kalisocket.demo.chat.Rooms;
 import io.kalisocket.gateway.Gateway;
+import io.kalisocket.gateway.Presence;
 import io.kalisocket.mvc.Ctx;
 import io.kalisocket.mvc.KaliException;
 
 /**
  * {@code ct=index}: the connect actions run {@code online} when a client connects ({@code ws://host:port/?uid=U})
  * and {@code offline} when it leaves. Neither is for clients to call: each answers such a call with a 403.
+ * Everyone hears of arrivals and departures through {@link Presence}: one {@code presence} frame per interval with
+ * every change, not one frame to every client per change (10,000 clients connecting would be 10,000² frames).
  */
 public final class IndexController {
 
     /** Session key set once the connect action ran. */
     static final String WELCOMED = "welcomed";
 
+    private final Presence presence;
+
+    /** @param presence where arrivals and departures are told, in batches */
+    public IndexController(Presence presence) {
+        this.presence = presence;
+    }
+
     /** @param uid the optional {@code ?uid=} of the WebSocket URL */
     public record OnlineRequest(String uid) {
     }
 
     /**
-     * Binds the query's uid (a bad one closes the connection with 1008), welcomes the client and tells
-     * everyone else: {@code {"type":"welcome"|"online","client_id":ID,"uid":U}}.
+     * Binds the query's uid (a bad one closes the connection with 1008), welcomes the client at once
+     * ({@code {"type":"welcome","client_id":ID,"uid":U}}) and tells everyone in the next {@code presence} frame.
      *
      * @param ctx the call
      * @param request the query string
@@ -43,12 +53,12 @@ public final class IndexController {
         }
         ctx.session().put(WELCOMED, true);
         ctx.send(Pushes.welcome(ctx.clientId(), uid));
-        ctx.gateway().sendToAll(Pushes.online(ctx.clientId(), uid), ctx.clientId());
+        presence.online(ctx.clientId(), uid);
     }
 
     /**
-     * Leaves every room (their members get {@code leave}) and tells everyone else {@code offline}; nothing for
-     * a client refused at connect.
+     * Leaves every room (their members get {@code leave} at once) and tells everyone in the next {@code presence}
+     * frame; nothing for a client refused at connect.
      *
      * @param ctx the call, for a connection that has closed
      */
@@ -64,6 +74,6 @@ public final class IndexController {
         for (String room : Rooms.of(ctx.session())) {
             gateway.sendToGroup(room, Pushes.leave(room, uid, ctx.clientId()), ctx.clientId());
         }
-        gateway.sendToAll(Pushes.offline(ctx.clientId(), uid), ctx.clientId());
+        presence.offline(ctx.clientId(), uid);
     }
 }

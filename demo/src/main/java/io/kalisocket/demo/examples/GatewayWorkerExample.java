@@ -5,13 +5,17 @@ import io.kalisocket.cache.Cache;
 import io.kalisocket.config.ConfigLoader;
 import io.kalisocket.config.ConnectActionsConfig;
 import io.kalisocket.config.KaliConfig;
+import io.kalisocket.demo.controller.IndexController;
+import io.kalisocket.gateway.Presence;
+import io.kalisocket.gateway.PresenceConfig;
 import java.util.Map;
 
 /**
  * The seed page's second example, "Workerman Gateway方式 Websocket", in KaliSocket: connect actions on
  * (connect runs {@code ct} default {@code index}, {@code ac} default {@code online}; close runs
  * {@code offline} on that controller) and a {@link GatewayEvents} class for the rest. Controllers are the
- * demo chat app's, so a client gets its {@code welcome} on connect.
+ * demo chat app's, so a client gets its {@code welcome} on connect and everyone a {@code presence} frame each second
+ * that had arrivals or departures.
  *
  * <p>The ready pipeline does all of {@link GatewayEvents#onMessage} by itself: pass an {@code Events} class
  * that does not override {@code onMessage} and keep only what is yours.
@@ -30,9 +34,25 @@ public final class GatewayWorkerExample {
         KaliConfig withActions = config.toBuilder().connectActions(new ConnectActionsConfig(true,
                 actions.connectController(), actions.connectAction(), actions.closeAction())).build();
         Cache cache = Cache.local();
-        KaliServer server = KaliServer.create(withActions).controllers("io.kalisocket.demo.controller").cache(cache);
-        return server.events(new GatewayEvents(server::dispatcher, cache,
-                config.protocol().heartbeatPing(), config.protocol().heartbeatPong()));
+        Presence presence = new Presence(PresenceConfig.defaults());
+        KaliServer server = KaliServer.create(withActions).controllers("io.kalisocket.demo.controller")
+                .controller(new IndexController(presence)).cache(cache);
+        GatewayEvents events = new GatewayEvents(server::dispatcher, cache,
+                config.protocol().heartbeatPing(), config.protocol().heartbeatPong());
+        // Workerman's Timer::add in onWorkerStart: the presence timer starts with the first worker, ends with it.
+        return server.events(events)
+                .onWorkerStart(worker -> {
+                    events.onWorkerStart(worker);
+                    if (worker.id() == 0) {
+                        presence.start(server.gateway(), server.clock());
+                    }
+                })
+                .onWorkerStop(worker -> {
+                    if (worker.id() == 0) {
+                        presence.close();
+                    }
+                    events.onWorkerStop(worker);
+                });
     }
 
     /**

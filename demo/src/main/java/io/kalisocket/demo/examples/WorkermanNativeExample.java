@@ -6,6 +6,10 @@ import io.kalisocket.KaliServer;
 import io.kalisocket.config.ConfigLoader;
 import io.kalisocket.config.KaliConfig;
 import io.kalisocket.connection.Connection;
+import io.kalisocket.demo.controller.EchoController;
+import io.kalisocket.demo.controller.RoomController;
+import io.kalisocket.demo.controller.StatsController;
+import io.kalisocket.demo.controller.UserController;
 import java.io.IOException;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -15,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The seed page's first example, "Workerman 原生方式 Websocket", in KaliSocket: the application's own
  * {@code onMessage} answers the heartbeat, drops what is not a JSON call and hands the rest to
  * {@code dispatcher().run(conn, params)}, the {@code kali::run($data)} of the original. The real IP is
- * taken in {@code onWebSocketConnect} and logged on close. Controllers are the demo's.
+ * taken in {@code onWebSocketConnect} and logged on close. Controllers are the demo's, all but {@code index}: its
+ * actions run on connect and close with the connect actions, which this example does not use.
  *
  * <p>As in the original, never open pools or touch a database outside the worker callbacks: do it in
  * {@code onWorkerStart}.
@@ -38,7 +43,8 @@ public final class WorkermanNativeExample {
     public static KaliServer create(KaliConfig config) {
         String ping = config.protocol().heartbeatPing();
         String pong = config.protocol().heartbeatPong();
-        KaliServer server = KaliServer.create(config).controllers("io.kalisocket.demo.controller");
+        KaliServer server = KaliServer.create(config)
+                .controllers(EchoController.class, RoomController.class, StatsController.class, UserController.class);
         return server
                 .onWorkerStart(worker -> log.info("worker {} of {} started", worker.id(), worker.count()))
                 .onWebSocketConnect((connection, handshake) ->

@@ -5,6 +5,7 @@ import static io.kalisocket.testing.KaliAssertions.assertThatReply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kalisocket.demo.DemoServers;
 import io.kalisocket.testing.Json;
 import io.kalisocket.testing.TestClient;
 import io.kalisocket.testing.TestServer;
@@ -71,8 +72,10 @@ class GatewayWorkerExampleTest {
     void close_runsOffline() {
         TestClient ann = server.connect("uid=ann");
         TestClient bob = server.connect("uid=bob");
-        bob.awaitJson(Json.type("welcome"));
+        String bobId = DemoServers.clientId(bob);
+        ann.awaitJson(DemoServers.presence("online", bobId)); // one that came and went unannounced is no news
         bob.close();
-        assertThat(ann.awaitJson(Json.type("offline")).get("uid").asText()).isEqualTo("bob");
+        JsonNode offline = ann.awaitJson(DemoServers.presence("offline", bobId)).get("offline").get(0);
+        assertThat(offline.get("uid").asText()).isEqualTo("bob");
     }
 }

@@ -1,0 +1,181 @@
+package io.kalisocket.gateway;
+
+import static io.kalisocket.testing.KaliAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kalisocket.KaliServer;
+import io.kalisocket.testing.FakeClock;
+import io.kalisocket.testing.Json;
+import io.kalisocket.testing.TestClient;
+import io.kalisocket.testing.TestServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Presence}: every change of an interval in one frame to every client, over real sockets; the interval
+ * runs on a fake clock, so nothing sleeps. The server is wired as the class's Javadoc and docs/GATEWAY.md show.
+ */
+class PresenceTest {
+
+    private static final Duration INTERVAL = PresenceConfig.defaults().interval();
+
+    private final FakeClock clock = new FakeClock();
+    private Presence presence;
+    private TestServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private TestServer start(PresenceConfig config) {
+        presence = new Presence(config);
+        server = TestServer.start(c -> {
+            KaliServer built = KaliServer.create(c).clock(clock);
+            return built.onWebSocketConnect((conn, handshake) -> presence.online(conn.id(), null))
+                    .onClose(conn -> presence.offline(conn.id(), conn.uid().orElse(null)))
+                    .onWorkerStart(w -> {
+                        if (w.id() == 0) {
+                            presence.start(built.gateway(), built.clock());
+                        }
+                    })
+                    .onWorkerStop(w -> {
+                        if (w.id() == 0) {
+                            presence.close();
+                        }
+                    });
+        });
+        return server;
+    }
+
+    /** Connects and lets one interval pass, so that the client's own arrival is out of the way. */
+    private TestClient announcedClient() {
+        TestClient client = server.connect();
+        await().until(() -> presence.pending() == 1);
+        clock.advance(INTERVAL);
+        client.awaitJson(Json.type("presence"));
+        return client;
+    }
+
+    /** Every frame the client got until now: a heartbeat's answer comes after what was sent before it. */
+    private static List<JsonNode> presenceFrames(TestClient client) {
+        client.send("~H#C~");
+        client.awaitText("~H#S~");
+        return client.receivedJson(Json.type("presence"));
+    }
+
+    private static List<String> ids(JsonNode list) {
+        return StreamSupport.stream(list.spliterator(), false).map(e -> e.get("client_id").asText()).toList();
+    }
+
+    @Test
+    void kClientsConnectingWithinOneInterval_eachClientGetsOneFrameListingAllK() {
+        start(PresenceConfig.defaults());
+        TestClient observer = announcedClient();
+        String observerId = server.gateway().getAllClientIdList().get(0);
+        List<TestClient> newcomers = server.connect(5);
+        await().until(() -> presence.pending() == 5);
+        List<String> newIds = server.gateway().getAllClientIdList().stream().filter(id -> !id.equals(observerId))
+                .toList();
+
+        clock.advance(INTERVAL);
+
+        observer.awaitJson(2, Json.type("presence"));
+        List<JsonNode> observed = presenceFrames(observer);
+        assertThat(observed).hasSize(2);
+        assertThat(ids(observed.get(1).get("online"))).containsExactlyInAnyOrderElementsOf(newIds);
+        assertThat(observed.get(1).get("offline")).isEmpty();
+        for (TestClient newcomer : newcomers) {
+            List<JsonNode> frames = presenceFrames(newcomer);
+            assertThat(frames).hasSize(1);
+            assertThat(ids(frames.get(0).get("online"))).containsExactlyInAnyOrderElementsOf(newIds);
+        }
+    }
+
+    @Test
+    void theFrame_isTypePresence_withBothLists_andUidNullWithoutOne() {
+        start(PresenceConfig.defaults());
+        TestClient ann = server.connect();
+        await().until(() -> presence.pending() == 1);
+        clock.advance(INTERVAL);
+        String id = server.gateway().getAllClientIdList().get(0);
+        assertThat(ann.awaitJson(Json.type("presence")).toString())
+                .isEqualTo("{\"type\":\"presence\","
+                        + "\"online\":[{\"client_id\":\"" + id + "\",\"uid\":null}],\"offline\":[]}");
+    }
+
+    @Test
+    void anIntervalWithoutChanges_sendsNothing() {
+        start(PresenceConfig.defaults());
+        TestClient ann = announcedClient();
+        clock.advance(INTERVAL.multipliedBy(3));
+        assertThat(presenceFrames(ann)).hasSize(1);
+    }
+
+    @Test
+    void aClose_isInTheNextFramesOffline_withTheUidItHad() {
+        start(PresenceConfig.defaults());
+        TestClient ann = announcedClient();
+        TestClient bob = announcedClient();
+        String bobId = ids(presenceFrames(bob).get(0).get("online")).get(0);
+        server.gateway().bindUid(bobId, "bob");
+        bob.close();
+        await().until(() -> presence.pending() == 1);
+        clock.advance(INTERVAL);
+        JsonNode frame = ann.awaitJson(Json.type("presence").and(n -> !n.get("offline").isEmpty()));
+        assertThat(frame.toString())
+                .endsWith("\"online\":[],\"offline\":[{\"client_id\":\"" + bobId + "\",\"uid\":\"bob\"}]}");
+    }
+
+    @Test
+    void aClientThatCameAndWentWithinOneInterval_isNoNews() {
+        start(PresenceConfig.defaults());
+        TestClient ann = announcedClient();
+        TestClient brief = server.connect();
+        await().until(() -> presence.pending() == 1);
+        brief.close();
+        await().until(() -> presence.pending() == 0);
+        clock.advance(INTERVAL);
+        assertThat(presenceFrames(ann)).hasSize(1);
+    }
+
+    @Test
+    void moreChangesThanTheCap_goOutAsMoreFrames() {
+        start(new PresenceConfig(INTERVAL, 2));
+        TestClient observer = announcedClient();
+        server.connect(5);
+        await().until(() -> presence.pending() == 5);
+        clock.advance(INTERVAL);
+        observer.awaitJson(4, Json.type("presence"));
+        assertThat(presenceFrames(observer).stream().skip(1).map(f -> f.get("online").size()))
+                .containsExactly(2, 2, 1);
+    }
+
+    @Test
+    void close_forgetsUnsentChanges_andIgnoresLaterOnes() {
+        start(PresenceConfig.defaults());
+        server.connect();
+        await().until(() -> presence.pending() == 1);
+        presence.close();
+        assertThat(presence.pending()).isZero();
+        presence.online("late", null);
+        assertThat(presence.pending()).isZero();
+        assertThatThrownBy(presence::flush).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void config_needsAPositiveInterval_andAtLeastOneEntryPerFrame() {
+        assertThat(PresenceConfig.defaults()).isEqualTo(new PresenceConfig(Duration.ofSeconds(1), 500));
+        assertThatThrownBy(() -> PresenceConfig.defaults().withInterval(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PresenceConfig(INTERVAL, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
