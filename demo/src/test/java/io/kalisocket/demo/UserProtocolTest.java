@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kalisocket.testing.Json;
 import io.kalisocket.testing.TestClient;
+import io.kalisocket.testing.TestServer;
 import io.kalisocket.testing.TestServerExtension;
+import io.kalisocket.testing.TestTokens;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,6 +35,18 @@ class UserProtocolTest {
         assertThatReply(ann.call("user", "login", "uid", "anna")).isOk();
         assertThat(server.gateway().isUidOnline("ann")).isFalse();
         assertThat(server.gateway().getClientIdByUid("anna")).containsExactly(DemoServers.clientId(ann));
+    }
+
+    /** Issue 18: with auth on, the token's uid holds; user/login cannot move the connection to another user. */
+    @Test
+    void login_withAuthOn_asAnotherUserThanTheTokens_is403() {
+        try (TestServer authed = DemoServers.start("auth.jwt.secret", TestTokens.SECRET)) {
+            String token = TestTokens.hs256(TestTokens.SECRET).sign("ann", Instant.now().plusSeconds(600));
+            TestClient ann = TestClient.connect(authed.port(), "token=" + token);
+            assertThatReply(ann.call("user", "login", "uid", "mallory")).hasCode(403).hasMessageContaining("ann");
+            assertThatReply(ann.call("user", "login", "uid", "ann")).isOk();
+            assertThat(authed.gateway().getUidByClientId(DemoServers.clientId(ann))).contains("ann");
+        }
     }
 
     @Test

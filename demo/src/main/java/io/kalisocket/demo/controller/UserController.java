@@ -26,7 +26,8 @@ public final class UserController {
     }
 
     /**
-     * {@code ac=login}: binds the uid to this connection; logging in again rebinds it.
+     * {@code ac=login}: binds the uid to this connection; logging in again rebinds it. With auth on
+     * ({@code auth.jwt.*}) the uid is the token's and another one is a 403.
      *
      * @param ctx the call
      * @param request the uid
@@ -34,6 +35,10 @@ public final class UserController {
      */
     public LoginReply login(Ctx ctx, LoginRequest request) {
         String uid = Checks.uid("uid", request.uid());
+        // With auth on, the token says who the client is: logging in as someone else would undo it.
+        ctx.connection().principal().filter(p -> !p.uid().equals(uid)).ifPresent(p -> {
+            throw KaliException.forbidden("this connection is " + p.uid() + " (from its token)");
+        });
         ctx.gateway().bindUid(ctx.clientId(), uid);
         return new LoginReply(uid, ctx.clientId());
     }
