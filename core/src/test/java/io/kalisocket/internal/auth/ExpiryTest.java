@@ -29,7 +29,7 @@ class ExpiryTest {
     @Test
     void expiredToken_closesTheConnectionWith4001_atExpPlusTheClockSkew() {
         try (TestServer server = start("close");
-                TestClient ann = server.connect("token=" + HS.sign("ann", start.plusSeconds(60)))) {
+                TestClient ann = connected(server, HS.sign("ann", start.plusSeconds(60)))) {
             clock.advance(Duration.ofSeconds(60).plus(SKEW).minusMillis(1));
             assertThat(ann.call("me", "whoami").path("data").path("uid").asText()).isEqualTo("ann");
             clock.advance(Duration.ofMillis(1));
@@ -40,7 +40,7 @@ class ExpiryTest {
     @Test
     void refresh_movesTheExpiry_andAnswersTheNewExp() {
         try (TestServer server = start("close");
-                TestClient ann = server.connect("token=" + HS.sign("ann", start.plusSeconds(60)))) {
+                TestClient ann = connected(server, HS.sign("ann", start.plusSeconds(60)))) {
             clock.advance(Duration.ofSeconds(50));
             Instant later = start.plusSeconds(600);
             JsonNode reply = ann.call("auth", "refresh", "token", HS.sign("ann", later));
@@ -57,7 +57,7 @@ class ExpiryTest {
     @Test
     void refreshWithAnotherSub_is403_andLeavesTheExpiry() {
         try (TestServer server = start("close");
-                TestClient ann = server.connect("token=" + HS.sign("ann", start.plusSeconds(60)))) {
+                TestClient ann = connected(server, HS.sign("ann", start.plusSeconds(60)))) {
             JsonNode reply = ann.call("auth", "refresh", "token", HS.sign("bob", start.plusSeconds(600)));
             assertThat(reply.path("code").asInt()).isEqualTo(403);
             assertThat(reply.path("msg").asText()).isEqualTo("token is for another user");
@@ -69,7 +69,7 @@ class ExpiryTest {
     @Test
     void refreshWithABadToken_is401WithItsReason() {
         try (TestServer server = start("close");
-                TestClient ann = server.connect("token=" + HS.sign("ann", start.plusSeconds(60)))) {
+                TestClient ann = connected(server, HS.sign("ann", start.plusSeconds(60)))) {
             JsonNode expired = ann.call("auth", "refresh", "token", HS.sign("ann", start.minusSeconds(60)));
             assertThat(expired.path("code").asInt()).isEqualTo(401);
             assertThat(expired.path("msg").asText()).isEqualTo("token expired");
@@ -80,7 +80,7 @@ class ExpiryTest {
     @Test
     void expiryIgnore_keepsTheConnectionOpenPastExp() {
         try (TestServer server = start("ignore");
-                TestClient ann = server.connect("token=" + HS.sign("ann", start.plusSeconds(60)))) {
+                TestClient ann = connected(server, HS.sign("ann", start.plusSeconds(60)))) {
             clock.advance(Duration.ofHours(1));
             assertThat(ann.call("me", "whoami").path("data").path("uid").asText()).isEqualTo("ann");
             assertThat(clock.scheduledTasks()).as("no expiry timer").isLessThanOrEqualTo(scheduledWithoutAuth());
@@ -91,7 +91,7 @@ class ExpiryTest {
     void closedConnection_cancelsItsTimer() {
         try (TestServer server = start("close")) {
             int before = clock.scheduledTasks();
-            TestClient ann = server.connect("token=" + HS.sign("ann", start.plusSeconds(60)));
+            TestClient ann = connected(server, HS.sign("ann", start.plusSeconds(60)));
             ann.call("me", "whoami");
             ann.close();
             await().until(() -> clock.scheduledTasks() <= before);
@@ -112,5 +112,16 @@ class ExpiryTest {
         return TestServer.start(c -> KaliServer.create(c).clock(clock).controllers(AuthApp.MeController.class),
                 "auth.jwt.secret", TestTokens.SECRET, "auth.expiry", expiry,
                 "limits.idle-timeout", "24h"); // the clock moves by hours here: no idle close in the way
+    }
+
+    /**
+     * Connects and waits until the server bound the principal and started its expiry timer (an action's answer: the
+     * bind runs first on the connection's queue). Advancing the fake clock before that would race the timer's start,
+     * which reads the clock and then schedules: a test must not move time in between.
+     */
+    private static TestClient connected(TestServer server, String token) {
+        TestClient client = server.connect("token=" + token);
+        client.call("me", "whoami");
+        return client;
     }
 }
