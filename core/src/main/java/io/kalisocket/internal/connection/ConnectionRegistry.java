@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The open connections of this node, by client id, and the one way to send a message to many of them:
@@ -79,7 +80,11 @@ public final class ConnectionRegistry {
                 if (loop.inEventLoop()) {
                     writeAll(forLoop, recipients, loop); // an inline action: keep its sends in the order it made them
                 } else {
-                    loop.execute(() -> writeAll(forLoop, recipients, loop));
+                    try {
+                        loop.execute(() -> writeAll(forLoop, recipients, loop));
+                    } catch (RejectedExecutionException stopping) {
+                        forLoop.release(); // the loop is shutting down: its sockets are closing, nothing to write
+                    }
                 }
             });
         } finally {
