@@ -14,7 +14,7 @@ import io.kalisocket.internal.auth.ConnectionAuth;
 import io.kalisocket.internal.cache.LocalCache;
 import io.kalisocket.internal.lifecycle.ShutdownSignals;
 import io.kalisocket.internal.logging.LoggingBackend;
-import io.kalisocket.internal.mvc.ControllerRegistry;
+import io.kalisocket.internal.mvc.ControllerSources;
 import io.kalisocket.internal.mvc.RouteTable;
 import io.kalisocket.internal.server.Extensions;
 import io.kalisocket.internal.server.LifecycleCallbacks;
@@ -50,16 +50,8 @@ public final class KaliServer {
     private static final Logger log = LoggerFactory.getLogger(KaliServer.class);
 
     private final KaliConfig config;
-    private final List<String> packages = new ArrayList<>();
-    private final List<Class<?>> controllerClasses = new ArrayList<>();
-    private final List<Object> controllerInstances = new ArrayList<>();
-    private Consumer<Worker> onWorkerStart = w -> { };
-    private Consumer<Connection> onConnect = LifecycleCallbacks.NO_CONNECT;
-    private BiConsumer<Connection, Handshake> onWebSocketConnect = LifecycleCallbacks.NO_UPGRADE_CHECK;
-    private BiConsumer<Connection, String> onMessage;
-    private Consumer<Connection> onClose = LifecycleCallbacks.NO_CLOSE;
-    private BiConsumer<Connection, Throwable> onError = (c, e) -> { };
-    private Consumer<Worker> onWorkerStop = w -> { };
+    private final ControllerSources controllers = new ControllerSources();
+    private LifecycleCallbacks callbacks = LifecycleCallbacks.none();
     private ObjectMapper mapper;
     private Cache cache;
     private final List<NodeExtension> extensions = new ArrayList<>();
@@ -67,7 +59,6 @@ public final class KaliServer {
     private KaliClock clock = KaliClock.system();
     private final Map<String, Supplier<Object>> statusSections = new LinkedHashMap<>();
     private Authenticator authenticator;
-    private final List<ActionInterceptor> interceptors = new ArrayList<>();
     private volatile NettyServer running;
 
     private KaliServer(KaliConfig config) {
@@ -81,7 +72,7 @@ public final class KaliServer {
 
     /** @param packageNames packages whose controllers are scanned at start @return this */
     public KaliServer controllers(String... packageNames) {
-        packages.addAll(List.of(packageNames));
+        controllers.addPackages(packageNames);
         return this;
     }
 
@@ -93,31 +84,31 @@ public final class KaliServer {
      * @return this
      */
     public KaliServer controller(Object instance) {
-        controllerInstances.add(Objects.requireNonNull(instance));
+        controllers.addInstance(instance);
         return this;
     }
 
     /** @param types controller classes to add @return this */
     public KaliServer controllers(Class<?>... types) {
-        controllerClasses.addAll(List.of(types));
+        controllers.addTypes(types);
         return this;
     }
 
     /** @param callback runs once per worker before any connection @return this */
     public KaliServer onWorkerStart(Consumer<Worker> callback) {
-        this.onWorkerStart = Objects.requireNonNull(callback);
+        callbacks = callbacks.withOnWorkerStart(Objects.requireNonNull(callback));
         return this;
     }
 
     /** @param callback runs when a TCP connection is accepted @return this */
     public KaliServer onConnect(Consumer<Connection> callback) {
-        this.onConnect = Objects.requireNonNull(callback);
+        callbacks = callbacks.withOnConnect(Objects.requireNonNull(callback));
         return this;
     }
 
     /** @param callback runs during the upgrade; may {@link Handshake#reject} it @return this */
     public KaliServer onWebSocketConnect(BiConsumer<Connection, Handshake> callback) {
-        this.onWebSocketConnect = Objects.requireNonNull(callback);
+        callbacks = callbacks.withOnWebSocketConnect(Objects.requireNonNull(callback));
         return this;
     }
 
@@ -129,25 +120,25 @@ public final class KaliServer {
      * @return this
      */
     public KaliServer onMessage(BiConsumer<Connection, String> callback) {
-        this.onMessage = Objects.requireNonNull(callback);
+        callbacks = callbacks.withOnMessage(Objects.requireNonNull(callback));
         return this;
     }
 
     /** @param callback runs when a connection closed @return this */
     public KaliServer onClose(Consumer<Connection> callback) {
-        this.onClose = Objects.requireNonNull(callback);
+        callbacks = callbacks.withOnClose(Objects.requireNonNull(callback));
         return this;
     }
 
     /** @param callback runs when a connection failed @return this */
     public KaliServer onError(BiConsumer<Connection, Throwable> callback) {
-        this.onError = Objects.requireNonNull(callback);
+        callbacks = callbacks.withOnError(Objects.requireNonNull(callback));
         return this;
     }
 
     /** @param callback runs once per worker when the server stops @return this */
     public KaliServer onWorkerStop(Consumer<Worker> callback) {
-        this.onWorkerStop = Objects.requireNonNull(callback);
+        callbacks = callbacks.withOnWorkerStop(Objects.requireNonNull(callback));
         return this;
     }
 
@@ -158,14 +149,7 @@ public final class KaliServer {
      * @return this
      */
     public KaliServer events(Events events) {
-        onWorkerStart(events::onWorkerStart);
-        onConnect(events::onConnect);
-        onWebSocketConnect(events::onWebSocketConnect);
-        onClose(events::onClose);
-        onWorkerStop(events::onWorkerStop);
-        if (LifecycleCallbacks.overridesOnMessage(events)) {
-            onMessage(events::onMessage);
-        }
+        callbacks = callbacks.withEvents(Objects.requireNonNull(events));
         return this;
     }
 
@@ -181,7 +165,7 @@ public final class KaliServer {
 
     /** @param interceptor runs before every action, after those added before it (docs/AUTH.md) @return this */
     public KaliServer interceptor(ActionInterceptor interceptor) {
-        interceptors.add(Objects.requireNonNull(interceptor));
+        controllers.addInterceptor(interceptor);
         return this;
     }
 
@@ -252,11 +236,7 @@ public final class KaliServer {
      * @throws IllegalStateException before the server started
      */
     public Dispatcher dispatcher() {
-        NettyServer server = running;
-        if (server == null) {
-            throw new IllegalStateException("the dispatcher exists once the server has started");
-        }
-        return server.dispatcher();
+        return started("the dispatcher").dispatcher();
     }
 
     /**
@@ -264,11 +244,15 @@ public final class KaliServer {
      * @throws IllegalStateException before the server started
      */
     public Gateway gateway() {
+        return started("the gateway").gateway();
+    }
+
+    private NettyServer started(String part) {
         NettyServer server = running;
         if (server == null) {
-            throw new IllegalStateException("the gateway exists once the server has started");
+            throw new IllegalStateException(part + " exists once the server has started");
         }
-        return server.gateway();
+        return server;
     }
 
     /**
@@ -285,21 +269,16 @@ public final class KaliServer {
         LoggingBackend.warning(LoggerFactory.getILoggerFactory()).ifPresent(System.err::println);
         ObjectMapper json = mapper != null ? mapper : defaultMapper();
         ConnectionAuth auth = ConnectionAuth.of(config.auth(), authenticator, clock).orElse(null);
-        List<Object> instances = new ArrayList<>(controllerInstances);
-        if (auth != null) {
-            instances.add(new AuthController(auth)); // ct=auth: refresh
-        }
-        RouteTable routes = ControllerRegistry.routes(json, instances, packages, controllerClasses, loader,
-                onMessage != null, interceptors);
-        LifecycleCallbacks callbacks = new LifecycleCallbacks(onWorkerStart, onConnect,
-                auth == null ? onWebSocketConnect : auth.beforeUpgradeCheck(onWebSocketConnect), onMessage, onClose,
-                onError, onWorkerStop);
+        List<Object> own = auth == null ? List.of() : List.of(new AuthController(auth)); // ct=auth: refresh
+        RouteTable routes = controllers.routes(json, own, loader, callbacks.onMessage() != null);
+        LifecycleCallbacks effective = auth == null ? callbacks
+                : callbacks.withOnWebSocketConnect(auth.beforeUpgradeCheck(callbacks.onWebSocketConnect()));
         Extensions installed = new Extensions(extensions, clock);
         Cache store = cache != null ? cache
                 : installed.cache().orElseGet(() -> new LocalCache(config.protocol().receiptCapacity(),
                         clock::nanoTime));
         return ServerStart.run(config,
-                bound -> new ServerAssembly(config, clock, json, store, routes, callbacks, installed, loader, bound,
+                bound -> new ServerAssembly(config, clock, json, store, routes, effective, installed, loader, bound,
                         auth),
                 installed.statusSections(statusSections), server -> running = server);
     }

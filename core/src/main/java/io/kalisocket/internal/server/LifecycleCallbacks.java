@@ -42,6 +42,58 @@ public record LifecycleCallbacks(
         return new LifecycleCallbacks(w -> { }, NO_CONNECT, NO_UPGRADE_CHECK, null, NO_CLOSE, (c, e) -> { }, w -> { });
     }
 
+    /** @param callback the new {@code onWorkerStart} @return these callbacks with it */
+    public LifecycleCallbacks withOnWorkerStart(Consumer<Worker> callback) {
+        return new LifecycleCallbacks(callback, onConnect, onWebSocketConnect, onMessage, onClose, onError,
+                onWorkerStop);
+    }
+
+    /** @param callback the new {@code onConnect} @return these callbacks with it */
+    public LifecycleCallbacks withOnConnect(Consumer<Connection> callback) {
+        return new LifecycleCallbacks(onWorkerStart, callback, onWebSocketConnect, onMessage, onClose, onError,
+                onWorkerStop);
+    }
+
+    /** @param callback the new {@code onWebSocketConnect} @return these callbacks with it */
+    public LifecycleCallbacks withOnWebSocketConnect(BiConsumer<Connection, Handshake> callback) {
+        return new LifecycleCallbacks(onWorkerStart, onConnect, callback, onMessage, onClose, onError, onWorkerStop);
+    }
+
+    /** @param callback the new {@code onMessage} @return these callbacks with it */
+    public LifecycleCallbacks withOnMessage(BiConsumer<Connection, String> callback) {
+        return new LifecycleCallbacks(onWorkerStart, onConnect, onWebSocketConnect, callback, onClose, onError,
+                onWorkerStop);
+    }
+
+    /** @param callback the new {@code onClose} @return these callbacks with it */
+    public LifecycleCallbacks withOnClose(Consumer<Connection> callback) {
+        return new LifecycleCallbacks(onWorkerStart, onConnect, onWebSocketConnect, onMessage, callback, onError,
+                onWorkerStop);
+    }
+
+    /** @param callback the new {@code onError} @return these callbacks with it */
+    public LifecycleCallbacks withOnError(BiConsumer<Connection, Throwable> callback) {
+        return new LifecycleCallbacks(onWorkerStart, onConnect, onWebSocketConnect, onMessage, onClose, callback,
+                onWorkerStop);
+    }
+
+    /** @param callback the new {@code onWorkerStop} @return these callbacks with it */
+    public LifecycleCallbacks withOnWorkerStop(Consumer<Worker> callback) {
+        return new LifecycleCallbacks(onWorkerStart, onConnect, onWebSocketConnect, onMessage, onClose, onError,
+                callback);
+    }
+
+    /**
+     * @param events an application's {@link Events}
+     * @return these callbacks with every one of its callbacks; its {@code onMessage} only when overridden, and
+     *     {@code onError} kept
+     */
+    public LifecycleCallbacks withEvents(Events events) {
+        return new LifecycleCallbacks(events::onWorkerStart, events::onConnect, events::onWebSocketConnect,
+                overridesOnMessage(events) ? events::onMessage : onMessage, events::onClose, onError,
+                events::onWorkerStop);
+    }
+
     /** @return true when the application gave an {@code onConnect} */
     public boolean hasOnConnect() {
         return onConnect != NO_CONNECT;
