@@ -1,6 +1,5 @@
 package io.kalisocket.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kalisocket.client.PendingCalls.Call;
@@ -19,7 +18,7 @@ import java.util.function.Consumer;
  * while disconnected, the timers, the reconnects and connection recovery ({@link RecoveryFlow}). State changes
  * under this object's lock; futures and listeners run outside it.
  */
-final class ClientEngine implements Link.Events, RecoveryFlow.Engine {
+final class ClientEngine implements Link.Events, RecoveryFlow.Engine, IncomingFrames.Calls {
 
     private final URI uri;
     private final ClientOptions options;
@@ -29,6 +28,7 @@ final class ClientEngine implements Link.Events, RecoveryFlow.Engine {
     private final PendingCalls pending = new PendingCalls();
     private final RecoveryFlow recovery;
     private final Outbox outbox;
+    private final IncomingFrames incoming;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final String prefix = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
     private long seq;
@@ -48,6 +48,7 @@ final class ClientEngine implements Link.Events, RecoveryFlow.Engine {
         this.timers = new Timers(runtime.scheduler(), options.clock());
         this.outbox = new Outbox(options.maxQueue());
         this.recovery = new RecoveryFlow(options, timers, listeners, this, () -> resume);
+        this.incoming = new IncomingFrames(options, runtime.mapper(), listeners, recovery, this);
     }
 
     synchronized CompletableFuture<Void> connect() {
@@ -118,8 +119,6 @@ final class ClientEngine implements Link.Events, RecoveryFlow.Engine {
         finish(1000, "", true, new ReplyException(ReplyException.CLOSED, "closed", null));
     }
 
-    // ---- what the Link reports --------------------------------------------------------------------
-
     @Override
     public void opened(Link l) {
         boolean again;
@@ -167,30 +166,7 @@ final class ClientEngine implements Link.Events, RecoveryFlow.Engine {
             }
         }
         timers.alive();
-        if (text.equals(options.heartbeatPong())) {
-            return;
-        }
-        JsonNode msg;
-        try {
-            msg = runtime.mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            listeners.push("text", runtime.mapper().getNodeFactory().textNode(text));
-            return;
-        }
-        if (!recovery.deliverable(l, msg)) {
-            return;
-        }
-        listeners.push("*", msg);
-        JsonNode msgid = msg.path("msgid");
-        if ("pongMsg".equals(msg.path("type").asText(null))) {
-            synchronized (this) {
-                pending.ack(msgid.asText());
-            }
-        } else if (!msgid.isMissingNode() && msg.path("code").isNumber() && settle(msgid.asText(), msg)) {
-            return;
-        } else if (msg.path("type").isTextual()) {
-            listeners.push(msg.get("type").asText(), msg);
-        }
+        incoming.route(l, text);
     }
 
     /**
@@ -245,8 +221,6 @@ final class ClientEngine implements Link.Events, RecoveryFlow.Engine {
         listeners.reconnecting(n, delay);
     }
 
-    // ---- internals ----------------------------------------------------------------------------------
-
     private synchronized void openLink() {
         if (state != ClientState.CLOSED) {
             Map<String, String> query = new LinkedHashMap<>(options.query());
@@ -276,7 +250,13 @@ final class ClientEngine implements Link.Events, RecoveryFlow.Engine {
         listeners.closed(code, reason, true);
     }
 
-    private boolean settle(String msgid, JsonNode reply) {
+    @Override
+    public synchronized void acknowledged(String msgid) {
+        pending.ack(msgid);
+    }
+
+    @Override
+    public boolean settled(String msgid, JsonNode reply) {
         Call call = take(msgid);
         if (call != null) {
             call.settle(reply); // outside the lock: the future's callbacks are the application's
