@@ -31,9 +31,20 @@ $('login-form').addEventListener('submit', async (ev) => {
   if (!name || name.length > 64) { $('login-error').textContent = 'A name has 1 to 64 characters.'; return; }
   localStorage.setItem('kalisocket.name', name);
   app.me = name;
+  // With auth on (auth.jwt.secret) the demo's POST /login gives a short-lived token for the name; with auth off it
+  // answers 404 and the page connects with ?uid= as before.
+  let login;
+  try {
+    login = await obtainToken(name);
+  } catch (e) {
+    $('login-error').textContent = `Cannot log in: ${e.message}`;
+    return;
+  }
+  const query = login ? { token: login.token } : { uid: name };
   // recover: after a drop the server gives the connection back with every push missed meanwhile (docs/RECOVERY.md).
-  const ks = new KaliSocket(wsUrl(), { query: { uid: name }, recover: true, resume: rejoin });
+  const ks = new KaliSocket(wsUrl(), { query, recover: true, resume: rejoin });
   app.ks = ks;
+  if (login) keepTokenFresh(ks, name, login.exp);
   ks.on('state', showState);
   // Recovered: the missed pushes come through the handlers below, in order, once; nothing to reload.
   ks.on('recovered', () => { $('state').dataset.last = 'recovered'; });
@@ -48,9 +59,10 @@ $('login-form').addEventListener('submit', async (ev) => {
   ks.on('private', (m) => addMessage(dm(m.from), { from: m.from, text: m.text, ts: Date.now() }, { kind: 'dm', name: m.from }));
   ks.on('join', (m) => onMembership(m, 'joined'));
   ks.on('leave', (m) => onMembership(m, 'left'));
-  // Arrivals and departures come batched: one `presence` frame per second that had any (README, "The demo").
-  // The online list is the lobby's members and an arrival shows as the lobby's `join`; a departure reloads it.
-  ks.on('presence', (m) => { if (m.offline.length) refreshOnline(); });
+  // Arrivals and departures come as counts, once per second that had any (`presence.count`; README, "The demo"):
+  // the page does not ask for who (?roster=1). The online list is the lobby's members and an arrival shows as the
+  // lobby's `join`; a departure reloads it.
+  ks.on('presence.count', (m) => { if (m.offline) refreshOnline(); });
   showState(ks.state);
   try {
     await ks.ready;
@@ -65,6 +77,34 @@ $('login-form').addEventListener('submit', async (ev) => {
   $('me').hidden = false;
   $('text').focus();
 });
+
+/** @returns the demo's token for the name ({token, uid, exp}), or null when the server does not authenticate */
+async function obtainToken(name) {
+  // The page's own server, even when ?ws= points the socket at a proxy: a same-origin POST needs no CORS.
+  const r = await fetch(new URL('/login', location.href), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name }) });
+  if (r.status === 404) return null;
+  const body = await r.json().catch(() => ({}));
+  if (!r.ok) throw new Error(body.error || `login failed (${r.status})`);
+  return body;
+}
+
+/**
+ * Gets a new token a minute before the current one expires and hands it to the live connection (auth/refresh,
+ * docs/AUTH.md), so the server does not close it with 4001; reconnects use the newest token too.
+ */
+function keepTokenFresh(ks, name, exp) {
+  const due = Math.max(5000, exp * 1000 - Date.now() - 60000);
+  setTimeout(async () => {
+    let next = exp;
+    try {
+      const login = await obtainToken(name);
+      ks.query.token = login.token;
+      next = login.exp;
+      if (ks.state === 'open') await ks.call('auth', 'refresh', { token: login.token });
+    } catch (e) { /* tried again below; a reconnect uses ks.query.token */ }
+    if (ks.state !== 'closed') keepTokenFresh(ks, name, next);
+  }, due);
+}
 
 /** After a reconnect that was not recovered the server has forgotten our rooms: join them again first. */
 async function rejoin(direct) {

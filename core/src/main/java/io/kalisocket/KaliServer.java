@@ -9,9 +9,11 @@ import io.kalisocket.config.KaliConfig;
 import io.kalisocket.connection.Connection;
 import io.kalisocket.connection.Handshake;
 import io.kalisocket.gateway.Gateway;
+import io.kalisocket.http.HttpEndpoint;
 import io.kalisocket.internal.auth.AuthController;
 import io.kalisocket.internal.auth.ConnectionAuth;
 import io.kalisocket.internal.cache.LocalCache;
+import io.kalisocket.internal.http.HttpEndpoints;
 import io.kalisocket.internal.lifecycle.ShutdownSignals;
 import io.kalisocket.internal.logging.LoggingBackend;
 import io.kalisocket.internal.mvc.ControllerSources;
@@ -59,6 +61,7 @@ public final class KaliServer {
     private KaliClock clock = KaliClock.system();
     private final Map<String, Supplier<Object>> statusSections = new LinkedHashMap<>();
     private Authenticator authenticator;
+    private final LinkedHashMap<String, HttpEndpoint> httpEndpoints = new LinkedHashMap<>();
     private volatile NettyServer running;
 
     private KaliServer(KaliConfig config) {
@@ -210,6 +213,21 @@ public final class KaliServer {
     }
 
     /**
+     * Serves a small HTTP endpoint on the WebSocket port, beside the socket (README, "HTTP endpoints beside the
+     * socket"): requests to exactly this path, any method, run the endpoint on an action thread; it comes before the
+     * static files. Bodies are at most 16 KiB (413 beyond).
+     *
+     * @param path the exact path, e.g. {@code /login}: {@code /} then segments of {@code [A-Za-z0-9_.~-]}
+     * @param endpoint what answers
+     * @return this
+     * @throws IllegalArgumentException when the path is not such a path or already has an endpoint
+     */
+    public KaliServer http(String path, HttpEndpoint endpoint) {
+        HttpEndpoints.register(httpEndpoints, path, endpoint);
+        return this;
+    }
+
+    /**
      * @param time the clock of every window and timer of the server (receipts, rate limit, handshake, idle and
      *     close timeouts, connection recovery, the action pool's monitor); tests pass a fake one to move time
      *     without waiting. Default: {@link KaliClock#system()}
@@ -279,7 +297,7 @@ public final class KaliServer {
                         clock::nanoTime));
         return ServerStart.run(config,
                 bound -> new ServerAssembly(config, clock, json, store, routes, effective, installed, loader, bound,
-                        auth),
+                        auth, httpEndpoints),
                 installed.statusSections(statusSections), server -> running = server);
     }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ApiSurfaceTest {
 
     /** The API packages (what an application writes against) and the SPI package (what extensions plug in). */
-    static final Set<String> API_AND_SPI = Set.of("io.kalisocket", "io.kalisocket.admin", "io.kalisocket.auth", "io.kalisocket.cache",
+    static final Set<String> API_AND_SPI = Set.of("io.kalisocket", "io.kalisocket.admin", "io.kalisocket.auth", "io.kalisocket.cache", "io.kalisocket.http",
             "io.kalisocket.config", "io.kalisocket.connection", "io.kalisocket.gateway", "io.kalisocket.mvc",
             "io.kalisocket.spi");
 

@@ -20,9 +20,11 @@ final class ClaimGate {
     private final ClaimLedger<String> adopted;
     private final ClaimLedger<Connection> released;
     private volatile int pending;
+    private final KaliClock clock;
 
     /** @param clock the server's clock, which the ledgers of recent claims keep their entries on */
     ClaimGate(KaliClock clock) {
+        this.clock = clock;
         this.adopted = new ClaimLedger<>(clock);
         this.released = new ClaimLedger<>(clock);
     }
@@ -60,6 +62,19 @@ final class ClaimGate {
     /** @return connections claimed away from this node lately, with their numbers in {@code ks:away:<node>} */
     ClaimLedger<Connection> released() {
         return released;
+    }
+
+    /**
+     * @return true when no claim is pending and none happened lately: a send may then skip the scripts' answer about
+     *     claimed connections (the near cache's direct publish)
+     */
+    boolean quiet() {
+        return pending == 0 && !adopted.recent() && !released.recent();
+    }
+
+    /** @return now on the ledgers' clock, to ask them later what was claimed since */
+    long now() {
+        return clock.nanoTime();
     }
 
     /** A claim starts: deliveries wait from now on. */

@@ -48,4 +48,27 @@ final class ClaimLedger<K> {
         });
         return after;
     }
+
+    /** @return true when an entry is younger than {@link #KEEP}: a claim happened lately */
+    boolean recent() {
+        if (entries.isEmpty()) {
+            return false;
+        }
+        long now = clock.nanoTime();
+        return entries.values().stream().anyMatch(entry -> now - entry[1] <= KEEP.toNanos());
+    }
+
+    /** @param nanos a time on the server's clock @return the entries added at or after it */
+    List<K> since(long nanos) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        List<K> added = new ArrayList<>();
+        entries.forEach((key, entry) -> {
+            if (entry[1] >= nanos) {
+                added.add(key);
+            }
+        });
+        return added;
+    }
 }

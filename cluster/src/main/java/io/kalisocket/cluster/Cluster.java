@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kalisocket.KaliServer;
 import io.kalisocket.StartupException;
 import io.kalisocket.cache.Cache;
+import io.kalisocket.connection.Connection;
 import io.kalisocket.gateway.Gateway;
 import io.kalisocket.spi.LocalNode;
 import io.kalisocket.spi.NodeExtension;
@@ -14,9 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,11 +53,14 @@ public final class Cluster implements AutoCloseable {
     private volatile NodeLiveness liveness;
     private volatile RedisGateway gateway;
     private volatile RecoveryStreams recoveryStreams;
+    private volatile LocalWatcher watcher;
+    private final UidRoutes routes;
 
     private Cluster(ClusterConfig config, ObjectMapper json) {
         this.config = config;
         this.json = json;
-        this.keys = new Keys(config.keyPrefix());
+        this.keys = Keys.of(config);
+        this.routes = new UidRoutes(config.nearCacheTtl(), 100_000);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kali-cluster");
             t.setDaemon(true);
@@ -74,7 +80,14 @@ public final class Cluster implements AutoCloseable {
                     if (beat != null) {
                         beat.reconnected();
                     }
-                    timer.execute(this::beat);
+                    routes.clear(); // route changes may have been missed while disconnected
+                    if (!closing) {
+                        try {
+                            timer.execute(this::beat);
+                        } catch (RejectedExecutionException leaving) {
+                            // closed meanwhile: nothing to re-announce
+                        }
+                    }
                 });
             } catch (ClusterUnavailableException e) {
                 throw new StartupException(e.getMessage() + " (set the Redis URI, e.g. --redis)", e);
@@ -116,6 +129,7 @@ public final class Cluster implements AutoCloseable {
             Set<String> nodes = redis.await("status", redis.async().smembers(keys.nodes()));
             status.put("redis_up", true);
             status.put("nodes", new TreeSet<>(nodes));
+            status.put("near_cache", routes.status());
         } catch (ClusterUnavailableException e) {
             status.put("redis_up", false);
             status.put("error", e.getMessage());
@@ -159,6 +173,28 @@ public final class Cluster implements AutoCloseable {
         public Map<String, Supplier<Object>> statusSections() {
             return Map.of("cluster", Cluster.this::status);
         }
+
+        @Override
+        public void connectionOpened(Connection connection) {
+            onTimer(w -> w.opened(connection.id()));
+        }
+
+        @Override
+        public void connectionClosed(Connection connection) {
+            onTimer(w -> w.closed(connection.id()));
+        }
+    }
+
+    /** Runs a Redis write off the event loop, on the cluster's one thread: opens and closes stay in order. */
+    private void onTimer(Consumer<LocalWatcher> write) {
+        LocalWatcher w = watcher;
+        if (w != null && !closing) {
+            try {
+                timer.execute(() -> guarded(() -> write.accept(w)));
+            } catch (RejectedExecutionException leaving) {
+                // the cluster is closing: its own cleanup removes every connection of this node
+            }
+        }
     }
 
     private synchronized Gateway gateway(LocalNode node) {
@@ -180,8 +216,12 @@ public final class Cluster implements AutoCloseable {
         RecoveryStreams streams = new RecoveryStreams(redis, keys, nodeId, node, watcher, membership, directory, gate);
         NodeInbox inbox = new NodeInbox(local, codec, stats,
                 notice -> timer.execute(() -> guarded(() -> ownerWrites.accept(notice))), streams);
-        redis.subscribe(text -> gate.deliver(() -> inbox.accept(text)), keys.channel(nodeId), keys.channelAll());
-        RedisGateway made = new RedisGateway(local, nodeId, new SendRouter(local, redis, keys, nodeId, codec, gate),
+        redis.subscribe(text -> {
+            if (!routes.accept(text)) {
+                gate.deliver(() -> inbox.accept(text));
+            }
+        }, keys.channel(nodeId), keys.channelAll());
+        RedisGateway made = new RedisGateway(local, nodeId, new SendRouter(local, redis, keys, nodeId, codec, gate, routes),
                 membership,
                 directory, watcher, codec, stats);
         this.recoveryStreams = streams;
@@ -189,8 +229,10 @@ public final class Cluster implements AutoCloseable {
         this.gateway = made;
         long beatMs = config.heartbeatInterval().toMillis();
         timer.scheduleWithFixedDelay(this::beat, beatMs, beatMs, TimeUnit.MILLISECONDS);
-        long syncMs = config.syncInterval().toMillis();
-        timer.scheduleWithFixedDelay(() -> guarded(watcher::tick), syncMs, syncMs, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(redis::followTopology, 500, 500, TimeUnit.MILLISECONDS);
+        this.watcher = watcher;
+        long repairMs = config.reconcileInterval().toMillis();
+        timer.scheduleWithFixedDelay(() -> guarded(watcher::tick), repairMs, repairMs, TimeUnit.MILLISECONDS);
         log.info("node {} joined the cluster at {} (dead nodes vanish within {} s)", nodeId, redis.where(),
                 config.nodeTtl().toSeconds());
         return made;

@@ -6,6 +6,22 @@ package io.kalisocket.cluster;
  */
 record Keys(String prefix) {
 
+    /**
+     * @param config the cluster's settings
+     * @return its names; on a Redis Cluster the prefix is hash-tagged ({@code ks:} becomes {@code {ks:}}) so every
+     *     key and channel is in one slot, which the multi-key scripts need
+     */
+    static Keys of(ClusterConfig config) {
+        String prefix = config.keyPrefix();
+        boolean tag = RedisDeployment.isCluster(config.redisUri()) && !prefix.startsWith("{");
+        return new Keys(tag ? "{" + prefix + "}" : prefix);
+    }
+
+    /** @return true when every key is in one slot (a hash-tagged prefix): channels are sharded then */
+    boolean sharded() {
+        return prefix.startsWith("{");
+    }
+
     /** @return the set of node ids that announced themselves */
     String nodes() {
         return prefix + "nodes";

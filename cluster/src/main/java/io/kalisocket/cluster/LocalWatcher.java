@@ -9,12 +9,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps Redis's list of this node's connections in step with the node: registers new connections and
- * forgets closed ones (with all their memberships), every sync interval and before any write that
- * concerns a connection. Writes that fail while Redis is down are retried on the next tick.
- *
- * <p>Core has no connection open/close hook for gateways yet, so this compares the local connection list
- * with what it registered; see {@code docs/CLUSTER.md}.
+ * Keeps Redis's list of this node's connections in step with the node: registers a connection when core says it
+ * opened (and before any write that concerns it), forgets it with all its memberships when core says it closed.
+ * A reconcile tick compares the local list with what was registered and repairs what a failed write left behind;
+ * after a Redis outage the node's re-announcement resets it.
  */
 final class LocalWatcher {
 
@@ -39,7 +37,27 @@ final class LocalWatcher {
         }
     }
 
-    /** Registers connections opened and forgets connections closed since the last tick. */
+    /** @param clientId a connection that opened on this node (core's hook) */
+    void opened(String clientId) {
+        ensure(clientId);
+    }
+
+    /**
+     * @param clientId a connection that left this node (core's hook); one handed over to another node has been
+     *     {@link #forget forgotten} first and is left alone
+     */
+    void closed(String clientId) {
+        if (registered.remove(clientId)) {
+            try {
+                membership.drop(membership.self(), List.of(clientId), false);
+            } catch (RuntimeException e) {
+                registered.add(clientId); // the next tick retries
+                throw e;
+            }
+        }
+    }
+
+    /** Registers connections opened and forgets connections closed that the hooks' writes missed. */
     void tick() {
         List<String> open = local.getAllClientIdList();
         Set<String> openSet = new HashSet<>(open);

@@ -243,6 +243,7 @@ final class RecoveryStreams implements RecoveryStore {
      * @param awayNumber the claim's number among the claims away from this node
      */
     void moved(String clientId, long awayNumber) {
+        watcher.forget(clientId); // first: the core's close hook for it must not drop what is now the other node's
         Control c = control;
         if (c != null) {
             c.release(clientId).ifPresent(released -> {
@@ -250,7 +251,6 @@ final class RecoveryStreams implements RecoveryStore {
                 gate.released().add(released, awayNumber);
             });
         }
-        watcher.forget(clientId);
         background("let go", redis.async().srem(keys.clients(self), clientId));
         background("let go", redis.async().srem(keys.movedFrom(self), clientId));
     }

@@ -1,21 +1,13 @@
 package io.kalisocket.cluster;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisChannelHandler;
-import io.lettuce.core.RedisClient;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
-import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -23,22 +15,23 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * This node's two Redis connections — one for commands (shared by every thread, pipelined), one subscribed
- * to the node's channels — and the one place where Redis errors become {@link ClusterUnavailableException}.
- * While disconnected, commands are rejected at once rather than queued, and Lettuce reconnects by itself
- * (backing off from 50 ms to 1 s); the pub/sub connection subscribes again on its own.
+ * This node's link to Redis ({@link RedisDeployment}: one Redis, a Sentinel set or a Redis Cluster) — commands
+ * shared by every thread and pipelined, and a subscription to the node's channels — and the one place where Redis
+ * errors become {@link ClusterUnavailableException}. While disconnected, commands are rejected at once rather than
+ * queued, and Lettuce reconnects by itself (backing off from 50 ms to 1 s).
  */
 final class RedisLink implements AutoCloseable {
 
-    private final String where;
+    /** How long a Redis that accepted the connection may take to answer while the link is made. */
+    private static final Duration START_WAIT = Duration.ofSeconds(10);
+
     private final Duration timeout;
-    private final ClientResources resources;
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, String> connection;
-    private final StatefulRedisPubSubConnection<String, String> pubSub;
+    private final String where;
+    private final RedisDeployment redis;
 
     /**
      * Connects, or fails at once with a clear error when Redis cannot be reached.
@@ -47,37 +40,65 @@ final class RedisLink implements AutoCloseable {
      * @param onReconnect runs (on a Lettuce thread) whenever a connection to Redis is established
      */
     RedisLink(ClusterConfig config, Runnable onReconnect) {
-        RedisURI uri = RedisURI.create(config.redisUri());
-        uri.setTimeout(config.commandTimeout());
-        this.where = uri.getHost() + ":" + uri.getPort();
         this.timeout = config.commandTimeout();
-        this.resources = ClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
+        this.where = RedisDeployment.where(config.redisUri());
+        this.redis = RedisDeployment.connect(config, () -> {
+            loadScripts();
+            onReconnect.run();
+        });
+        try {
+            long deadline = System.nanoTime() + START_WAIT.toNanos();
+            for (Script script : Script.values()) {
+                loadAtStart(script, deadline);
+            }
+            loadScripts();
+        } catch (RuntimeException e) {
+            redis.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Loads a script while the link is made, again every 100 ms while the connection drops (a Redis Cluster in the
+     * middle of a failover), until the deadline.
+     */
+    private void loadAtStart(Script script, long deadline) {
+        while (true) {
+            try {
+                awaitStart("load scripts", where, redis.async().scriptLoad(script.source()));
+                return;
+            } catch (ClusterUnavailableException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+        }
+    }
+
+    /** @return the client resources of one link: two I/O and two computation threads, reconnects 50 ms to 1 s */
+    static ClientResources resources() {
+        return ClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2,
                         TimeUnit.MILLISECONDS))
                 .build();
-        this.client = RedisClient.create(resources, uri);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(config.commandTimeout()))
-                .build());
-        try {
-            this.connection = client.connect();
-            this.pubSub = client.connectPubSub();
-        } catch (RuntimeException e) {
-            shutdown();
-            throw new ClusterUnavailableException("start", where, e);
-        }
-        for (Script script : Script.values()) {
-            await("load scripts", connection.async().scriptLoad(script.source()));
-        }
-        client.addListener(new RedisConnectionStateListener() {
-            @Override
-            public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
-                loadScripts();
-                onReconnect.run();
+    }
+
+    /**
+     * Closes connections (those made), then the client and its threads.
+     *
+     * @param client the Lettuce client
+     * @param resources its threads
+     * @param connections its connections; null for one not made
+     */
+    static void shutdown(AbstractRedisClient client, ClientResources resources, StatefulConnection<?, ?>... connections) {
+        for (StatefulConnection<?, ?> c : connections) {
+            if (c != null) {
+                c.close();
             }
-        });
+        }
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 
     /**
@@ -85,17 +106,30 @@ final class RedisLink implements AutoCloseable {
      * fallback of {@link #run}, whose second send could land behind later calls (recovery's appends keep their order).
      */
     private void loadScripts() {
+        if (redis == null) {
+            return; // connected while the link is still being made: the constructor loads them
+        }
         for (Script script : Script.values()) {
-            connection.async().scriptLoad(script.source());
+            redis.loadScript(script.source());
         }
     }
 
-    /** @return the asynchronous commands: they are sent in call order on one connection */
-    RedisAsyncCommands<String, String> async() {
-        return connection.async();
+    /** @return the asynchronous commands: they are sent in call order on one connection per Redis server */
+    RedisClusterAsyncCommands<String, String> async() {
+        return redis.async();
     }
 
-    /** @return host:port of Redis, for messages */
+    /**
+     * @param channel a node's channel
+     * @param message a notice
+     * @param sharded true for a sharded channel (SPUBLISH: a hash-tagged prefix, as on a Redis Cluster)
+     * @return how many subscribers got it (on a Redis Cluster, those on the channel's shard), later
+     */
+    CompletionStage<Long> publish(String channel, String message, boolean sharded) {
+        return sharded ? redis.async().spublish(channel, message) : redis.async().publish(channel, message);
+    }
+
+    /** @return where Redis is, for messages */
     String where() {
         return where;
     }
@@ -107,13 +141,12 @@ final class RedisLink implements AutoCloseable {
      * @param channels the channels
      */
     void subscribe(Consumer<String> listener, String... channels) {
-        pubSub.addListener(new RedisPubSubAdapter<>() {
-            @Override
-            public void message(String channel, String message) {
-                listener.accept(message);
-            }
-        });
-        await("subscribe", pubSub.async().subscribe(channels));
+        redis.subscribe(listener, channels);
+    }
+
+    /** Follows a Redis Cluster's failover: subscribes again where a channel's slot moved. */
+    void followTopology() {
+        redis.followTopology();
     }
 
     /**
@@ -126,8 +159,8 @@ final class RedisLink implements AutoCloseable {
      * @return the answer, later
      */
     <T> CompletableFuture<T> run(Script script, ScriptOutputType type, String... args) {
-        RedisAsyncCommands<String, String> async = connection.async();
-        String[] keys = new String[0];
+        RedisClusterAsyncCommands<String, String> async = redis.async();
+        String[] keys = {args[0] + "nodes"}; // routes the script to the slot of the prefix (one slot on a Redis Cluster)
         CompletionStage<T> first = async.<T>evalsha(script.sha(), type, keys, args);
         return first.toCompletableFuture().exceptionallyCompose(e -> unwrap(e) instanceof RedisNoScriptException
                 ? async.<T>eval(script.source(), type, keys, args).toCompletableFuture()
@@ -144,6 +177,19 @@ final class RedisLink implements AutoCloseable {
      * @throws ClusterUnavailableException when Redis is unreachable or too slow
      */
     <T> T await(String operation, CompletionStage<T> future) {
+        return await(operation, where, timeout, future);
+    }
+
+    /**
+     * {@link #await} while the link is being made: a Redis that accepted the connection gets up to 10 s to answer
+     * (a busy or just started one); an unreachable one has already failed the connection at once.
+     */
+    static <T> T awaitStart(String operation, String where, CompletionStage<T> future) {
+        return await(operation, where, START_WAIT, future);
+    }
+
+    /** {@link #await} with the bound given. */
+    static <T> T await(String operation, String where, Duration timeout, CompletionStage<T> future) {
         try {
             return future.toCompletableFuture().get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -170,13 +216,6 @@ final class RedisLink implements AutoCloseable {
 
     @Override
     public void close() {
-        pubSub.close();
-        connection.close();
-        shutdown();
-    }
-
-    private void shutdown() {
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        resources.shutdown(0, 2, TimeUnit.SECONDS);
+        redis.close();
     }
 }

@@ -16,7 +16,7 @@ import java.util.Locale;
  */
 enum Script {
     DROP, FINISH_PURGE, BIND, UNBIND, JOIN, LEAVE, UNGROUP, SESSION, TO_CLIENT, SEND_CLIENTS, SEND_UIDS,
-    SEND_GROUPS, SEND_ALL, CENSUS, INCR, ONLINE, APPEND, CLAIM, FORGET;
+    SEND_GROUPS, SEND_ALL, CENSUS, INCR, ONLINE, APPEND, CLAIM, FORGET, ROUTE_UID;
 
     private final String source;
     private final String sha;

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -44,9 +45,12 @@ final class SendRouter {
     private final String self;
     private final Notice.Codec codec;
     private final ClaimGate gate;
+    private final UidRoutes routes;
 
-    SendRouter(Gateway local, RedisLink redis, Keys keys, String self, Notice.Codec codec, ClaimGate gate) {
+    SendRouter(Gateway local, RedisLink redis, Keys keys, String self, Notice.Codec codec, ClaimGate gate,
+            UidRoutes routes) {
         this.local = local;
+        this.routes = routes;
         this.gate = gate;
         this.redis = redis;
         this.keys = keys;
@@ -99,10 +103,53 @@ final class SendRouter {
             return 0;
         }
         String payload = codec.payload(message);
+        long routed = gate.now(); // before asking quiet(): a claim ending in between is then seen as after it
+        if (routes.enabled() && gate.quiet()) {
+            return nearToUids(distinct, payload, routed);
+        }
         Answer far = answer("sendToUid", Script.SEND_UIDS, args(codec.delivery("u", distinct, List.of(), payload),
                 distinct));
         return far.remote() + gate.deliver(() -> handOn(far, c -> c.uid().filter(distinct::contains).isPresent(), payload)
                 + LocalDelivery.toUids(local, distinct, payload, skip(far)));
+    }
+
+    /**
+     * A private message through the near cache: the users' routes come from memory (looked up once when missing),
+     * the notice is published to the nodes holding them, the local connections get it directly.
+     */
+    private int nearToUids(List<String> uids, String payload, long routed) {
+        Set<String> nodes = new LinkedHashSet<>();
+        int remote = 0;
+        for (String uid : uids) {
+            UidRoutes.Route route = routes.known(uid);
+            if (route == null) {
+                UidRoutes.Route mark = routes.lookingUp(uid);
+                route = UidRoutes.Route.of(redis.await("sendToUid", redis.<List<Object>>run(Script.ROUTE_UID,
+                        ScriptOutputType.MULTI, keys.prefix(), self, uid)));
+                routes.keep(uid, mark, route);
+            }
+            remote += route.remote();
+            nodes.addAll(route.nodes());
+        }
+        if (!nodes.isEmpty()) {
+            String notice = codec.delivery("u", uids, List.of(), payload);
+            List<CompletableFuture<Long>> sent = new ArrayList<>(nodes.size());
+            for (String node : nodes) {
+                sent.add(redis.publish(keys.channel(node), notice, keys.sharded()).toCompletableFuture());
+            }
+            redis.await("sendToUid", CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)));
+        }
+        // Claims that happened since routing (the gate was quiet then): a connection claimed here got the message
+        // on its old node, which hands it on; one claimed away is reached through its released stream.
+        return remote + gate.deliver(() -> {
+            int handed = 0;
+            for (Connection c : gate.released().since(routed)) {
+                if (c.uid().filter(uids::contains).isPresent() && c.send(payload)) {
+                    handed++;
+                }
+            }
+            return handed + LocalDelivery.toUids(local, uids, payload, gate.adopted().since(routed));
+        });
     }
 
     int toGroups(Collection<String> groups, Object message, String... exclude) {

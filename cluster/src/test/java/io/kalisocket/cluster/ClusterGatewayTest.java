@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kalisocket.gateway.Gateway;
-import io.kalisocket.testing.RequiredService;
 import io.kalisocket.testing.TestClient;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,12 +15,22 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every {@link Gateway} operation across three nodes in this JVM (each a full server on its own port) with
  * clients spread over them: whichever node is asked, the answer is the cluster's.
  */
+@ParameterizedClass
+@EnumSource(RedisKind.class)
+@ExtendWith(RedisTargets.class)
 class ClusterGatewayTest {
+
+    @Parameter
+    RedisKind kind;
 
     private Nodes nodes;
     private Nodes.Node a;
@@ -29,9 +38,8 @@ class ClusterGatewayTest {
     private Nodes.Node c;
 
     @BeforeEach
-    void startThreeNodes() {
-        RequiredService.redis().require();
-        nodes = new Nodes(ClusterConfig.of(RedisForTests.URI).withKeyPrefix(RedisForTests.freshPrefix()));
+    void startThreeNodes(RedisTargets.Targets redis) {
+        nodes = new Nodes(ClusterConfig.of(redis.uri(kind)).withKeyPrefix(RedisForTests.freshPrefix()));
         a = nodes.start("a");
         b = nodes.start("b");
         c = nodes.start("c");

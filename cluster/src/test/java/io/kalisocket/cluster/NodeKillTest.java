@@ -3,30 +3,39 @@ package io.kalisocket.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.kalisocket.testing.RequiredService;
 import io.kalisocket.testing.TestClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A node process killed abruptly (SIGKILL: no goodbye): its connections vanish from every count and list of
  * the survivors within the node TTL, cleaned up by a survivor, and the survivors keep working.
  */
+@ParameterizedClass
+@EnumSource(RedisKind.class)
+@ExtendWith(RedisTargets.class)
 class NodeKillTest {
+
+    @Parameter
+    RedisKind kind;
 
     private static final Duration TTL = Duration.ofSeconds(3);
 
     @Test
-    void killedNode_itsClientsVanishWithinTheTtl_andSurvivorsKeepWorking() throws Exception {
-        RequiredService.redis().require();
+    void killedNode_itsClientsVanishWithinTheTtl_andSurvivorsKeepWorking(RedisTargets.Targets redis) throws Exception {
+        String uri = redis.uri(kind);
         String prefix = RedisForTests.freshPrefix();
-        try (Nodes nodes = new Nodes(ClusterConfig.of(RedisForTests.URI).withKeyPrefix(prefix).withNodeTtl(TTL))) {
+        try (Nodes nodes = new Nodes(ClusterConfig.of(uri).withKeyPrefix(prefix).withNodeTtl(TTL))) {
             Nodes.Node survivor = nodes.start("s");
             TestClient stays = nodes.connect(survivor);
             survivor.gateway().joinGroup(nodes.id(stays), "mixed");
-            NodeProcess.Started doomed = NodeProcess.start(RedisForTests.URI, prefix, "k", Long.toString(TTL.toMillis()));
+            NodeProcess.Started doomed = NodeProcess.start(uri, prefix, "k", Long.toString(TTL.toMillis()));
             List<TestClient> onDoomed = new ArrayList<>();
             List<String> doomedIds = new ArrayList<>();
             try {

@@ -39,6 +39,11 @@ final class Nodes implements AutoCloseable {
         this.config = config;
     }
 
+    /** @return the configuration every node joins with */
+    ClusterConfig config() {
+        return config;
+    }
+
     /** @param nodeId the node's id @return the started node */
     Node start(String nodeId) {
         KaliServer server = KaliServer.create(ConfigLoader.of(Map.of("server.port", "0", "server.node-id", nodeId,

@@ -4,25 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kalisocket.testing.Json;
-import io.kalisocket.testing.RequiredService;
 import io.kalisocket.testing.TestClient;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The receipts' dedup window lives in Redis when clustered: a logged-in client that reconnects to another
  * node and resends a msgid is acknowledged again but the action does not run twice.
  */
+@ParameterizedClass
+@EnumSource(RedisKind.class)
+@ExtendWith(RedisTargets.class)
 class ReceiptDedupAcrossNodesTest {
+
+    @Parameter
+    RedisKind kind;
 
     private Nodes nodes;
 
     @BeforeEach
-    void start() {
-        RequiredService.redis().require();
-        nodes = new Nodes(ClusterConfig.of(RedisForTests.URI).withKeyPrefix(RedisForTests.freshPrefix()));
+    void start(RedisTargets.Targets redis) {
+        nodes = new Nodes(ClusterConfig.of(redis.uri(kind)).withKeyPrefix(RedisForTests.freshPrefix()));
     }
 
     @AfterEach

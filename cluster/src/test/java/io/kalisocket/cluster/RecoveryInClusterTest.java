@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kalisocket.KaliServer;
 import io.kalisocket.RunningServer;
 import io.kalisocket.config.ConfigLoader;
-import io.kalisocket.testing.RequiredService;
 import io.kalisocket.testing.TestClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,13 +14,23 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Connection recovery in a cluster (docs/RECOVERY.md): while a client is parked on its node, the other nodes
  * still see it (online, in its groups) and what they send it is kept; it returns to its node and gets it all. A
  * return to another node while the socket on its node still looks alive takes the connection over from there.
  */
+@ParameterizedClass
+@EnumSource(RedisKind.class)
+@ExtendWith(RedisTargets.class)
 class RecoveryInClusterTest {
+
+    @Parameter
+    RedisKind kind;
 
     private final List<RunningServer> servers = new ArrayList<>();
     private final List<Cluster> clusters = new ArrayList<>();
@@ -51,9 +60,8 @@ class RecoveryInClusterTest {
     }
 
     @Test
-    void aParkedClient_staysInItsGroupsForEveryNode_andGetsWhatOtherNodesSent() {
-        RequiredService.redis().require();
-        ClusterConfig config = ClusterConfig.of(RedisForTests.URI).withKeyPrefix(RedisForTests.freshPrefix());
+    void aParkedClient_staysInItsGroupsForEveryNode_andGetsWhatOtherNodesSent(RedisTargets.Targets redis) {
+        ClusterConfig config = ClusterConfig.of(redis.uri(kind)).withKeyPrefix(RedisForTests.freshPrefix());
         RunningServer a = node("a", config);
         RunningServer b = node("b", config);
         TestClient ann = open(a, "recover=1");

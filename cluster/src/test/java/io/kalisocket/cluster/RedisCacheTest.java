@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.kalisocket.KaliServer;
 import io.kalisocket.cache.Cache;
-import io.kalisocket.testing.RequiredService;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +16,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@link RedisCache} against real Redis: the {@link Cache} contract, shared by two "nodes". */
+@ParameterizedClass
+@EnumSource(RedisKind.class)
+@ExtendWith(RedisTargets.class)
 class RedisCacheTest {
+
+    @Parameter
+    RedisKind kind;
 
     private RedisLink linkA;
     private RedisLink linkB;
@@ -27,10 +36,9 @@ class RedisCacheTest {
     private Cache nodeB;
 
     @BeforeEach
-    void connect() {
-        RequiredService.redis().require();
-        ClusterConfig config = ClusterConfig.of(RedisForTests.URI).withKeyPrefix(RedisForTests.freshPrefix());
-        Keys keys = new Keys(config.keyPrefix());
+    void connect(RedisTargets.Targets redis) {
+        ClusterConfig config = ClusterConfig.of(redis.uri(kind)).withKeyPrefix(RedisForTests.freshPrefix());
+        Keys keys = Keys.of(config);
         linkA = new RedisLink(config, () -> { });
         linkB = new RedisLink(config, () -> { });
         nodeA = new RedisCache(linkA, keys, KaliServer.defaultMapper());

@@ -40,6 +40,14 @@ final class RedisServerProcess implements AutoCloseable {
         });
     }
 
+    /** @param section an INFO section, e.g. {@code commandstats} @return what Redis answers */
+    String info(String section) {
+        try (io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(uri());
+                var connection = client.connect()) {
+            return connection.sync().info(section);
+        }
+    }
+
     /** Kills it abruptly (SIGKILL) and waits until it is gone. @throws InterruptedException when interrupted */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();

@@ -12,18 +12,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Online and offline news for everyone, coalesced: instead of one frame to every client per connect and per close
+ * Online and offline news, coalesced and bounded: instead of one frame to every client per connect and per close
  * (N clients connecting push N² frames), the changes are collected and, once per
- * {@linkplain PresenceConfig#interval() interval}, sent to all with {@link Gateway#sendToAll} as
- * {@code {"type":"presence","online":[{"client_id":ID,"uid":U},...],"offline":[...]}} (both lists always there,
- * {@code uid} null for a connection without one). N clients connecting within one interval cost one frame per
- * client per {@linkplain PresenceConfig#maxEntriesPerFrame() 500 changes}, each encoded once; an interval without
- * a change sends nothing.
+ * {@linkplain PresenceConfig#interval() interval} that had any:
+ * <ul>
+ * <li>everyone gets one small frame of counts, {@link Gateway#sendToAll}:
+ *     {@code {"type":"presence.count","clients":N,"online":K,"offline":M}} ({@code clients}: connections now, as
+ *     {@link Gateway#getAllClientIdCount()}; {@code online}/{@code offline}: how many came and left);</li>
+ * <li>the members of the {@linkplain PresenceConfig#rosterGroup() roster group} (clients that asked, by joining it)
+ *     also get who: {@code {"type":"presence","online":[{"client_id":ID,"uid":U},...],"offline":[...]}} (both
+ *     lists always there, {@code uid} null for a connection without one), in frames of at most
+ *     {@linkplain PresenceConfig#maxEntriesPerFrame() 500 entries}.</li>
+ * </ul>
+ * The bound: per interval, one count frame (about 60 bytes) per client plus each change once per roster member,
+ * each frame encoded once. 10,000 clients connecting within a second, none of them in the roster group, cost
+ * 10,000 frames and about 600 KB, not 10,000² entries. An interval without a change sends nothing.
  *
- * <p>Every client gets the same frame, so a newcomer finds itself in {@code online} too. A connection that came and
- * went within one interval is in neither list. Order: the online entries of a frame, then its offline ones, each
- * in the order they happened. In a cluster each node announces its own connections through the cluster's gateway,
- * so every client of every node hears of them.
+ * <p>A connection that came and went within one interval is in neither list nor count. Order: the online entries
+ * of a frame, then its offline ones, each in the order they happened. In a cluster each node announces its own
+ * connections through the cluster's gateway, so every client of every node hears of them.
  *
  * <pre>{@code
  * Presence presence = new Presence(PresenceConfig.defaults());
@@ -63,7 +70,23 @@ public final class Presence implements AutoCloseable {
     }
 
     /**
-     * A presence frame as it goes on the wire.
+     * The frame everyone gets: counts only.
+     *
+     * @param type always {@code presence.count}
+     * @param clients connections now, all nodes together
+     * @param online connections that came in the interval
+     * @param offline connections that left in it
+     */
+    public record Count(String type, int clients, int online, int offline) {
+
+        /** @param clients connections now @param online came @param offline left @return the frame */
+        public static Count of(int clients, int online, int offline) {
+            return new Count("presence.count", clients, online, offline);
+        }
+    }
+
+    /**
+     * A roster frame as it goes on the wire, to the members of the roster group.
      *
      * @param type always {@code presence}
      * @param online connections that came
@@ -89,6 +112,11 @@ public final class Presence implements AutoCloseable {
         if (accepting()) {
             changes.offline(new Entry(Objects.requireNonNull(clientId), uid));
         }
+    }
+
+    /** @return the group whose members get who came and went ({@link PresenceConfig#rosterGroup()}) */
+    public String rosterGroup() {
+        return config.rosterGroup();
     }
 
     /** @return changes not sent yet */
@@ -122,7 +150,7 @@ public final class Presence implements AutoCloseable {
     /**
      * Sends every waiting change now, as the timer does.
      *
-     * @return frames sent (each to every client)
+     * @return roster frames sent (to the roster group; the count frame to everyone is not counted)
      * @throws IllegalStateException when not started
      */
     public int flush() {
@@ -138,9 +166,17 @@ public final class Presence implements AutoCloseable {
 
     private int send(Gateway through) {
         List<Frame> frames = changes.drain(config.maxEntriesPerFrame());
-        for (Frame frame : frames) {
-            through.sendToAll(frame);
+        if (frames.isEmpty()) {
+            return 0;
         }
+        int came = 0;
+        int left = 0;
+        for (Frame frame : frames) {
+            came += frame.online().size();
+            left += frame.offline().size();
+            through.sendToGroup(config.rosterGroup(), frame);
+        }
+        through.sendToAll(Count.of(through.getAllClientIdCount(), came, left));
         return frames.size();
     }
 

@@ -1,6 +1,7 @@
 package io.kalisocket.spi;
 
 import io.kalisocket.cache.Cache;
+import io.kalisocket.connection.Connection;
 import io.kalisocket.gateway.Gateway;
 import java.util.Map;
 import java.util.Optional;
@@ -44,5 +45,31 @@ public interface NodeExtension {
      */
     default Map<String, Supplier<Object>> statusSections() {
         return Map.of();
+    }
+
+    /**
+     * A connection starts living on this node: its WebSocket handshake completed and it is in the node's list
+     * ({@code getAllClientIdList}), or another node handed it over here (connection recovery). Called once per
+     * arrival, on the thread that added it (the connection's event loop), before any action of the connection runs:
+     * its connect action, its messages' actions and the binding of an authenticated principal's uid all come after,
+     * so read its uid in a later call, not here. Must not block (it holds up the event loop); hand slow work to
+     * an executor of your own. A failure is logged and does not affect the connection.
+     *
+     * @param connection the connection, open
+     */
+    default void connectionOpened(Connection connection) {
+    }
+
+    /**
+     * A connection stops living on this node: it ended for good (its socket closed and it is not recoverable, or
+     * its recovery window passed), or another node took it over. Not called when it is only parked for connection
+     * recovery: a parked connection is still this node's. Called once, right after it left the node's list, on the
+     * thread that removed it (the connection's event loop, the recovery timer, or the thread releasing it to
+     * another node); its close action ({@code offline}) and {@code onClose} may still be queued behind it. Must not
+     * block. A failure is logged.
+     *
+     * @param connection the connection, no longer in this node's list
+     */
+    default void connectionClosed(Connection connection) {
     }
 }

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Presence}: every change of an interval in one frame to every client, over real sockets; the interval
- * runs on a fake clock, so nothing sleeps. The server is wired as the class's Javadoc and docs/GATEWAY.md show.
+ * {@link Presence}: every change of an interval in one roster frame to every member of the roster group, and one
+ * count frame to everyone, over real sockets; the interval runs on a fake clock, so nothing sleeps. The server is
+ * wired as the class's Javadoc and docs/GATEWAY.md show; the tests of the roster frames put every client in the
+ * roster group before the interval passes.
  */
 class PresenceTest {
 
@@ -56,10 +58,16 @@ class PresenceTest {
         return server;
     }
 
+    /** Puts every connected client in the roster group: they get who came and went, not only the counts. */
+    private void rosterAll() {
+        server.gateway().getAllClientIdList().forEach(id -> server.gateway().joinGroup(id, presence.rosterGroup()));
+    }
+
     /** Connects and lets one interval pass, so that the client's own arrival is out of the way. */
     private TestClient announcedClient() {
         TestClient client = server.connect();
         await().until(() -> presence.pending() == 1);
+        rosterAll();
         clock.advance(INTERVAL);
         client.awaitJson(Json.type("presence"));
         return client;
@@ -86,6 +94,7 @@ class PresenceTest {
         List<String> newIds = server.gateway().getAllClientIdList().stream().filter(id -> !id.equals(observerId))
                 .toList();
 
+        rosterAll();
         clock.advance(INTERVAL);
 
         observer.awaitJson(2, Json.type("presence"));
@@ -105,11 +114,32 @@ class PresenceTest {
         start(PresenceConfig.defaults());
         TestClient ann = server.connect();
         await().until(() -> presence.pending() == 1);
+        rosterAll();
         clock.advance(INTERVAL);
         String id = server.gateway().getAllClientIdList().get(0);
         assertThat(ann.awaitJson(Json.type("presence")).toString())
                 .isEqualTo("{\"type\":\"presence\","
                         + "\"online\":[{\"client_id\":\"" + id + "\",\"uid\":null}],\"offline\":[]}");
+    }
+
+    @Test
+    void everyone_getsTheCounts_andOnlyTheRosterGroupGetsWhoCameAndWent() {
+        start(PresenceConfig.defaults());
+        TestClient ann = server.connect();
+        await().until(() -> presence.pending() == 1);
+        rosterAll(); // ann only
+        List<TestClient> others = server.connect(3);
+        await().until(() -> presence.pending() == 4);
+        assertThat(presence.flush()).as("roster frames").isEqualTo(1);
+
+        JsonNode count = others.get(0).awaitJson(Json.type("presence.count"));
+        assertThat(count.toString()).isEqualTo("{\"type\":\"presence.count\",\"clients\":4,\"online\":4,\"offline\":0}");
+        for (TestClient other : others) {
+            other.awaitJson(Json.type("presence.count"));
+            assertThat(presenceFrames(other)).as("not in the roster group: counts only").isEmpty();
+        }
+        assertThat(ann.awaitJson(Json.type("presence")).get("online")).hasSize(4);
+        ann.awaitJson(Json.type("presence.count"));
     }
 
     @Test
@@ -129,6 +159,7 @@ class PresenceTest {
         server.gateway().bindUid(bobId, "bob");
         bob.close();
         await().until(() -> presence.pending() == 1);
+        rosterAll();
         clock.advance(INTERVAL);
         JsonNode frame = ann.awaitJson(Json.type("presence").and(n -> !n.get("offline").isEmpty()));
         assertThat(frame.toString())
@@ -143,6 +174,7 @@ class PresenceTest {
         await().until(() -> presence.pending() == 1);
         brief.close();
         await().until(() -> presence.pending() == 0);
+        rosterAll();
         clock.advance(INTERVAL);
         assertThat(presenceFrames(ann)).hasSize(1);
     }
@@ -153,6 +185,7 @@ class PresenceTest {
         TestClient observer = announcedClient();
         server.connect(5);
         await().until(() -> presence.pending() == 5);
+        rosterAll();
         clock.advance(INTERVAL);
         observer.awaitJson(4, Json.type("presence"));
         assertThat(presenceFrames(observer).stream().skip(1).map(f -> f.get("online").size()))
@@ -173,7 +206,9 @@ class PresenceTest {
 
     @Test
     void config_needsAPositiveInterval_andAtLeastOneEntryPerFrame() {
-        assertThat(PresenceConfig.defaults()).isEqualTo(new PresenceConfig(Duration.ofSeconds(1), 500));
+        assertThat(PresenceConfig.defaults())
+                .isEqualTo(new PresenceConfig(Duration.ofSeconds(1), 500, PresenceConfig.ROSTER_GROUP));
+        assertThatThrownBy(() -> new PresenceConfig(INTERVAL, 1, "")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PresenceConfig.defaults().withInterval(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PresenceConfig(INTERVAL, 0)).isInstanceOf(IllegalArgumentException.class);

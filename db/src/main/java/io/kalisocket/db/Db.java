@@ -1,11 +1,14 @@
 package io.kalisocket.db;
 
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +61,34 @@ public final class Db implements Queries, AutoCloseable {
      */
     public static Db open(DbConfig config) {
         return open(config, System::nanoTime);
+    }
+
+    /**
+     * A Db over a pool the application already has (Spring Boot's {@code DataSource}), instead of a second pool:
+     * no replicas, the pool's own settings; {@link #close()} leaves the pool open for its owner to close. Reads
+     * the server's {@code wait_timeout} as {@link #open(DbConfig)} does.
+     *
+     * @param dataSource the application's pool; it must be (or wrap) a HikariCP {@code HikariDataSource}, whose
+     *     eviction of dead connections the retries rely on
+     * @return the Db
+     * @throws IllegalArgumentException when the pool is not HikariCP
+     * @throws DbUnavailableException when the database cannot be reached
+     */
+    public static Db using(DataSource dataSource) {
+        HikariDataSource hikari;
+        try {
+            hikari = dataSource.unwrap(HikariDataSource.class);
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("Db.using needs a HikariCP pool (HikariDataSource), got "
+                    + dataSource.getClass().getName(), e);
+        }
+        DbConfig config = DbConfig.defaults();
+        RecordMappers records = new RecordMappers();
+        Pool primary = Pool.borrow("primary", hikari, config, records);
+        Optional<Duration> waitTimeout = WaitTimeoutCheck.read(primary);
+        LOG.info("Db on the application's pool: {}", primary.url());
+        return new Db(List.of(primary), new Replicas<>(List.of(), config.replicaRetryAfter(), System::nanoTime),
+                waitTimeout, List.of());
     }
 
     /** Opens a Db whose replica health is timed on a given clock (tests). */

@@ -24,10 +24,13 @@ final class Pool implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final Jdbi pingedJdbi;
+    /** False for an application's pool ({@link #borrow}): the application closes it, not {@link #close()}. */
+    private final boolean owned;
 
-    private Pool(String name, HikariDataSource dataSource, RecordMappers records, DbConfig config) {
+    private Pool(String name, HikariDataSource dataSource, RecordMappers records, DbConfig config, boolean owned) {
         this.name = name;
         this.dataSource = dataSource;
+        this.owned = owned;
         this.jdbi = Jdbi.create(dataSource).registerRowMapper(records);
         this.pingedJdbi = Jdbi.create(new PingedConnections(name, dataSource, config)).registerRowMapper(records);
     }
@@ -56,14 +59,24 @@ final class Pool implements AutoCloseable {
             hikari.addDataSourceProperty("socketTimeout", config.socketTimeout().toMillis());
         }
         try {
-            return new Pool(name, new HikariDataSource(hikari), records, config);
+            return new Pool(name, new HikariDataSource(hikari), records, config, true);
         } catch (HikariPool.PoolInitializationException e) {
             throw new DbUnavailableException("cannot connect to the " + name + " database at " + url + ": "
                     + Failures.describe(e), e);
         }
     }
 
-    /** "primary" or "replica N". */
+    /**
+     * Uses a pool the application already has (e.g. Spring Boot's): its settings stay as they are, and
+     * {@link #close()} leaves it open.
+     *
+     * @param name "primary", for logs and messages
+     * @param dataSource the application's HikariCP pool
+     */
+    static Pool borrow(String name, HikariDataSource dataSource, DbConfig config, RecordMappers records) {
+        return new Pool(name, dataSource, records, config, false);
+    }
+
     /** @return active, idle, total and waiting connections of this pool, for /status */
     java.util.Map<String, Object> stats() {
         var bean = dataSource.getHikariPoolMXBean();
@@ -111,12 +124,15 @@ final class Pool implements AutoCloseable {
 
     /** The JDBC URL, for logs. */
     String url() {
-        return dataSource.getJdbcUrl();
+        String url = dataSource.getJdbcUrl();
+        return url == null ? "" : url;
     }
 
     @Override
     public void close() {
-        dataSource.close();
+        if (owned) {
+            dataSource.close();
+        }
     }
 
     private Handle open(Jdbi source) {

@@ -7,6 +7,7 @@ import io.kalisocket.demo.chat.DbMessageStore;
 import io.kalisocket.demo.chat.DemoDatabase;
 import io.kalisocket.demo.controller.IndexController;
 import io.kalisocket.demo.controller.RoomController;
+import io.kalisocket.demo.login.LoginEndpoint;
 import io.kalisocket.gateway.Presence;
 import io.kalisocket.gateway.PresenceConfig;
 import java.util.Map;
@@ -60,6 +61,9 @@ public final class DemoApp {
                 .controller(new IndexController(presence))
                 .controller(new RoomController(new DbMessageStore(db)))
                 .statusSection("db", db::status);
+        // With auth.jwt.secret, POST /login hands out tokens for the page (a demo's, not an identity provider).
+        LoginEndpoint.forServer(config.auth().jwt(), () -> server.clock().instant())
+                .ifPresent(login -> server.http("/login", login));
         // One timer for the node, on the server's clock (a test's fake one too), through the server's gateway (the
         // cluster's with --redis, so every node's clients hear of this node's arrivals).
         return server

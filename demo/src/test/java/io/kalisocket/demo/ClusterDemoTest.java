@@ -29,7 +29,7 @@ class ClusterDemoTest {
         try (JavaProcess one = demo("a" + run); JavaProcess two = demo("b" + run)) {
             int portOne = Integer.parseInt(one.awaitGroup(PORT, Duration.ofSeconds(60)));
             int portTwo = Integer.parseInt(two.awaitGroup(PORT, Duration.ofSeconds(60)));
-            try (TestClient alice = TestClient.connect(portOne); TestClient bob = TestClient.connect(portTwo)) {
+            try (TestClient alice = TestClient.connect(portOne); TestClient bob = TestClient.connect(portTwo, "roster=1")) {
                 // Each node tells its own arrivals, through the cluster: Bob on node two hears of Alice on node one.
                 String aliceId = DemoServers.clientId(alice);
                 bob.awaitJson(DemoServers.presence("online", aliceId));

@@ -32,7 +32,7 @@ class ConnectProtocolTest {
 
     @Test
     void welcome_withUid_bindsItAtOnce() {
-        TestClient ann = server.connect("uid=ann");
+        TestClient ann = server.connect("roster=1&uid=ann");
         JsonNode welcome = ann.awaitJson(Json.type("welcome"));
         assertThat(welcome.get("uid").asText()).isEqualTo("ann");
         assertThat(server.gateway().getClientIdByUid("ann")).containsExactly(welcome.get("client_id").asText());
@@ -40,8 +40,8 @@ class ConnectProtocolTest {
 
     @Test
     void arrivalsAndDepartures_reachEveryClient_inPresenceFrames() {
-        TestClient ann = server.connect("uid=ann");
-        TestClient bob = server.connect("uid=bob");
+        TestClient ann = server.connect("roster=1&uid=ann");
+        TestClient bob = server.connect("roster=1&uid=bob");
         String bobId = DemoServers.clientId(bob);
         ann.awaitJson(DemoServers.presence("online", bobId));
         bob.close();
@@ -53,7 +53,7 @@ class ConnectProtocolTest {
 
     @Test
     void theLifecycleActions_cannotBeCalledByAClient() {
-        TestClient ann = server.connect("uid=ann");
+        TestClient ann = server.connect("roster=1&uid=ann");
         assertThatReply(ann.call("index", "online", "uid", "eve")).hasCode(403);
         assertThatReply(ann.call("index", "offline")).hasCode(403);
         assertThat(ann).receivedOnce(Json.type("welcome"));

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The demo's {@code presence} frames: arrivals and departures are told once per interval, every change of the
- * interval in one frame to every client, so N clients connecting cost N frames, not N². The interval runs on the
+ * The demo's presence frames: arrivals and departures are told once per interval, the counts to every client
+ * ({@code presence.count}) and every change of the interval in one {@code presence} frame to the clients that
+ * connected with {@code ?roster=1}, so N clients connecting cost N small frames, not N². The interval runs on the
  * server's fake clock: nothing sleeps.
  */
 class PresenceProtocolTest {
@@ -42,7 +43,7 @@ class PresenceProtocolTest {
 
     /** @return a client that was welcomed and whose own arrival was told */
     private TestClient announced(String uid) {
-        TestClient client = server.connect("uid=" + uid);
+        TestClient client = server.connect("roster=1&uid=" + uid);
         awaitPresence(clock, client, presence("online", DemoServers.clientId(client)));
         return client;
     }
@@ -55,7 +56,7 @@ class PresenceProtocolTest {
         List<TestClient> newcomers = new ArrayList<>();
         List<String> newIds = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            TestClient newcomer = server.connect("uid=k" + i);
+            TestClient newcomer = server.connect("roster=1&uid=k" + i);
             newcomers.add(newcomer);
             newIds.add(DemoServers.clientId(newcomer)); // welcomed at once, one frame to that client
             newcomer.call("stats", "online"); // runs after its connect action: the arrival is noted by now
@@ -77,6 +78,19 @@ class PresenceProtocolTest {
             assertThat(ids(newcomer.awaitJson(Json.type("presence")).get("online"))).containsExactlyElementsOf(newIds);
             assertThat(presenceFrames(newcomer)).hasSize(1);
         }
+    }
+
+    @Test
+    void aClientWithoutRoster_getsTheCountsOnly() {
+        TestClient ann = announced("ann");
+        TestClient quiet = server.connect("uid=quiet");
+        DemoServers.clientId(quiet);
+        quiet.call("stats", "online"); // its connect action ran: its arrival is noted
+        awaitPresence(clock, quiet, Json.type("presence.count"));
+        assertThat(quiet.awaitJson(Json.type("presence.count")).toString())
+                .isEqualTo("{\"type\":\"presence.count\",\"clients\":2,\"online\":1,\"offline\":0}");
+        assertThat(presenceFrames(quiet)).isEmpty();
+        ann.awaitJson(presence("online", DemoServers.clientId(quiet)));
     }
 
     @Test
@@ -103,7 +117,7 @@ class PresenceProtocolTest {
     @Test
     void aUidOver64Characters_isRefused_andNobodyIsTold() {
         TestClient ann = announced("ann");
-        TestClient refused = server.connect("uid=" + "u".repeat(65));
+        TestClient refused = server.connect("roster=1&uid=" + "u".repeat(65));
         assertThat(refused.awaitClose()).isEqualTo(1008);
         await().until(() -> server.gateway().getAllClientIdCount() == 1);
         int before = presenceFrames(ann).size();

@@ -90,9 +90,9 @@ class RecoveryTest {
     }
 
     private Dropped annDropsOutOfRoomWithBob() {
-        TestClient ann = server.connect("uid=ann&recover=1");
+        TestClient ann = server.connect("roster=1&uid=ann&recover=1");
         JsonNode recovery = ann.awaitType("recovery");
-        TestClient bob = server.connect("uid=bob");
+        TestClient bob = server.connect("roster=1&uid=bob");
         ann.call("room", "join", "room", "r1");
         bob.call("room", "join", "room", "r1");
         String annId = recovery.get("client_id").asText();
@@ -118,20 +118,21 @@ class RecoveryTest {
     @Test
     void aDroppedClient_getsItsConnectionAndEveryMissedPush_inOrder_exactlyOnce() {
         start();
-        TestClient ann = server.connect("uid=ann&recover=1");
+        TestClient ann = server.connect("roster=1&uid=ann&recover=1");
         JsonNode recovery = ann.awaitType("recovery");
         assertThat(recovery.get("recovered").asBoolean()).isFalse();
         assertThat(TestClient.parse(ann.awaitMessages(1).get(0)).get("type").asText()).isEqualTo("recovery");
         String annId = recovery.get("client_id").asText();
         assertThat(ann.awaitType("welcome").get("client_id").asText()).isEqualTo(annId);
-        TestClient bob = server.connect("uid=bob");
-        TestClient carl = server.connect("uid=carl");
+        TestClient bob = server.connect("roster=1&uid=bob");
+        TestClient carl = server.connect("roster=1&uid=carl");
         ann.call("room", "join", "room", "r1");
         bob.call("room", "join", "room", "r1");
         carl.call("room", "join", "room", "r1");
         ann.awaitJson(2, Json.type("join"));
         clock.advance(PRESENCE_INTERVAL); // the arrivals are told before the drop
         ann.awaitJson(presence("online", annId));
+        ann.awaitJson(Json.type("presence.count")); // sent after the roster frame: both are in before the drop
         long last = lastSeq(ann);
 
         ann.abort();
@@ -185,9 +186,9 @@ class RecoveryTest {
     void aSocketEndedByATcpReset_isParkedToo_andTheClientReturns() {
         start();
         try (TcpProxy network = new TcpProxy(server.port())) {
-            TestClient ann = TestClient.connect(network.port(), "uid=ann&recover=1");
+            TestClient ann = TestClient.connect(network.port(), "roster=1&uid=ann&recover=1");
             JsonNode recovery = ann.awaitType("recovery");
-            TestClient bob = server.connect("uid=bob");
+            TestClient bob = server.connect("roster=1&uid=bob");
             ann.call("room", "join", "room", "r1");
             bob.call("room", "join", "room", "r1");
             ann.awaitJson(Json.type("join")); // bob's
@@ -223,7 +224,7 @@ class RecoveryTest {
         assertThat(bob.awaitJson(Json.type("leave")).get("client_id").asText()).isEqualTo(annId);
         awaitPresence(clock, bob, presence("offline", annId));
 
-        TestClient back = server.connect("uid=ann&" + resumeQuery(recovery, lastSeq(ann)));
+        TestClient back = server.connect("roster=1&uid=ann&" + resumeQuery(recovery, lastSeq(ann)));
         JsonNode answer = back.awaitType("recovery");
         assertThat(answer.get("recovered").asBoolean()).isFalse();
         assertThat(answer.get("reason").asText()).isEqualTo("expired");
@@ -260,9 +261,9 @@ class RecoveryTest {
     @Test
     void aCleanClose_isNotParked() {
         start();
-        TestClient ann = server.connect("uid=ann&recover=1");
+        TestClient ann = server.connect("roster=1&uid=ann&recover=1");
         String annId = ann.awaitType("recovery").get("client_id").asText();
-        TestClient bob = server.connect("uid=bob");
+        TestClient bob = server.connect("roster=1&uid=bob");
         awaitPresence(clock, bob, presence("online", annId));
         ann.close();
         awaitPresence(clock, bob, presence("offline", annId));
@@ -272,9 +273,9 @@ class RecoveryTest {
     @Test
     void aPlainClient_seesNoRecoveryFrame_andNoNumbers() {
         start();
-        TestClient ann = server.connect("uid=ann");
+        TestClient ann = server.connect("roster=1&uid=ann");
         String annId = DemoServers.clientId(ann);
-        TestClient bob = server.connect("uid=bob");
+        TestClient bob = server.connect("roster=1&uid=bob");
         ann.call("room", "join", "room", "r1");
         bob.call("room", "join", "room", "r1");
         bob.call("room", "say", "room", "r1", "text", "hi");
@@ -290,7 +291,7 @@ class RecoveryTest {
     @Test
     void anIdleTimeout_parks_andTheClientReturns() {
         start("limits.idle-timeout", "300ms");
-        TestClient ann = server.connect("uid=ann&recover=1");
+        TestClient ann = server.connect("roster=1&uid=ann&recover=1");
         JsonNode recovery = ann.awaitType("recovery");
         ann.call("room", "join", "room", "r1");
         long last = lastSeq(ann);
@@ -316,10 +317,10 @@ class RecoveryTest {
     @Test
     void aReturnBeforeTheServerNoticedTheDrop_takesOverTheOldSocket() {
         start();
-        TestClient ann = server.connect("uid=ann&recover=1");
+        TestClient ann = server.connect("roster=1&uid=ann&recover=1");
         JsonNode recovery = ann.awaitType("recovery");
         String annId = recovery.get("client_id").asText();
-        TestClient bob = server.connect("uid=bob");
+        TestClient bob = server.connect("roster=1&uid=bob");
         ann.call("room", "join", "room", "r1");
         bob.call("room", "join", "room", "r1");
         ann.awaitType("join");

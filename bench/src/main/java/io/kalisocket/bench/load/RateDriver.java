@@ -35,6 +35,8 @@ public final class RateDriver implements FrameListener {
     /** How late the generator itself sent each measured message: its own share of every latency. */
     private final Recorder sendLag = new Recorder(3);
     private final LongAdder received = new LongAdder();
+    /** Every code:0 reply, whenever its message was intended: what the server's CPU over a window is divided by. */
+    private final LongAdder answered = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private volatile AtomicLongArray worstPerWindow = new AtomicLongArray(0);
     private volatile long measureFrom = Long.MAX_VALUE;
@@ -119,6 +121,7 @@ public final class RateDriver implements FrameListener {
             errors.increment();
             return;
         }
+        answered.increment();
         if (intended >= measureFrom && intended < measureUntil) {
             received.increment();
             long latency = Math.max(0, now - intended);
@@ -169,6 +172,16 @@ public final class RateDriver implements FrameListener {
      */
     public long received() {
         return received.sum();
+    }
+
+    /**
+     * Successful ({@code code:0}) replies since the start, measured or not: a server's CPU over a window divided by
+     * the replies of that window is its cost per message, even when a stall moved messages across the window's edge.
+     *
+     * @return count
+     */
+    public long answered() {
+        return answered.sum();
     }
 
     /**

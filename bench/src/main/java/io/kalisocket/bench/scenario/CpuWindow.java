@@ -58,24 +58,62 @@ final class CpuWindow {
      * @param unit    its name
      */
     void end(Map<String, Double> figures, long count, String unit) {
+        Usage u = usage();
+        if (u.server() >= 0) {
+            figures.put("server cpu %", u.percent(u.server()));
+            if (u.redis() >= 0) {
+                figures.put("redis cpu %", u.percent(u.redis()));
+            }
+            long used = u.server() + Math.max(0, u.redis());
+            figures.put(unit + " per server cpu-s", used > 0 ? count / (used / 1e9) : Double.NaN);
+        }
+        putLoad(figures, u, "");
+    }
+
+    /**
+     * Ends the window of a fixed-rate run and adds {@code server cpu %}, {@code server cpu ms per 1k messages} (the
+     * server side's CPU divided by the messages answered: at a fixed rate, the cost of one message) and
+     * {@code load cpu %}, each name followed by {@code at}.
+     *
+     * @param figures  where to add
+     * @param messages messages answered in the window
+     * @param at       the suffix of every name, e.g. {@code " @10000/s"}
+     */
+    void endPerMessage(Map<String, Double> figures, long messages, String at) {
+        Usage u = usage();
+        if (u.server() >= 0) {
+            long used = u.server() + Math.max(0, u.redis());
+            figures.put("server cpu %" + at, u.percent(used));
+            figures.put("server cpu ms per 1k messages" + at + " (lower is better)",
+                    messages > 0 ? used / 1e6 / (messages / 1000.0) : Double.NaN);
+        }
+        putLoad(figures, u, at);
+    }
+
+    private void putLoad(Map<String, Double> figures, Usage u, String at) {
+        if (u.load() >= 0) {
+            double load = u.percent(u.load());
+            figures.put("load cpu %" + at, load);
+            // Above this the load generator, not the server, sets the pace: compare per server cpu-s instead.
+            figures.put("load saturated (1: over " + SATURATED + " %)" + at, load > SATURATED ? 1.0 : 0.0);
+        }
+    }
+
+    /** CPU nanoseconds over the window; -1 where unknown. */
+    private record Usage(double wall, long server, long redis, long load) {
+        double percent(long nanos) {
+            return 100 * nanos / wall;
+        }
+    }
+
+    private Usage usage() {
         double wall = System.nanoTime() - t0;
         long load1 = CpuClock.self();
         long server1 = serverNanos();
         long redis1 = redisNanos();
-        if (server0 >= 0 && server1 >= 0) {
-            long used = server1 - server0;
-            figures.put("server cpu %", 100 * used / wall);
-            if (redis0 >= 0 && redis1 >= 0) {
-                figures.put("redis cpu %", 100 * (redis1 - redis0) / wall);
-                used += redis1 - redis0;
-            }
-            figures.put(unit + " per server cpu-s", used > 0 ? count / (used / 1e9) : Double.NaN);
-        }
-        if (load0 >= 0 && load1 >= 0) {
-            double load = 100 * (load1 - load0) / wall;
-            figures.put("load cpu %", load);
-            // Above this the load generator, not the server, sets the pace: compare per server cpu-s instead.
-            figures.put("load saturated (1: over " + SATURATED + " %)", load > SATURATED ? 1.0 : 0.0);
-        }
+        long server = server0 >= 0 && server1 >= 0 ? server1 - server0 : -1;
+        long redis = redis0 >= 0 && redis1 >= 0 ? redis1 - redis0 : -1;
+        long load = load0 >= 0 && load1 >= 0 ? load1 - load0 : -1;
+        return new Usage(wall, server, redis, load);
     }
 }

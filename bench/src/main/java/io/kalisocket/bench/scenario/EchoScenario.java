@@ -32,8 +32,7 @@ public final class EchoScenario implements Scenario {
         int n = options.connectionsOr(CONNECTIONS);
         EchoDriver driver = new EchoDriver(subject.action(), options.windowOr(WINDOW));
         try (LoadClient client = new LoadClient(subject.uri(), 1, Duration.ofSeconds(10))) {
-            List<Channel> open = client.openAll(n, i -> driver, Duration.ofSeconds(60));
-            Connections.requireAll(open, n);
+            List<Channel> open = Connections.openAll(client, n, driver);
             double warmedUp = WarmUp.run(subject, options);
             long c0 = driver.ok();
             long e0 = driver.errors();

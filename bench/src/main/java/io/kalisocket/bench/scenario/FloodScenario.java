@@ -37,8 +37,7 @@ public final class FloodScenario implements Scenario {
         long rss0 = server.isPresent() ? server.get().rssBytes() : 0;
         FloodDriver driver = new FloodDriver(subject.action());
         try (LoadClient client = new LoadClient(subject.uri(), 1, Duration.ofSeconds(10))) {
-            List<Channel> open = client.openAll(n, i -> driver, Duration.ofSeconds(60));
-            Connections.requireAll(open, n);
+            List<Channel> open = Connections.openAll(client, n, driver);
             double warmedUp = WarmUp.run(subject, options);
             long ok0 = driver.ok();
             long busy0 = driver.busy();

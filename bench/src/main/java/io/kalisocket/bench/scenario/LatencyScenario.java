@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * {@code latency}: a fixed total rate over N connections (each rate in turn); p50, p99, p99.9
- * and max in milliseconds, counted from the intended send time (see {@link RateDriver}).
+ * and max in milliseconds, counted from the intended send time (see {@link RateDriver}); the server's CPU per 1k
+ * messages answered and the load side's CPU, so that a server is judged by the cost of a message at the same rate.
  */
 public final class LatencyScenario implements Scenario {
 
@@ -40,8 +41,7 @@ public final class LatencyScenario implements Scenario {
         RateDriver driver = new RateDriver(subject.action(), rate);
         // Pinned, the load has a core of its own: its loop spins, so that sends leave when due (see Transport).
         try (LoadClient client = new LoadClient(subject.uri(), 1, Duration.ofSeconds(10), options.pin())) {
-            List<Channel> open = client.openAll(n, i -> driver, Duration.ofSeconds(60));
-            Connections.requireAll(open, n);
+            List<Channel> open = Connections.openAll(client, n, driver);
             driver.start(open);
             double warmedUp = WarmUp.run(subject, options);
             Optional<ServerProcess> server = subject.process();
@@ -50,8 +50,12 @@ public final class LatencyScenario implements Scenario {
             }
             long end = System.nanoTime() + options.duration().toNanos();
             driver.measure(end);
+            CpuWindow cpu = new CpuWindow(subject);
+            long answered0 = driver.answered(); // code:0 replies only: error replies are counted apart
             Thread.sleep(options.duration().toMillis());
+            long answered = driver.answered() - answered0;
             RateFigures.drainAndPut(driver, rate, figures);
+            cpu.endPerMessage(figures, answered, " @" + rate + "/s");
             if (server.isPresent()) {
                 RateFigures.putArrivals(server.get().arrivals(), rate, figures);
             }

@@ -28,6 +28,18 @@ class RateDriverTest {
         assertThat(driver.received()).isEqualTo(2);
     }
 
+    @Test
+    void answered_countsEveryCodeZeroReply_inTheWindowOrNot_andNoErrorReply() {
+        RateDriver driver = new RateDriver("say", 1000);
+        driver.onText(null, reply(System.nanoTime())); // before any window
+        driver.onText(null, Unpooled.copiedBuffer("{\"ct\":\"echo\",\"ac\":\"say\",\"code\":503,\"msg\":\"busy\"}",
+                StandardCharsets.UTF_8));
+
+        assertThat(driver.answered()).isEqualTo(1);
+        assertThat(driver.received()).as("only replies to messages intended in the window").isZero();
+        assertThat(driver.errors()).isEqualTo(1);
+    }
+
     private static ByteBuf reply(long intended) {
         return Unpooled.copiedBuffer("{\"ct\":\"echo\",\"ac\":\"say\",\"code\":0,\"data\":" + intended + "}",
                 StandardCharsets.UTF_8);

@@ -53,7 +53,10 @@ class LatencySmokeTest {
             assertThat(fromIntended).isGreaterThanOrEqualTo(fromSent); // no request leaves before it is due
             assertThat(figures).containsKeys(
                     "server: arrival % over 2 ms, from intended send @500/s (lower is better)",
-                    "server: arrival max, from actual send ms @500/s (lower is better)");
+                    "server: arrival max, from actual send ms @500/s (lower is better)",
+                    "server cpu % @500/s", "load cpu % @500/s", "load saturated (1: over 80 %) @500/s");
+            // The cost of a message: the server's CPU over the window divided by the code:0 replies of the window.
+            assertThat(figures.get("server cpu ms per 1k messages @500/s (lower is better)")).isPositive();
         }
     }
 }

@@ -8,7 +8,7 @@ local meta = redis.call('HMGET', mk, 'node', 'last')
 local owner = meta[1]
 if not owner then return 0 end
 if owner ~= self then
-  redis.call('PUBLISH', p .. 'ch:' .. owner, '{"op":"c","from":"' .. self .. '","t":["' .. cid .. '"]}\n' .. push)
+  redis.call(PUBLISH, p .. 'ch:' .. owner, '{"op":"c","from":"' .. self .. '","t":["' .. cid .. '"]}\n' .. push)
   return 2
 end
 if seq <= tonumber(meta[2] or '0') then return 0 end

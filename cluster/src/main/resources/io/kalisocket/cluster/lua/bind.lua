@@ -11,6 +11,7 @@ if old ~= uid then
   redis.call('HSET', ck, 'uid', uid)
   redis.call('SADD', p .. 'uid:' .. uid, cid)
   redis.call('SADD', p .. 'uids', uid)
+  uidChanged(uid)
 end
 notify(cid, ARGV[2], ARGV[5])
 return 1

@@ -14,7 +14,7 @@ if not owner then
 end
 if owner == self then return {'expired'} end -- it was here, and this node has forgotten it
 if redis.call('HGET', mk, 'parked') ~= '1' then
-  redis.call('PUBLISH', p .. 'ch:' .. owner, '{"op":"yield","from":"' .. self .. '","id":"' .. cid .. '"}')
+  redis.call(PUBLISH, p .. 'ch:' .. owner, '{"op":"yield","from":"' .. self .. '","id":"' .. cid .. '"}')
   return {'live'}
 end
 local newest = tonumber(redis.call('HGET', mk, 'last') or '0')
@@ -29,6 +29,8 @@ redis.call('HDEL', mk, 'parked')
 redis.call('SREM', p .. 'n:' .. owner .. ':clients', cid)
 redis.call('SADD', p .. 'n:' .. self .. ':clients', cid)
 if homeOf(cid) == self then redis.call('HDEL', p .. 'moved', cid) else redis.call('HSET', p .. 'moved', cid, self) end
+local movedUid = redis.call('HGET', p .. 'c:' .. cid, 'uid')
+if movedUid then uidChanged(movedUid) end
 local groups = redis.call('SMEMBERS', p .. 'cg:' .. cid)
 for _, g in ipairs(groups) do
   if redis.call('SISMEMBER', p .. 'group:' .. g, cid) == 1 then
@@ -39,9 +41,9 @@ for _, g in ipairs(groups) do
 end
 redis.call('SADD', p .. 'mf:' .. owner, cid)
 local awayNo = redis.call('INCR', p .. 'away:' .. owner)
-redis.call('PUBLISH', p .. 'ch:' .. owner, '{"op":"moved","from":"' .. self .. '","id":"' .. cid .. '","n":' .. awayNo .. '}')
+redis.call(PUBLISH, p .. 'ch:' .. owner, '{"op":"moved","from":"' .. self .. '","id":"' .. cid .. '","n":' .. awayNo .. '}')
 -- On self's own channel, the line between notices routed before the claim (the old node hands those on) and after.
-redis.call('PUBLISH', p .. 'ch:' .. self, '{"op":"claimed","from":"' .. self .. '","id":"' .. cid .. '"}')
+redis.call(PUBLISH, p .. 'ch:' .. self, '{"op":"claimed","from":"' .. self .. '","id":"' .. cid .. '"}')
 
 local claimNo = redis.call('INCR', p .. 'claims:' .. self)
 local out = {'ok', newest, claimNo, redis.call('HGET', p .. 'c:' .. cid, 'uid') or '', #groups}

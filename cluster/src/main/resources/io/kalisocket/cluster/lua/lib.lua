@@ -1,5 +1,7 @@
 -- Shared by every script (prepended to each). ARGV[1] is the key prefix; names match Keys.java.
 local p = ARGV[1]
+-- A hash-tagged prefix ({ks:}, on a Redis Cluster) keeps every key in one slot: channels are sharded there.
+local PUBLISH = string.sub(p, 1, 1) == '{' and 'SPUBLISH' or 'PUBLISH'
 -- The node a client id was made on (its prefix).
 local function homeOf(cid)
   local dash = string.find(cid, '-', 1, true)
@@ -32,10 +34,15 @@ end
 local function registered(cid)
   return redis.call('SISMEMBER', p .. 'n:' .. nodeOf(cid) .. ':clients', cid) == 1
 end
+-- Every node's near cache of uid -> nodes forgets the user: where its connections are changed.
+local function uidChanged(uid)
+  redis.call(PUBLISH, p .. 'ch:all', '~u\n' .. uid)
+end
 local function unbindUid(cid, uid)
   local k = p .. 'uid:' .. uid
-  if redis.call('SREM', k, cid) == 1 and redis.call('SCARD', k) == 0 then
-    redis.call('SREM', p .. 'uids', uid)
+  if redis.call('SREM', k, cid) == 1 then
+    uidChanged(uid)
+    if redis.call('SCARD', k) == 0 then redis.call('SREM', p .. 'uids', uid) end
   end
 end
 local function leaveGroup(cid, g)
@@ -53,8 +60,8 @@ end
 -- Tells the node owning cid, when it is not the caller (self), what changed.
 local function notify(cid, self, msg)
   local node = nodeOf(cid)
-  if node ~= self and msg ~= '' then redis.call('PUBLISH', p .. 'ch:' .. node, msg) end
+  if node ~= self and msg ~= '' then redis.call(PUBLISH, p .. 'ch:' .. node, msg) end
 end
 local function publishTo(nodes, msg)
-  for n in pairs(nodes) do redis.call('PUBLISH', p .. 'ch:' .. n, msg) end
+  for n in pairs(nodes) do redis.call(PUBLISH, p .. 'ch:' .. n, msg) end
 end

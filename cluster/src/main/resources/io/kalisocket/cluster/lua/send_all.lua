@@ -7,5 +7,5 @@ end
 for i = 4, #ARGV do
   if nodeOf(ARGV[i]) ~= ARGV[2] and registered(ARGV[i]) then count = count - 1 end
 end
-redis.call('PUBLISH', p .. 'ch:all', ARGV[3])
+redis.call(PUBLISH, p .. 'ch:all', ARGV[3])
 return {count, claimsOf(ARGV[2]), awayOf(ARGV[2]), unpack(movedFrom(ARGV[2]))}

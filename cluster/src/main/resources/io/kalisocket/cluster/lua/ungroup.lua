@@ -6,6 +6,6 @@ local holders = redis.call('HKEYS', p .. 'gn:' .. g)
 redis.call('DEL', k, p .. 'gn:' .. g)
 redis.call('SREM', p .. 'groups', g)
 for _, n in ipairs(holders) do
-  if n ~= ARGV[2] then redis.call('PUBLISH', p .. 'ch:' .. n, ARGV[4]) end
+  if n ~= ARGV[2] then redis.call(PUBLISH, p .. 'ch:' .. n, ARGV[4]) end
 end
 return #holders

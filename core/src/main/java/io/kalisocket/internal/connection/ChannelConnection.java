@@ -27,7 +27,9 @@ public final class ChannelConnection implements Connection {
 
     private volatile String ip;
     private volatile ConnectionSocket socket;
-    private final SerialQueue queue;
+    /** Made when first needed: many connections never run an action (their heartbeats are answered on the loop). */
+    private volatile SerialQueue queue;
+    private final QueueMaker queueMaker;
     private final long openedAtMillis;
     private volatile Session session;
     private volatile String uid;
@@ -42,11 +44,36 @@ public final class ChannelConnection implements Connection {
      * @param openedAtMillis when the connection was accepted
      */
     public ChannelConnection(String id, String ip, ConnectionSocket socket, SerialQueue queue, long openedAtMillis) {
+        this(id, ip, socket, queue, null, openedAtMillis);
+    }
+
+    /**
+     * @param id the client id
+     * @param ip the real IP
+     * @param socket the socket side: the accepted channel and what writes to it
+     * @param queueMaker makes the queue where this connection's actions run, in order, when it first needs one
+     * @param openedAtMillis when the connection was accepted
+     */
+    public ChannelConnection(String id, String ip, ConnectionSocket socket, QueueMaker queueMaker,
+            long openedAtMillis) {
+        this(id, ip, socket, null, queueMaker, openedAtMillis);
+    }
+
+    private ChannelConnection(String id, String ip, ConnectionSocket socket, SerialQueue queue, QueueMaker queueMaker,
+            long openedAtMillis) {
         this.id = id;
         this.ip = ip;
         this.socket = socket;
         this.queue = queue;
+        this.queueMaker = queueMaker;
         this.openedAtMillis = openedAtMillis;
+    }
+
+    /** Makes a connection's action queue; one for every connection of a server. */
+    @FunctionalInterface
+    public interface QueueMaker {
+        /** @param reads pauses the connection's reading while its queue is full @return a new queue */
+        SerialQueue newQueue(ReadThrottle reads);
     }
 
     /** @param channel a channel of this server @return the connection it carries, or null before it has one */
@@ -143,7 +170,22 @@ public final class ChannelConnection implements Connection {
 
     /** @return the queue this connection's actions run on */
     public SerialQueue queue() {
-        return queue;
+        SerialQueue q = queue;
+        if (q == null) {
+            synchronized (this) {
+                q = queue;
+                if (q == null) {
+                    q = queueMaker.newQueue(socket.reads());
+                    queue = q;
+                }
+            }
+        }
+        return q;
+    }
+
+    /** @return the queue if one was ever needed, without making one */
+    public Optional<SerialQueue> existingQueue() {
+        return Optional.ofNullable(queue);
     }
 
     /** @return when the connection was accepted, in epoch millis */

@@ -9,30 +9,49 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 
 /**
  * The open connections of this node, by client id, and the one way to send a message to many of them:
- * encoded and framed once, one shared buffer, one task and one flush task per event loop.
+ * encoded and framed once, one shared buffer, one task and one flush task per event loop. Tells its listener when a
+ * connection enters and leaves the list (the SPI's open/close hook).
  */
 public final class ConnectionRegistry {
 
     private final Map<String, ChannelConnection> byId = new ConcurrentHashMap<>();
     private final MessageEncoder encoder;
     private final Map<EventLoop, BatchedFlusher> flushers = new ConcurrentHashMap<>();
+    private volatile Consumer<ChannelConnection> onAdded = c -> { };
+    private volatile Consumer<ChannelConnection> onRemoved = c -> { };
 
     /** @param encoder encodes broadcast messages, once each */
     public ConnectionRegistry(MessageEncoder encoder) {
         this.encoder = encoder;
     }
 
-    /** @param connection a connection whose handshake completed */
-    public void add(ChannelConnection connection) {
-        byId.put(connection.id(), connection);
+    /**
+     * Set once while the server starts, before it listens.
+     *
+     * @param added told each connection that enters the list, after it entered, on the thread that added it
+     * @param removed told each connection that leaves the list, after it left, on the thread that removed it
+     */
+    public void listen(Consumer<ChannelConnection> added, Consumer<ChannelConnection> removed) {
+        this.onAdded = added;
+        this.onRemoved = removed;
     }
 
-    /** @param connection a closed connection */
+    /** @param connection a connection whose handshake completed, or one handed over to this node */
+    public void add(ChannelConnection connection) {
+        if (byId.put(connection.id(), connection) != connection) {
+            onAdded.accept(connection);
+        }
+    }
+
+    /** @param connection a connection that ended for good, or one handed over to another node */
     public void remove(ChannelConnection connection) {
-        byId.remove(connection.id(), connection);
+        if (byId.remove(connection.id(), connection)) {
+            onRemoved.accept(connection);
+        }
     }
 
     /** @param clientId a client id @return the open connection, if on this node */

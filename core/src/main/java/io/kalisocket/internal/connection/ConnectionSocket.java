@@ -27,6 +27,8 @@ public class ConnectionSocket {
     /** Pauses reading while the connection holds too much; shared with a recoverable socket that takes this over. */
     private final ReadThrottle reads;
     private volatile boolean closing;
+    /** The first close frame sent or received; null until one passes. */
+    private FirstClose firstClose;
     private long messagesIn;
     private long messagesOut;
 
@@ -184,6 +186,24 @@ public class ConnectionSocket {
      */
     public boolean isClosing() {
         return closing;
+    }
+
+    /**
+     * Notes a close frame that passed, if it is the first; call on the event loop only.
+     *
+     * @param frame the close frame
+     * @param by {@code client} or {@code server}
+     */
+    public void noteClose(CloseWebSocketFrame frame, String by) {
+        if (firstClose == null) {
+            firstClose = FirstClose.of(frame, by);
+        }
+    }
+
+    /** @return the first close frame sent or received, {@link FirstClose#NONE} when none was */
+    public FirstClose firstClose() {
+        FirstClose seen = firstClose;
+        return seen == null ? FirstClose.NONE : seen;
     }
 
     /** Counts a message received; call on the event loop only. */

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * tasks it tells its {@link Backpressure} that it is full (the connection stops reading), and that it drained at
  * half of that. Tasks already read keep coming for a moment (a read in progress is decoded to its end), so it holds
  * up to {@link #HARD_LIMIT_FACTOR} times its capacity before {@link #offer} refuses; the node's {@link NodeBacklog}
- * can refuse earlier.
+ * can refuse earlier. A task may leave work for the end of its batch ({@link #atBatchEnd}): the batch's replies
+ * then wake the event loop once.
  */
 public final class SerialQueue {
 
@@ -60,6 +61,10 @@ public final class SerialQueue {
     private volatile int pending;
     /** 1 once the queue reported itself full, 0 again once it reported drained: each is reported once. */
     private volatile int full;
+    /** The thread running this queue's tasks now, or null: a task may then leave work for the end of its batch. */
+    private volatile Thread drainer;
+    /** What the running batch left for its end ({@link #atBatchEnd}); touched by the drainer only. */
+    private Runnable batchEnd;
 
     /**
      * @param executor where tasks run (virtual threads, or a platform pool)
@@ -110,6 +115,51 @@ public final class SerialQueue {
         return pending == 0;
     }
 
+    /**
+     * @return true when the calling thread is running one of this queue's tasks now, so it may use
+     *         {@link #atBatchEnd}
+     */
+    public boolean runsHere() {
+        return drainer == Thread.currentThread();
+    }
+
+    /**
+     * Leaves work for the end of the running batch: once no task of this queue waits (or the batch yields its
+     * thread), before the queue lets another thread run its tasks. Replies use it to wake the event loop once per
+     * batch rather than once per reply. Call only from a task of this queue ({@link #runsHere}).
+     *
+     * @param work what to run; it replaces nothing: work already left runs first
+     * @return false when the calling thread is not running this queue's tasks (nothing was left)
+     */
+    public boolean atBatchEnd(Runnable work) {
+        if (!runsHere()) {
+            return false;
+        }
+        Runnable before = batchEnd;
+        if (before != null && before != work) {
+            runBatchEnd();
+        }
+        batchEnd = work;
+        return true;
+    }
+
+    /** @return the work left for the end of the running batch, or null; call only from a task of this queue */
+    public Runnable leftForBatchEnd() {
+        return runsHere() ? batchEnd : null;
+    }
+
+    private void runBatchEnd() {
+        Runnable work = batchEnd;
+        batchEnd = null;
+        if (work != null) {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.error("end of a connection's batch failed", e);
+            }
+        }
+    }
+
     private void schedule() {
         try {
             executor.execute(this::drain);
@@ -124,12 +174,21 @@ public final class SerialQueue {
     }
 
     private void drain() {
+        Thread self = Thread.currentThread();
         for (int n = 0; n < BATCH; n++) {
+            drainer = self;
             Runnable task = tasks.poll();
             try {
                 task.run();
             } catch (RuntimeException | LinkageError e) {
                 log.error("task of a connection's queue failed", e);
+            }
+            // The batch ends while this thread is still the only drainer: with no other task counted (pending is
+            // only lowered here, so 1 means the decrement below may hand the queue to another thread) or at BATCH.
+            boolean last = pending == 1 || n + 1 == BATCH;
+            if (last) {
+                drainer = null;
+                runBatchEnd();
             }
             backlog.remove();
             int left = PENDING.decrementAndGet(this);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * The single-node {@link Gateway}. Users and groups are two {@link MemberIndex}es (O(1) lookups, holding
@@ -32,6 +33,11 @@ public final class LocalGateway implements Gateway {
     /** @param connections this node's open connections */
     public LocalGateway(ConnectionRegistry connections) {
         this.connections = connections;
+    }
+
+    /** @param added told arrivals on this node @param removed told departures (see ConnectionRegistry#listen) */
+    public void listen(Consumer<ChannelConnection> added, Consumer<ChannelConnection> removed) {
+        connections.listen(added, removed);
     }
 
     /**

@@ -2,9 +2,7 @@ package io.kalisocket.internal.lifecycle;
 
 import io.kalisocket.internal.exec.SerialQueue;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler.Sharable;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,13 +11,18 @@ import java.util.function.Function;
 
 /**
  * Knows every channel of the server until its connection is finished: closed, and every task its queue held
- * at that moment (its last messages, the offline action, {@code onClose}) has run. The first stage of the
- * pipeline, so it sees the channel before and after every other stage.
+ * at that moment (its last messages, the offline action, {@code onClose}) has run. Told by the lifecycle stage when
+ * a channel starts and ends: not a stage of its own, which would be 64 bytes of every connection.
  */
-@Sharable
-public final class ChannelTracker extends ChannelInboundHandlerAdapter {
+public final class ChannelTracker {
 
-    private final Map<Channel, CompletableFuture<Void>> live = new ConcurrentHashMap<>();
+    /**
+     * The value of a channel nobody waits for yet. Its future is made only when asked for ({@link #unfinished}, at a
+     * drain): an open connection holds no future and no listener, just its map entry.
+     */
+    private static final Object NOT_AWAITED = new Object();
+
+    private final ConcurrentHashMap<Channel, Object> live = new ConcurrentHashMap<>();
     private final Function<Channel, SerialQueue> queueOf;
 
     /** @param queueOf the queue of a channel's connection, or null when it has none */
@@ -27,33 +30,46 @@ public final class ChannelTracker extends ChannelInboundHandlerAdapter {
         this.queueOf = queueOf;
     }
 
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-        Channel channel = ctx.channel();
-        CompletableFuture<Void> finished = new CompletableFuture<>();
-        live.put(channel, finished);
-        finished.whenComplete((ok, error) -> live.remove(channel, finished));
-        ctx.fireChannelActive();
+    /** @param channel a channel that became active (told by the lifecycle stage, first thing) */
+    public void opened(Channel channel) {
+        live.put(channel, NOT_AWAITED);
     }
 
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        // The later stages run first: the lifecycle stage queues the offline action and onClose...
-        ctx.fireChannelInactive();
-        CompletableFuture<Void> finished = live.get(ctx.channel());
-        if (finished == null) {
+    /**
+     * Call once every stage handled the channel's end: the lifecycle stage queued the offline action and
+     * {@code onClose}, and this marker, queued behind them, says when they are done.
+     *
+     * @param channel a channel that became inactive
+     */
+    public void closed(Channel channel) {
+        if (!live.containsKey(channel)) {
             return;
         }
-        // ...and this marker, queued behind them, says when they are done (at once when nothing is queued).
-        SerialQueue queue = queueOf.apply(ctx.channel());
-        if (queue == null || queue.isIdle() || !queue.offer(() -> finished.complete(null))) {
-            finished.complete(null);
+        // The marker, queued behind them, says when they are done (at once when nothing is queued).
+        SerialQueue queue = queueOf.apply(channel);
+        if (queue == null || queue.isIdle() || !queue.offer(() -> finished(channel))) {
+            finished(channel);
+        }
+    }
+
+    private void finished(Channel channel) {
+        if (live.remove(channel) instanceof CompletableFuture<?> awaited) {
+            awaited.complete(null);
         }
     }
 
     /** @return the channels not finished yet, each with the future that completes when it is */
+    @SuppressWarnings("unchecked")
     public Map<Channel, CompletableFuture<Void>> unfinished() {
-        return Map.copyOf(live);
+        Map<Channel, CompletableFuture<Void>> awaited = new HashMap<>();
+        for (Channel channel : live.keySet()) {
+            Object future = live.computeIfPresent(channel,
+                    (c, value) -> value == NOT_AWAITED ? new CompletableFuture<Void>() : value);
+            if (future != null) {
+                awaited.put(channel, (CompletableFuture<Void>) future);
+            }
+        }
+        return Map.copyOf(awaited);
     }
 
     /** @return the channels not finished yet */

@@ -22,7 +22,7 @@ public final class ConnectionLogSummary implements ConnectionLog {
     /** The least time between two summary lines. */
     public static final Duration INTERVAL = Duration.ofSeconds(60);
 
-    private static final Logger log = LoggerFactory.getLogger(ConnectionLogHandler.LOGGER);
+    private static final Logger log = LoggerFactory.getLogger(ConnectionLog.LOGGER);
 
     private final LongSupplier nanoClock;
     private final LongAdder opened = new LongAdder();

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EachConnectionLine implements ConnectionLog {
 
-    private static final Logger log = LoggerFactory.getLogger(ConnectionLogHandler.LOGGER);
+    private static final Logger log = LoggerFactory.getLogger(ConnectionLog.LOGGER);
 
     @Override
     public void opened(ChannelConnection c) {

@@ -31,6 +31,7 @@ public final class ActionDispatcher implements Dispatcher {
     private final ObjectMapper mapper;
     private final EnvelopeParser parser;
     private final ServerStats stats;
+    private final ReplyWriter replies;
 
     /**
      * @param routes the routing table
@@ -44,6 +45,7 @@ public final class ActionDispatcher implements Dispatcher {
         this.mapper = mapper;
         this.parser = new EnvelopeParser(mapper.reader());
         this.stats = stats;
+        this.replies = new ReplyWriter(mapper.writer());
     }
 
     @Override
@@ -167,7 +169,7 @@ public final class ActionDispatcher implements Dispatcher {
     public void reply(Connection connection, Reply reply) {
         stats.reply(reply.code());
         if (connection instanceof ChannelConnection channel) {
-            channel.socket().reply(reply);
+            replies.write(channel, reply);
         } else {
             connection.send(reply);
         }

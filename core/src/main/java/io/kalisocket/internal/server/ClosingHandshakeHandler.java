@@ -22,6 +22,9 @@ import java.util.concurrent.Future;
  * close is refused here with 1002, as the decoder refuses the undefined codes below 5000, and reported to the
  * lifecycle stage as the same protocol violation (counted and logged there).
  *
+ * <p>It notes the first close frame that passes either way on the connection's socket side, for the connection log
+ * ({@link io.kalisocket.internal.connection.FirstClose}).
+ *
  * <p>It also bounds the handshake in time: every close frame the server sends passes here on its way out (the
  * connection's, the protocol stage's, the answer to a client's close), and {@link #TIMEOUT} later, on the
  * server's clock, the TCP connection is closed from here whether or not the client answered and whether or not
@@ -46,6 +49,9 @@ final class ClosingHandshakeHandler extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof CloseWebSocketFrame close) {
+            noteClose(ctx, close, "server");
+        }
         if (msg instanceof CloseWebSocketFrame && ctx.channel().isActive()) {
             // Closed from this stage, so that no stage above it (the protocol stage) holds the close back. The timer
             // goes when the socket closes: thousands of closes a second must not leave their timers queued for 3 s.
@@ -58,6 +64,7 @@ final class ClosingHandshakeHandler extends ChannelDuplexHandler {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof CloseWebSocketFrame close) {
+            noteClose(ctx, close, "client");
             ChannelConnection connection = ChannelConnection.of(ctx.channel());
             if (connection != null && connection.socket().isClosing()) {
                 ReferenceCountUtil.release(msg);
@@ -78,5 +85,12 @@ final class ClosingHandshakeHandler extends ChannelDuplexHandler {
             }
         }
         ctx.fireChannelRead(msg);
+    }
+
+    private static void noteClose(ChannelHandlerContext ctx, CloseWebSocketFrame close, String by) {
+        ChannelConnection connection = ChannelConnection.of(ctx.channel());
+        if (connection != null && connection.socket().channel() == ctx.channel()) {
+            connection.socket().noteClose(close, by);
+        }
     }
 }

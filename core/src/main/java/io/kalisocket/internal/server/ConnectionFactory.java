@@ -20,11 +20,11 @@ final class ConnectionFactory {
 
     private final ClientIdGenerator ids;
     private final MessageEncoder encoder;
-    private final Executor executor;
-    private final int maxQueued;
-    private final NodeBacklog backlog;
     private final KaliClock clock;
-    private final ServerStats stats;
+    /** Counts a pause of a socket's reading: one for every connection, not a lambda each. */
+    private final Runnable countReadPause;
+    /** Makes a connection's action queue when it first needs one. */
+    private final ChannelConnection.QueueMaker newQueue;
 
     /**
      * @param ids makes client ids
@@ -40,11 +40,9 @@ final class ConnectionFactory {
             NodeBacklog backlog, KaliClock clock, ServerStats stats) {
         this.ids = ids;
         this.encoder = encoder;
-        this.executor = executor;
-        this.maxQueued = maxQueued;
-        this.backlog = backlog;
         this.clock = clock;
-        this.stats = stats;
+        this.countReadPause = () -> stats.count(Counter.READS_PAUSED);
+        this.newQueue = reads -> new SerialQueue(executor, maxQueued, reads, backlog);
     }
 
     /**
@@ -56,10 +54,8 @@ final class ConnectionFactory {
     ChannelConnection open(ChannelHandlerContext stage, SharedFrameWriter writer) {
         Channel channel = stage.channel();
         String socketIp = ((InetSocketAddress) channel.remoteAddress()).getAddress().getHostAddress();
-        ConnectionSocket socket = new ConnectionSocket(channel, stage, writer, encoder,
-                () -> stats.count(Counter.READS_PAUSED));
-        ChannelConnection connection = new ChannelConnection(ids.next(), socketIp, socket,
-                new SerialQueue(executor, maxQueued, socket.reads(), backlog), clock.millis());
+        ConnectionSocket socket = new ConnectionSocket(channel, stage, writer, encoder, countReadPause);
+        ChannelConnection connection = new ChannelConnection(ids.next(), socketIp, socket, newQueue, clock.millis());
         connection.attachTo(channel);
         return connection;
     }

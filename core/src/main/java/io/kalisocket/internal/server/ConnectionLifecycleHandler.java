@@ -2,74 +2,61 @@ package io.kalisocket.internal.server;
 
 import io.kalisocket.connection.Handshake;
 import io.kalisocket.internal.connection.ChannelConnection;
-import io.kalisocket.internal.connection.ConnectionRegistry;
+import io.kalisocket.internal.connection.FirstClose;
 import io.kalisocket.internal.connection.SharedFrameWriter;
 import io.kalisocket.internal.recovery.RecoveryHook;
 import io.kalisocket.internal.stats.Counter;
-import io.kalisocket.internal.stats.ServerStats;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
-import io.netty.handler.timeout.IdleStateEvent;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A connection's life: made when the TCP connection is accepted, registered when the upgrade completes,
- * closed when idle (1001), and forgotten on close after every message it sent was handled. Runs the
- * application's connect and close callbacks and the connect actions.
+ * A connection's life: made when the TCP connection is accepted, closed when it does not upgrade within the
+ * handshake timeout, registered when the upgrade completes, closed when idle (1001), and forgotten on close after
+ * every message it sent was handled. Both timeouts are timed per event loop ({@link LoopTimeouts}), not per
+ * connection; a read burst restarts the idle time at its first message. Runs the
+ * application's connect and close callbacks and the connect actions, and tells the connection log of both.
  * With connection recovery, a socket may carry a connection its client returned to, and a dropped
  * recoverable connection is parked instead of finished (see {@link RecoveryHook}).
  */
-final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
+final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter implements LoopTimeouts.Expiry {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionLifecycleHandler.class);
 
-    private final ConnectionFactory factory;
-    private final ConnectionRegistry connections;
-    private final ConnectionFinisher finisher;
-    private final RecoveryHook recovery;
-    private final LifecycleCallbacks callbacks;
-    private final ConnectActionRunner connectActions;
-    private final ServerStats stats;
+    private final LifecycleParts parts;
     private final SharedFrameWriter writer;
-    private final Consumer<ChannelConnection> authenticated;
+    private ChannelHandlerContext ctx;
     private ChannelConnection connection;
+    /** Its place in the handshake's timeouts, then in the idle ones. */
+    private LoopTimeouts.Entry timed;
     private boolean upgraded;
+    /** Within a read burst: its first message restarted the idle time. */
+    private boolean reading;
+    /** Whether a frame aggregator sits above this stage (added at the first fragmented message). */
+    private boolean assembling;
 
     /**
-     * @param factory makes the connection of an accepted socket
-     * @param connections where an upgraded connection is registered
-     * @param finisher ends a connection for good and runs callbacks on its queue
-     * @param recovery parks and resumes recoverable connections ({@link RecoveryHook#off()} without recovery)
-     * @param callbacks the application's {@code onConnect}
-     * @param connectActions runs the online action, or null
-     * @param stats counts connections and idle closes
+     * @param parts what every connection's stage uses
      * @param writer this channel's outbound guard, where broadcasts enter the socket
-     * @param authenticated binds the uid of a registered connection's principal and starts its expiry, or null
-     *     when the server does not authenticate
      */
-    ConnectionLifecycleHandler(ConnectionFactory factory, ConnectionRegistry connections, ConnectionFinisher finisher,
-            RecoveryHook recovery, LifecycleCallbacks callbacks, ConnectActionRunner connectActions, ServerStats stats,
-            SharedFrameWriter writer, Consumer<ChannelConnection> authenticated) {
-        this.factory = factory;
-        this.connections = connections;
-        this.finisher = finisher;
-        this.recovery = recovery;
-        this.callbacks = callbacks;
-        this.connectActions = connectActions;
-        this.stats = stats;
+    ConnectionLifecycleHandler(LifecycleParts parts, SharedFrameWriter writer) {
+        this.parts = parts;
         this.writer = writer;
-        this.authenticated = authenticated;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        connection = factory.open(ctx, writer);
-        if (callbacks.hasOnConnect()) {
-            runCallback(() -> callbacks.onConnect().accept(connection));
+        this.ctx = ctx;
+        parts.tracker().opened(ctx.channel());
+        connection = parts.factory().open(ctx, writer);
+        timed = parts.handshakeTime().start(ctx.channel(), this);
+        if (parts.callbacks().hasOnConnect()) {
+            runCallback(() -> parts.callbacks().onConnect().accept(connection));
         }
         ctx.fireChannelActive();
     }
@@ -78,25 +65,73 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof HandshakeComplete) {
             upgraded(ctx);
-        } else if (event instanceof IdleStateEvent && upgraded && connection.socket().channel() == ctx.channel()) {
-            // Before the upgrade the handshake timeout applies; a close frame would not even encode there. A
-            // socket whose client returned on another one (connection recovery) is closing by itself.
-            stats.count(Counter.IDLE_CLOSES);
-            log.debug("closing idle connection {}", connection.id());
-            recovery.idle(connection);
-            connection.close(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE.code(), "idle timeout");
         }
         ctx.fireUserEventTriggered(event);
     }
 
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!reading && upgraded) {
+            reading = true;
+            timed.restart();
+        }
+        if (!assembling && msg instanceof WebSocketFrame frame && !frame.isFinalFragment()) {
+            assembleFragments(ctx, frame);
+            return;
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    /**
+     * The connection's first fragmented message: from now on Netty's aggregator joins fragments right above this
+     * stage. Most connections never fragment a message, so they carry no aggregator (112 bytes each); the decoder
+     * refuses a continuation frame that starts no message, so none can reach here before the first fragment.
+     */
+    private void assembleFragments(ChannelHandlerContext ctx, WebSocketFrame first) {
+        assembling = true;
+        WebSocketFrameAggregator aggregator = new WebSocketFrameAggregator(parts.maxMessageBytes());
+        ctx.pipeline().addBefore(ctx.name(), null, aggregator);
+        ChannelHandlerContext at = ctx.pipeline().context(aggregator);
+        try {
+            aggregator.channelRead(at, first); // as the pipeline would have: the first fragment enters it
+        } catch (Exception e) {
+            at.fireExceptionCaught(e);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        reading = false;
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void expired() {
+        if (!upgraded) {
+            log.debug("closing {}: no WebSocket upgrade within the handshake timeout", ctx.channel().remoteAddress());
+            timed.stop();
+            ctx.close();
+        } else if (connection.socket().channel() == ctx.channel()) {
+            // A socket whose client returned on another one (connection recovery) is closing by itself.
+            parts.stats().count(Counter.IDLE_CLOSES);
+            log.debug("closing idle connection {}", connection.id());
+            parts.recovery().idle(connection);
+            connection.close(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE.code(), "idle timeout");
+        }
+    }
+
     private void upgraded(ChannelHandlerContext ctx) {
-        // A WebSocket no longer needs the HTTP-side handlers: drop them to save memory per connection.
+        // A WebSocket no longer needs the HTTP side: drop it to save memory per connection.
         ctx.pipeline().remove(HttpRequestHandler.class);
-        ctx.pipeline().remove(HandshakeTimeoutHandler.class);
+        timed.stop();
+        timed = parts.idleTime().start(ctx.channel(), this);
         upgraded = true;
-        stats.count(Counter.CONNECTIONS_OPENED);
-        Handshake handshake = ctx.channel().attr(ChannelAttributes.HANDSHAKE).getAndSet(null);
-        RecoveryHook.Upgrade upgrade = recovery.upgraded(connection, handshake);
+        parts.stats().count(Counter.CONNECTIONS_OPENED);
+        if (parts.connectionLog() != null) {
+            parts.connectionLog().opened(connection);
+        }
+        Handshake handshake = ctx.channel().attr(ChannelAttributes.HANDSHAKE).getAndRemove(); // no empty slot left
+        RecoveryHook.Upgrade upgrade = parts.recovery().upgraded(connection, handshake);
         if (upgrade.later() != null) {
             // A return to a connection another node holds: decided once it is claimed; the client waits unread.
             ctx.channel().config().setAutoRead(false);
@@ -120,8 +155,8 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
             // stream keeps it all) and parks here.
             if (upgrade.resumed()) {
                 upgrade.greet().run();
-                if (recovery.closed(upgrade.connection(), ctx.channel()) == RecoveryHook.Disposition.FINISH) {
-                    finisher.finish(upgrade.connection());
+                if (parts.recovery().closed(upgrade.connection(), ctx.channel()) == RecoveryHook.Disposition.FINISH) {
+                    parts.finisher().finish(upgrade.connection());
                 }
             }
             return;
@@ -132,45 +167,53 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter {
             connection.attachTo(ctx.channel());
             log.debug("resumed {} from {}", connection.id(), connection.ip());
             upgrade.greet().run();
-            if (authenticated != null) {
+            if (parts.authenticated() != null) {
                 fresh.principal().ifPresent(connection::principal); // the returning client's new token counts
                 bindPrincipal();
             }
             return;
         }
-        connections.add(connection);
+        parts.connections().add(connection);
         log.debug("connected {} from {}", connection.id(), connection.ip());
         upgrade.greet().run();
-        if (authenticated != null) {
+        if (parts.authenticated() != null) {
             bindPrincipal(); // queued first: before the connect action and before any message's action
         }
-        if (connectActions != null) {
-            runCallback(() -> connectActions.connected(connection, handshake));
+        if (parts.connectActions() != null) {
+            runCallback(() -> parts.connectActions().connected(connection, handshake));
         }
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (timed != null) {
+            timed.stop();
+        }
         if (!upgraded) {
-            finisher.end(connection, false);
+            parts.finisher().end(connection, false);
         } else {
-            stats.count(Counter.CONNECTIONS_CLOSED);
+            parts.stats().count(Counter.CONNECTIONS_CLOSED);
+            if (parts.connectionLog() != null) {
+                FirstClose close = connection.socket().firstClose();
+                parts.connectionLog().closed(connection, close.code(), close.closedBy(), close.reason());
+            }
             log.debug("closed {} ip={} duration={}ms in={} out={}", connection.id(), connection.ip(),
                     System.currentTimeMillis() - connection.openedAtMillis(), connection.socket().messagesIn(),
                     connection.socket().messagesOut());
-            if (recovery.closed(connection, ctx.channel()) == RecoveryHook.Disposition.FINISH) {
-                finisher.finish(connection);
+            if (parts.recovery().closed(connection, ctx.channel()) == RecoveryHook.Disposition.FINISH) {
+                parts.finisher().finish(connection);
             }
         }
         ctx.fireChannelInactive();
+        parts.tracker().closed(ctx.channel()); // behind what the close queued, here and in the stages below
     }
 
     private void bindPrincipal() {
         ChannelConnection bound = connection;
-        runCallback(() -> authenticated.accept(bound));
+        runCallback(() -> parts.authenticated().accept(bound));
     }
 
     private void runCallback(Runnable callback) {
-        finisher.run(connection, callback);
+        parts.finisher().run(connection, callback);
     }
 }

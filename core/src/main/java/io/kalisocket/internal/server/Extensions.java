@@ -2,6 +2,7 @@ package io.kalisocket.internal.server;
 
 import io.kalisocket.KaliClock;
 import io.kalisocket.cache.Cache;
+import io.kalisocket.connection.Connection;
 import io.kalisocket.gateway.Gateway;
 import io.kalisocket.internal.gateway.LocalGateway;
 import io.kalisocket.internal.gateway.LocalNodeView;
@@ -12,11 +13,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The installed {@link NodeExtension}s, asked for each part; two extensions that replace one part are an error. */
 public final class Extensions {
+
+    private static final Logger log = LoggerFactory.getLogger(Extensions.class);
 
     private final List<NodeExtension> installed;
     private final KaliClock clock;
@@ -30,10 +36,15 @@ public final class Extensions {
     /**
      * @param local this node's local gateway
      * @param nodeId this node's id
-     * @return the gateway an extension puts in front of the local one, or the local one
+     * @return the gateway an extension puts in front of the local one, or the local one; from now on every
+     *     extension hears each connection's arrival on and departure from this node
      */
     public Gateway gateway(LocalGateway local, String nodeId) {
         LocalNode node = new LocalNodeView(nodeId, local, clock);
+        if (!installed.isEmpty()) {
+            local.listen(c -> tell("connectionOpened", c, NodeExtension::connectionOpened),
+                    c -> tell("connectionClosed", c, NodeExtension::connectionClosed));
+        }
         Gateway chosen = local;
         for (NodeExtension extension : installed) {
             Gateway offered = extension.gateway(node);
@@ -69,6 +80,16 @@ public final class Extensions {
             }
         }
         return chosen;
+    }
+
+    private void tell(String hook, Connection connection, BiConsumer<NodeExtension, Connection> call) {
+        for (NodeExtension extension : installed) {
+            try {
+                call.accept(extension, connection);
+            } catch (RuntimeException e) {
+                log.error("{} of {} failed for connection {}", hook, extension.getClass().getName(), connection.id(), e);
+            }
+        }
     }
 
     private String names() {

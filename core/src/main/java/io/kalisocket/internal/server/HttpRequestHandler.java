@@ -1,6 +1,10 @@
 package io.kalisocket.internal.server;
 
 import io.kalisocket.connection.Handshake;
+import io.kalisocket.http.HttpEndpoint;
+import io.kalisocket.http.HttpRequest;
+import io.kalisocket.http.HttpResponse;
+import io.kalisocket.internal.http.HttpEndpoints;
 import io.kalisocket.internal.connection.ChannelConnection;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -9,19 +13,23 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP side of the port. A plain GET is served from the static root (or, with {@code ?ks_refusal=ID}, answers a
- * client's look-up of its refused upgrade); a WebSocket upgrade passes the handshake rate, the path and origin
+ * The HTTP side of the port. A plain request to an application's {@link HttpEndpoint} runs it on an action thread;
+ * any other plain GET is served from the static root (or, with {@code ?ks_refusal=ID}, answers a client's look-up
+ * of its refused upgrade); a WebSocket upgrade passes the handshake rate, the path and origin
  * checks, the connection limits and the application's {@code onWebSocketConnect} (run off the event loop) before
  * it goes on to the handshake. Every refusal is answered by {@link HandshakeRefusals}. Removed from the pipeline
  * once the upgrade completes.
@@ -34,20 +42,24 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     private final RealIpResolver realIp;
     private final ConnectionLimiter limiter;
     private final StaticFiles staticFiles;
+    private final HttpEndpoints appEndpoints;
     private final LifecycleCallbacks callbacks;
     private final HandshakeRefusals refusals;
 
     /**
      * @param endpoint what an upgrade must pass
      * @param staticFiles served for plain GETs
+     * @param appEndpoints the application's HTTP endpoints, served before the static files
      * @param callbacks the application's {@code onWebSocketConnect}
      */
-    HttpRequestHandler(WebSocketEndpoint endpoint, StaticFiles staticFiles, LifecycleCallbacks callbacks) {
+    HttpRequestHandler(WebSocketEndpoint endpoint, StaticFiles staticFiles, HttpEndpoints appEndpoints,
+            LifecycleCallbacks callbacks) {
         super(false);
         this.endpoint = endpoint;
         this.realIp = endpoint.realIp();
         this.limiter = endpoint.limiter();
         this.staticFiles = staticFiles;
+        this.appEndpoints = appEndpoints;
         this.callbacks = callbacks;
         this.refusals = endpoint.refusals();
     }
@@ -72,7 +84,12 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             if (request.method() == HttpMethod.GET && RecentRefusals.asksFor(uri)) {
                 refusals.answerLookup(ctx, request, uri);
             } else {
-                serveFile(ctx, request, uri.path());
+                Optional<HttpEndpoint> app = appEndpoints.find(uri.path());
+                if (app.isPresent()) {
+                    serveEndpoint(ctx, request, uri, app.get());
+                } else {
+                    serveFile(ctx, request, uri.path());
+                }
             }
             return;
         }
@@ -150,14 +167,35 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         }
     }
 
-    private void serveFile(ChannelHandlerContext ctx, FullHttpRequest request, String path) {
-        if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
-            reply(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "method not allowed");
-            return;
+    private void serveEndpoint(ChannelHandlerContext ctx, FullHttpRequest request, QueryStringDecoder uri,
+            HttpEndpoint app) {
+        String ip = realIp.resolve((InetSocketAddress) ctx.channel().remoteAddress(), request.headers());
+        HttpRequest call = new HttpRequest(request.method().name(), uri.path(), uri.parameters(), headersOf(request),
+                request.content().toString(StandardCharsets.UTF_8), ip);
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        request.release();
+        // One request at a time on a connection: the next one is read once this one is answered.
+        ctx.channel().config().setAutoRead(false);
+        try {
+            appEndpoints.serve(app, call, answer -> ctx.executor().execute(() -> {
+                ctx.channel().config().setAutoRead(true);
+                HttpResponses.send(ctx, keepAlive, answer);
+            }));
+        } catch (RejectedExecutionException busy) {
+            ctx.channel().config().setAutoRead(true);
+            HttpResponses.send(ctx, false, HttpResponse.text(503, "server busy\n"));
         }
+    }
+
+    private void serveFile(ChannelHandlerContext ctx, FullHttpRequest request, String path) {
+        // Nothing there is a 404 whatever the method (a POST to an endpoint the app did not register, say).
         Optional<StaticFiles.File> file = staticFiles.find(path);
         if (file.isEmpty()) {
             reply(ctx, request, HttpResponseStatus.NOT_FOUND, "not found");
+            return;
+        }
+        if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
+            reply(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "method not allowed");
             return;
         }
         byte[] body = request.method() == HttpMethod.HEAD ? new byte[0] : file.get().content();

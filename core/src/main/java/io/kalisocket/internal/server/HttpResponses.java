@@ -1,5 +1,6 @@
 package io.kalisocket.internal.server;
 
+import io.kalisocket.http.HttpResponse;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -25,6 +26,18 @@ final class HttpResponses {
     static void send(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
             byte[] body, String contentType, boolean forceClose) {
         write(ctx, request, response(status, body, contentType), forceClose);
+    }
+
+    /**
+     * An application endpoint's answer.
+     *
+     * @param keepAlive whether the request asked to keep the connection open
+     */
+    static void send(ChannelHandlerContext ctx, boolean keepAlive, HttpResponse answer) {
+        FullHttpResponse response = response(HttpResponseStatus.valueOf(answer.status()),
+                answer.body().getBytes(StandardCharsets.UTF_8), answer.contentType());
+        answer.headers().forEach(response.headers()::set);
+        write(ctx, keepAlive, response);
     }
 
     static void error(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status, String reason) {
@@ -61,7 +74,10 @@ final class HttpResponses {
 
     private static void write(ChannelHandlerContext ctx, FullHttpRequest request, FullHttpResponse response,
             boolean forceClose) {
-        boolean keepAlive = !forceClose && HttpUtil.isKeepAlive(request);
+        write(ctx, !forceClose && HttpUtil.isKeepAlive(request), response);
+    }
+
+    private static void write(ChannelHandlerContext ctx, boolean keepAlive, FullHttpResponse response) {
         if (!keepAlive) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }

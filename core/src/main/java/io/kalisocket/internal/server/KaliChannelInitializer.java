@@ -2,7 +2,6 @@ package io.kalisocket.internal.server;
 
 import io.kalisocket.config.LimitsConfig;
 import io.kalisocket.internal.logging.ConnectionLog;
-import io.kalisocket.internal.logging.ConnectionLogHandler;
 import io.kalisocket.internal.logging.ConnectionLogSummary;
 import io.kalisocket.internal.logging.EachConnectionLine;
 import io.kalisocket.internal.logging.LogLimiter;
@@ -14,15 +13,15 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslHandler;
+import java.util.function.LongSupplier;
 
 /**
  * The whole protocol stack, top to bottom, one stage per concern (docs/ARCHITECTURE.md §3). The HTTP stages
- * leave the pipeline once the WebSocket upgrade completes. With TLS the first stage after the tracker decrypts
+ * leave the pipeline once the WebSocket upgrade completes. With TLS the first stage decrypts
  * ({@code wss://}). Stages without per-connection state are made once here and shared by every connection.
  */
 final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
@@ -39,14 +38,16 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final ConnectionTasks tasks;
     private final MessageSteps steps;
     private final OwnMessageHandler ownMessages;
-    /** {@code logging.connections}: a line each, a summary, or null for none. */
-    private final ConnectionLog connectionLog;
+    private final LifecycleParts lifecycle;
+    /** The server's clock as each connection's token bucket reads it: one reference, not a lambda per connection. */
+    private final LongSupplier nanoTime;
 
     /** @param parts the server's parts, each stage takes what it uses */
     KaliChannelInitializer(ServerAssembly parts) {
         this.parts = parts;
         this.limits = parts.config.limits();
         this.endpoint = WebSocketEndpoint.of(parts);
+        this.nanoTime = parts.clock::nanoTime;
         this.webSocket = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(endpoint.path())
                 .checkStartsWith(true)
@@ -74,11 +75,15 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
                 new RateLimit(parts.clock::nanoTime, limits.closeAfterRateLimited(), parts.dispatcher, tasks,
                         parts.stats),
                 parts.dispatcher, parts.receipts, tasks, parts.stats, limits.maxQueuedPerConnection());
-        this.connectionLog = switch (parts.config.logging().connections()) {
+        ConnectionLog connectionLog = switch (parts.config.logging().connections()) {
             case "each" -> new EachConnectionLine();
             case "off" -> null;
             default -> new ConnectionLogSummary(parts.clock::nanoTime);
         };
+        this.lifecycle = new LifecycleParts(parts.connectionFactory, parts.connections, parts.finisher,
+                parts.recoveryHook, parts.callbacks, parts.connectActions, parts.stats, parts.authenticated,
+                new LoopTimeouts(limits.handshakeTimeout(), parts.clock), new LoopTimeouts(limits.idleTimeout(),
+                parts.clock), connectionLog, parts.tracker, limits.maxMessageBytes());
         this.ownMessages = parts.callbacks.onMessage() == null ? null
                 : new OwnMessageHandler(parts.callbacks.onMessage(), gate, tasks);
     }
@@ -86,20 +91,15 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel ch) {
         ChannelPipeline p = ch.pipeline();
-        p.addLast(parts.tracker);
         if (parts.tls != null) {
             SslHandler ssl = parts.tls.newHandler(ch.alloc());
             ssl.setHandshakeTimeoutMillis(limits.handshakeTimeout().toMillis());
             p.addLast(ssl);
         }
         p.addLast(new FlushConsolidationHandler(256, true));
-        p.addLast(new HandshakeTimeoutHandler(limits.handshakeTimeout(), parts.clock));
         p.addLast(new HttpServerCodec());
         p.addLast(new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
-        p.addLast(new HttpRequestHandler(endpoint, parts.staticFiles, parts.callbacks));
-        if (connectionLog != null) {
-            p.addLast(new ConnectionLogHandler(connectionLog));
-        }
+        p.addLast(new HttpRequestHandler(endpoint, parts.staticFiles, parts.httpEndpoints, parts.callbacks));
         parts.recoveryHook.newCloseWatcher().ifPresent(p::addLast);
         p.addLast(closingHandshake);
         // Netty's protocol stage would add its UTF-8 check right above itself, below the guard; here, above it, the
@@ -109,15 +109,13 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
         OutboundGuardHandler guard = new OutboundGuardHandler(limits.slowConsumerPolicy(), parts.stats);
         p.addLast(guard);
         p.addLast(new WebSocketServerProtocolHandler(webSocket));
-        p.addLast(new WebSocketFrameAggregator(limits.maxMessageBytes()));
-        p.addLast(new IdleTimeoutHandler(limits.idleTimeout(), parts.clock));
-        p.addLast(new ConnectionLifecycleHandler(parts.connectionFactory, parts.connections, parts.finisher,
-                parts.recoveryHook, parts.callbacks, parts.connectActions, parts.stats, guard, parts.authenticated));
+        // No frame aggregator here: the lifecycle stage adds one above itself at a connection's first fragment.
+        p.addLast(new ConnectionLifecycleHandler(lifecycle, guard));
         if (ownMessages != null) {
             p.addLast(ownMessages);
         } else {
             p.addLast(new MessageHandler(steps, new TokenBucket(limits.messagesPerSecond(), limits.messageBurst(),
-                    parts.clock::nanoTime)));
+                    nanoTime)));
         }
         p.addLast(errors);
     }

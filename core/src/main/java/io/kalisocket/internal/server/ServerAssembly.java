@@ -5,6 +5,7 @@ import io.kalisocket.KaliClock;
 import io.kalisocket.cache.Cache;
 import io.kalisocket.config.KaliConfig;
 import io.kalisocket.gateway.Gateway;
+import io.kalisocket.http.HttpEndpoint;
 import io.kalisocket.internal.auth.ConnectionAuth;
 import io.kalisocket.internal.connection.ChannelConnection;
 import io.kalisocket.internal.connection.ClientIdGenerator;
@@ -13,6 +14,7 @@ import io.kalisocket.internal.connection.MessageEncoder;
 import io.kalisocket.internal.exec.ActionExecutor;
 import io.kalisocket.internal.exec.NodeBacklog;
 import io.kalisocket.internal.gateway.LocalGateway;
+import io.kalisocket.internal.http.HttpEndpoints;
 import io.kalisocket.internal.lifecycle.ChannelTracker;
 import io.kalisocket.internal.mvc.ActionDispatcher;
 import io.kalisocket.internal.mvc.RouteTable;
@@ -25,6 +27,7 @@ import io.kalisocket.internal.tls.TlsContexts;
 import io.kalisocket.spi.RecoveryStore;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.handler.ssl.SslContext;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
@@ -51,6 +54,8 @@ public final class ServerAssembly {
     final ReceiptTracker receipts;
     final ConnectionFactory connectionFactory;
     final StaticFiles staticFiles;
+    /** The application's HTTP endpoints beside the socket, run on the action threads. */
+    final HttpEndpoints httpEndpoints;
     final ServerTransport transport;
     final EventLoops loops;
     final Listener listener;
@@ -77,6 +82,27 @@ public final class ServerAssembly {
     public ServerAssembly(KaliConfig config, KaliClock clock, ObjectMapper mapper, Cache cache, RouteTable routes,
             LifecycleCallbacks callbacks, Extensions extensions, ClassLoader loader, WebSocketListener bound,
             ConnectionAuth auth) {
+        this(config, clock, mapper, cache, routes, callbacks, extensions, loader, bound, auth, Map.of());
+    }
+
+    /**
+     * As the other constructor, with the application's HTTP endpoints.
+     *
+     * @param config the configuration
+     * @param clock the clock of every window and timer
+     * @param mapper JSON for the wire and for binding
+     * @param cache the receipts' dedup store
+     * @param routes the routing table
+     * @param callbacks the application's callbacks
+     * @param extensions what extension modules bring (gateway, recovery store)
+     * @param loader where static files are looked up
+     * @param bound the clients' port, bound before anything here is made; the server owns it from now on
+     * @param auth the server's authentication, or null for none
+     * @param http the application's HTTP endpoints by path (checked by {@link HttpEndpoints#register})
+     */
+    public ServerAssembly(KaliConfig config, KaliClock clock, ObjectMapper mapper, Cache cache, RouteTable routes,
+            LifecycleCallbacks callbacks, Extensions extensions, ClassLoader loader, WebSocketListener bound,
+            ConnectionAuth auth, Map<String, HttpEndpoint> http) {
         this.config = config;
         this.clock = clock;
         this.mapper = mapper;
@@ -108,6 +134,7 @@ public final class ServerAssembly {
         this.connectionFactory = new ConnectionFactory(ids, encoder, executor, config.limits().maxQueuedPerConnection(),
                 new NodeBacklog(config.execution().maxQueuedTotal()), clock, stats);
         this.staticFiles = new StaticFiles(config.server().staticRoot(), loader);
+        this.httpEndpoints = new HttpEndpoints(http, executor);
         this.authenticated = auth == null ? null : c -> auth.bind(c, gateway);
     }
 

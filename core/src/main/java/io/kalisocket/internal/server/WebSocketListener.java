@@ -2,6 +2,7 @@ package io.kalisocket.internal.server;
 
 import io.kalisocket.config.KaliConfig;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
 
@@ -40,6 +41,9 @@ public final class WebSocketListener implements AutoCloseable {
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
+                    // One allocator for every socket (each still has its own sizing handle): by default each
+                    // socket would get an allocator of its own, 32 bytes of every idle connection.
+                    .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator())
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                             config.limits().outboundLowWaterMark(), config.limits().outboundHighWaterMark()));
             Listener listener = Listener.bind(bootstrap, new ListenerAddress("websocket listener",

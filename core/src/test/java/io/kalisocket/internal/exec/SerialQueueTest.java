@@ -62,4 +62,43 @@ class SerialQueueTest {
         assertThat(node.queued()).isEqualTo(2);
         assertThat(one.offer(() -> { })).isTrue();
     }
+
+    @Test
+    void atBatchEnd_runsOnce_afterEveryTaskOfTheBatch() {
+        SerialQueue queue = new SerialQueue(manual, 100, recording, new NodeBacklog(0));
+        List<String> events = new ArrayList<>();
+        Runnable flush = () -> events.add("flush");
+        for (int i = 0; i < 3; i++) {
+            int n = i;
+            queue.offer(() -> {
+                events.add("task " + n);
+                assertThat(queue.atBatchEnd(flush)).isTrue();
+            });
+        }
+        drains.remove(0).run();
+        assertThat(events).as("one flush for the batch, after its last task")
+                .containsExactly("task 0", "task 1", "task 2", "flush");
+        assertThat(queue.isIdle()).isTrue();
+    }
+
+    @Test
+    void atBatchEnd_fromAnotherThread_leavesNothing() {
+        SerialQueue queue = new SerialQueue(manual, 100, recording, new NodeBacklog(0));
+        assertThat(queue.runsHere()).isFalse();
+        assertThat(queue.atBatchEnd(() -> { })).isFalse();
+        assertThat(queue.leftForBatchEnd()).isNull();
+    }
+
+    @Test
+    void atBatchEnd_withOtherWork_runsTheEarlierWorkFirst() {
+        SerialQueue queue = new SerialQueue(manual, 100, recording, new NodeBacklog(0));
+        List<String> events = new ArrayList<>();
+        queue.offer(() -> {
+            queue.atBatchEnd(() -> events.add("first"));
+            queue.atBatchEnd(() -> events.add("second"));
+            events.add("task");
+        });
+        drains.remove(0).run();
+        assertThat(events).containsExactly("first", "task", "second");
+    }
 }

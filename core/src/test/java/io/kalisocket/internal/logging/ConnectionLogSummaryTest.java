@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /** {@code logging.connections: summary} (the default): at most one line a minute, none per connection. */
 class ConnectionLogSummaryTest {
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger(ConnectionLogHandler.LOGGER);
+    private final Logger logger = (Logger) LoggerFactory.getLogger(ConnectionLog.LOGGER);
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
     private final FakeClock clock = new FakeClock();
     private RunningServer server;

@@ -3,11 +3,8 @@ package io.kalisocket.internal.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kalisocket.testing.FakeClock;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.timeout.IdleStateEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,65 +21,73 @@ class ServerTimersTest {
 
     private final FakeClock clock = new FakeClock();
     private final List<Object> events = new ArrayList<>();
+    private final LoopTimeouts timeouts = new LoopTimeouts(TIMEOUT, clock);
 
-    /* ---------------- HandshakeTimeoutHandler ---------------- */
-
-    @Test
-    void handshakeTimeout_closesTheConnectionWhenTheTimeoutPasses() {
-        EmbeddedChannel ch = new EmbeddedChannel(new HandshakeTimeoutHandler(TIMEOUT, clock));
-        clock.advance(TIMEOUT.minus(NANO));
-        assertThat(ch.isOpen()).isTrue();
-        clock.advance(NANO);
-        assertThat(ch.isOpen()).isFalse();
-    }
+    /* ---------------- LoopTimeouts (the handshake's and the idle time of every connection) ---------------- */
 
     @Test
-    void handshakeTimeout_removedOnUpgrade_cancelsItsTimer() {
-        EmbeddedChannel ch = new EmbeddedChannel(new HandshakeTimeoutHandler(TIMEOUT, clock));
-        ch.pipeline().remove(HandshakeTimeoutHandler.class);
-        assertThat(clock.scheduledTasks()).isZero();
-        clock.advance(TIMEOUT.multipliedBy(2));
-        assertThat(ch.isOpen()).isTrue();
-    }
-
-    /* ---------------- IdleTimeoutHandler ---------------- */
-
-    @Test
-    void idleTimeout_firesReaderIdleAfterTheTimeoutOfSilence() {
-        idleChannel();
+    void loopTimeouts_expireExactlyTheTimeoutAfterTheStart() {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        timeouts.start(ch, () -> events.add("a"));
         clock.advance(TIMEOUT.minus(NANO));
         assertThat(events).isEmpty();
         clock.advance(NANO);
-        assertThat(events).containsExactly(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
+        assertThat(events).containsExactly("a");
     }
 
     @Test
-    void idleTimeout_countsFromTheLastRead() {
-        EmbeddedChannel ch = idleChannel();
+    void loopTimeouts_restart_countsFromTheRestart() {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        LoopTimeouts.Entry entry = timeouts.start(ch, () -> events.add("a"));
         clock.advance(TIMEOUT.dividedBy(2));
-        ch.writeInbound("a message");
+        entry.restart();
         clock.advance(TIMEOUT.minus(NANO));
         assertThat(events).isEmpty();
         clock.advance(NANO);
-        assertThat(events).containsExactly(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
+        assertThat(events).containsExactly("a");
     }
 
     @Test
-    void idleTimeout_firesAgainAWholeTimeoutLater_asAFollowingEvent() {
-        idleChannel();
+    void loopTimeouts_expireAgainAWholeTimeoutLater() {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        timeouts.start(ch, () -> events.add("a"));
         clock.advance(TIMEOUT);
         clock.advance(TIMEOUT);
-        assertThat(events).containsExactly(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT,
-                IdleStateEvent.READER_IDLE_STATE_EVENT);
+        assertThat(events).containsExactly("a", "a");
     }
 
     @Test
-    void idleTimeout_stopsWhenTheConnectionCloses() {
-        EmbeddedChannel ch = idleChannel();
-        ch.close();
+    void loopTimeouts_ofOneEventLoop_shareOneTimer_andEachExpiresOnItsOwnTime() {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        LoopTimeouts.Entry first = timeouts.start(ch, () -> events.add("first"));
+        clock.advance(TIMEOUT.dividedBy(3));
+        timeouts.start(ch, () -> events.add("second"));
+        clock.advance(TIMEOUT.dividedBy(3));
+        first.restart();
+        assertThat(clock.scheduledTasks()).isEqualTo(1);
+        clock.advance(TIMEOUT.dividedBy(3).multipliedBy(2));
+        assertThat(events).as("the second is due first now").containsExactly("second");
+        clock.advance(TIMEOUT.dividedBy(3));
+        assertThat(events).containsExactly("second", "first");
+    }
+
+    @Test
+    void loopTimeouts_stop_leavesNoTimerOnceNoConnectionIsTimed() {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        LoopTimeouts.Entry a = timeouts.start(ch, () -> events.add("a"));
+        LoopTimeouts.Entry b = timeouts.start(ch, () -> events.add("b"));
+        a.stop();
+        b.stop();
         assertThat(clock.scheduledTasks()).isZero();
         clock.advance(TIMEOUT.multipliedBy(2));
         assertThat(events).isEmpty();
+    }
+
+    @Test
+    void loopTimeouts_ofZero_neverExpire() {
+        LoopTimeouts off = new LoopTimeouts(Duration.ZERO, clock);
+        off.start(new EmbeddedChannel(), () -> events.add("a")).restart();
+        assertThat(clock.scheduledTasks()).isZero();
     }
 
     /* ---------------- ClosingHandshakeHandler ---------------- */
@@ -102,14 +107,5 @@ class ServerTimersTest {
     void closingHandshake_setsNoTimerWhileNoCloseFrameWasSent() {
         new EmbeddedChannel(new ClosingHandshakeHandler(clock));
         assertThat(clock.scheduledTasks()).isZero();
-    }
-
-    private EmbeddedChannel idleChannel() {
-        return new EmbeddedChannel(new IdleTimeoutHandler(TIMEOUT, clock), new ChannelInboundHandlerAdapter() {
-            @Override
-            public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-                events.add(event);
-            }
-        });
     }
 }

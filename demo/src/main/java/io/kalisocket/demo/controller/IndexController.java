@@ -11,8 +11,9 @@ import io.kalisocket.mvc.KaliException;
 /**
  * {@code ct=index}: the connect actions run {@code online} when a client connects ({@code ws://host:port/?uid=U})
  * and {@code offline} when it leaves. Neither is for clients to call: each answers such a call with a 403.
- * Everyone hears of arrivals and departures through {@link Presence}: one {@code presence} frame per interval with
- * every change, not one frame to every client per change (10,000 clients connecting would be 10,000² frames).
+ * Arrivals and departures are told through {@link Presence}, once per interval: everyone gets the counts
+ * ({@code presence.count}), and only clients that connected with {@code ?roster=1} get who came and went
+ * ({@code presence}), so 10,000 clients connecting cost 10,000 small frames a second, not 10,000².
  */
 public final class IndexController {
 
@@ -26,13 +27,17 @@ public final class IndexController {
         this.presence = presence;
     }
 
-    /** @param uid the optional {@code ?uid=} of the WebSocket URL */
-    public record OnlineRequest(String uid) {
+    /**
+     * @param uid the optional {@code ?uid=} of the WebSocket URL
+     * @param roster {@code ?roster=1}: this client wants to hear who comes and goes, not only how many
+     */
+    public record OnlineRequest(String uid, String roster) {
     }
 
     /**
-     * Binds the query's uid (a bad one closes the connection with 1008), welcomes the client at once
-     * ({@code {"type":"welcome","client_id":ID,"uid":U}}) and tells everyone in the next {@code presence} frame.
+     * Binds the query's uid (a bad one closes the connection with 1008), puts the client in the roster group when
+     * it asked ({@code ?roster=1}), welcomes it at once ({@code {"type":"welcome","client_id":ID,"uid":U}}) and
+     * tells the others in the next presence frames.
      *
      * @param ctx the call
      * @param request the query string
@@ -52,6 +57,9 @@ public final class IndexController {
             ctx.gateway().bindUid(ctx.clientId(), uid);
         }
         ctx.session().put(WELCOMED, true);
+        if ("1".equals(request.roster()) || "true".equals(request.roster())) {
+            ctx.gateway().joinGroup(ctx.clientId(), presence.rosterGroup());
+        }
         ctx.send(Pushes.welcome(ctx.clientId(), uid));
         presence.online(ctx.clientId(), uid);
     }

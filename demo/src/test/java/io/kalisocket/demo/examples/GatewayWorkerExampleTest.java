@@ -70,7 +70,7 @@ class GatewayWorkerExampleTest {
 
     @Test
     void close_runsOffline() {
-        TestClient ann = server.connect("uid=ann");
+        TestClient ann = server.connect("roster=1&uid=ann"); // roster: ann hears who came and went
         TestClient bob = server.connect("uid=bob");
         String bobId = DemoServers.clientId(bob);
         ann.awaitJson(DemoServers.presence("online", bobId)); // one that came and went unannounced is no news

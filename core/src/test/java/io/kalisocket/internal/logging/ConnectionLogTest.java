@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * {@code logging.connections: each}: one line per connect and per close, with client id, real ip, duration, messages
  * in/out and close code.
  */
-class ConnectionLogHandlerTest {
+class ConnectionLogTest {
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger(ConnectionLogHandler.LOGGER);
+    private final Logger logger = (Logger) LoggerFactory.getLogger(ConnectionLog.LOGGER);
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
     private RunningServer server;
 
