@@ -10,21 +10,14 @@ import io.kalisocket.connection.Connection;
 import io.kalisocket.connection.Handshake;
 import io.kalisocket.gateway.Gateway;
 import io.kalisocket.http.HttpEndpoint;
-import io.kalisocket.internal.auth.AuthController;
-import io.kalisocket.internal.auth.ConnectionAuth;
-import io.kalisocket.internal.cache.LocalCache;
 import io.kalisocket.internal.http.HttpEndpoints;
-import io.kalisocket.internal.lifecycle.ShutdownSignals;
-import io.kalisocket.internal.logging.LoggingBackend;
 import io.kalisocket.internal.mvc.ControllerSources;
-import io.kalisocket.internal.mvc.RouteTable;
-import io.kalisocket.internal.server.Extensions;
 import io.kalisocket.internal.server.LifecycleCallbacks;
 import io.kalisocket.internal.server.NettyServer;
-import io.kalisocket.internal.server.ServerAssembly;
 import io.kalisocket.mvc.ActionInterceptor;
 import io.kalisocket.mvc.Dispatcher;
 import io.kalisocket.spi.NodeExtension;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +26,6 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Builds and starts a KaliSocket server:
@@ -49,8 +40,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class KaliServer {
 
-    private static final Logger log = LoggerFactory.getLogger(KaliServer.class);
-
     private final KaliConfig config;
     private final ControllerSources controllers = new ControllerSources();
     private LifecycleCallbacks callbacks = LifecycleCallbacks.none();
@@ -62,6 +51,7 @@ public final class KaliServer {
     private final Map<String, Supplier<Object>> statusSections = new LinkedHashMap<>();
     private Authenticator authenticator;
     private final LinkedHashMap<String, HttpEndpoint> httpEndpoints = new LinkedHashMap<>();
+    private MeterRegistry meterRegistry;
     private volatile NettyServer running;
 
     private KaliServer(KaliConfig config) {
@@ -228,6 +218,20 @@ public final class KaliServer {
     }
 
     /**
+     * Records the server's {@code kalisocket.*} meters on the application's registry (e.g. Spring Boot's) instead of
+     * the server's own; they are removed from it when the server stops. The JVM's series are then the
+     * application's business, and the admin endpoint's {@code /metrics} serves the registry's scrape only if it is a
+     * Prometheus registry (404 otherwise). Default: a Prometheus registry of the server's own, with the JVM's series.
+     *
+     * @param registry the application's registry
+     * @return this
+     */
+    public KaliServer meterRegistry(MeterRegistry registry) {
+        this.meterRegistry = Objects.requireNonNull(registry);
+        return this;
+    }
+
+    /**
      * @param time the clock of every window and timer of the server (receipts, rate limit, handshake, idle and
      *     close timeouts, connection recovery, the action pool's monitor); tests pass a fake one to move time
      *     without waiting. Default: {@link KaliClock#system()}
@@ -284,21 +288,8 @@ public final class KaliServer {
      * @throws IllegalStateException when a controller is invalid
      */
     public RunningServer bind() {
-        LoggingBackend.warning(LoggerFactory.getILoggerFactory()).ifPresent(System.err::println);
-        ObjectMapper json = mapper != null ? mapper : defaultMapper();
-        ConnectionAuth auth = ConnectionAuth.of(config.auth(), authenticator, clock).orElse(null);
-        List<Object> own = auth == null ? List.of() : List.of(new AuthController(auth)); // ct=auth: refresh
-        RouteTable routes = controllers.routes(json, own, loader, callbacks.onMessage() != null);
-        LifecycleCallbacks effective = auth == null ? callbacks
-                : callbacks.withOnWebSocketConnect(auth.beforeUpgradeCheck(callbacks.onWebSocketConnect()));
-        Extensions installed = new Extensions(extensions, clock);
-        Cache store = cache != null ? cache
-                : installed.cache().orElseGet(() -> new LocalCache(config.protocol().receiptCapacity(),
-                        clock::nanoTime));
-        return ServerStart.run(config,
-                bound -> new ServerAssembly(config, clock, json, store, routes, effective, installed, loader, bound,
-                        auth, httpEndpoints),
-                installed.statusSections(statusSections), server -> running = server);
+        return new ServerRecipe(config, controllers, callbacks, mapper, cache, List.copyOf(extensions), loader, clock,
+                statusSections, authenticator, httpEndpoints, meterRegistry).bind(server -> running = server);
     }
 
     /**
@@ -309,13 +300,7 @@ public final class KaliServer {
      * @throws InterruptedException when the waiting thread is interrupted
      */
     public void start() throws InterruptedException {
-        RunningServer server = bind();
-        if (!ShutdownSignals.install(server::close)) {
-            log.debug("stopping through a shutdown hook instead");
-        }
-        // Also covers System.exit and signals that cannot be handled; a no-op once the server has stopped.
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "kali-shutdown"));
-        server.awaitStop();
+        ServerStart.untilStopped(bind());
     }
 
     /** @return the default mapper: unknown fields are ignored when binding (params include ct, ac, ip...) */

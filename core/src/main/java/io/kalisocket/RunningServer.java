@@ -3,11 +3,13 @@ package io.kalisocket;
 import io.kalisocket.gateway.Gateway;
 import io.kalisocket.internal.admin.AdminServer;
 import io.kalisocket.internal.admin.KaliMetrics;
+import io.kalisocket.internal.admin.StatusReport;
 import io.kalisocket.internal.server.NettyServer;
 import io.kalisocket.internal.stats.ServerStats;
 import io.kalisocket.mvc.Dispatcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -22,13 +24,15 @@ public final class RunningServer implements AutoCloseable {
 
     private final NettyServer server;
     private final KaliMetrics metrics;
+    private final StatusReport status;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile AdminServer admin;
 
-    RunningServer(NettyServer server, KaliMetrics metrics) {
+    RunningServer(NettyServer server, KaliMetrics metrics, StatusReport status) {
         this.server = server;
         this.metrics = metrics;
+        this.status = status;
     }
 
     void admin(AdminServer adminServer) {
@@ -67,14 +71,29 @@ public final class RunningServer implements AutoCloseable {
         return server.status().stats();
     }
 
-    /** @return the metrics registry behind {@code /metrics}: bind other meters (a connection pool's) to it */
+    /**
+     * @return the registry the server's meters are on (its own behind {@code /metrics}, or the application's given
+     *     to {@link KaliServer#meterRegistry}): bind other meters (a connection pool's) to it
+     */
     public MeterRegistry meterRegistry() {
         return metrics.registry();
     }
 
-    /** @return every metric in the Prometheus text format, as {@code /metrics} serves it */
-    public String scrapeMetrics() {
+    /**
+     * @return every metric in the Prometheus text format, as {@code /metrics} serves it; empty when the meters are on
+     *     an application's registry that is not a Prometheus one
+     */
+    public Optional<String> scrapeMetrics() {
         return metrics.scrape();
+    }
+
+    /**
+     * @return the status report as the admin endpoint's {@code /status} shows it (docs/DEPLOY.md): state, uptime,
+     *     event loops, connections, messages, replies by code, closes, memory, counters and the extra sections (the
+     *     Db pool, the cluster, recovery), as nested maps ready for JSON; computed on each call
+     */
+    public Map<String, Object> statusReport() {
+        return status.build();
     }
 
     /** @return this node's id, the first part of every client id it makes */

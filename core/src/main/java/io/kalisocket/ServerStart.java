@@ -3,14 +3,19 @@ package io.kalisocket;
 import io.kalisocket.config.KaliConfig;
 import io.kalisocket.internal.admin.AdminServer;
 import io.kalisocket.internal.admin.KaliMetrics;
+import io.kalisocket.internal.admin.StatusReport;
+import io.kalisocket.internal.lifecycle.ShutdownSignals;
 import io.kalisocket.internal.server.NettyServer;
 import io.kalisocket.internal.server.ServerAssembly;
 import io.kalisocket.internal.server.WebSocketListener;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The order a server starts in. First every port is bound (the clients' port, then the admin port), accepting
@@ -21,6 +26,8 @@ import java.util.function.Supplier;
  */
 final class ServerStart {
 
+    private static final Logger log = LoggerFactory.getLogger(ServerStart.class);
+
     private ServerStart() {
     }
 
@@ -28,12 +35,13 @@ final class ServerStart {
      * @param config the configuration
      * @param assemble makes the server's parts around the bound clients' port
      * @param sections the {@code /status} sections of the application and the extensions
+     * @param meterRegistry the application's registry for the server's meters, null for a registry of its own
      * @param made told of the server as soon as it exists (before {@code onWorkerStart} runs)
      * @return the running server
      * @throws StartupException when a port cannot be bound or an {@code onWorkerStart} failed
      */
     static RunningServer run(KaliConfig config, Function<WebSocketListener, ServerAssembly> assemble,
-            Map<String, Supplier<Object>> sections, Consumer<NettyServer> made) {
+            Map<String, Supplier<Object>> sections, MeterRegistry meterRegistry, Consumer<NettyServer> made) {
         WebSocketListener clients = WebSocketListener.bind(config);
         AdminServer admin = null;
         NettyServer server;
@@ -48,15 +56,17 @@ final class ServerStart {
             throw e;
         }
         made.accept(server);
-        KaliMetrics metrics = new KaliMetrics(server.status());
-        RunningServer running = new RunningServer(server, metrics);
+        KaliMetrics metrics = meterRegistry == null ? KaliMetrics.ownRegistry(server.status())
+                : KaliMetrics.on(server.status(), meterRegistry);
+        if (config.recovery().enabled()) {
+            sections.putIfAbsent("recovery", server.status()::recoveryStatus);
+        }
+        StatusReport status = new StatusReport(server.status(), sections);
+        RunningServer running = new RunningServer(server, metrics, status);
         try {
             if (admin != null) {
                 running.admin(admin);
-                if (config.recovery().enabled()) {
-                    sections.putIfAbsent("recovery", server.status()::recoveryStatus);
-                }
-                admin.open(config, server.status(), sections, metrics, running::close);
+                admin.open(config, server.status(), status, metrics, running::close);
             }
             server.open();
         } catch (RuntimeException e) {
@@ -64,5 +74,21 @@ final class ServerStart {
             throw e;
         }
         return running;
+    }
+
+    /**
+     * Stops the server on SIGTERM or SIGINT (or, where signals cannot be handled, by a shutdown hook) and waits until
+     * it has stopped, as {@link KaliServer#start()} promises.
+     *
+     * @param server the running server
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    static void untilStopped(RunningServer server) throws InterruptedException {
+        if (!ShutdownSignals.install(server::close)) {
+            log.debug("stopping through a shutdown hook instead");
+        }
+        // Also covers System.exit and signals that cannot be handled; a no-op once the server has stopped.
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "kali-shutdown"));
+        server.awaitStop();
     }
 }

@@ -78,7 +78,10 @@ final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         switch (path) {
             case "/status" -> ok(ctx, request, json.writeValueAsString(status.build()));
             case "/connections" -> ok(ctx, request, json.writeValueAsString(connections.build(limit(uri))));
-            case "/metrics" -> respond(ctx, request, HttpResponseStatus.OK, PROMETHEUS, metrics.scrape());
+            case "/metrics" -> metrics.scrape().ifPresentOrElse(
+                    text -> respond(ctx, request, HttpResponseStatus.OK, PROMETHEUS, text),
+                    () -> respond(ctx, request, HttpResponseStatus.NOT_FOUND, JSON, "{\"error\":\"the metrics are "
+                            + "recorded on the application's registry: scrape them where the application exports it\"}"));
             case "/health", "/health/ready" -> {
                 boolean ready = server.isReady();
                 respond(ctx, request, ready ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, JSON,

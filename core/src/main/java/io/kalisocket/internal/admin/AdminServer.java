@@ -74,15 +74,13 @@ public final class AdminServer implements AutoCloseable {
      *
      * @param kali the server's configuration
      * @param server the node it reports on
-     * @param sections extra sections of {@code /status}, by name
+     * @param status what {@code /status} shows
      * @param metrics what {@code /metrics} serves
      * @param stop what {@code POST /stop} runs (on a thread of its own)
      */
-    public void open(KaliConfig kali, NodeStatus server, Map<String, Supplier<Object>> sections, KaliMetrics metrics,
-            Runnable stop) {
+    public void open(KaliConfig kali, NodeStatus server, StatusReport status, KaliMetrics metrics, Runnable stop) {
         SslContext tls = config.tls() ? TlsContexts.server(kali.tls()) : null;
-        AdminHandler handler = new AdminHandler(server, new StatusReport(server, sections), metrics, config.token(),
-                stop);
+        AdminHandler handler = new AdminHandler(server, status, metrics, config.token(), stop);
         listener.open(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {

@@ -17,6 +17,7 @@ public final class ServerStats {
     private final Map<Integer, LongAdder> repliesByCode = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> refusalsByReason = new ConcurrentHashMap<>();
     private final List<ActionObserver> actionObservers = new CopyOnWriteArrayList<>();
+    private final List<Runnable> newKeyObservers = new CopyOnWriteArrayList<>();
 
     /** Every counter at zero. */
     public ServerStats() {
@@ -38,7 +39,12 @@ public final class ServerStats {
     /** @param reason why the handshake was refused, e.g. {@code per-ip-limit}, {@code origin} */
     public void handshakeRefused(String reason) {
         count(Counter.HANDSHAKES_REFUSED);
-        refusalsByReason.computeIfAbsent(reason, r -> new LongAdder()).increment();
+        LongAdder n = refusalsByReason.get(reason);
+        if (n == null) {
+            n = refusalsByReason.computeIfAbsent(reason, r -> new LongAdder());
+            newKeyObservers.forEach(Runnable::run);
+        }
+        n.increment();
     }
 
     /**
@@ -55,7 +61,12 @@ public final class ServerStats {
 
     /** @param code the code of a reply that was sent */
     public void reply(int code) {
-        repliesByCode.computeIfAbsent(code, c -> new LongAdder()).increment();
+        LongAdder n = repliesByCode.get(code);
+        if (n == null) {
+            n = repliesByCode.computeIfAbsent(code, c -> new LongAdder());
+            newKeyObservers.forEach(Runnable::run);
+        }
+        n.increment();
     }
 
     /**
@@ -77,6 +88,14 @@ public final class ServerStats {
     /** @param observer sees every action that runs from now on */
     public void observeActions(ActionObserver observer) {
         actionObservers.add(observer);
+    }
+
+    /**
+     * @param observer told (more than once is possible) when a reply code or refusal reason is counted for the first
+     *     time, so that its series can be registered before anyone scrapes
+     */
+    public void observeNewKeys(Runnable observer) {
+        newKeyObservers.add(observer);
     }
 
     /** @return the connections open now */

@@ -1,8 +1,6 @@
 package io.kalisocket.spring.boot;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -51,17 +49,13 @@ public class KaliSocketActuatorAutoConfiguration {
     static class StatusEndpoint {
 
         /**
-         * @param server the server
-         * @param sections the extra sections
+         * @param server the server, whose status report includes every {@link KaliSocketStatusSection} bean
          * @return the endpoint
          */
         @Bean
         @ConditionalOnMissingBean
-        KaliSocketEndpoint kalisocketEndpoint(KaliSocketServer server,
-                ObjectProvider<KaliSocketStatusSection> sections) {
-            Map<String, Supplier<Object>> byName = new LinkedHashMap<>();
-            sections.orderedStream().forEach(s -> byName.put(s.name(), s.section()));
-            return new KaliSocketEndpoint(server, byName);
+        KaliSocketEndpoint kalisocketEndpoint(KaliSocketServer server) {
+            return new KaliSocketEndpoint(server);
         }
     }
 }

@@ -1,31 +1,36 @@
 package io.kalisocket.spring.boot;
 
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 
 /**
- * With {@code micrometer-registry-prometheus} in the application and Spring Boot's Prometheus export on, the
- * server's {@code kalisocket_*} series appear in {@code /actuator/prometheus}.
+ * With a {@link MeterRegistry} in the application (Spring Boot's metrics, e.g. with {@code micrometer-registry-prometheus}),
+ * the server records its {@code kalisocket.*} meters on it: {@code /actuator/prometheus} and {@code /actuator/metrics}
+ * show them next to Spring's own, and no second registry exists. The JVM's series are Spring's.
  */
-@AutoConfiguration(after = KaliSocketAutoConfiguration.class, afterName = KaliSocketMetricsAutoConfiguration.PROMETHEUS)
-@ConditionalOnClass(PrometheusRegistry.class)
-@ConditionalOnBean(PrometheusRegistry.class)
+@AutoConfiguration(afterName = {KaliSocketMetricsAutoConfiguration.COMPOSITE, KaliSocketMetricsAutoConfiguration.SIMPLE,
+        KaliSocketMetricsAutoConfiguration.PROMETHEUS})
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean(MeterRegistry.class)
 public class KaliSocketMetricsAutoConfiguration {
 
-    /** Spring Boot's Prometheus export, which makes the registry this one adds to. */
-    static final String PROMETHEUS = "org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus."
-            + "PrometheusMetricsExportAutoConfiguration";
+    private static final String METRICS = "org.springframework.boot.micrometer.metrics.autoconfigure.";
+    /** Spring Boot's composite registry (the primary one when several exporters are on). */
+    static final String COMPOSITE = METRICS + "CompositeMeterRegistryAutoConfiguration";
+    /** Spring Boot's in-memory registry, when no exporter is on. */
+    static final String SIMPLE = METRICS + "export.simple.SimpleMetricsExportAutoConfiguration";
+    /** Spring Boot's Prometheus export. */
+    static final String PROMETHEUS = METRICS + "export.prometheus.PrometheusMetricsExportAutoConfiguration";
 
     /**
-     * @param server the server
-     * @param registry the application's Prometheus registry
-     * @return the bridge, registered in it
+     * @param registry the application's registry (the primary one when there are several)
+     * @return the customizer that gives it to the server
      */
     @Bean
-    PrometheusBridge kalisocketPrometheusBridge(KaliSocketServer server, PrometheusRegistry registry) {
-        return new PrometheusBridge(server, registry);
+    KaliServerCustomizer kalisocketMeterRegistry(MeterRegistry registry) {
+        return server -> server.meterRegistry(registry);
     }
 }

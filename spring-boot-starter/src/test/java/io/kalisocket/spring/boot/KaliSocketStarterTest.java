@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kalisocket.cache.Cache;
 import io.kalisocket.gateway.Gateway;
 import io.kalisocket.spring.boot.app.TestApp;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
 import java.util.Map;
@@ -88,8 +89,10 @@ class KaliSocketStarterTest {
             client.next("hello x");
         }
         Map<String, Object> report = context.getBean(KaliSocketEndpoint.class).status();
-        assertThat(report).containsEntry("status", "running").containsEntry("port", port())
-                .containsKeys("node", "transport", "counters", "replies_by_code");
+        // the whole report of the admin endpoint's /status, not a summary of it
+        assertThat(report).containsEntry("status", "running")
+                .containsKeys("node", "listen", "uptime_seconds", "transport", "event_loops", "connections", "messages",
+                        "closes", "memory", "counters", "replies_by_code");
         assertThat(report.get("replies_by_code")).asInstanceOf(InstanceOfAssertFactories.MAP).containsKey("0");
     }
 
@@ -103,5 +106,14 @@ class KaliSocketStarterTest {
                 .map(s -> s.getMetadata().getPrometheusName()).toList();
         assertThat(names).contains("kalisocket_messages_in", "kalisocket_connections_open", "kalisocket_action_seconds",
                 "kalisocket_replies");
+    }
+
+    @Test
+    void meterRegistryIsTheApplicationsOwn_notASecondOne() {
+        MeterRegistry application = context.getBean(MeterRegistry.class);
+        assertThat(context.getBean(KaliSocketServer.class).require().meterRegistry()).isSameAs(application);
+        assertThat(application.find("kalisocket.connections.open").gauge()).isNotNull();
+        // the JVM's series are Spring's: registered once, not a second time by the server
+        assertThat(application.find("jvm.threads.live").gauges()).hasSize(1);
     }
 }

@@ -96,6 +96,8 @@ class ChatApplicationTest {
     void theKalisocketEndpointShowsTheStatusReport() throws Exception {
         HttpResponse<String> status = http("GET", "/actuator/kalisocket", null);
         assertThat(status.statusCode()).isEqualTo(200);
-        assertThat(status.body()).contains("\"status\":\"running\"", "\"port\":" + wsPort(), "\"counters\"");
+        // the same report as the admin endpoint's /status
+        assertThat(status.body()).contains("\"status\":\"running\"", ":" + wsPort() + "/", "\"event_loops\"",
+                "\"memory\"", "\"counters\"");
     }
 }
