@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchChromium, WAIT } from './chromium.mjs';
+import { openChat, join, type, seen, membersCount } from './chatpage.mjs';
 import { ServerProcess } from '../js/test/server.mjs';
 import { TcpProxy } from '../js/test/proxy.mjs';
 import KaliSocket from '../js/kalisocket.mjs';
@@ -44,42 +45,9 @@ after(async () => {
   await server?.stop();
 });
 
-/**
- * Opens the page in its own browser context (its own storage) and logs in as `name`; `ws` is the WebSocket URL
- * the page connects to (the page's `?ws=` parameter), e.g. a proxy's.
- */
-async function login(name, ws) {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 640 } });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error(`[${name}] page error:`, e));
-  await page.goto(ws ? `${server.http}?ws=${encodeURIComponent(ws)}` : server.http);
-  await page.fill('#name', name);
-  await page.click('#login-form button');
-  await page.locator('#chat').waitFor({ state: 'visible', ...WAIT });
-  await page.locator('#state[data-state="open"]').waitFor(WAIT);
-  return page;
-}
-
-async function join(page, room) {
-  await page.fill('#room-name', room);
-  await page.click('#join-form button');
-  await page.locator(`#rooms li.current[data-room="${room}"]`).waitFor(WAIT);
-}
-
-async function type(page, text) {
-  await page.fill('#text', text);
-  await page.press('#text', 'Enter');
-}
-
-/** Waits until `page` shows a message from `from` with exactly `text`, and returns how many it shows. */
-async function seen(page, from, text) {
-  const items = page.locator(`#messages li[data-from="${from}"]`).filter({ has: page.locator('.text', { hasText: text }) });
-  await items.first().waitFor(WAIT);
-  return items.count();
-}
-
-async function membersCount(page, n) {
-  await page.locator(`#members[data-count="${n}"]`).waitFor(WAIT);
+/** Opens the page and logs in as `name` (see openChat); `ws` is the WebSocket URL the page connects to. */
+function login(name, ws) {
+  return openChat(browser, server.http, name, { ws });
 }
 
 test('the demo serves kalisocket.js as a classic script and kalisocket.mjs as a module', async () => {

@@ -4,11 +4,9 @@
 // is retried with back-off until it passes.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import { ServerProcess, until } from '../js/test/server.mjs';
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
 const SECRET = 'refusals-test-secret-0123456789abcdef';
 
 let browser;
@@ -27,9 +25,7 @@ async function start(args) {
 
 /** A page of the server's origin with kalisocket.js loaded, and nothing else connecting. */
 async function pageOf(server) {
-  browser ??= await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: FLAGS,
-  });
+  browser ??= await launchChromium();
   const page = await (await browser.newContext()).newPage();
   await page.goto(server.http + 'style.css');
   await page.addScriptTag({ url: '/kalisocket.js' });

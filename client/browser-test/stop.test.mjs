@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchChromium, WAIT } from './chromium.mjs';
+import { openChat } from './chatpage.mjs';
 import { ServerProcess } from '../js/test/server.mjs';
 
 // Grace and handshake timeout far above the bound: a stop that waited for either could not end within it.
@@ -21,17 +22,6 @@ after(async () => {
   await browser?.close();
 });
 
-/** Opens the page in a context of its own and logs in as `name`; resolves once its WebSocket is open. */
-async function openPage(server, name) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(server.http);
-  await page.fill('#name', name);
-  await page.click('#login-form button');
-  await page.locator('#state[data-state="open"]').waitFor(WAIT);
-  return page;
-}
-
 /** Resolves with the stop's outcome, or with 'still stopping' once the bound has passed. */
 function stopWithin(server, ms) {
   let timer;
@@ -43,7 +33,7 @@ test(`a graceful stop with ${PAGES} pages open ends when they have closed, not a
   const server = await ServerProcess.start(SLOW);
   const pages = [];
   try {
-    for (let i = 0; i < PAGES; i++) pages.push(await openPage(server, `stop${i}`));
+    for (let i = 0; i < PAGES; i++) pages.push(await openChat(browser, server.http, `stop${i}`));
     const child = server.child;
     after(() => child.kill('SIGKILL')); // only if the stop did not end within the bound: no process outlives the test
 

@@ -50,7 +50,7 @@ case "$suite" in
       npm ci --no-audit --no-fund
     fi
     export CHROMIUM_PATH="$chromium"
-    exec node "${flags[@]}" --test chat.test.mjs stop.test.mjs refusals.test.mjs typings.test.mjs
+    exec node "${flags[@]}" --test chat.test.mjs login.test.mjs stop.test.mjs refusals.test.mjs typings.test.mjs
     ;;
   *)
     echo "usage: js-tests.sh node|browser [run|skip]" >&2

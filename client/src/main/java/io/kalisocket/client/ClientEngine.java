@@ -3,8 +3,8 @@ package io.kalisocket.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kalisocket.client.PendingCalls.Call;
+import io.kalisocket.client.ReconnectPolicy.Attempt;
 import java.net.URI;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * The state machine behind {@link KaliClient}: one {@link Link} at a time, the pending calls, the queue kept
- * while disconnected, the timers, the reconnects and connection recovery ({@link RecoveryFlow}). State changes
- * under this object's lock; futures and listeners run outside it.
+ * while disconnected, the timers, the reconnects ({@link ReconnectPolicy}) and connection recovery
+ * ({@link RecoveryFlow}). State changes under this object's lock; futures and listeners run outside it.
  */
 final class ClientEngine implements Link.Events, RecoveryFlow.Engine, IncomingFrames.Calls {
 
@@ -29,15 +29,13 @@ final class ClientEngine implements Link.Events, RecoveryFlow.Engine, IncomingFr
     private final RecoveryFlow recovery;
     private final Outbox outbox;
     private final IncomingFrames incoming;
+    private final ReconnectPolicy reconnects;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
-    private final String prefix = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
-    private long seq;
     private ClientState state = ClientState.CONNECTING;
     private Link link;
     private boolean started;
     private boolean opened;
     private boolean resuming;
-    private int attempt;
     private volatile Resume resume;
 
     ClientEngine(URI uri, ClientOptions options, ClientRuntime runtime, Listeners listeners) {
@@ -49,6 +47,7 @@ final class ClientEngine implements Link.Events, RecoveryFlow.Engine, IncomingFr
         this.outbox = new Outbox(options.maxQueue());
         this.recovery = new RecoveryFlow(options, timers, listeners, this, () -> resume);
         this.incoming = new IncomingFrames(options, runtime.mapper(), listeners, recovery, this);
+        this.reconnects = new ReconnectPolicy(options, () -> ThreadLocalRandom.current().nextDouble());
     }
 
     synchronized CompletableFuture<Void> connect() {
@@ -90,7 +89,7 @@ final class ClientEngine implements Link.Events, RecoveryFlow.Engine, IncomingFr
             if (!now && outbox.isFull()) {
                 return CompletableFuture.failedFuture(new ReplyException(ReplyException.QUEUE_FULL, "queue full", null));
             }
-            String msgid = prefix + "-" + (++seq);
+            String msgid = pending.nextMsgid();
             Call call = new Call(msgid, frame.put("msgid", msgid).toString(), future, direct);
             pending.add(call);
             call.timeout = timers.once(options.callTimeout(), () -> timedOut(msgid));
@@ -129,7 +128,7 @@ final class ClientEngine implements Link.Events, RecoveryFlow.Engine, IncomingFr
             }
             again = opened;
             opened = true;
-            attempt = 0;
+            reconnects.opened();
             state = ClientState.OPEN;
             timers.startOpen(options, () -> ping(l), this::resendDue, () -> l.abort("no heartbeat"));
             // After a reconnect nothing queued goes out until recovery knows whether the server kept our connection.
@@ -169,13 +168,10 @@ final class ClientEngine implements Link.Events, RecoveryFlow.Engine, IncomingFr
         incoming.route(l, text);
     }
 
-    /**
-     * A refusal with a 4xx other than 408 and 429 is final: the same options would be refused again (a wrong
-     * origin, a missing token), so retrying forever would only load the server. The others are retried.
-     */
+    /** A final refusal ({@link ReconnectPolicy#isFinalRefusal}) ends the client; the others are retried. */
     @Override
     public void refused(Link l, int status) {
-        boolean isFinal = status >= 400 && status < 500 && status != 408 && status != 429;
+        boolean isFinal = ReconnectPolicy.isFinalRefusal(status);
         synchronized (this) {
             if (l != link || state == ClientState.CLOSED) {
                 return;
@@ -202,7 +198,7 @@ final class ClientEngine implements Link.Events, RecoveryFlow.Engine, IncomingFr
             recovery.closed();
             timers.stopOpen();
         }
-        if (!options.reconnect() || options.finalCloseCodes().contains(code)) {
+        if (reconnects.isFinalClose(code)) {
             finish(code, reason, false, new ReplyException(ReplyException.CLOSED,
                     reason == null || reason.isEmpty() ? "closed" : "closed: " + reason, null));
             return;
@@ -210,15 +206,13 @@ final class ClientEngine implements Link.Events, RecoveryFlow.Engine, IncomingFr
         if (wasOpen) {
             listeners.closed(code, reason, false);
         }
-        Duration delay;
-        int n;
+        Attempt next;
         synchronized (this) {
             state = ClientState.RECONNECTING;
-            n = ++attempt;
-            delay = options.backoff().delay(n, ThreadLocalRandom.current()::nextDouble);
-            timers.reconnect(delay, this::openLink);
+            next = reconnects.next();
+            timers.reconnect(next.delay(), this::openLink);
         }
-        listeners.reconnecting(n, delay);
+        listeners.reconnecting(next.number(), next.delay());
     }
 
     private synchronized void openLink() {

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The calls that have no reply yet, in the order they were made. Not thread-safe: {@link KaliClient} guards it.
+ * The calls that have no reply yet, in the order they were made, and the msgids that name them. Not thread-safe:
+ * {@link ClientEngine} guards it.
  */
 final class PendingCalls {
 
@@ -61,6 +63,14 @@ final class PendingCalls {
     }
 
     private final Map<String, Call> calls = new LinkedHashMap<>();
+    /** Random per client, so that two clients of one user never share a msgid in the server's dedup window. */
+    private final String msgidPrefix = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
+    private long seq;
+
+    /** @return a msgid no other call of this client had */
+    String nextMsgid() {
+        return msgidPrefix + "-" + (++seq);
+    }
 
     void add(Call call) {
         calls.put(call.msgid, call);

@@ -3,14 +3,12 @@ package io.kalisocket.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.kalisocket.testing.DocSamples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,20 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DocSamplesTest {
 
-    private static final Pattern JAVA_BLOCK = Pattern.compile("(?ms)^```java\\n(.*?)^```$");
     private static final String DEMO_ADDRESS = "ws://127.0.0.1:9527/";
     private static final Duration RUN = Duration.ofSeconds(60);
 
-    private static Path repo;
     private static DemoProcess demo;
 
     @BeforeAll
     static void startDemo() throws IOException {
-        repo = Path.of("").toAbsolutePath();
-        while (!Files.isRegularFile(repo.resolve("docs/CLIENTS.md"))) {
-            repo = repo.getParent();
-        }
-        demo = DemoProcess.start(repo);
+        demo = DemoProcess.start(DocSamples.page("docs/CLIENTS.md").getParent().getParent());
     }
 
     @AfterAll
@@ -49,7 +41,7 @@ class DocSamplesTest {
 
     @Test
     void clientsMd_everyJavaSampleRunsAndPrintsWhatItsCommentsSay(@TempDir Path dir) throws Exception {
-        List<String> blocks = javaBlocks("docs/CLIENTS.md");
+        List<String> blocks = DocSamples.javaBlocks("docs/CLIENTS.md");
         assertThat(blocks).as("the Java samples of docs/CLIENTS.md, each checked below").hasSize(2);
 
         assertThat(run("docs/CLIENTS.md, java block 1", blocks.get(0), dir.resolve("1")))
@@ -60,19 +52,8 @@ class DocSamplesTest {
 
     @Test
     void readme_theJavaClientSampleRunsAndPrintsWhatItsCommentsSay(@TempDir Path dir) throws Exception {
-        List<String> client = javaBlocks("README.md").stream().filter(b -> b.contains("KaliClient")).toList();
-        assertThat(client).as("the README's Java client samples").hasSize(1);
-
-        assertThat(run("README.md, the Java client sample", client.get(0), dir)).contains("403");
-    }
-
-    private static List<String> javaBlocks(String file) throws IOException {
-        Matcher m = JAVA_BLOCK.matcher(Files.readString(repo.resolve(file)));
-        List<String> blocks = new ArrayList<>();
-        while (m.find()) {
-            blocks.add(m.group(1));
-        }
-        return blocks;
+        String client = DocSamples.javaBlockWith("README.md", "KaliClient");
+        assertThat(run("README.md, the Java client sample", client, dir)).contains("403");
     }
 
     /** @return the lines the sample printed, trimmed, without the chat pushes it may also print */

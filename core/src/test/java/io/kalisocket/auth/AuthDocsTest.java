@@ -6,22 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kalisocket.KaliServer;
 import io.kalisocket.RunningServer;
 import io.kalisocket.config.KaliConfig;
+import io.kalisocket.testing.DocSamples;
 import io.kalisocket.testing.TestClient;
 import io.kalisocket.testing.TestServer;
 import java.net.URI;
-import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,27 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AuthDocsTest {
 
-    private static final Pattern JAVA_BLOCK = Pattern.compile("(?ms)^```java\\n(.*?)^```$");
-
     @Test
     void authMd_samplesCompile_andGuardAsTheyComment(@TempDir Path dir) throws Exception {
-        Path app = Files.createDirectories(dir.resolve("app"));
-        List<String> sources = new ArrayList<>();
-        Matcher m = JAVA_BLOCK.matcher(Files.readString(docs().resolve("AUTH.md")));
-        while (m.find()) {
-            String name = m.group(1).replaceFirst("(?s).*public final class (\\w+).*", "$1");
-            sources.add(Files.writeString(app.resolve(name + ".java"), m.group(1)).toString());
+        Map<String, String> sources = new HashMap<>();
+        for (String block : DocSamples.javaBlocks("docs/AUTH.md")) {
+            sources.put("app." + block.replaceFirst("(?s).*public final class (\\w+).*", "$1"), block);
         }
         assertThat(sources).as("the Java samples of docs/AUTH.md").hasSize(2);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        List<String> args = new ArrayList<>(List.of("-d", dir.toString(), "-proc:none",
-                "-classpath", System.getProperty("java.class.path")));
-        args.addAll(sources);
-        assertThat(javac.run(null, null, null, args.toArray(String[]::new))).as("javac's exit status").isZero();
 
         AtomicBoolean maintenance = new AtomicBoolean();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
-                getClass().getClassLoader());
+        try (URLClassLoader loader = DocSamples.compile(dir, sources);
                 RunningServer server = ((KaliServer) loader.loadClass("app.App")
                         .getMethod("server", KaliConfig.class, BooleanSupplier.class)
                         .invoke(null, TestServer.config(), (BooleanSupplier) maintenance::get)).bind();
@@ -67,13 +50,5 @@ class AuthDocsTest {
             assertThat(TestClient.attempt(URI.create("ws://127.0.0.1:" + server.port() + "/"), Map.of())
                     .handle((ws, e) -> e != null).join()).as("refused without the key").isTrue();
         }
-    }
-
-    private static Path docs() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.isRegularFile(dir.resolve("docs/AUTH.md"))) {
-            dir = dir.getParent();
-        }
-        return dir.resolve("docs");
     }
 }

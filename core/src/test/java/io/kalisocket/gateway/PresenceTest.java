@@ -7,25 +7,40 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kalisocket.KaliServer;
+import io.kalisocket.testing.DocSamples;
 import io.kalisocket.testing.FakeClock;
 import io.kalisocket.testing.Json;
 import io.kalisocket.testing.TestClient;
 import io.kalisocket.testing.TestServer;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link Presence}: every change of an interval in one roster frame to every member of the roster group, and one
- * count frame to everyone, over real sockets; the interval runs on a fake clock, so nothing sleeps. The server is
- * wired as the class's Javadoc and docs/GATEWAY.md show; the tests of the roster frames put every client in the
- * roster group before the interval passes.
+ * count frame to everyone, over real sockets; the interval runs on a fake clock, so nothing sleeps. Every server
+ * here is wired by the Java sample of docs/GATEWAY.md, compiled as printed (but for the config it is given); the
+ * tests of the roster frames put every client in the roster group before the interval passes.
  */
 class PresenceTest {
 
     private static final Duration INTERVAL = PresenceConfig.defaults().interval();
+    private static final String DEFAULT_CONFIG = "new Presence(PresenceConfig.defaults())";
+
+    @TempDir
+    static Path compiled;
+    private static URLClassLoader docsSample;
+    private static Method wiring;
 
     private final FakeClock clock = new FakeClock();
     private Presence presence;
@@ -38,22 +53,46 @@ class PresenceTest {
         }
     }
 
+    /** Compiles docs/GATEWAY.md's sample into {@code PresenceWiring.wire(server, config)}, which returns its presence. */
+    @BeforeAll
+    static void compileTheDocsSample() throws ReflectiveOperationException {
+        List<String> samples = DocSamples.javaBlocks("docs/GATEWAY.md");
+        assertThat(samples).as("the Java samples of docs/GATEWAY.md").hasSize(1);
+        assertThat(samples.get(0)).as("the sample's config, replaced by each test's").contains(DEFAULT_CONFIG);
+        String source = """
+                package app;
+
+                import io.kalisocket.KaliServer;
+                import io.kalisocket.gateway.Presence;
+                import io.kalisocket.gateway.PresenceConfig;
+
+                public final class PresenceWiring {
+                    public static Presence wire(KaliServer server, PresenceConfig config) {
+                """ + samples.get(0).replace(DEFAULT_CONFIG, "new Presence(config)") + """
+                        return presence;
+                    }
+                }
+                """;
+        docsSample = DocSamples.compile(compiled, Map.of("app.PresenceWiring", source));
+        wiring = docsSample.loadClass("app.PresenceWiring").getMethod("wire", KaliServer.class, PresenceConfig.class);
+    }
+
+    @AfterAll
+    static void unloadTheDocsSample() throws IOException {
+        if (docsSample != null) {
+            docsSample.close();
+        }
+    }
+
     private TestServer start(PresenceConfig config) {
-        presence = new Presence(config);
         server = TestServer.start(c -> {
             KaliServer built = KaliServer.create(c).clock(clock);
-            return built.onWebSocketConnect((conn, handshake) -> presence.online(conn.id(), null))
-                    .onClose(conn -> presence.offline(conn.id(), conn.uid().orElse(null)))
-                    .onWorkerStart(w -> {
-                        if (w.id() == 0) {
-                            presence.start(built.gateway(), built.clock());
-                        }
-                    })
-                    .onWorkerStop(w -> {
-                        if (w.id() == 0) {
-                            presence.close();
-                        }
-                    });
+            try {
+                presence = (Presence) wiring.invoke(null, built, config);
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError("docs/GATEWAY.md's sample failed", e);
+            }
+            return built;
         });
         return server;
     }

@@ -5,44 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kalisocket.KaliServer;
 import io.kalisocket.RunningServer;
 import io.kalisocket.config.KaliConfig;
+import io.kalisocket.testing.DocSamples;
 import io.kalisocket.testing.TestServer;
 import java.net.URI;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.tools.ToolProvider;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The README's sample of "HTTP endpoints beside the socket" compiles as printed and answers as its comment says. */
 class HttpDocsTest {
 
-    private static final Pattern JAVA_BLOCK = Pattern.compile("(?ms)^```java\\n(.*?)^```$");
-
     @Test
     void readme_theHttpEndpointSample_compilesAndAnswersAsCommented(@TempDir Path dir) throws Exception {
-        Matcher m = JAVA_BLOCK.matcher(Files.readString(readme()));
-        String sample = null;
-        while (m.find()) {
-            if (m.group(1).contains(".http(\"/hello\"")) {
-                sample = m.group(1);
-            }
-        }
-        assertThat(sample).as("the README's HTTP endpoint sample").isNotNull();
-        Path source = Files.writeString(Files.createDirectories(dir.resolve("app")).resolve("Hello.java"), sample);
-        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(), "-proc:none",
-                "-classpath", System.getProperty("java.class.path"), source.toString());
-        assertThat(status).as("javac's exit status").isZero();
-
+        String sample = DocSamples.javaBlockWith("README.md", ".http(\"/hello\"");
         HttpClient http = HttpClient.newHttpClient();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader());
+        try (URLClassLoader loader = DocSamples.compile(dir, Map.of("app.Hello", sample));
                 RunningServer server = ((KaliServer) loader.loadClass("app.Hello")
                         .getMethod("server", KaliConfig.class).invoke(null, TestServer.config())).bind()) {
             String base = "http://127.0.0.1:" + server.port() + "/hello";
@@ -55,13 +38,5 @@ class HttpDocsTest {
             assertThat(post.statusCode()).isEqualTo(405);
             assertThat(post.headers().allValues("allow")).isEqualTo(List.of("GET"));
         }
-    }
-
-    private static Path readme() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.isRegularFile(dir.resolve("README.md"))) {
-            dir = dir.getParent();
-        }
-        return dir.resolve("README.md");
     }
 }

@@ -1,16 +1,13 @@
 package io.kalisocket.internal.gateway;
 
-import io.kalisocket.connection.Session;
 import io.kalisocket.gateway.Gateway;
 import io.kalisocket.internal.connection.ChannelConnection;
 import io.kalisocket.internal.connection.ConnectionRegistry;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -23,6 +20,7 @@ import java.util.function.Consumer;
  * connection's lock, so concurrent joins, leaves and closes from any threads leave them consistent. A
  * closed connection stays in its groups until {@link #forget} runs, which the server does after the
  * connection's close action ({@code offline} of the connect actions), so that action can still reach its groups.
+ * Reads return copies ({@link GatewaySnapshots}).
  */
 public final class LocalGateway implements Gateway {
 
@@ -124,7 +122,7 @@ public final class LocalGateway implements Gateway {
 
     @Override
     public Map<String, Map<String, Object>> getAllClientSessions() {
-        return sessionsOf(connections.all());
+        return GatewaySnapshots.sessionsOf(connections.all());
     }
 
     // ---- users ----
@@ -230,16 +228,12 @@ public final class LocalGateway implements Gateway {
 
     @Override
     public Map<String, Map<String, Object>> getClientSessionsByGroup(String group) {
-        return sessionsOf(groups.members(group));
+        return GatewaySnapshots.sessionsOf(groups.members(group));
     }
 
     @Override
     public Set<String> getUidListByGroup(String group) {
-        Set<String> uids = new TreeSet<>();
-        for (ChannelConnection c : groups.members(group)) {
-            c.uid().ifPresent(uids::add);
-        }
-        return uids;
+        return GatewaySnapshots.uidsOf(groups.members(group));
     }
 
     @Override
@@ -249,25 +243,17 @@ public final class LocalGateway implements Gateway {
 
     @Override
     public Map<String, List<String>> getAllGroupClientIdList() {
-        Map<String, List<String>> all = new TreeMap<>();
-        groups.keys().forEach(g -> all.put(g, groups.ids(g)));
-        all.values().removeIf(List::isEmpty);
-        return all;
+        return GatewaySnapshots.idsByKey(groups);
     }
 
     @Override
     public Map<String, Integer> getAllGroupClientIdCount() {
-        Map<String, Integer> all = new TreeMap<>();
-        groups.keys().forEach(g -> all.put(g, groups.count(g)));
-        all.values().removeIf(n -> n == 0);
-        return all;
+        return GatewaySnapshots.countsByKey(groups);
     }
 
     @Override
     public Map<String, Set<String>> getAllGroupUidList() {
-        Map<String, Set<String>> all = new TreeMap<>();
-        groups.keys().forEach(g -> all.put(g, getUidListByGroup(g)));
-        return all;
+        return GatewaySnapshots.uidsByKey(groups);
     }
 
     // ---- sessions ----
@@ -284,18 +270,6 @@ public final class LocalGateway implements Gateway {
 
     @Override
     public Optional<Map<String, Object>> getSession(String clientId) {
-        return connections.find(clientId).map(LocalGateway::sessionOf);
-    }
-
-    private static Map<String, Object> sessionOf(ChannelConnection c) {
-        return c.existingSession().map(Session::snapshot).orElse(Map.of());
-    }
-
-    private static Map<String, Map<String, Object>> sessionsOf(Collection<ChannelConnection> members) {
-        Map<String, Map<String, Object>> sessions = new LinkedHashMap<>();
-        for (ChannelConnection c : members) {
-            sessions.put(c.id(), sessionOf(c));
-        }
-        return sessions;
+        return connections.find(clientId).map(GatewaySnapshots::sessionOf);
     }
 }

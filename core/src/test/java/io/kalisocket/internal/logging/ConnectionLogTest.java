@@ -3,23 +3,20 @@ package io.kalisocket.internal.logging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.kalisocket.KaliServer;
 import io.kalisocket.RunningServer;
 import io.kalisocket.config.ConfigLoader;
 import io.kalisocket.internal.lifecycle.DrainController;
 import io.kalisocket.testing.Frame;
 import io.kalisocket.testing.RawWebSocket;
+import io.kalisocket.testing.ServerLogs;
 import io.kalisocket.testing.TestClient;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code logging.connections: each}: one line per connect and per close, with client id, real ip, duration, messages
@@ -27,14 +24,11 @@ import org.slf4j.LoggerFactory;
  */
 class ConnectionLogTest {
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger(ConnectionLog.LOGGER);
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    private final ServerLogs log = ServerLogs.capture(ConnectionLog.LOGGER);
     private RunningServer server;
 
     @BeforeEach
-    void capture() {
-        lines.start();
-        logger.addAppender(lines);
+    void start() {
         server = KaliServer.create(ConfigLoader.of(Map.of("server.port", "0", "logging.connections", "each")))
                 .controllers(DrainController.class).bind();
     }
@@ -42,11 +36,7 @@ class ConnectionLogTest {
     @AfterEach
     void release() {
         server.stop(Duration.ofSeconds(5));
-        logger.detachAppender(lines);
-    }
-
-    private List<String> messages() {
-        return lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        log.close();
     }
 
     @Test
@@ -55,13 +45,13 @@ class ConnectionLogTest {
         client.send("{\"ct\":\"drain\",\"ac\":\"work\",\"n\":1}");
         client.awaitMessages(1);
         client.close();
-        await().until(() -> messages().stream().anyMatch(m -> m.startsWith("closed ")));
+        await().until(() -> log.messages().stream().anyMatch(m -> m.startsWith("closed ")));
         String id = server.nodeId();
-        assertThat(messages()).hasSize(2);
-        assertThat(messages().get(0)).matches("connected " + id + "-\\S+ ip=127\\.0\\.0\\.1 socket=.*");
-        assertThat(messages().get(1))
+        assertThat(log.messages()).hasSize(2);
+        assertThat(log.messages().get(0)).matches("connected " + id + "-\\S+ ip=127\\.0\\.0\\.1 socket=.*");
+        assertThat(log.messages().get(1))
                 .matches("closed " + id + "-\\S+ ip=127\\.0\\.0\\.1 duration=\\d+ms in=1 out=1 code=1000 by=client.*");
-        ILoggingEvent close = lines.list.get(1);
+        ILoggingEvent close = log.events().get(1);
         assertThat(close.getKeyValuePairs()).anySatisfy(kv -> {
             assertThat(kv.key).isEqualTo("close_code");
             assertThat(kv.value).isEqualTo(1000);
@@ -74,8 +64,8 @@ class ConnectionLogTest {
         await().until(() -> server.counters().get("connections_open") == 1);
         server.stop(Duration.ofSeconds(5));
         assertThat(client.awaitClose()).isEqualTo(1012);
-        await().until(() -> messages().stream().anyMatch(m -> m.startsWith("closed ")));
-        assertThat(messages().get(1)).contains("code=1012 by=server reason=server restarting");
+        await().until(() -> log.messages().stream().anyMatch(m -> m.startsWith("closed ")));
+        assertThat(log.messages().get(1)).contains("code=1012 by=server reason=server restarting");
     }
 
     /** The decoder's close frame (1002 here) is the one logged, not the protocol stage's later 1000. */
@@ -83,7 +73,7 @@ class ConnectionLogTest {
     void protocolViolation_isLoggedWithTheCodeTheClientReceived() {
         RawWebSocket ws = RawWebSocket.connect(server.port()).send(Frame.of(3, new byte[] {1}));
         assertThat(ws.awaitEnd()).last().satisfies(close -> assertThat(close.closeCode()).isEqualTo(1002));
-        await().until(() -> messages().stream().anyMatch(m -> m.startsWith("closed ")));
-        assertThat(messages().get(1)).contains("code=1002 by=server");
+        await().until(() -> log.messages().stream().anyMatch(m -> m.startsWith("closed ")));
+        assertThat(log.messages().get(1)).contains("code=1002 by=server");
     }
 }

@@ -4,35 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.kalisocket.RunningServer;
 import io.kalisocket.testing.Frame;
 import io.kalisocket.testing.RawWebSocket;
+import io.kalisocket.testing.ServerLogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** What a client can make the server log: nothing above DEBUG for leaving, whenever it leaves. */
 class ConnectionErrorHandlerTest {
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger(ConnectionErrorHandler.class);
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    private final ServerLogs log = ServerLogs.capture(ConnectionErrorHandler.class);
     private RunningServer server;
 
     @BeforeEach
-    void capture() {
-        lines.start();
-        logger.addAppender(lines);
+    void start() {
         server = TestServers.probe();
     }
 
     @AfterEach
     void release() {
         server.close();
-        logger.detachAppender(lines);
+        log.close();
     }
 
     /** Netty reports it as "Channel closed while still aggregating message", which is no server fault. */
@@ -44,6 +38,6 @@ class ConnectionErrorHandlerTest {
             ws.close();
             await().until(() -> server.counters().get("connections_open") == 0);
         }
-        assertThat(lines.list).noneMatch(line -> line.getLevel().isGreaterOrEqual(Level.WARN));
+        assertThat(log.linesAtLeast(Level.WARN)).isEmpty();
     }
 }

@@ -18,7 +18,9 @@ import java.util.List;
  * that a finding names the input that caused it.
  *
  * <p>A fuzzer connects hundreds of times a second from one address, and the bystander is asked after every input:
- * the per-IP handshake rate and the message budget are lifted so that they do not answer in the parser's place.
+ * the per-IP handshake rate and the message budget are lifted so that they do not answer in the parser's place. The
+ * idle timeout is an hour: the bystander is silent from start until the first input runs, and on a loaded machine
+ * Jazzer's instrumentation before that can take longer than the default minute, which closed the bystander.
  * Jazzer's network-connection detector reports any connection a fuzz target makes: {@link #loopbackAllowed()} tells
  * it that loopback is expected.
  */
@@ -31,7 +33,8 @@ final class FuzzedServer implements AutoCloseable {
     /** @param keyValues config overrides, as dotted key, value, key, value... */
     FuzzedServer(String... keyValues) {
         List<String> config = new ArrayList<>(List.of("limits.handshakes-per-ip-per-second", "0",
-                "limits.messages-per-second", "1000000", "limits.message-burst", "1000000"));
+                "limits.messages-per-second", "1000000", "limits.message-burst", "1000000",
+                "limits.idle-timeout", "1h"));
         config.addAll(List.of(keyValues));
         server = TestServers.probe(config.toArray(String[]::new));
         bystander = TestClient.connect(server.port());

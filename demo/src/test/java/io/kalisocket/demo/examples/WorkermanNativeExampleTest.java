@@ -4,6 +4,7 @@ import static io.kalisocket.testing.KaliAssertions.assertThatReply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.kalisocket.testing.ServerLogs;
 import io.kalisocket.testing.TestClient;
 import io.kalisocket.testing.TestServer;
 import io.kalisocket.testing.TestServerExtension;
@@ -44,7 +45,7 @@ class WorkermanNativeExampleTest {
 
     @Test
     void theRealIp_isTakenAtConnect_andLoggedOnClose() {
-        try (LogCapture log = new LogCapture(WorkermanNativeExample.class)) {
+        try (ServerLogs log = ServerLogs.capture(WorkermanNativeExample.class)) {
             TestClient client = TestClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/"),
                     Map.of("X-Real-IP", "10.1.2.3"));
             client.call("echo", "say");
