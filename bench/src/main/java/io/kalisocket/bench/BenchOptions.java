@@ -30,15 +30,15 @@ import java.util.Optional;
  * @param jdk         {@code --jdk}: the JDK home (or java binary) that runs the servers; default this JVM's
  * @param jvmArgs     {@code --jvm-arg}: extra options for the server JVMs (repeatable), e.g. a JFR recording
  * @param pin         false with {@code --no-pin}: do not pin server and load to separate cores
- * @param redis       {@code --redis}: the Redis of the cluster scenarios; default: the bench starts its own
- *                    {@code redis-server} on a free loopback port
+ * @param redis       {@code --redis}: the Redis of the cluster scenarios ({@link BenchRedis}); default: the bench
+ *                    starts its own {@code redis-server} on a free loopback port
  * @param jitQuiet    {@code --jit-quiet}: after {@code --warmup}, warm up on until the JIT compilers of the
  *                    servers and of this load generator are quiet, for at most this long more; default 0 (off)
  */
 public record BenchOptions(String scenario, int connections, Duration duration, Duration warmup, List<Integer> rates,
                            int window, int messages, int fdLimit, int runs, List<String> servers,
                            Optional<URI> target, Optional<Path> jdk, List<String> jvmArgs, boolean pin,
-                           Optional<URI> redis, Duration jitQuiet) {
+                           BenchRedis redis, Duration jitQuiet) {
 
     /** Validates and copies. */
     public BenchOptions {
@@ -61,11 +61,6 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
         servers = List.copyOf(servers);
         jvmArgs = List.copyOf(jvmArgs);
         target.ifPresent(Loopback::require);
-        redis.ifPresent(r -> {
-            if (!"redis".equalsIgnoreCase(r.getScheme()) || !Loopback.isLoopback(r.getHost())) {
-                throw new IllegalArgumentException("--redis must be redis://LOOPBACK:PORT, got " + r);
-            }
-        });
     }
 
     /**
@@ -130,7 +125,7 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
         List<Integer> rates = new ArrayList<>();
         List<String> servers = new ArrayList<>();
         Optional<URI> target = Optional.empty();
-        Optional<URI> redis = Optional.empty();
+        BenchRedis redis = BenchRedis.own();
         Optional<Path> jdk = Optional.empty();
         List<String> jvmArgs = new ArrayList<>();
         boolean pin = true;
@@ -165,7 +160,7 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
                 case "--runs" -> runs = Integer.parseInt(v);
                 case "--servers" -> servers.addAll(List.of(v.split(",")));
                 case "--target" -> target = Optional.of(URI.create(v));
-                case "--redis" -> redis = Optional.of(URI.create(v));
+                case "--redis" -> redis = BenchRedis.parse(v);
                 case "--jdk" -> jdk = Optional.of(Path.of(v));
                 case "--jvm-arg" -> jvmArgs.add(v);
                 default -> throw new IllegalArgumentException("unknown flag " + flag);
@@ -217,7 +212,7 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
 
                 scenarios with their own columns (KaliSocket nodes only, ratios to the first column; nodes on
                 cpu 0 with Redis, load on cpu 1; Redis: the bench's own redis-server on a free loopback port,
-                or --redis URI):
+                its own Redis Cluster with --redis local-cluster, or --redis URI):
                   cluster-uid     sendToUid at fixed rates (--rate, default 2000,5000): 10 senders on node A call
                                   uid/send, N receivers bound to uids on node B -> p50/p99/p99.9/max, corrected
                                   for coordinated omission; columns: 1 node local gateway, 1 node Redis
@@ -253,9 +248,13 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
                   --runs R          repeat R times, report medians (default 1)
                   --servers LIST    subset of baseline,kali,kali-inline (baseline always runs)
                   --target URL      also measure an external server at ws://127.0.0.1:PORT/ (loopback only)
-                  --redis URI       Redis for the cluster scenarios, e.g. redis://127.0.0.1:6379 (loopback
-                                    only); default: the bench starts its own redis-server (from the PATH)
-                                    on a free loopback port and stops it at the end
+                  --redis URI       Redis for the cluster scenarios (loopback hosts only): redis://H:P, a
+                                    Redis Cluster redis-cluster://H:P[,H:P..], a Sentinel set
+                                    redis-sentinel://H:P[,H:P..]/MASTER; default: the bench starts its own
+                                    redis-server (from the PATH) on a free loopback port, stopped at the end
+                  --redis local-cluster  the bench starts its own Redis Cluster: 3 primaries, no replicas
+                                    (redis-server --cluster-enabled, redis-cli --cluster create), pinned
+                                    with the servers, CPU of all three counted, stopped at the end
                   --jdk PATH        JDK home or java binary for the server processes (default: this JVM)
                   --jvm-arg ARG     extra server JVM option, repeatable (e.g. -XX:StartFlightRecording=...)
                   --no-pin          do not pin (default: server on cpu 0, load on cpu 1 when 2+ cores)

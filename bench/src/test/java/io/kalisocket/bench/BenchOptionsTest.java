@@ -3,6 +3,7 @@ package io.kalisocket.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -73,8 +74,38 @@ class BenchOptionsTest {
 
     @Test
     void parse_redis_loopbackOnly() {
-        assertThat(BenchOptions.parse("cluster-uid", "--redis", "redis://127.0.0.1:6379").redis()).isPresent();
+        assertThat(BenchOptions.parse("cluster-uid", "--redis", "redis://127.0.0.1:6379").redis().given())
+                .contains(URI.create("redis://127.0.0.1:6379"));
         assertThatThrownBy(() -> BenchOptions.parse("cluster-uid", "--redis", "redis://10.0.0.1:6379"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void parse_redis_byDefault_theBenchStartsItsOwnRedisServer() {
+        assertThat(BenchOptions.parse("cluster-uid").redis()).isEqualTo(BenchRedis.own());
+        assertThat(BenchRedis.own().localCluster()).isFalse();
+    }
+
+    @Test
+    void parse_redis_aRedisClusterOrSentinelSet_everyHostLoopback() {
+        String cluster = "redis-cluster://127.0.0.1:7001,127.0.0.1:7002,localhost:7003";
+        assertThat(BenchOptions.parse("cluster-fanout", "--redis", cluster).redis().given())
+                .contains(URI.create(cluster));
+        String sentinels = "redis-sentinel://127.0.0.1:26379,localhost:26380/kalimaster";
+        assertThat(BenchOptions.parse("cluster-uid", "--redis", sentinels).redis().given())
+                .contains(URI.create(sentinels));
+        assertThatThrownBy(() -> BenchRedis.parse("redis-cluster://127.0.0.1:7001,10.0.0.2:7002"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback");
+        assertThatThrownBy(() -> BenchRedis.parse("redis-sentinel://redis.example:26379/m"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchRedis.parse("http://127.0.0.1:6379"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("local-cluster");
+    }
+
+    @Test
+    void parse_redis_localCluster_theBenchStartsItsOwnRedisCluster() {
+        BenchRedis redis = BenchOptions.parse("cluster-uid", "--redis", "local-cluster").redis();
+        assertThat(redis.localCluster()).isTrue();
+        assertThat(redis.given()).isEmpty();
     }
 }

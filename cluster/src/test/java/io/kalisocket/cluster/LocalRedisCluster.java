@@ -12,9 +12,10 @@ import java.util.concurrent.TimeUnit;
  * A Redis Cluster of the tests' own: 3 primaries and 3 replicas ({@code redis-server --cluster-enabled yes} on free
  * loopback ports, joined by {@code redis-cli --cluster create}), without persistence; a replica takes over whatever
  * its replication lag (validity factor 0), after the node timeout given (1 s in the failover test). Every wait is
- * bounded; {@link #close} kills every process it started and deletes its folder.
+ * bounded; {@link #close} kills every process it started and deletes its folder. Public, in this module's test-jar,
+ * for the demo's tests of nodes on a Redis Cluster.
  */
-final class LocalRedisCluster implements AutoCloseable {
+public final class LocalRedisCluster implements AutoCloseable {
 
     private static final Duration START = Duration.ofSeconds(60);
 
@@ -33,7 +34,7 @@ final class LocalRedisCluster implements AutoCloseable {
      * @return a started, healthy cluster for tests that kill nothing: a node timeout of 5 s, so that a machine
      *     starved of CPU does not make its nodes fail each other over
      */
-    static LocalRedisCluster start() {
+    public static LocalRedisCluster start() {
         return start(Duration.ofSeconds(5));
     }
 
@@ -42,19 +43,12 @@ final class LocalRedisCluster implements AutoCloseable {
      * @return a started, healthy cluster
      * @throws IllegalStateException when it cannot be made in time
      */
-    static LocalRedisCluster start(Duration nodeTimeout) {
-        RedisProcesses processes = null;
-        try {
-            processes = new RedisProcesses("kali-redis-cluster-");
+    public static LocalRedisCluster start(Duration nodeTimeout) {
+        return RedisProcesses.launch("kali-redis-cluster-", "a local Redis Cluster", processes -> {
             LocalRedisCluster cluster = new LocalRedisCluster(processes, nodeTimeout);
             cluster.launch();
             return cluster;
-        } catch (IOException | RuntimeException e) {
-            if (processes != null) {
-                processes.close();
-            }
-            throw new IllegalStateException("could not start a local Redis Cluster: " + e.getMessage(), e);
-        }
+        });
     }
 
     private void launch() throws IOException {
@@ -62,12 +56,10 @@ final class LocalRedisCluster implements AutoCloseable {
         for (int i = 0; i < 6; i++) {
             int port = free.get(i);
             ports.add(port);
-            servers.add(processes.start(List.of("redis-server", "--port", Integer.toString(port),
-                    "--cluster-port", Integer.toString(free.get(6 + i)), "--bind", "127.0.0.1",
+            servers.add(processes.startServer(port, List.of("--cluster-port", Integer.toString(free.get(6 + i)),
                     "--cluster-enabled", "yes", "--cluster-config-file", "nodes-" + port + ".conf",
                     "--cluster-node-timeout", Long.toString(nodeTimeout.toMillis()),
-                    "--cluster-replica-validity-factor", "0", "--dir", processes.dir().toString(), "--save", "",
-                    "--appendonly", "no"), "redis-" + port));
+                    "--cluster-replica-validity-factor", "0")));
         }
         for (int port : ports) {
             await().atMost(START).until(() -> cli(port, "ping").contains("PONG"));
@@ -83,7 +75,7 @@ final class LocalRedisCluster implements AutoCloseable {
     }
 
     /** Waits until every live node says the cluster is ok and every replica is in sync with its primary. */
-    void awaitHealthy() {
+    public void awaitHealthy() {
         await().atMost(START).pollInterval(Duration.ofMillis(200)).until(() -> live().stream()
                 .allMatch(p -> cli(p, "cluster", "info").contains("cluster_state:ok")
                         && (!cli(p, "role").startsWith("slave")
@@ -91,13 +83,22 @@ final class LocalRedisCluster implements AutoCloseable {
     }
 
     /** @return {@code redis-cluster://127.0.0.1:P1,127.0.0.1:P2,127.0.0.1:P3} over the first three nodes */
-    String uri() {
+    public String uri() {
         return "redis-cluster://127.0.0.1:" + ports.get(0) + ",127.0.0.1:" + ports.get(1) + ",127.0.0.1:"
                 + ports.get(2);
     }
 
+    /**
+     * @param config the settings of KaliSocket nodes on this cluster
+     * @return the port of the primary that holds the nodes' registry now; with the key prefix hash-tagged (as on a
+     *     Redis Cluster) every key and channel of theirs is on it: the one to kill to disturb them
+     */
+    public int primaryOf(ClusterConfig config) {
+        return primaryOf(Keys.of(config).nodes());
+    }
+
     /** @param key a key @return the port of the primary that serves its slot now */
-    int primaryOf(String key) {
+    public int primaryOf(String key) {
         int slot = Integer.parseInt(cli(live().get(0), "cluster", "keyslot", key).trim());
         for (int port : live()) {
             if (servesSlot(port, slot)) {
@@ -128,12 +129,12 @@ final class LocalRedisCluster implements AutoCloseable {
     }
 
     /** @param port a node to kill abruptly (SIGKILL) @throws InterruptedException when interrupted meanwhile */
-    void kill(int port) throws InterruptedException {
+    public void kill(int port) throws InterruptedException {
         servers.get(ports.indexOf(port)).destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
     /** @return the ports of the nodes still running */
-    List<Integer> live() {
+    public List<Integer> live() {
         List<Integer> alive = new ArrayList<>();
         for (int i = 0; i < ports.size(); i++) {
             if (servers.get(i).isAlive()) {
@@ -144,7 +145,7 @@ final class LocalRedisCluster implements AutoCloseable {
     }
 
     /** @param port a node @param args a command @return what {@code redis-cli} printed, empty when it failed */
-    String cli(int port, String... args) {
+    public String cli(int port, String... args) {
         return RedisProcesses.cli(port, args);
     }
 

@@ -31,26 +31,19 @@ final class LocalSentinelSet implements AutoCloseable {
 
     /** @return a started set whose sentinels know the primary, its replica and each other */
     static LocalSentinelSet start() {
-        RedisProcesses processes = null;
-        try {
-            processes = new RedisProcesses("kali-redis-sentinel-");
+        return RedisProcesses.launch("kali-redis-sentinel-", "a local Sentinel set", processes -> {
             LocalSentinelSet set = new LocalSentinelSet(processes);
             set.launch();
             return set;
-        } catch (IOException | RuntimeException e) {
-            if (processes != null) {
-                processes.close();
-            }
-            throw new IllegalStateException("could not start a local Sentinel set: " + e.getMessage(), e);
-        }
+        });
     }
 
     private void launch() throws IOException {
         List<Integer> free = RedisProcesses.freePorts(5);
         int primaryPort = free.get(0);
         replica = free.get(1);
-        primary = server(List.of("--port", Integer.toString(primaryPort)));
-        server(List.of("--port", Integer.toString(replica), "--replicaof", "127.0.0.1", Integer.toString(primaryPort)));
+        primary = processes.startServer(primaryPort, List.of());
+        processes.startServer(replica, List.of("--replicaof", "127.0.0.1", Integer.toString(primaryPort)));
         for (int i = 0; i < 3; i++) {
             int port = free.get(2 + i);
             sentinels.add(port);
@@ -69,13 +62,6 @@ final class LocalSentinelSet implements AutoCloseable {
                 return master.contains("num-slaves\n1") && master.contains("num-other-sentinels\n2");
             });
         }
-    }
-
-    private Process server(List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("redis-server", "--bind", "127.0.0.1", "--save", "",
-                "--appendonly", "no", "--dir", processes.dir().toString()));
-        command.addAll(args);
-        return processes.start(command, "redis-" + args.get(1));
     }
 
     /** @return {@code redis-sentinel://127.0.0.1:S1,127.0.0.1:S2,127.0.0.1:S3/kalimaster} */

@@ -18,12 +18,71 @@ import java.util.stream.Stream;
  */
 final class RedisProcesses implements AutoCloseable {
 
+    /**
+     * Starts a set of Redis processes in one folder.
+     *
+     * @param <T> what it makes of them
+     */
+    interface Launch<T> {
+        /**
+         * @param processes where to start them
+         * @return the started set
+         * @throws IOException when one cannot start
+         */
+        T launch(RedisProcesses processes) throws IOException;
+    }
+
     private final Path dir;
     private final List<Process> processes = new ArrayList<>();
 
     /** @param name the folder's name prefix @throws IOException when it cannot be made */
     RedisProcesses(String name) throws IOException {
         this.dir = Files.createTempDirectory(name);
+    }
+
+    /**
+     * Launches a set of Redis processes in a new folder; when that fails, whatever it started is killed.
+     *
+     * @param <T> the set
+     * @param name the folder's name prefix
+     * @param what the set, for the error message, e.g. {@code a local Redis Cluster}
+     * @param launch starts the processes and waits until they are ready
+     * @return the set, ready
+     * @throws IllegalStateException when it cannot be started
+     */
+    static <T> T launch(String name, String what, Launch<T> launch) {
+        RedisProcesses processes = null;
+        try {
+            processes = new RedisProcesses(name);
+            return launch.launch(processes);
+        } catch (IOException | RuntimeException e) {
+            if (processes != null) {
+                processes.close();
+            }
+            throw new IllegalStateException("could not start " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @param port its port
+     * @return the command line of a {@code redis-server} on 127.0.0.1 and that port, without persistence
+     */
+    static List<String> serverCommand(int port) {
+        return List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
+                "--appendonly", "no");
+    }
+
+    /**
+     * @param port its port
+     * @param options more options, e.g. {@code --cluster-enabled yes}
+     * @return a started {@link #serverCommand} with its files in the folder (log {@code redis-PORT.log})
+     * @throws IOException when it cannot start
+     */
+    Process startServer(int port, List<String> options) throws IOException {
+        List<String> command = new ArrayList<>(serverCommand(port));
+        command.addAll(List.of("--dir", dir.toString()));
+        command.addAll(options);
+        return start(command, "redis-" + port);
     }
 
     /** @return the folder, for the processes' own files */

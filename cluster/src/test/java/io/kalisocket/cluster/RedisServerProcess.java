@@ -6,7 +6,6 @@ import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.List;
 
 /** A {@code redis-server} of the test's own, on a free loopback port, without persistence, to kill and restart. */
 final class RedisServerProcess implements AutoCloseable {
@@ -28,8 +27,7 @@ final class RedisServerProcess implements AutoCloseable {
 
     /** Starts it (again, empty) and waits until it accepts connections. @throws IOException when it cannot */
     void start() throws IOException {
-        process = new ProcessBuilder(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no")).redirectErrorStream(true)
+        process = new ProcessBuilder(RedisProcesses.serverCommand(port)).redirectErrorStream(true)
                 .redirectOutput(new File(System.getProperty("java.io.tmpdir"), "kali-redis-" + port + ".log")).start();
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {

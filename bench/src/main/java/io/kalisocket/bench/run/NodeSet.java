@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -20,13 +19,6 @@ final class NodeSet implements AutoCloseable {
 
     private static final String[] IDS = {"a", "b"};
 
-    /**
-     * System property naming a Redis the nodes use instead of the run's, e.g. a Redis Cluster
-     * ({@code -Dkalisocket.bench.nodes-redis=redis-cluster://127.0.0.1:P1,127.0.0.1:P2}), until {@code --redis}
-     * accepts such URIs; its CPU is then not counted (measure it on the shards, docs/CLUSTER.md).
-     */
-    static final String NODES_REDIS = "kalisocket.bench.nodes-redis";
-
     private final List<ServerProcess> processes = new ArrayList<>();
     private final Subject subject;
 
@@ -34,25 +26,23 @@ final class NodeSet implements AutoCloseable {
      * Starts the nodes.
      *
      * @param setup    what to start
-     * @param redis    the run's Redis, when there is one
-     * @param redisPid its process when the bench started it
+     * @param redis     the run's Redis, when there is one
+     * @param redisPids its processes when the bench started it
      * @param java     the java binary
      * @param prefix   command prefix (taskset)
      * @param jvmArgs  extra JVM options
      * @throws IOException if a node does not start
      * @throws InterruptedException if interrupted while waiting for one
      */
-    NodeSet(Setup setup, Optional<URI> redis, OptionalLong redisPid, Path java, List<String> prefix,
+    NodeSet(Setup setup, Optional<URI> redis, List<Long> redisPids, Path java, List<String> prefix,
             List<String> jvmArgs) throws IOException, InterruptedException {
         String keyPrefix = "bench:" + UUID.randomUUID().toString().substring(0, 8) + ":";
-        Optional<URI> nodesRedis = Optional.ofNullable(System.getProperty(NODES_REDIS)).map(URI::create);
         List<Subject.Node> nodes = new ArrayList<>();
         try {
             for (int i = 0; i < setup.nodes(); i++) {
                 List<String> args = new ArrayList<>();
                 if (setup.redis()) {
-                    URI uri = nodesRedis.or(() -> redis)
-                            .orElseThrow(() -> new IllegalStateException("no Redis for " + setup.name()));
+                    URI uri = redis.orElseThrow(() -> new IllegalStateException("no Redis for " + setup.name()));
                     args.addAll(List.of("--redis", uri.toString(), "--node-id", IDS[i], "--key-prefix", keyPrefix));
                 }
                 if (setup.recovery()) {
@@ -67,7 +57,7 @@ final class NodeSet implements AutoCloseable {
             throw e;
         }
         this.subject = new Subject(setup.name(), nodes.get(0).uri(), setup.mode(), nodes.get(0).process(), nodes,
-                setup.redis() && nodesRedis.isEmpty() ? redisPid : OptionalLong.empty());
+                setup.redis() ? redisPids : List.of());
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * The bench's own {@code redis-server} for the cluster scenarios: a free loopback port, no persistence,
  * pinned by the same command prefix as the servers, killed at the end of the run.
  */
-public final class RedisProcess implements AutoCloseable {
+public final class RedisProcess implements OwnRedis {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
@@ -38,6 +38,19 @@ public final class RedisProcess implements AutoCloseable {
      * @throws InterruptedException if interrupted while waiting
      */
     public static RedisProcess start(List<String> prefix) throws IOException, InterruptedException {
+        return start(prefix, List.of());
+    }
+
+    /**
+     * Starts {@code redis-server} (found on the PATH) with more options and waits until it accepts connections.
+     *
+     * @param prefix  command prefix (taskset), may be empty
+     * @param options more {@code redis-server} options, e.g. {@code --cluster-enabled yes}
+     * @return the running Redis
+     * @throws IOException if it cannot start or does not accept within 20 seconds
+     * @throws InterruptedException if interrupted while waiting
+     */
+    static RedisProcess start(List<String> prefix, List<String> options) throws IOException, InterruptedException {
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
@@ -45,6 +58,7 @@ public final class RedisProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.addAll(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no"));
+        cmd.addAll(options);
         Path log = Files.createTempFile("kalisocket-bench-redis-", ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long end = System.nanoTime() + START_TIMEOUT.toNanos();
@@ -62,10 +76,20 @@ public final class RedisProcess implements AutoCloseable {
     }
 
     /**
+     * Its port on 127.0.0.1.
+     *
+     * @return the port
+     */
+    public int port() {
+        return port;
+    }
+
+    /**
      * Where it listens.
      *
      * @return {@code redis://127.0.0.1:PORT}
      */
+    @Override
     public URI uri() {
         return URI.create("redis://127.0.0.1:" + port);
     }
@@ -77,6 +101,11 @@ public final class RedisProcess implements AutoCloseable {
      */
     public long pid() {
         return process.pid();
+    }
+
+    @Override
+    public List<Long> pids() {
+        return List.of(pid());
     }
 
     /** Kills it and waits (bounded) until it is gone. */

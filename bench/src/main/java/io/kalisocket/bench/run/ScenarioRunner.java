@@ -1,6 +1,7 @@
 package io.kalisocket.bench.run;
 
 import io.kalisocket.bench.BenchOptions;
+import io.kalisocket.bench.BenchRedis;
 import io.kalisocket.bench.scenario.Scenario;
 import io.kalisocket.bench.scenario.Scenarios;
 import io.kalisocket.bench.scenario.Setup;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Runs one scenario against the baseline, the KaliSocket app (default dispatch and, where it
@@ -64,11 +64,15 @@ public final class ScenarioRunner {
         prefix.addAll(pinning.serverPrefix());
         List<Setup> setups = scenario.setups(options);
         boolean needsRedis = setups.stream().anyMatch(Setup::redis);
-        try (RedisProcess own = needsRedis && options.redis().isEmpty() ? RedisProcess.start(pinning.serverPrefix()) : null) {
-            Optional<RedisProcess> ownRedis = Optional.ofNullable(own); // null: none needed, or --redis given
-            Optional<URI> redis = options.redis().or(() -> ownRedis.map(RedisProcess::uri));
+        BenchRedis redisOption = options.redis();
+        try (OwnRedis own = !needsRedis || redisOption.given().isPresent() ? null
+                : redisOption.localCluster() ? RedisClusterProcess.start(pinning.serverPrefix())
+                : RedisProcess.start(pinning.serverPrefix())) {
+            Optional<OwnRedis> ownRedis = Optional.ofNullable(own); // null: none needed, or --redis URI given
+            Optional<URI> redis = redisOption.given().or(() -> ownRedis.map(OwnRedis::uri));
             String redisNote = !needsRedis ? "" : ownRedis.isPresent()
-                    ? "; Redis: the bench's own redis-server at " + redis.get() + ", pinned with the servers, CPU counted"
+                    ? "; Redis: the bench's own " + (redisOption.localCluster() ? "Redis Cluster (3 primaries)"
+                            : "redis-server") + " at " + redis.get() + ", pinned with the servers, CPU counted"
                     : "; Redis: --redis " + redis.get() + " (not pinned, its CPU not counted)";
             String jitQuiet = options.jitQuiet().isZero() ? ""
                     : " then until the JIT is quiet (at most " + options.jitQuiet().toSeconds() + " s more)";
@@ -86,13 +90,13 @@ public final class ScenarioRunner {
     }
 
     private ResultTable runSetups(Scenario scenario, List<Setup> setups, Optional<URI> redis,
-                                  Optional<RedisProcess> ownRedis, Path java, List<String> prefix) {
+                                  Optional<OwnRedis> ownRedis, Path java, List<String> prefix) {
         ResultTable table = new ResultTable();
-        OptionalLong redisPid = ownRedis.map(r -> OptionalLong.of(r.pid())).orElse(OptionalLong.empty());
+        List<Long> redisPids = ownRedis.map(OwnRedis::pids).orElse(List.of());
         for (int run = 1; run <= options.runs(); run++) {
             for (Setup setup : setups) {
                 log.printf("[bench] %s run %d/%d: %s%n", scenario.name(), run, options.runs(), setup.name());
-                try (NodeSet nodes = new NodeSet(setup, redis, redisPid, java, prefix, jvmArgs(scenario))) {
+                try (NodeSet nodes = new NodeSet(setup, redis, redisPids, java, prefix, jvmArgs(scenario))) {
                     record(table, setup.name(), () -> scenario.measure(nodes.subject(), options));
                 } catch (Exception e) {
                     failed(table, setup.name(), e);

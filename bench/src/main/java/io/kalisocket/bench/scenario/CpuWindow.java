@@ -4,7 +4,6 @@ import io.kalisocket.bench.run.CpuClock;
 import io.kalisocket.bench.run.ServerProcess;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * CPU used by the server side (every node, plus the Redis the bench started) and by the load generator
@@ -16,7 +15,7 @@ final class CpuWindow {
     static final int SATURATED = 80;
 
     private final List<ServerProcess> servers;
-    private final OptionalLong redisPid;
+    private final List<Long> redisPids;
     private final long t0 = System.nanoTime();
     private final long server0;
     private final long redis0;
@@ -24,7 +23,7 @@ final class CpuWindow {
 
     CpuWindow(Subject subject) {
         this.servers = subject.processes();
-        this.redisPid = subject.redisPid();
+        this.redisPids = subject.redisPids();
         this.server0 = serverNanos();
         this.redis0 = redisNanos();
     }
@@ -45,7 +44,18 @@ final class CpuWindow {
     }
 
     private long redisNanos() {
-        return redisPid.isPresent() ? CpuClock.of(redisPid.getAsLong()) : -1;
+        if (redisPids.isEmpty()) {
+            return -1;
+        }
+        long sum = 0;
+        for (long pid : redisPids) {
+            long n = CpuClock.of(pid);
+            if (n < 0) {
+                return -1;
+            }
+            sum += n;
+        }
+        return sum;
     }
 
     /**

@@ -4,7 +4,6 @@ import io.kalisocket.bench.run.ServerProcess;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * One server, or one set of cluster nodes, as a scenario sees it.
@@ -14,10 +13,11 @@ import java.util.OptionalLong;
  * @param action   the echo action to call: {@code say} or {@code fast}; for a {@link Setup}, its mode
  * @param process  the first node's process when the runner started it; empty for {@code --target}
  * @param nodes    every node, the first one included (one for the single-server scenarios)
- * @param redisPid the Redis process the nodes use, when the bench started it (its CPU is counted)
+ * @param redisPids the Redis processes the nodes use, when the bench started them (their CPU is counted): one
+ *                 redis-server, or each primary of the bench's own Redis Cluster; empty otherwise
  */
 public record Subject(String name, URI uri, String action, Optional<ServerProcess> process, List<Node> nodes,
-                      OptionalLong redisPid) {
+                      List<Long> redisPids) {
 
     /**
      * One node.
@@ -28,9 +28,10 @@ public record Subject(String name, URI uri, String action, Optional<ServerProces
     public record Node(URI uri, Optional<ServerProcess> process) {
     }
 
-    /** Copies the node list. */
+    /** Copies the lists. */
     public Subject {
         nodes = List.copyOf(nodes);
+        redisPids = List.copyOf(redisPids);
     }
 
     /**
@@ -42,7 +43,7 @@ public record Subject(String name, URI uri, String action, Optional<ServerProces
      * @param process its process when the runner started it
      */
     public Subject(String name, URI uri, String action, Optional<ServerProcess> process) {
-        this(name, uri, action, process, List.of(new Node(uri, process)), OptionalLong.empty());
+        this(name, uri, action, process, List.of(new Node(uri, process)), List.of());
     }
 
     /**

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ class ClusterScenariosSmokeTest {
             nodes.add(node);
             list.add(new Subject.Node(URI.create("ws://127.0.0.1:" + node.port() + "/"), Optional.empty()));
         }
-        return new Subject("2 nodes redis", list.get(0).uri(), "", Optional.empty(), list, OptionalLong.empty());
+        return new Subject("2 nodes redis", list.get(0).uri(), "", Optional.empty(), list, List.of());
     }
 
     @Test
