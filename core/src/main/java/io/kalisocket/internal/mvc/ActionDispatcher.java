@@ -7,6 +7,7 @@ import io.kalisocket.connection.Connection;
 import io.kalisocket.errors.ErrorReply;
 import io.kalisocket.gateway.Gateway;
 import io.kalisocket.internal.connection.ChannelConnection;
+import io.kalisocket.internal.logging.LogLimiter;
 import io.kalisocket.internal.protocol.Envelope;
 import io.kalisocket.internal.protocol.EnvelopeException;
 import io.kalisocket.internal.protocol.EnvelopeParser;
@@ -16,6 +17,7 @@ import io.kalisocket.mvc.Ctx;
 import io.kalisocket.mvc.Dispatcher;
 import io.kalisocket.mvc.KaliException;
 import io.kalisocket.mvc.ReplyCode;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -32,6 +34,7 @@ public final class ActionDispatcher implements Dispatcher {
     private final EnvelopeParser parser;
     private final ServerStats stats;
     private final ReplyWriter replies;
+    private final LogLimiter unavailableLines = new LogLimiter(Duration.ofSeconds(1), System::nanoTime);
 
     /**
      * @param routes the routing table
@@ -145,6 +148,25 @@ public final class ActionDispatcher implements Dispatcher {
     public void rejectInvalid(Connection connection, EnvelopeException problem) {
         reply(connection, new Reply(problem.controller(), problem.action(), ReplyCode.BAD_REQUEST,
                 problem.getMessage(), null, problem.msgid()));
+    }
+
+    /**
+     * Answers a call whose msgid could not be checked against the receipts' window (the cache behind it, e.g. Redis,
+     * did not answer) with a 503 carrying its msgid; the action did not run, so resending it is safe.
+     *
+     * @param connection the sender
+     * @param envelope the call
+     * @param problem what the cache threw
+     */
+    public void receiptWindowUnavailable(Connection connection, Envelope envelope, RuntimeException problem) {
+        long left = unavailableLines.tryLog(); // an outage fails every call with a msgid: one line a second
+        if (left >= 0) {
+            log.warn("call {}/{} of client {} not run, answered 503: the receipts' window did not answer: {}{}",
+                    envelope.controller(), envelope.action(), connection.id(), problem.toString(),
+                    left > 0 ? " (" + left + " more such calls since the last line)" : "");
+        }
+        reply(connection, Reply.error(envelope, ReplyCode.UNAVAILABLE,
+                "not run: the server could not check this msgid, resend it"));
     }
 
     /**

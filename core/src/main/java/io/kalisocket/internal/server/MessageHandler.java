@@ -120,10 +120,20 @@ final class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     }
 
     private void call(ChannelConnection connection, Route route, Envelope envelope) {
-        if (envelope.wantsReceipt()
-                && !steps.receipts().firstDelivery(connection.id(), connection.uid(), envelope.msgid())) {
-            steps.stats().count(Counter.DEDUP_HITS);
-            return;
+        if (envelope.wantsReceipt()) {
+            boolean first;
+            try {
+                first = steps.receipts().firstDelivery(connection.id(), connection.uid(), envelope.msgid());
+            } catch (RuntimeException windowUnreachable) {
+                // The receipt is out already, so the client will not resend by itself: it must get an answer.
+                // Not run: a run that cannot be recorded could run again when the client resends.
+                steps.dispatcher().receiptWindowUnavailable(connection, envelope, windowUnreachable);
+                return;
+            }
+            if (!first) {
+                steps.stats().count(Counter.DEDUP_HITS);
+                return;
+            }
         }
         steps.dispatcher().invoke(connection, route, envelope);
     }
