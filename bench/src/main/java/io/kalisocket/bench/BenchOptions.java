@@ -197,6 +197,11 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
                            --key-prefix P] [--recovery]                                   (used by the runner)
                        taskset -c 0 java -jar kalisocket-bench.jar jitter [--duration S]
                            this machine's scheduling jitter on one core, the floor of any latency figure
+                       java -jar kalisocket-bench.jar crowd --target ws://127.0.0.1:PORT/ --pid PID
+                           [--connections N] [--expect TEXT]
+                           N clients (default 10000) connect at once to a running app (the demo), each waits for
+                           its welcome (a text frame containing TEXT, default "type":"welcome") -> time until all
+                           welcomed, the app's heap after full GC (jcmd), RSS, both sides' CPU
 
                 scenarios (each server in its own JVM; table shows each figure and its ratio to the baseline):
                   echo       N connections, each with a window of requests in flight -> replies/s   (N=100)

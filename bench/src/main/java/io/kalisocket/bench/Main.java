@@ -2,6 +2,7 @@ package io.kalisocket.bench;
 
 import io.kalisocket.bench.run.JitterProbe;
 import io.kalisocket.bench.run.ScenarioRunner;
+import io.kalisocket.bench.scenario.CrowdCheck;
 import io.kalisocket.bench.server.ServerMain;
 import java.time.Duration;
 import java.util.Arrays;
@@ -50,6 +51,10 @@ public final class Main {
                 throw new IllegalArgumentException("jitter --duration must be 1-60 s, got " + seconds);
             }
             new JitterProbe(Duration.ofSeconds(seconds)).run(System.out);
+            return 0;
+        }
+        if (args[0].equals("crowd")) {
+            CrowdCheck.parse(Arrays.asList(args).subList(1, args.length)).run(System.out);
             return 0;
         }
         new ScenarioRunner(BenchOptions.parse(args), System.out, System.err).run();

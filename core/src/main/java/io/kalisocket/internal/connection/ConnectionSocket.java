@@ -174,7 +174,8 @@ public class ConnectionSocket {
             closing = true;
             // The client answers and then the TCP connection ends. Until then the socket is still read, so closing
             // never meets unread data, which would reset the connection and lose what was sent before the close
-            // frame. A client that never answers is dropped by the closing-handshake stage (on the server's clock).
+            // frame. A client that never answers is dropped by the outbound guard (its ClosingHandshake, on the server's
+            // clock).
             ChannelOutboundInvoker o = out;
             ch.eventLoop().execute(() -> o.writeAndFlush(new CloseWebSocketFrame(code, reason)));
         }

@@ -39,6 +39,8 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter impl
     private boolean reading;
     /** Whether a frame aggregator sits above this stage (added at the first fragmented message). */
     private boolean assembling;
+    /** The real IP whose connection slot this socket holds ({@link ConnectionLimiter}), or null. */
+    private String slotIp;
 
     /**
      * @param parts what every connection's stage uses
@@ -103,6 +105,15 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter impl
     public void channelReadComplete(ChannelHandlerContext ctx) {
         reading = false;
         ctx.fireChannelReadComplete();
+    }
+
+    /**
+     * Called by the HTTP stage when this socket took a connection slot; the slot is given back when it closes.
+     *
+     * @param ip the real IP the slot counts against
+     */
+    void holdsSlotOf(String ip) {
+        slotIp = ip;
     }
 
     @Override
@@ -186,6 +197,9 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter impl
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (slotIp != null) {
+            parts.limiter().release(slotIp);
+        }
         if (timed != null) {
             timed.stop();
         }

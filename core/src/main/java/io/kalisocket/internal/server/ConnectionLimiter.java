@@ -37,6 +37,9 @@ final class ConnectionLimiter {
         } else if (maxTotal <= 0) {
             total.incrementAndGet();
         }
+        if (maxPerIp <= 0) {
+            return null; // no per-IP limit: no count to keep (two map updates less per handshake)
+        }
         boolean[] refused = {false};
         perIp.compute(ip, (k, n) -> {
             AtomicInteger count = n != null ? n : new AtomicInteger();
@@ -56,6 +59,9 @@ final class ConnectionLimiter {
 
     void release(String ip) {
         total.decrementAndGet();
+        if (maxPerIp <= 0) {
+            return;
+        }
         perIp.computeIfPresent(ip, (k, n) -> n.decrementAndGet() == 0 ? null : n);
     }
 }

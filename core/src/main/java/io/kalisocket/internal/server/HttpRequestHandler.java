@@ -122,8 +122,8 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
                     "max-connections-per-ip", ip);
             return;
         }
-        ConnectionLimiter held = limiter; // not the field: a listener that captured this stage would keep it alive
-        ctx.channel().closeFuture().addListener(f -> held.release(ip));
+        // Released by the lifecycle stage when the socket closes: no close listener per connection.
+        ctx.pipeline().get(ConnectionLifecycleHandler.class).holdsSlotOf(ip);
         ChannelConnection connection = ChannelConnection.of(ctx.channel());
         connection.ip(ip);
         Handshake handshake = new Handshake(request.uri(), uri.path(), paramsOf(uri), headersOf(request),

@@ -17,7 +17,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslHandler;
-import java.util.function.LongSupplier;
 
 /**
  * The whole protocol stack, top to bottom, one stage per concern (docs/ARCHITECTURE.md §3). The HTTP stages
@@ -33,26 +32,27 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final LimitsConfig limits;
     private final WebSocketEndpoint endpoint;
     private final WebSocketServerProtocolConfig webSocket;
-    private final ClosingHandshakeHandler closingHandshake;
+    private final ClosingHandshake closingHandshake;
     private final ConnectionErrorHandler errors;
     private final ConnectionTasks tasks;
     private final MessageSteps steps;
     private final OwnMessageHandler ownMessages;
     private final LifecycleParts lifecycle;
-    /** The server's clock as each connection's token bucket reads it: one reference, not a lambda per connection. */
-    private final LongSupplier nanoTime;
+    /** The message rate limit every connection's token bucket shares. */
+    private final TokenBucket.Rate messageRate;
 
     /** @param parts the server's parts, each stage takes what it uses */
     KaliChannelInitializer(ServerAssembly parts) {
         this.parts = parts;
         this.limits = parts.config.limits();
         this.endpoint = WebSocketEndpoint.of(parts);
-        this.nanoTime = parts.clock::nanoTime;
+        this.messageRate = TokenBucket.Rate.of(limits.messagesPerSecond(), limits.messageBurst(),
+                parts.clock::nanoTime);
         this.webSocket = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(endpoint.path())
                 .checkStartsWith(true)
                 .handshakeTimeoutMillis(limits.handshakeTimeout().toMillis())
-                .forceCloseTimeoutMillis(-1) // off: the closing-handshake stage times it, on the server's clock
+                .forceCloseTimeoutMillis(-1) // off: the guard times it (ClosingHandshake), on the server's clock
                 .decoderConfig(WebSocketDecoderConfig.newBuilder()
                         .maxFramePayloadLength(limits.maxMessageBytes())
                         .expectMaskedFrames(true)
@@ -63,7 +63,7 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
                         .closeOnProtocolViolation(false)
                         .build())
                 .build();
-        this.closingHandshake = new ClosingHandshakeHandler(parts.clock);
+        this.closingHandshake = new ClosingHandshake(parts.clock);
         this.errors = new ConnectionErrorHandler(limits.maxMessageBytes(), parts.callbacks, parts.finisher,
                 parts.stats, new LogLimiter(ConnectionErrorHandler.WARN_INTERVAL, parts.clock::nanoTime));
         this.tasks = new ConnectionTasks(parts.dispatcher, parts.stats);
@@ -83,7 +83,7 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
         this.lifecycle = new LifecycleParts(parts.connectionFactory, parts.connections, parts.finisher,
                 parts.recoveryHook, parts.callbacks, parts.connectActions, parts.stats, parts.authenticated,
                 new LoopTimeouts(limits.handshakeTimeout(), parts.clock), new LoopTimeouts(limits.idleTimeout(),
-                parts.clock), connectionLog, parts.tracker, limits.maxMessageBytes());
+                parts.clock), connectionLog, parts.tracker, limits.maxMessageBytes(), endpoint.limiter());
         this.ownMessages = parts.callbacks.onMessage() == null ? null
                 : new OwnMessageHandler(parts.callbacks.onMessage(), gate, tasks);
     }
@@ -101,12 +101,12 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
         p.addLast(new HttpRequestHandler(endpoint, parts.staticFiles, parts.httpEndpoints, parts.callbacks));
         parts.recoveryHook.newCloseWatcher().ifPresent(p::addLast);
-        p.addLast(closingHandshake);
         // Netty's protocol stage would add its UTF-8 check right above itself, below the guard; here, above it, the
         // guard sees the check's protocol violations as it sees the decoder's, and answers them all alike.
         p.addLast(new Utf8FrameValidator(false));
         // Below the protocol stage: it sees the close frames that stage sends too (see the class).
-        OutboundGuardHandler guard = new OutboundGuardHandler(limits.slowConsumerPolicy(), parts.stats);
+        OutboundGuardHandler guard = new OutboundGuardHandler(limits.slowConsumerPolicy(), parts.stats,
+                closingHandshake);
         p.addLast(guard);
         p.addLast(new WebSocketServerProtocolHandler(webSocket));
         // No frame aggregator here: the lifecycle stage adds one above itself at a connection's first fragment.
@@ -114,8 +114,7 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
         if (ownMessages != null) {
             p.addLast(ownMessages);
         } else {
-            p.addLast(new MessageHandler(steps, new TokenBucket(limits.messagesPerSecond(), limits.messageBurst(),
-                    nanoTime)));
+            p.addLast(new MessageHandler(steps, new TokenBucket(messageRate)));
         }
         p.addLast(errors);
     }

@@ -27,9 +27,11 @@ import java.util.function.Consumer;
  * @param connectionLog the connection log ({@code logging.connections}), or null when off
  * @param tracker knows every channel until it is finished (told here, first thing and last)
  * @param maxMessageBytes {@code limits.max-message-bytes}: the most a fragmented message may add up to
+ * @param limiter counts connections in total and per IP; a socket's slot, taken at its upgrade request, is given
+ *     back when the socket closes
  */
 record LifecycleParts(ConnectionFactory factory, ConnectionRegistry connections, ConnectionFinisher finisher,
         RecoveryHook recovery, LifecycleCallbacks callbacks, ConnectActionRunner connectActions, ServerStats stats,
         Consumer<ChannelConnection> authenticated, LoopTimeouts handshakeTime, LoopTimeouts idleTime,
-        ConnectionLog connectionLog, ChannelTracker tracker, int maxMessageBytes) {
+        ConnectionLog connectionLog, ChannelTracker tracker, int maxMessageBytes, ConnectionLimiter limiter) {
 }

@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * the TCP connection right after it; that close is held back until the client closes its end or the closing
  * handshake's timer ends the connection, because closing while the client still sends makes the kernel answer with
  * a reset, which can destroy the close frame before the client reads it.
+ *
+ * <p>The close frames passing here both ways are the closing handshake's ({@link ClosingHandshake}): timed, noted for
+ * the connection log, the client's answer to the server's close ending the connection.
  */
 final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedFrameWriter {
 
@@ -43,6 +46,7 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
 
     private final SlowConsumerPolicy policy;
     private final ServerStats stats;
+    private final ClosingHandshake closingHandshake;
     private ChannelHandlerContext ctx;
     /** Where shared frames go in: the stage below flush consolidation (TLS, if any, is below it). */
     private ChannelHandlerContext wire;
@@ -50,9 +54,15 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
     private boolean closeSent;
     private boolean answeredViolation;
 
-    OutboundGuardHandler(SlowConsumerPolicy policy, ServerStats stats) {
+    /**
+     * @param policy what a push to a slow consumer gets
+     * @param stats counts what passes and what is dropped
+     * @param closingHandshake the server's closing handshake, for the close frames that pass here
+     */
+    OutboundGuardHandler(SlowConsumerPolicy policy, ServerStats stats, ClosingHandshake closingHandshake) {
         this.policy = policy;
         this.stats = stats;
+        this.closingHandshake = closingHandshake;
     }
 
     @Override
@@ -62,8 +72,9 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (msg instanceof CloseWebSocketFrame) {
+        if (msg instanceof CloseWebSocketFrame close) {
             closeSent = true;
+            closingHandshake.sending(ctx, close);
         } else if (msg instanceof TextWebSocketFrame && ctx.channel().isActive()) {
             // (A closed channel is not writable either: that is no slow consumer, and the write fails on its own.)
             if (!admit(msg instanceof ReplyFrame)) {
@@ -77,6 +88,14 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
             }
         }
         ctx.write(msg, promise);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof CloseWebSocketFrame close && closingHandshake.received(ctx, close)) {
+            return;
+        }
+        ctx.fireChannelRead(msg);
     }
 
     @Override

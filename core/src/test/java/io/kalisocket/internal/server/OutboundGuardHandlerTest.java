@@ -6,6 +6,7 @@ import io.kalisocket.config.LimitsConfig.SlowConsumerPolicy;
 import io.kalisocket.internal.connection.ReplyFrame;
 import io.kalisocket.internal.connection.WireFrame;
 import io.kalisocket.internal.stats.ServerStats;
+import io.kalisocket.testing.FakeClock;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -33,7 +34,8 @@ class OutboundGuardHandlerTest {
 
     private final ServerStats stats = new ServerStats();
     private final List<Object> seenBetween = new ArrayList<>();
-    private final OutboundGuardHandler guard = new OutboundGuardHandler(SlowConsumerPolicy.DROP, stats);
+    private final OutboundGuardHandler guard = new OutboundGuardHandler(SlowConsumerPolicy.DROP, stats,
+            new ClosingHandshake(new FakeClock()));
     private final EmbeddedChannel channel = new EmbeddedChannel(new FlushConsolidationHandler(256, true),
             new ChannelOutboundHandlerAdapter() {
                 @Override

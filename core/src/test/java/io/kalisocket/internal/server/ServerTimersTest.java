@@ -2,6 +2,8 @@ package io.kalisocket.internal.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kalisocket.config.LimitsConfig.SlowConsumerPolicy;
+import io.kalisocket.internal.stats.ServerStats;
 import io.kalisocket.testing.FakeClock;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -90,13 +92,13 @@ class ServerTimersTest {
         assertThat(clock.scheduledTasks()).isZero();
     }
 
-    /* ---------------- ClosingHandshakeHandler ---------------- */
+    /* ---------------- ClosingHandshake (in the outbound guard) ---------------- */
 
     @Test
     void closingHandshake_dropsTheConnectionWhenTheClientDoesNotAnswerTheServersClose() {
-        EmbeddedChannel ch = new EmbeddedChannel(new ClosingHandshakeHandler(clock));
+        EmbeddedChannel ch = new EmbeddedChannel(guardWithClosingHandshake());
         ch.writeOutbound(new CloseWebSocketFrame(1001, "idle timeout"));
-        clock.advance(ClosingHandshakeHandler.TIMEOUT.minus(NANO));
+        clock.advance(ClosingHandshake.TIMEOUT.minus(NANO));
         assertThat(ch.isOpen()).isTrue();
         clock.advance(NANO);
         assertThat(ch.isOpen()).isFalse();
@@ -105,7 +107,11 @@ class ServerTimersTest {
 
     @Test
     void closingHandshake_setsNoTimerWhileNoCloseFrameWasSent() {
-        new EmbeddedChannel(new ClosingHandshakeHandler(clock));
+        new EmbeddedChannel(guardWithClosingHandshake());
         assertThat(clock.scheduledTasks()).isZero();
+    }
+
+    private OutboundGuardHandler guardWithClosingHandshake() {
+        return new OutboundGuardHandler(SlowConsumerPolicy.DROP, new ServerStats(), new ClosingHandshake(clock));
     }
 }

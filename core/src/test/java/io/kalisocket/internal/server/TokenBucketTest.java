@@ -13,7 +13,7 @@ class TokenBucketTest {
 
     @Test
     void tryTake_allowsTheBurstThenRefusesUntilTimeRefills() {
-        TokenBucket bucket = new TokenBucket(100, 200, clock::nanoTime);
+        TokenBucket bucket = new TokenBucket(TokenBucket.Rate.of(100, 200, clock::nanoTime));
         for (int i = 0; i < 200; i++) {
             assertThat(bucket.tryTake()).as("message %d of the burst", i).isTrue();
         }
@@ -25,12 +25,22 @@ class TokenBucketTest {
 
     @Test
     void tryTake_neverSavesMoreThanTheBurst() {
-        TokenBucket bucket = new TokenBucket(100, 5, clock::nanoTime);
+        TokenBucket bucket = new TokenBucket(TokenBucket.Rate.of(100, 5, clock::nanoTime));
         clock.advance(Duration.ofHours(1));
         int passed = 0;
         while (bucket.tryTake()) {
             passed++;
         }
         assertThat(passed).isEqualTo(5);
+    }
+
+    @Test
+    void tryTake_refillsWholeTokensOnly() {
+        TokenBucket bucket = new TokenBucket(TokenBucket.Rate.of(100, 1, clock::nanoTime));
+        assertThat(bucket.tryTake()).isTrue();
+        clock.advance(Duration.ofMillis(9));
+        assertThat(bucket.tryTake()).as("nine tenths of a token").isFalse();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(bucket.tryTake()).isTrue();
     }
 }

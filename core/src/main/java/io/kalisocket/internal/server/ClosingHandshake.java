@@ -2,11 +2,8 @@ package io.kalisocket.internal.server;
 
 import io.kalisocket.KaliClock;
 import io.kalisocket.internal.connection.ChannelConnection;
-import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -30,9 +27,11 @@ import java.util.concurrent.Future;
  * server's clock, the TCP connection is closed from here whether or not the client answered and whether or not
  * the frame could even be written (a client that stopped reading). This is the one close-handshake timer: Netty's
  * own ({@code forceCloseTimeoutMillis}) is off, and closing from this stage does not wait for it.
+ *
+ * <p>Not a stage of its own: the outbound guard, which sits on the same frames, calls it (one pipeline stage, 64
+ * bytes, less for every connection). Made once per server; {@code ctx} is always the guard's.
  */
-@ChannelHandler.Sharable
-final class ClosingHandshakeHandler extends ChannelDuplexHandler {
+final class ClosingHandshake {
 
     /** How long a client has to answer the server's close frame before the TCP connection is dropped. */
     static final Duration TIMEOUT = Duration.ofSeconds(3);
@@ -43,48 +42,54 @@ final class ClosingHandshakeHandler extends ChannelDuplexHandler {
     private final KaliClock clock;
 
     /** @param clock the server's clock, which times the close handshake */
-    ClosingHandshakeHandler(KaliClock clock) {
+    ClosingHandshake(KaliClock clock) {
         this.clock = clock;
     }
 
-    @Override
-    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (msg instanceof CloseWebSocketFrame close) {
-            noteClose(ctx, close, "server");
-        }
-        if (msg instanceof CloseWebSocketFrame && ctx.channel().isActive()) {
+    /**
+     * A close frame the server sends, on its way out: noted, and the closing handshake's timer started.
+     *
+     * @param ctx the calling stage's context
+     * @param close the frame
+     */
+    void sending(ChannelHandlerContext ctx, CloseWebSocketFrame close) {
+        noteClose(ctx, close, "server");
+        if (ctx.channel().isActive()) {
             // Closed from this stage, so that no stage above it (the protocol stage) holds the close back. The timer
             // goes when the socket closes: thousands of closes a second must not leave their timers queued for 3 s.
             Future<?> timer = clock.schedule(ctx.executor(), () -> ctx.close(), TIMEOUT);
             ctx.channel().closeFuture().addListener(closed -> timer.cancel(false));
         }
-        ctx.write(msg, promise);
     }
 
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof CloseWebSocketFrame close) {
-            noteClose(ctx, close, "client");
-            ChannelConnection connection = ChannelConnection.of(ctx.channel());
-            if (connection != null && connection.socket().isClosing()) {
-                ReferenceCountUtil.release(msg);
-                // The server's own close frame may still wait in a task on this event loop (ConnectionSocket.close
-                // writes it from one): close after that task, or the client gets no close frame at all.
-                ctx.executor().execute(ctx::close);
-                return;
-            }
-            int code = close.statusCode();
-            if (code > MAX_CLOSE_CODE) {
-                ReferenceCountUtil.release(msg);
-                // From the tail, so that the outbound guard sees the close frame and writes nothing after it.
-                ctx.channel().writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.PROTOCOL_ERROR))
-                        .addListener(ChannelFutureListener.CLOSE);
-                ctx.fireExceptionCaught(new CorruptedWebSocketFrameException(WebSocketCloseStatus.PROTOCOL_ERROR,
-                        "close status code " + code + " is above " + MAX_CLOSE_CODE));
-                return;
-            }
+    /**
+     * A close frame the client sent: noted; the answer to the server's close, or a refused status code, ends here.
+     *
+     * @param ctx the calling stage's context
+     * @param close the frame
+     * @return true when the frame was taken (released) here, false when it goes on up the pipeline
+     */
+    boolean received(ChannelHandlerContext ctx, CloseWebSocketFrame close) {
+        noteClose(ctx, close, "client");
+        ChannelConnection connection = ChannelConnection.of(ctx.channel());
+        if (connection != null && connection.socket().isClosing()) {
+            ReferenceCountUtil.release(close);
+            // The server's own close frame may still wait in a task on this event loop (ConnectionSocket.close
+            // writes it from one): close after that task, or the client gets no close frame at all.
+            ctx.executor().execute(ctx::close);
+            return true;
         }
-        ctx.fireChannelRead(msg);
+        int code = close.statusCode();
+        if (code > MAX_CLOSE_CODE) {
+            ReferenceCountUtil.release(close);
+            // From the tail, so that the outbound guard sees the close frame and writes nothing after it.
+            ctx.channel().writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.PROTOCOL_ERROR))
+                    .addListener(ChannelFutureListener.CLOSE);
+            ctx.fireExceptionCaught(new CorruptedWebSocketFrameException(WebSocketCloseStatus.PROTOCOL_ERROR,
+                    "close status code " + code + " is above " + MAX_CLOSE_CODE));
+            return true;
+        }
+        return false;
     }
 
     private static void noteClose(ChannelHandlerContext ctx, CloseWebSocketFrame close, String by) {
