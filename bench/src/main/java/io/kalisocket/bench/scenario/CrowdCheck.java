@@ -37,7 +37,12 @@ public final class CrowdCheck {
     static final Duration DEADLINE = Duration.ofSeconds(60);
 
     private static final AttributeKey<Boolean> WELCOMED = AttributeKey.valueOf("crowd.welcomed");
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /**
+     * One generation's use in {@code GC.heap_info}: G1 prints one line for the whole heap, the Serial collector (the
+     * JVM's choice on one pinned core) and the parallel one a line per generation; every such line has
+     * {@code total NK, used NK} (eden, survivor and metaspace lines do not), so the heap is their sum.
+     */
+    static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
     private final URI target;
     private final long pid;
@@ -135,11 +140,22 @@ public final class CrowdCheck {
     /** The application's heap in use right after a full GC, in bytes ({@code jcmd}). */
     private long heapAfterGc() throws IOException, InterruptedException {
         jcmd("GC.run");
-        Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
-        if (!used.find()) {
-            throw new IOException("no heap figure in jcmd " + pid + " GC.heap_info");
+        String info = jcmd("GC.heap_info");
+        long bytes = usedHeapBytes(info);
+        if (bytes < 0) {
+            throw new IOException("no heap figure in jcmd " + pid + " GC.heap_info: " + info.strip());
         }
-        return Long.parseLong(used.group(1)) * 1024;
+        return bytes;
+    }
+
+    /** @param heapInfo what {@code jcmd PID GC.heap_info} printed @return the heap in use, -1 when none is shown */
+    static long usedHeapBytes(String heapInfo) {
+        Matcher used = HEAP_USED.matcher(heapInfo);
+        long kib = -1;
+        while (used.find()) {
+            kib = Math.max(kib, 0) + Long.parseLong(used.group(1));
+        }
+        return kib < 0 ? -1 : kib * 1024;
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {

@@ -33,4 +33,18 @@ class CrowdCheckTest {
                 "--connections", Integer.toString(CrowdCheck.MAX_CONNECTIONS + 1))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--connections");
     }
+
+    @Test
+    void heap_isEveryGenerationsUse_notTheYoungOnesAlone() {
+        String serial = """
+                 def new generation   total 116224K, used 30638K [0x0000000687400000, 0x000000068f210000)
+                  eden space 103360K,  29% used [0x0000000687400000, 0x00000006891eba08)
+                 tenured generation   total 258048K, used 40616K [0x0000000704d50000, 0x0000000714950000)
+                 Metaspace       used 31569K, committed 31936K, reserved 1114112K
+                """;
+        assertThat(CrowdCheck.usedHeapBytes(serial)).isEqualTo((30638L + 40616L) * 1024);
+        assertThat(CrowdCheck.usedHeapBytes(" garbage-first heap   total 262144K, used 12345K [0x1, 0x2)"))
+                .isEqualTo(12345L * 1024);
+        assertThat(CrowdCheck.usedHeapBytes("no heap here")).isEqualTo(-1);
+    }
 }
