@@ -213,8 +213,10 @@ final class ChatAcrossNodes {
                 // the counts every client gets (presence.count) are numbered among them
                 assertThat(missed).filteredOn(n -> n.has("text")).extracting(n -> n.path("text").asText())
                         .containsExactly("m0", "m1", "m2", "m3", "m4", "while away");
-                assertThat(back.call("room", "members", "room", room).path("data").path("count").asInt())
-                        .isEqualTo(2);
+                // the returning node re-announces her groups as the claim completes, next to her recovery frame: the
+                // cluster-wide count may lag that frame by a Redis round trip (seen under CI's load on Redis Cluster)
+                await().atMost(CROSS_NODE).untilAsserted(() -> assertThat(
+                        back.call("room", "members", "room", room).path("data").path("count").asInt()).isEqualTo(2));
                 fay.call("room", "say", "room", room, "text", "live");
                 long lastMissed = missed.get(missed.size() - 1).get("_seq").asLong();
                 assertThat(back.awaitJson(Json.field("text", "live")).get("_seq").asLong()).isGreaterThan(lastMissed);
