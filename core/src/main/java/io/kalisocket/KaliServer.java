@@ -1,8 +1,6 @@
 package io.kalisocket;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kalisocket.auth.Authenticator;
 import io.kalisocket.cache.Cache;
 import io.kalisocket.config.KaliConfig;
@@ -23,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -106,10 +105,8 @@ public final class KaliServer {
     }
 
     /**
-     * Replaces the ready pipeline: every text frame goes to this callback, which may call
-     * {@link #dispatcher()}{@code .run(conn, params)} itself.
-     *
-     * @param callback gets each text frame
+     * @param callback replaces the ready pipeline: gets every text frame, and may call {@link #dispatcher()}{@code
+     *     .run(conn, params)} itself
      * @return this
      */
     public KaliServer onMessage(BiConsumer<Connection, String> callback) {
@@ -135,12 +132,7 @@ public final class KaliServer {
         return this;
     }
 
-    /**
-     * Registers every callback of an {@link Events} object; its {@code onMessage} only when overridden.
-     *
-     * @param events the application's events
-     * @return this
-     */
+    /** @param events the application's callbacks (its {@code onMessage} only when overridden) @return this */
     public KaliServer events(Events events) {
         callbacks = callbacks.withEvents(Objects.requireNonNull(events));
         return this;
@@ -270,11 +262,8 @@ public final class KaliServer {
     }
 
     private NettyServer started(String part) {
-        NettyServer server = running;
-        if (server == null) {
-            throw new IllegalStateException(part + " exists once the server has started");
-        }
-        return server;
+        return Optional.ofNullable(running).orElseThrow(() -> new IllegalStateException(part + " exists once the "
+                + "server has started"));
     }
 
     /**
@@ -305,10 +294,6 @@ public final class KaliServer {
 
     /** @return the default mapper: unknown fields are ignored when binding (params include ct, ac, ip...) */
     public static ObjectMapper defaultMapper() {
-        return JsonMapper.builder()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                // 1.5 for an int is a client's mistake to report (400), not a value to truncate to 1.
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .build();
+        return ServerRecipe.defaultMapper();
     }
 }

@@ -1,6 +1,8 @@
 package io.kalisocket;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kalisocket.auth.Authenticator;
 import io.kalisocket.cache.Cache;
 import io.kalisocket.config.KaliConfig;
@@ -46,13 +48,22 @@ record ServerRecipe(KaliConfig config, ControllerSources controllers, LifecycleC
         Map<String, Supplier<Object>> statusSections, Authenticator authenticator,
         Map<String, HttpEndpoint> httpEndpoints, MeterRegistry meterRegistry) {
 
+    /** @return the default mapper: unknown fields are ignored when binding (params include ct, ac, ip...) */
+    static ObjectMapper defaultMapper() {
+        return JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // 1.5 for an int is a client's mistake to report (400), not a value to truncate to 1.
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .build();
+    }
+
     /**
      * @param made told of the server as soon as it exists
      * @return the running server
      */
     RunningServer bind(Consumer<NettyServer> made) {
         LoggingBackend.warning(LoggerFactory.getILoggerFactory()).ifPresent(System.err::println);
-        ObjectMapper json = mapper != null ? mapper : KaliServer.defaultMapper();
+        ObjectMapper json = mapper != null ? mapper : defaultMapper();
         ConnectionAuth auth = ConnectionAuth.of(config.auth(), authenticator, clock).orElse(null);
         List<Object> own = auth == null ? List.of() : List.of(new AuthController(auth)); // ct=auth: refresh
         RouteTable routes = controllers.routes(json, own, loader, callbacks.onMessage() != null);
