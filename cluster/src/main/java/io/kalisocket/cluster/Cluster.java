@@ -208,14 +208,15 @@ public final class Cluster implements AutoCloseable {
         Notice.Codec codec = new Notice.Codec(json, nodeId);
         Membership membership = new Membership(redis, keys, nodeId, json);
         LocalWatcher watcher = new LocalWatcher(local, membership);
-        NodeLiveness beat = new NodeLiveness(redis, keys, nodeId, config, membership, watcher, local, stats);
+        AnnounceFence fence = new AnnounceFence();
+        NodeLiveness beat = new NodeLiveness(redis, keys, nodeId, config, membership, watcher, local, stats, fence);
         beat.start();
-        OwnerWrites ownerWrites = new OwnerWrites(membership, watcher, json);
+        OwnerWrites ownerWrites = new OwnerWrites(membership, watcher, local, json);
         Directory directory = new Directory(local, redis, keys, json);
         ClaimGate gate = new ClaimGate(node.clock());
         RecoveryStreams streams = new RecoveryStreams(redis, keys, nodeId, node, watcher, membership, directory, gate);
-        NodeInbox inbox = new NodeInbox(local, codec, stats,
-                notice -> timer.execute(() -> guarded(() -> ownerWrites.accept(notice))), streams);
+        NodeInbox inbox = new NodeInbox(local, codec, stats, ownerWrites,
+                write -> timer.execute(() -> guarded(write)), streams);
         redis.subscribe(text -> {
             if (!routes.accept(text)) {
                 gate.deliver(() -> inbox.accept(text));
@@ -223,7 +224,7 @@ public final class Cluster implements AutoCloseable {
         }, keys.channel(nodeId), keys.channelAll());
         RedisGateway made = new RedisGateway(local, nodeId, new SendRouter(local, redis, keys, nodeId, codec, gate, routes),
                 membership,
-                directory, watcher, codec, stats);
+                directory, watcher, codec, stats, fence);
         this.recoveryStreams = streams;
         this.liveness = beat;
         this.gateway = made;

@@ -7,6 +7,7 @@ import io.lettuce.core.ScriptOutputType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,21 +117,26 @@ final class Directory {
     }
 
     Set<String> uidsOf(Collection<String> clientIds) {
-        Set<String> uids = new TreeSet<>();
-        List<CompletableFuture<String>> remote = new ArrayList<>();
+        return new TreeSet<>(uidsByClient(clientIds).values());
+    }
+
+    /** @return the uid of each bound connection among these (local ones from memory, the others in one pipeline) */
+    private Map<String, String> uidsByClient(Collection<String> clientIds) {
+        Map<String, String> uids = new HashMap<>();
+        Map<String, CompletableFuture<String>> remote = new HashMap<>();
         for (String id : clientIds) {
             if (isLocal(id)) {
-                local.getUidByClientId(id).ifPresent(uids::add);
+                local.getUidByClientId(id).ifPresent(uid -> uids.put(id, uid));
             } else {
-                remote.add(redis.async().hget(keys.client(id), "uid").toCompletableFuture());
+                remote.put(id, redis.async().hget(keys.client(id), "uid").toCompletableFuture());
             }
         }
-        for (CompletableFuture<String> f : remote) {
+        remote.forEach((id, f) -> {
             String uid = redis.await("read uids", f);
             if (uid != null) {
-                uids.add(uid);
+                uids.put(id, uid);
             }
-        }
+        });
         return uids;
     }
 
@@ -146,6 +152,26 @@ final class Directory {
     Map<String, Integer> allGroupCounts() {
         return perGroup("getAllGroupClientIdCount", g -> redis.async().scard(keys.group(g)).toCompletableFuture(),
                 Math::toIntExact);
+    }
+
+    /** @return each group's users (a connection's uid read once, however many groups it is in) */
+    Map<String, Set<String>> allGroupUids() {
+        Map<String, List<String>> members = allGroupMembers();
+        Set<String> everyMember = new HashSet<>();
+        members.values().forEach(everyMember::addAll);
+        Map<String, String> uidOf = uidsByClient(everyMember);
+        Map<String, Set<String>> uids = new HashMap<>();
+        members.forEach((g, ids) -> {
+            Set<String> of = new TreeSet<>();
+            ids.forEach(id -> {
+                String uid = uidOf.get(id);
+                if (uid != null) {
+                    of.add(uid);
+                }
+            });
+            uids.put(g, of);
+        });
+        return uids;
     }
 
     private <R, T> Map<String, T> perGroup(String operation, Function<String, CompletableFuture<R>> read,

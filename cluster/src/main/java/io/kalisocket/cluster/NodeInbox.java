@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,20 +24,23 @@ final class NodeInbox {
     private final Notice.Codec codec;
     private final ObjectMapper json;
     private final ClusterStats stats;
-    private final Consumer<Notice> ownerWrite;
+    private final OwnerWrites ownerWrites;
+    private final Executor writer;
     private final RecoveryStreams recovery;
 
     /**
      * @param local this node's gateway
      * @param codec reads notices
      * @param stats counts them
-     * @param ownerWrite runs (later, off this thread) for a membership notice about an open local connection
+     * @param ownerWrites write again, from this node, a membership change another node made to a local connection
+     * @param writer runs those writes later, off this thread, one at a time and after any re-announcement in progress
      * @param recovery lets connections go that other nodes claimed ({@code moved}, {@code yield})
      */
-    NodeInbox(Gateway local, Notice.Codec codec, ClusterStats stats, Consumer<Notice> ownerWrite,
+    NodeInbox(Gateway local, Notice.Codec codec, ClusterStats stats, OwnerWrites ownerWrites, Executor writer,
             RecoveryStreams recovery) {
         this.local = local;
-        this.ownerWrite = ownerWrite;
+        this.ownerWrites = ownerWrites;
+        this.writer = writer;
         this.recovery = recovery;
         this.codec = codec;
         this.json = codec.json();
@@ -104,7 +107,13 @@ final class NodeInbox {
             case "unbind" -> local.unbindUid(id, arg);
             case "join" -> local.joinGroup(id, arg);
             case "leave" -> local.leaveGroup(id, arg);
-            case "ungroup" -> local.ungroup(arg);
+            case "ungroup" -> {
+                List<String> members = local.getClientIdListByGroup(arg);
+                local.ungroup(arg);
+                if (!members.isEmpty()) {
+                    writer.execute(() -> ownerWrites.ungrouped(arg, members));
+                }
+            }
             case "sess" -> {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> entries = json.convertValue(h.path("e"), Map.class);
@@ -117,7 +126,7 @@ final class NodeInbox {
             default -> throw new IllegalArgumentException("unknown op " + n.op());
         }
         if (!"close".equals(n.op()) && !"ungroup".equals(n.op()) && local.isOnline(id)) {
-            ownerWrite.accept(n);
+            writer.execute(() -> ownerWrites.accept(n));
         }
     }
 

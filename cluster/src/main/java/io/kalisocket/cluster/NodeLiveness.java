@@ -33,10 +33,12 @@ final class NodeLiveness {
     private final LocalWatcher watcher;
     private final Gateway local;
     private final ClusterStats stats;
+    private final AnnounceFence fence;
     private volatile boolean reconnected;
 
     NodeLiveness(RedisLink redis, Keys keys, String self, ClusterConfig config, Membership membership,
-            LocalWatcher watcher, Gateway local, ClusterStats stats) {
+            LocalWatcher watcher, Gateway local, ClusterStats stats, AnnounceFence fence) {
+        this.fence = fence;
         this.redis = redis;
         this.keys = keys;
         this.self = self;
@@ -93,6 +95,11 @@ final class NodeLiveness {
     }
 
     private void announce() {
+        fence.announce(this::writeLocalState);
+    }
+
+    /** Makes Redis hold exactly this node's connections, with their uids, groups and sessions. */
+    private void writeLocalState() {
         List<String> open = local.getAllClientIdList();
         Set<String> openSet = new HashSet<>(open);
         List<String> stale = new ArrayList<>();

@@ -2,7 +2,11 @@ package io.kalisocket.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kalisocket.gateway.Gateway;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -17,7 +21,10 @@ final class OwnerWrites {
     private final LocalWatcher watcher;
     private final ObjectMapper json;
 
-    OwnerWrites(Membership membership, LocalWatcher watcher, ObjectMapper json) {
+    private final Gateway local;
+
+    OwnerWrites(Membership membership, LocalWatcher watcher, Gateway local, ObjectMapper json) {
+        this.local = local;
         this.membership = membership;
         this.watcher = watcher;
         this.json = json;
@@ -38,6 +45,24 @@ final class OwnerWrites {
             default -> CompletableFuture.completedFuture(0L);
         };
         membership.await("apply " + notice.op() + " from node " + notice.from(), write);
+    }
+
+    /**
+     * After another node dissolved a group: removes from Redis again the members this node had, unless they joined it
+     * anew since. A re-announcement that read them as members just before the notice came may have written them back.
+     *
+     * @param group the dissolved group
+     * @param members its members on this node when the notice came
+     */
+    void ungrouped(String group, List<String> members) {
+        Set<String> now = Set.copyOf(local.getClientIdListByGroup(group));
+        List<CompletableFuture<Long>> writes = new ArrayList<>();
+        for (String id : members) {
+            if (!now.contains(id)) {
+                writes.add(membership.leave(id, group, ""));
+            }
+        }
+        writes.forEach(w -> membership.await("apply ungroup", w));
     }
 
     @SuppressWarnings("unchecked")

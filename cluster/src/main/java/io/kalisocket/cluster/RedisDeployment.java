@@ -17,7 +17,8 @@ interface RedisDeployment extends AutoCloseable {
 
     /**
      * @param config the cluster's settings
-     * @param onConnected runs (on a Lettuce thread) whenever a connection to a Redis server is established
+     * @param onConnected runs (on a Lettuce thread) whenever a connection to Redis is made again (a restart, a
+     *     failover), not for the first connection nor for a Redis Cluster's short-lived topology probes
      * @return the deployment the URI names, connected
      */
     static RedisDeployment connect(ClusterConfig config, Runnable onConnected) {

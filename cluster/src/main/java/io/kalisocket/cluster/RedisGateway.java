@@ -2,7 +2,6 @@ package io.kalisocket.cluster;
 
 import io.kalisocket.gateway.Gateway;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +26,11 @@ public final class RedisGateway implements Gateway {
     private final LocalWatcher watcher;
     private final Notice.Codec codec;
     private final ClusterStats stats;
+    private final AnnounceFence fence;
 
     RedisGateway(Gateway local, String nodeId, SendRouter router, Membership membership, Directory directory,
-            LocalWatcher watcher, Notice.Codec codec, ClusterStats stats) {
+            LocalWatcher watcher, Notice.Codec codec, ClusterStats stats, AnnounceFence fence) {
+        this.fence = fence;
         this.local = local;
         this.nodeId = nodeId;
         this.router = router;
@@ -134,8 +135,10 @@ public final class RedisGateway implements Gateway {
     public void bindUid(String clientId, String uid) {
         checkName(uid, "uid");
         if (local(clientId)) {
-            membership.await("bindUid", membership.bind(clientId, uid, ""));
-            local.bindUid(clientId, uid);
+            fence.change(() -> {
+                membership.await("bindUid", membership.bind(clientId, uid, ""));
+                local.bindUid(clientId, uid);
+            });
         } else {
             membership.await("bindUid", membership.bind(clientId, uid, codec.control("bind", clientId, uid)));
         }
@@ -144,8 +147,10 @@ public final class RedisGateway implements Gateway {
     @Override
     public void unbindUid(String clientId, String uid) {
         if (local(clientId)) {
-            membership.await("unbindUid", membership.unbind(clientId, uid, ""));
-            local.unbindUid(clientId, uid);
+            fence.change(() -> {
+                membership.await("unbindUid", membership.unbind(clientId, uid, ""));
+                local.unbindUid(clientId, uid);
+            });
         } else {
             membership.await("unbindUid", membership.unbind(clientId, uid, codec.control("unbind", clientId, uid)));
         }
@@ -182,8 +187,10 @@ public final class RedisGateway implements Gateway {
     public void joinGroup(String clientId, String group) {
         checkName(group, "group");
         if (local(clientId)) {
-            membership.await("joinGroup", membership.join(clientId, group, ""));
-            local.joinGroup(clientId, group);
+            fence.change(() -> {
+                membership.await("joinGroup", membership.join(clientId, group, ""));
+                local.joinGroup(clientId, group);
+            });
         } else {
             membership.await("joinGroup", membership.join(clientId, group, codec.control("join", clientId, group)));
         }
@@ -192,8 +199,10 @@ public final class RedisGateway implements Gateway {
     @Override
     public void leaveGroup(String clientId, String group) {
         if (router.isLocal(clientId)) {
-            membership.await("leaveGroup", membership.leave(clientId, group, ""));
-            local.leaveGroup(clientId, group);
+            fence.change(() -> {
+                membership.await("leaveGroup", membership.leave(clientId, group, ""));
+                local.leaveGroup(clientId, group);
+            });
         } else {
             membership.await("leaveGroup", membership.leave(clientId, group, codec.control("leave", clientId, group)));
         }
@@ -201,8 +210,10 @@ public final class RedisGateway implements Gateway {
 
     @Override
     public void ungroup(String group) {
-        membership.await("ungroup", membership.ungroup(group, codec.control("ungroup", "", group)));
-        local.ungroup(group);
+        fence.change(() -> {
+            membership.await("ungroup", membership.ungroup(group, codec.control("ungroup", "", group)));
+            local.ungroup(group);
+        });
     }
 
     @Override
@@ -242,9 +253,7 @@ public final class RedisGateway implements Gateway {
 
     @Override
     public Map<String, Set<String>> getAllGroupUidList() {
-        Map<String, Set<String>> all = new HashMap<>();
-        directory.allGroupMembers().forEach((g, ids) -> all.put(g, directory.uidsOf(ids)));
-        return all;
+        return directory.allGroupUids();
     }
 
     // ---- sessions ----
@@ -267,12 +276,14 @@ public final class RedisGateway implements Gateway {
     private void writeSession(String clientId, boolean replace, Map<String, ?> entries) {
         String operation = replace ? "setSession" : "updateSession";
         if (local(clientId)) {
-            membership.await(operation, membership.session(clientId, replace, entries, ""));
-            if (replace) {
-                local.setSession(clientId, entries);
-            } else {
-                local.updateSession(clientId, entries);
-            }
+            fence.change(() -> {
+                membership.await(operation, membership.session(clientId, replace, entries, ""));
+                if (replace) {
+                    local.setSession(clientId, entries);
+                } else {
+                    local.updateSession(clientId, entries);
+                }
+            });
         } else {
             membership.await(operation, membership.session(clientId, replace, entries,
                     codec.session(clientId, replace, entries)));

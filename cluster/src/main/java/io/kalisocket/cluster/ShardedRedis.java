@@ -18,8 +18,11 @@ import java.net.SocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -44,13 +47,28 @@ final class ShardedRedis implements RedisDeployment {
     private final StatefulRedisClusterPubSubConnection<String, String> pubSub;
     /** Channel -> the primary (host:port) it is subscribed on. */
     private final Map<String, String> subscribedOn = new ConcurrentHashMap<>();
+    /**
+     * Connections seen connected once. The topology refresh opens a short-lived connection to every server each
+     * second: only a connection connected again (a reconnect) or a slot that moved to another primary (a failover,
+     * seen by {@link #follow}) may have lost writes, and only they call {@link #onReconnected}; weak, so the refresh
+     * connections are not kept.
+     */
+    private final Set<RedisChannelHandler<?, ?>> connectedBefore =
+            Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    private final Runnable onReconnected;
 
+    /**
+     * @param config the cluster's settings
+     * @param onConnected runs (on a Lettuce thread) when a connection is made again or a channel's slot moved to
+     *     another primary: Redis may have lost what this node wrote
+     */
     ShardedRedis(ClusterConfig config, Runnable onConnected) {
         List<RedisURI> seeds = seeds(config.redisUri(), config.commandTimeout());
         this.where = RedisDeployment.where(config.redisUri());
         this.timeout = config.commandTimeout();
         this.resources = RedisLink.resources();
         this.client = RedisClusterClient.create(resources, seeds);
+        this.onReconnected = onConnected;
         client.setOptions(ClusterClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClusterClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -61,6 +79,14 @@ final class ShardedRedis implements RedisDeployment {
                         .adaptiveRefreshTriggersTimeout(Duration.ofMillis(500))
                         .build())
                 .build());
+        client.addListener(new RedisConnectionStateListener() {
+            @Override
+            public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
+                if (!connectedBefore.add(handler)) {
+                    onReconnected.run();
+                }
+            }
+        });
         StatefulRedisClusterConnection<String, String> commands = null;
         StatefulRedisClusterPubSubConnection<String, String> subscriber = null;
         try {
@@ -75,12 +101,6 @@ final class ShardedRedis implements RedisDeployment {
         this.connection = commands;
         this.pubSub = subscriber;
         pubSub.setNodeMessagePropagation(true);
-        client.addListener(new RedisConnectionStateListener() {
-            @Override
-            public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
-                onConnected.run();
-            }
-        });
     }
 
     /** @return the seed nodes of {@code redis-cluster://[password@]host:port[,host:port...]} */
@@ -158,10 +178,12 @@ final class ShardedRedis implements RedisDeployment {
                 try {
                     RedisLink.await("subscribe", where, bound, pubSub.getConnection(owner.getUri().getHost(),
                             owner.getUri().getPort()).async().ssubscribe(e.getKey()));
-                    if (!e.getValue().isEmpty()) {
-                        log.info("{} moved from {} to {}: subscribed there", e.getKey(), e.getValue(), at);
-                    }
+                    String before = e.getValue();
                     e.setValue(at);
+                    if (!before.isEmpty()) {
+                        log.info("{} moved from {} to {}: subscribed there", e.getKey(), before, at);
+                        onReconnected.run(); // a promoted replica may miss the last writes
+                    }
                 } catch (RuntimeException failed) {
                     log.warn("subscribing {} on {} failed (retrying): {}", e.getKey(), at, failed.toString());
                 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kalisocket.KaliServer;
 import io.kalisocket.gateway.Gateway;
 import io.kalisocket.testing.TestClient;
 import java.time.Duration;
@@ -164,6 +165,30 @@ class ClusterGatewayTest {
         b2.close();
         awaitEveryNode(g -> g.getAllClientIdCount() == 3 && g.getAllGroupIdList().isEmpty());
         assertThat(a.gateway().isOnline(nodes.id(b2))).isFalse();
+    }
+
+    @Test
+    void aGroupDissolvedWhileItsNodeWroteItBack_isRemovedAgainByThatNode() {
+        TestClient b1 = connect(b);
+        b.gateway().joinGroup(nodes.id(b1), "room");
+        awaitEveryNode(g -> g.getAllGroupIdList().contains("room"));
+        // As when node b re-announced its groups between a's ungroup and b hearing of it: Redis lists the member
+        // again as the notice arrives. Only b, applying the notice, can remove it for good.
+        try (RedisLink link = new RedisLink(nodes.config(), () -> { })) {
+            Keys keys = Keys.of(nodes.config());
+            String notice = new Notice.Codec(KaliServer.defaultMapper(), a.id()).control("ungroup", "", "room");
+            link.await("publish", link.publish(keys.channel(b.id()), notice, keys.sharded()));
+        }
+        awaitEveryNode(g -> g.getAllGroupIdList().isEmpty() && g.getClientIdCountByGroup("room") == 0);
+    }
+
+    @Test
+    void aNodeAnnouncesItsStateOnce_notOnEveryTopologyRefresh() {
+        connect(a);
+        // A Redis Cluster's topology refresh opens a connection to every server each second; re-announcing the
+        // node's whole state on each of them raced with membership changes (and cost a write per membership).
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
+                .until(() -> a.gateway().stats().announcements() == 1);
     }
 
     @Test
