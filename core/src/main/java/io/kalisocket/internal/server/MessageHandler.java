@@ -76,6 +76,11 @@ final class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
         dispatch(ctx, connection, envelope);
     }
 
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        steps.errors().failed(ctx, cause);
+    }
+
     /** A frame over the budget is read only for the ids of its {@code 429}; the rate limit closes a flood soon. */
     private Envelope readOrNull(WebSocketFrame frame) {
         try {

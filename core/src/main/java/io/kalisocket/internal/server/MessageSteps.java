@@ -18,8 +18,9 @@ import io.kalisocket.internal.stats.ServerStats;
  * @param tasks where answers and actions run in the connection's order
  * @param stats counts receipts and dedup hits
  * @param maxWaitingOnLoop inline calls of one connection waiting on the event loop at which its reading pauses
+ * @param errors what failed in the pipeline (the last stage hands it on: no stage of its own per connection)
  */
 record MessageSteps(Heartbeat heartbeat, InboundGate gate, EnvelopeParser parser, RateLimit rateLimit,
         ActionDispatcher dispatcher, ReceiptTracker receipts, ConnectionTasks tasks, ServerStats stats,
-        int maxWaitingOnLoop) {
+        int maxWaitingOnLoop, ConnectionErrors errors) {
 }

@@ -21,8 +21,11 @@ final class OwnMessageHandler extends SimpleChannelInboundHandler<WebSocketFrame
     private final BiConsumer<Connection, String> onMessage;
     private final InboundGate gate;
     private final ConnectionTasks tasks;
+    private final ConnectionErrors errors;
 
-    OwnMessageHandler(BiConsumer<Connection, String> onMessage, InboundGate gate, ConnectionTasks tasks) {
+    OwnMessageHandler(BiConsumer<Connection, String> onMessage, InboundGate gate, ConnectionTasks tasks,
+            ConnectionErrors errors) {
+        this.errors = errors;
         this.onMessage = onMessage;
         this.gate = gate;
         this.tasks = tasks;
@@ -36,5 +39,10 @@ final class OwnMessageHandler extends SimpleChannelInboundHandler<WebSocketFrame
         }
         String body = ((TextWebSocketFrame) frame).text();
         tasks.queue(connection, () -> onMessage.accept(connection, body), null);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        errors.failed(ctx, cause); // the last stage: what failed anywhere in the pipeline
     }
 }

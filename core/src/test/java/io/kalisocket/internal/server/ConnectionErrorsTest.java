@@ -13,9 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What a client can make the server log: nothing above DEBUG for leaving, whenever it leaves. */
-class ConnectionErrorHandlerTest {
+class ConnectionErrorsTest {
 
-    private final ServerLogs log = ServerLogs.capture(ConnectionErrorHandler.class);
+    private final ServerLogs log = ServerLogs.capture(ConnectionErrors.class);
     private RunningServer server;
 
     @BeforeEach

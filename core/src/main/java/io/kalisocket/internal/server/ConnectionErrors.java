@@ -4,9 +4,7 @@ import io.kalisocket.internal.connection.ChannelConnection;
 import io.kalisocket.internal.logging.LogLimiter;
 import io.kalisocket.internal.stats.Counter;
 import io.kalisocket.internal.stats.ServerStats;
-import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
@@ -17,19 +15,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last stage: whatever failed above it. An oversized message closes the connection with 1009; a frame that
+ * Whatever failed in a connection's pipeline, handed on by its last stage ({@link MessageHandler} or
+ * {@link OwnMessageHandler}; not a stage of its own, which would cost every connection a pipeline context). An oversized message closes the connection with 1009; a frame that
  * broke the protocol was already answered by the outbound guard (1002, 1007 or 1009) and is counted; a socket error
  * or a client that left in the middle of a message is logged at DEBUG, anything else at WARN with its stack trace
  * (at most one such line per {@link #WARN_INTERVAL}, with the count of those left out), then the application's
  * {@code onError} runs and the socket is closed.
  */
-@Sharable
-final class ConnectionErrorHandler extends ChannelInboundHandlerAdapter {
+final class ConnectionErrors {
 
     /** The least time between two WARN lines of unexpected connection failures. */
     static final Duration WARN_INTERVAL = Duration.ofSeconds(10);
 
-    private static final Logger log = LoggerFactory.getLogger(ConnectionErrorHandler.class);
+    private static final Logger log = LoggerFactory.getLogger(ConnectionErrors.class);
 
     private final int maxMessageBytes;
     private final LifecycleCallbacks callbacks;
@@ -44,7 +42,7 @@ final class ConnectionErrorHandler extends ChannelInboundHandlerAdapter {
      * @param stats counts oversized messages and protocol violations
      * @param warnings limits the WARN lines of unexpected failures (clients may cause them at will)
      */
-    ConnectionErrorHandler(int maxMessageBytes, LifecycleCallbacks callbacks, ConnectionFinisher finisher,
+    ConnectionErrors(int maxMessageBytes, LifecycleCallbacks callbacks, ConnectionFinisher finisher,
             ServerStats stats, LogLimiter warnings) {
         this.maxMessageBytes = maxMessageBytes;
         this.callbacks = callbacks;
@@ -53,8 +51,8 @@ final class ConnectionErrorHandler extends ChannelInboundHandlerAdapter {
         this.warnings = warnings;
     }
 
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    /** @param ctx the last stage of the connection's pipeline @param cause what failed */
+    void failed(ChannelHandlerContext ctx, Throwable cause) {
         ChannelConnection connection = ChannelConnection.of(ctx.channel());
         if (cause instanceof TooLongFrameException) {
             stats.count(Counter.OVERSIZED_CLOSES);
