@@ -3,7 +3,6 @@ package io.kalisocket.internal.server;
 import io.kalisocket.connection.Handshake;
 import io.kalisocket.internal.connection.ChannelConnection;
 import io.kalisocket.internal.connection.FirstClose;
-import io.kalisocket.internal.connection.SharedFrameWriter;
 import io.kalisocket.internal.recovery.RecoveryHook;
 import io.kalisocket.internal.stats.Counter;
 import io.netty.channel.ChannelHandlerContext;
@@ -29,7 +28,7 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter impl
     private static final Logger log = LoggerFactory.getLogger(ConnectionLifecycleHandler.class);
 
     private final LifecycleParts parts;
-    private final SharedFrameWriter writer;
+    private final OutboundGuardHandler guard;
     private ChannelHandlerContext ctx;
     private ChannelConnection connection;
     /** Its place in the handshake's timeouts, then in the idle ones. */
@@ -44,18 +43,19 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter impl
 
     /**
      * @param parts what every connection's stage uses
-     * @param writer this channel's outbound guard, where broadcasts enter the socket
+     * @param guard this channel's outbound guard, where broadcasts enter the socket; after the upgrade it takes over
+     *     from Netty's protocol stage
      */
-    ConnectionLifecycleHandler(LifecycleParts parts, SharedFrameWriter writer) {
+    ConnectionLifecycleHandler(LifecycleParts parts, OutboundGuardHandler guard) {
         this.parts = parts;
-        this.writer = writer;
+        this.guard = guard;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         parts.tracker().opened(ctx.channel());
-        connection = parts.factory().open(ctx, writer);
+        connection = parts.factory().open(ctx, guard);
         timed = parts.handshakeTime().start(ctx.channel(), this);
         if (parts.callbacks().hasOnConnect()) {
             runCallback(() -> parts.callbacks().onConnect().accept(connection));
@@ -132,8 +132,9 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter impl
     }
 
     private void upgraded(ChannelHandlerContext ctx) {
-        // A WebSocket no longer needs the HTTP side: drop it to save memory per connection.
+        // A WebSocket no longer needs the HTTP side nor Netty's protocol stage: drop them to save memory per connection.
         ctx.pipeline().remove(HttpRequestHandler.class);
+        guard.replaceProtocolStage(ctx.pipeline());
         timed.stop();
         timed = parts.idleTime().start(ctx.channel(), this);
         upgraded = true;

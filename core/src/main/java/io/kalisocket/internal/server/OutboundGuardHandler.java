@@ -9,6 +9,15 @@ import io.kalisocket.internal.connection.WireFrame;
 import io.kalisocket.internal.stats.Counter;
 import io.kalisocket.internal.stats.ServerStats;
 import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.AttributeKey;
+import java.nio.channels.ClosedChannelException;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.DuplexChannel;
@@ -43,6 +52,9 @@ import org.slf4j.LoggerFactory;
 final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedFrameWriter {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundGuardHandler.class);
+    /** Where Netty's protocol stage keeps the connection's handshaker (the same key: names are unique per class). */
+    private static final AttributeKey<WebSocketServerHandshaker> HANDSHAKER =
+            AttributeKey.valueOf(WebSocketServerHandshaker.class, "HANDSHAKER");
 
     private final SlowConsumerPolicy policy;
     private final ServerStats stats;
@@ -51,8 +63,11 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
     /** Where shared frames go in: the stage below flush consolidation (TLS, if any, is below it). */
     private ChannelHandlerContext wire;
     private boolean closing;
-    private boolean closeSent;
+    /** The write of the first close frame the server sent; null until one passes. */
+    private ChannelFuture closeSent;
     private boolean answeredViolation;
+    /** After the upgrade: Netty's protocol stage has left, its duties are this stage's ({@link #replaceProtocolStage}). */
+    private boolean protocolStage;
 
     /**
      * @param policy what a push to a slow consumer gets
@@ -70,11 +85,36 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
         this.ctx = ctx;
     }
 
+    /**
+     * Called once the upgrade completed: removes Netty's {@link WebSocketServerProtocolHandler} and its handshaker
+     * (a pipeline stage, its handler and a channel attribute: about 160 bytes per connection, and a hop per message
+     * each way) and does, from now on, what it did after the handshake, as it did: a ping is answered with a pong, a
+     * pong is dropped, a client's close frame is echoed and the connection closed once it is written, nothing is
+     * written after a close frame, a close without a close frame sends 1000 first, and a failure closes.
+     *
+     * @param pipeline the connection's pipeline
+     */
+    void replaceProtocolStage(ChannelPipeline pipeline) {
+        if (pipeline.get(WebSocketServerProtocolHandler.class) != null) {
+            pipeline.remove(WebSocketServerProtocolHandler.class);
+        }
+        pipeline.channel().attr(HANDSHAKER).set(null);
+        protocolStage = true;
+    }
+
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (protocolStage && closeSent != null) {
+            ReferenceCountUtil.release(msg);
+            promise.setFailure(new ClosedChannelException());
+            return;
+        }
         if (msg instanceof CloseWebSocketFrame close) {
-            closeSent = true;
+            ChannelPromise sent = promise.unvoid();
+            closeSent = sent;
             closingHandshake.sending(ctx, close);
+            ctx.write(msg, sent);
+            return;
         } else if (msg instanceof TextWebSocketFrame && ctx.channel().isActive()) {
             // (A closed channel is not writable either: that is no slow consumer, and the write fails on its own.)
             if (!admit(msg instanceof ReplyFrame)) {
@@ -92,15 +132,48 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof CloseWebSocketFrame close && closingHandshake.received(ctx, close)) {
+        if (msg instanceof CloseWebSocketFrame close) {
+            if (closingHandshake.received(ctx, close)) {
+                return;
+            }
+            if (protocolStage) {
+                answerClose(ctx, close);
+                return;
+            }
+        } else if (protocolStage && msg instanceof PingWebSocketFrame ping) {
+            ctx.writeAndFlush(new PongWebSocketFrame(ping.content())); // the pong takes the ping's reference
+            readIfNeeded(ctx);
+            return;
+        } else if (protocolStage && msg instanceof PongWebSocketFrame pong) {
+            pong.release();
+            readIfNeeded(ctx);
             return;
         }
         ctx.fireChannelRead(msg);
     }
 
+    /** The client started the closing handshake: its frame goes back, then the connection closes (RFC 6455 5.5.1). */
+    private void answerClose(ChannelHandlerContext ctx, CloseWebSocketFrame close) {
+        if (closeSent != null) {
+            close.release(); // the server's close is on its way already; its timer ends the connection
+            return;
+        }
+        ChannelPromise sent = ctx.newPromise();
+        closeSent = sent;
+        closingHandshake.sending(ctx, close);
+        ctx.writeAndFlush(close, sent).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private static void readIfNeeded(ChannelHandlerContext ctx) {
+        if (!ctx.channel().config().isAutoRead()) {
+            ctx.read();
+        }
+    }
+
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof CorruptedWebSocketFrameException violation && !closeSent && ctx.channel().isActive()) {
+        if (cause instanceof CorruptedWebSocketFrameException violation && closeSent == null
+                && ctx.channel().isActive()) {
             answeredViolation = true;
             WebSocketCloseStatus status = violation.closeStatus() == null ? WebSocketCloseStatus.PROTOCOL_ERROR
                     : violation.closeStatus();
@@ -114,12 +187,23 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
                     });
         }
         ctx.fireExceptionCaught(cause);
+        if (protocolStage) {
+            close(ctx, ctx.newPromise()); // as Netty's protocol stage did: whatever failed, the connection ends
+        }
     }
 
     @Override
     public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
         if (answeredViolation && ctx.channel().isActive()) {
             ctx.channel().closeFuture().addListener(closed -> promise.trySuccess());
+            return;
+        }
+        if (protocolStage && ctx.channel().isActive()) {
+            if (closeSent == null) { // a close without a close frame: the client gets 1000 first
+                write(ctx, new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE), ctx.newPromise());
+                ctx.flush();
+            }
+            closeSent.addListener(written -> ctx.close(promise));
             return;
         }
         ctx.close(promise);
@@ -129,7 +213,7 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
     public boolean writeShared(WireFrame frame) {
         // After a close frame a push is not dropped as a slow consumer's would be (not counted): the socket is
         // ending, as a send to a closed connection returns false. The caller counts the connection's message.
-        if (closeSent || !ctx.channel().isActive() || !admit(false)) {
+        if (closeSent != null || !ctx.channel().isActive() || !admit(false)) {
             return false;
         }
         wire().write(frame.content().retainedDuplicate(), ctx.voidPromise());
