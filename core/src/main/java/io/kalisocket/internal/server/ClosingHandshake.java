@@ -57,7 +57,7 @@ final class ClosingHandshake {
         if (ctx.channel().isActive()) {
             // Closed from this stage, so that no stage above it (the protocol stage) holds the close back. The timer
             // goes when the socket closes: thousands of closes a second must not leave their timers queued for 3 s.
-            Future<?> timer = clock.schedule(ctx.executor(), () -> ctx.close(), TIMEOUT);
+            Future<?> timer = clock.schedule(ctx.executor(), () -> closeFlushed(ctx), TIMEOUT);
             ctx.channel().closeFuture().addListener(closed -> timer.cancel(false));
         }
     }
@@ -76,7 +76,7 @@ final class ClosingHandshake {
             ReferenceCountUtil.release(close);
             // The server's own close frame may still wait in a task on this event loop (ConnectionSocket.close
             // writes it from one): close after that task, or the client gets no close frame at all.
-            ctx.executor().execute(ctx::close);
+            ctx.executor().execute(() -> closeFlushed(ctx));
             return true;
         }
         int code = close.statusCode();
@@ -90,6 +90,15 @@ final class ClosingHandshake {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Closes from the guard's own place: what waits in flush consolidation (the guard's, above this place) goes out
+     * first, as the server's close frame may.
+     */
+    private static void closeFlushed(ChannelHandlerContext ctx) {
+        ctx.flush();
+        ctx.close();
     }
 
     private static void noteClose(ChannelHandlerContext ctx, CloseWebSocketFrame close, String by) {

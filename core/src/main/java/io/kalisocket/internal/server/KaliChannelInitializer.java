@@ -15,7 +15,6 @@ import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslHandler;
 
 /**
@@ -95,7 +94,6 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
             ssl.setHandshakeTimeoutMillis(limits.handshakeTimeout().toMillis());
             p.addLast(ssl);
         }
-        p.addLast(new FlushConsolidationHandler(256, true));
         p.addLast(new HttpServerCodec());
         p.addLast(new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
         p.addLast(new HttpRequestHandler(endpoint, parts.staticFiles, parts.httpEndpoints, parts.callbacks));

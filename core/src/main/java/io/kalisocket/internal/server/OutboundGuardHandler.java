@@ -8,7 +8,6 @@ import io.kalisocket.internal.connection.SharedFrameWriter;
 import io.kalisocket.internal.connection.WireFrame;
 import io.kalisocket.internal.stats.Counter;
 import io.kalisocket.internal.stats.ServerStats;
-import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelPipeline;
@@ -31,7 +30,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Back-pressure per connection. While the outbound buffer is past its high water mark the server stops
+ * The connection's one outbound stage. Flush consolidation (Netty's {@link FlushConsolidationHandler}, whose stage
+ * this is, so it costs no stage of its own): the flushes of one read, and those in a row outside reads, become one
+ * write to the socket (at most 256 each).
+ *
+ * <p>Back-pressure per connection. While the outbound buffer is past its high water mark the server stops
  * reading from the client, so a client that sends faster than it reads is slowed down, not punished;
  * answers to what it already sent ({@link ReplyFrame}) still pass. Pushes meanwhile get the slow-consumer
  * policy: dropped and counted, or the connection closed with 1008. Control frames always pass.
@@ -49,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * <p>The close frames passing here both ways are the closing handshake's ({@link ClosingHandshake}): timed, noted for
  * the connection log, the client's answer to the server's close ending the connection.
  */
-final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedFrameWriter {
+final class OutboundGuardHandler extends FlushConsolidationHandler implements SharedFrameWriter {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundGuardHandler.class);
     /** Where Netty's protocol stage keeps the connection's handshaker (the same key: names are unique per class). */
@@ -60,8 +63,6 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
     private final ServerStats stats;
     private final ClosingHandshake closingHandshake;
     private ChannelHandlerContext ctx;
-    /** Where shared frames go in: the stage below flush consolidation (TLS, if any, is below it). */
-    private ChannelHandlerContext wire;
     private boolean closing;
     /** The write of the first close frame the server sent; null until one passes. */
     private ChannelFuture closeSent;
@@ -75,13 +76,15 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
      * @param closingHandshake the server's closing handshake, for the close frames that pass here
      */
     OutboundGuardHandler(SlowConsumerPolicy policy, ServerStats stats, ClosingHandshake closingHandshake) {
+        super(256, true);
         this.policy = policy;
         this.stats = stats;
         this.closingHandshake = closingHandshake;
     }
 
     @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
+    public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
+        super.handlerAdded(ctx);
         this.ctx = ctx;
     }
 
@@ -98,7 +101,7 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
         if (pipeline.get(WebSocketServerProtocolHandler.class) != null) {
             pipeline.remove(WebSocketServerProtocolHandler.class);
         }
-        pipeline.channel().attr(HANDSHAKER).set(null);
+        pipeline.channel().attr(HANDSHAKER).getAndRemove(); // the entry too, not only its value
         protocolStage = true;
     }
 
@@ -131,7 +134,7 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
         if (msg instanceof CloseWebSocketFrame close) {
             if (closingHandshake.received(ctx, close)) {
                 return;
@@ -149,7 +152,13 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
             readIfNeeded(ctx);
             return;
         }
-        ctx.fireChannelRead(msg);
+        if (protocolStage) {
+            super.channelRead(ctx, msg); // a read in progress: its flushes wait for its end
+        } else {
+            // Before the upgrade a stage below may pass a request on outside any read (after an upgrade check that ran
+            // off the loop): no read would end to flush what it answers.
+            ctx.fireChannelRead(msg);
+        }
     }
 
     /** The client started the closing handshake: its frame goes back, then the connection closes (RFC 6455 5.5.1). */
@@ -171,7 +180,7 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
     }
 
     @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception {
         if (cause instanceof CorruptedWebSocketFrameException violation && closeSent == null
                 && ctx.channel().isActive()) {
             answeredViolation = true;
@@ -186,14 +195,14 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
                         }
                     });
         }
-        ctx.fireExceptionCaught(cause);
+        super.exceptionCaught(ctx, cause);
         if (protocolStage) {
             close(ctx, ctx.newPromise()); // as Netty's protocol stage did: whatever failed, the connection ends
         }
     }
 
     @Override
-    public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+    public void close(ChannelHandlerContext ctx, ChannelPromise promise) throws Exception {
         if (answeredViolation && ctx.channel().isActive()) {
             ctx.channel().closeFuture().addListener(closed -> promise.trySuccess());
             return;
@@ -203,10 +212,10 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
                 write(ctx, new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE), ctx.newPromise());
                 ctx.flush();
             }
-            closeSent.addListener(written -> ctx.close(promise));
+            closeSent.addListener(written -> super.close(ctx, promise));
             return;
         }
-        ctx.close(promise);
+        super.close(ctx, promise);
     }
 
     @Override
@@ -216,23 +225,14 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
         if (closeSent != null || !ctx.channel().isActive() || !admit(false)) {
             return false;
         }
-        wire().write(frame.content().retainedDuplicate(), ctx.voidPromise());
+        // Already encoded: through the encoders below as they are, and not held by flush consolidation.
+        ctx.write(frame.content().retainedDuplicate(), ctx.voidPromise());
         return true;
     }
 
     @Override
     public void flushNow() {
-        wire().flush();
-    }
-
-    private ChannelHandlerContext wire() {
-        ChannelHandlerContext w = wire;
-        if (w == null || w.isRemoved()) {
-            ChannelHandlerContext flushStage = ctx.pipeline().context(FlushConsolidationHandler.class);
-            w = flushStage != null ? flushStage : ctx;
-            wire = w;
-        }
-        return w;
+        ctx.flush();
     }
 
     /**
@@ -262,7 +262,7 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
     }
 
     @Override
-    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
         ChannelConnection connection = ChannelConnection.of(ctx.channel());
         if (connection != null) {
             ReadThrottle reads = connection.socket().reads();
@@ -272,6 +272,6 @@ final class OutboundGuardHandler extends ChannelDuplexHandler implements SharedF
                 reads.pause(ReadThrottle.Reason.OUTBOUND);
             }
         }
-        ctx.fireChannelWritabilityChanged();
+        super.channelWritabilityChanged(ctx); // an unwritable channel flushes what consolidation holds
     }
 }

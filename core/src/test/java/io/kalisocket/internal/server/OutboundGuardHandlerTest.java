@@ -11,39 +11,47 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.CharsetUtil;
+import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The outbound guard as the way broadcasts enter a socket: below every stage between it and the flush
- * consolidation (in the server, the WebSocket encoder and the connection log), never after a close frame,
- * and under the same slow-consumer policy as any other push.
+ * The outbound guard as the connection's one outbound stage: where broadcasts enter the socket (already encoded, through
+ * the stages below it as they are, never after a close frame, under the same slow-consumer policy as any other push),
+ * and where flushes are consolidated (those of one read go out as one once it ends).
  */
 class OutboundGuardHandlerTest {
 
     private final ServerStats stats = new ServerStats();
-    private final List<Object> seenBetween = new ArrayList<>();
+    /** What passes the stage below the guard (in the server, the WebSocket encoder), and its flushes. */
+    private final List<Object> seenBelow = new ArrayList<>();
+    private int flushesBelow;
     private final OutboundGuardHandler guard = new OutboundGuardHandler(SlowConsumerPolicy.DROP, stats,
             new ClosingHandshake(new FakeClock()));
-    private final EmbeddedChannel channel = new EmbeddedChannel(new FlushConsolidationHandler(256, true),
-            new ChannelOutboundHandlerAdapter() {
-                @Override
-                public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-                    seenBetween.add(msg);
-                    ctx.write(msg, promise);
-                }
-            }, guard);
+    private final EmbeddedChannel channel = new EmbeddedChannel(new ChannelDuplexHandler() {
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+            seenBelow.add(msg);
+            ctx.write(msg, promise);
+        }
+
+        @Override
+        public void flush(ChannelHandlerContext ctx) {
+            flushesBelow++;
+            ctx.flush();
+        }
+    }, guard);
     private final WireFrame frame = WireFrame.text(Unpooled.copiedBuffer("{\"b\":1}", CharsetUtil.UTF_8),
             UnpooledByteBufAllocator.DEFAULT);
 
@@ -54,9 +62,8 @@ class OutboundGuardHandlerTest {
     }
 
     @Test
-    void aSharedFrame_goesInBelowTheStagesAboveTheFlushStage_andWaitsForFlushNow() {
+    void aSharedFrame_passesBelowAsItIs_andWaitsForFlushNow() {
         assertThat(guard.writeShared(frame)).isTrue();
-        assertThat(seenBetween).isEmpty();
         assertThat(channel.outboundMessages()).isEmpty();
 
         guard.flushNow();
@@ -89,7 +96,8 @@ class OutboundGuardHandlerTest {
         channel.write(new ReplyFrame(Unpooled.copiedBuffer("{\"code\":0}", CharsetUtil.UTF_8)));
 
         assertThat(stats.snapshot()).containsEntry("dropped", 2L).containsEntry("messages_out", 2L);
-        assertThat(seenBetween).hasSize(2).last().isInstanceOf(ReplyFrame.class);
+        assertThat(seenBelow).filteredOn(TextWebSocketFrame.class::isInstance).singleElement()
+                .isInstanceOf(ReplyFrame.class);
         channel.flushOutbound(); // what was admitted is written, not failed at close
     }
 
@@ -99,5 +107,23 @@ class OutboundGuardHandlerTest {
 
         assertThat(guard.writeShared(frame)).isFalse();
         assertThat(stats.snapshot()).containsEntry("messages_out", 0L);
+    }
+
+    @Test
+    void afterTheUpgrade_theRepliesOfOneRead_goOutInOneFlushWhenTheReadEnds() {
+        guard.replaceProtocolStage(channel.pipeline());
+        channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                ReferenceCountUtil.release(msg);
+                ctx.writeAndFlush(new ReplyFrame(Unpooled.copiedBuffer("{\"code\":0}", CharsetUtil.UTF_8)));
+            }
+        });
+        int before = flushesBelow;
+
+        channel.writeInbound(new TextWebSocketFrame("a"), new TextWebSocketFrame("b"), new TextWebSocketFrame("c"));
+
+        assertThat(flushesBelow - before).as("flushes that reached the socket").isEqualTo(1);
+        assertThat(channel.outboundMessages()).hasSize(3);
     }
 }
