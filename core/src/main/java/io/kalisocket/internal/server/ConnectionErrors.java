@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whatever failed in a connection's pipeline, handed on by its last stage ({@link MessageHandler} or
- * {@link OwnMessageHandler}; not a stage of its own, which would cost every connection a pipeline context). An oversized message closes the connection with 1009; a frame that
+ * Whatever failed in a connection's pipeline, handed on by its last stage ({@link ConnectionLifecycleHandler}; not a
+ * stage of its own, which would cost every connection a pipeline context). An oversized message closes the connection with 1009; a frame that
  * broke the protocol was already answered by the outbound guard (1002, 1007 or 1009) and is counted; a socket error
  * or a client that left in the middle of a message is logged at DEBUG, anything else at WARN with its stack trace
  * (at most one such line per {@link #WARN_INTERVAL}, with the count of those left out), then the application's

@@ -29,6 +29,8 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter impl
 
     private final LifecycleParts parts;
     private final OutboundGuardHandler guard;
+    /** What each message read becomes: this connection's message steps, or the application's {@code onMessage}. */
+    private final FrameReader reader;
     private ChannelHandlerContext ctx;
     private ChannelConnection connection;
     /** Its place in the handshake's timeouts, then in the idle ones. */
@@ -36,7 +38,7 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter impl
     private boolean upgraded;
     /** Within a read burst: its first message restarted the idle time. */
     private boolean reading;
-    /** Whether a frame aggregator sits above this stage (added at the first fragmented message). */
+    /** Whether a frame aggregator sits right below this stage (added at the first fragmented message). */
     private boolean assembling;
     /** The real IP whose connection slot this socket holds ({@link ConnectionLimiter}), or null. */
     private String slotIp;
@@ -45,9 +47,11 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter impl
      * @param parts what every connection's stage uses
      * @param guard this channel's outbound guard, where broadcasts enter the socket; after the upgrade it takes over
      *     from Netty's protocol stage
+     * @param reader what each message read becomes (this stage is the last: messages are not a stage of their own)
      */
-    ConnectionLifecycleHandler(LifecycleParts parts, OutboundGuardHandler guard) {
+    ConnectionLifecycleHandler(LifecycleParts parts, OutboundGuardHandler guard, FrameReader reader) {
         this.parts = parts;
+        this.reader = reader;
         this.guard = guard;
     }
 
@@ -77,15 +81,28 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter impl
             reading = true;
             timed.restart();
         }
-        if (!assembling && msg instanceof WebSocketFrame frame && !frame.isFinalFragment()) {
+        if (!(msg instanceof WebSocketFrame frame)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        if (!assembling && !frame.isFinalFragment()) {
             assembleFragments(ctx, frame);
             return;
         }
-        ctx.fireChannelRead(msg);
+        try {
+            reader.read(ctx, frame);
+        } finally {
+            frame.release();
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        parts.errors().failed(ctx, cause); // the last stage: whatever failed anywhere in the pipeline
     }
 
     /**
-     * The connection's first fragmented message: from now on Netty's aggregator joins fragments right above this
+     * The connection's first fragmented message: from now on Netty's aggregator joins fragments right below this
      * stage. Most connections never fragment a message, so they carry no aggregator (112 bytes each); the decoder
      * refuses a continuation frame that starts no message, so none can reach here before the first fragment.
      */

@@ -72,7 +72,7 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
                 gate, new EnvelopeParser(parts.mapper.reader()),
                 new RateLimit(parts.clock::nanoTime, limits.closeAfterRateLimited(), parts.dispatcher, tasks,
                         parts.stats),
-                parts.dispatcher, parts.receipts, tasks, parts.stats, limits.maxQueuedPerConnection(), errors);
+                parts.dispatcher, parts.receipts, tasks, parts.stats, limits.maxQueuedPerConnection());
         ConnectionLog connectionLog = switch (parts.config.logging().connections()) {
             case "each" -> new EachConnectionLine();
             case "off" -> null;
@@ -81,9 +81,9 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
         this.lifecycle = new LifecycleParts(parts.connectionFactory, parts.connections, parts.finisher,
                 parts.recoveryHook, parts.callbacks, parts.connectActions, parts.stats, parts.authenticated,
                 new LoopTimeouts(limits.handshakeTimeout(), parts.clock), new LoopTimeouts(limits.idleTimeout(),
-                parts.clock), connectionLog, parts.tracker, limits.maxMessageBytes(), endpoint.limiter());
+                parts.clock), connectionLog, parts.tracker, limits.maxMessageBytes(), endpoint.limiter(), errors);
         this.ownMessages = parts.callbacks.onMessage() == null ? null
-                : new OwnMessageHandler(parts.callbacks.onMessage(), gate, tasks, errors);
+                : new OwnMessageHandler(parts.callbacks.onMessage(), gate, tasks);
     }
 
     @Override
@@ -106,14 +106,10 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
                 closingHandshake);
         p.addLast(guard);
         p.addLast(new WebSocketServerProtocolHandler(webSocket));
-        // No frame aggregator here: the lifecycle stage adds one above itself at a connection's first fragment.
-        p.addLast(new ConnectionLifecycleHandler(lifecycle, guard));
-        if (ownMessages != null) {
-            p.addLast(ownMessages);
-        } else {
-            p.addLast(new MessageHandler(steps, new TokenBucket(messageRate)));
-        }
-        // The last stage hands whatever failed above it to ConnectionErrors (no stage of its own: 64 B less
-        // per connection).
+        // No frame aggregator here: the lifecycle stage adds one below itself at a connection's first fragment.
+        // The last stage: it hands each message to the message steps (or the application's onMessage) and whatever
+        // failed to ConnectionErrors, neither a stage of its own (64 B of context each, per connection).
+        p.addLast(new ConnectionLifecycleHandler(lifecycle, guard,
+                ownMessages != null ? ownMessages : new MessageHandler(steps, new TokenBucket(messageRate))));
     }
 }

@@ -29,9 +29,11 @@ import java.util.function.Consumer;
  * @param maxMessageBytes {@code limits.max-message-bytes}: the most a fragmented message may add up to
  * @param limiter counts connections in total and per IP; a socket's slot, taken at its upgrade request, is given
  *     back when the socket closes
+ * @param errors whatever failed in a connection's pipeline: the lifecycle stage, the last, hands it on
  */
 record LifecycleParts(ConnectionFactory factory, ConnectionRegistry connections, ConnectionFinisher finisher,
         RecoveryHook recovery, LifecycleCallbacks callbacks, ConnectActionRunner connectActions, ServerStats stats,
         Consumer<ChannelConnection> authenticated, LoopTimeouts handshakeTime, LoopTimeouts idleTime,
-        ConnectionLog connectionLog, ChannelTracker tracker, int maxMessageBytes, ConnectionLimiter limiter) {
+        ConnectionLog connectionLog, ChannelTracker tracker, int maxMessageBytes, ConnectionLimiter limiter,
+        ConnectionErrors errors) {
 }

@@ -9,13 +9,13 @@ import io.kalisocket.internal.protocol.EnvelopeException;
 import io.kalisocket.internal.protocol.Receipt;
 import io.kalisocket.internal.stats.Counter;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.util.Optional;
 
 /**
- * The ready pipeline's message stage: a data frame becomes a call and its action runs. In order: the gate
+ * What a connection's messages become ({@link FrameReader}; the lifecycle stage calls it): a data frame becomes a call
+ * and its action runs. In order: the gate
  * ({@link InboundGate}), the rate limit ({@link RateLimit}: every frame takes a token before it is read, or is
  * answered {@code 429}), text only ({@code 400} for binary), the heartbeat ({@link Heartbeat}), the envelope
  * ({@code 400} when the frame is not a call), the receipt ({@code {"type":"pongMsg","msgid":M}} at once), the
@@ -23,19 +23,19 @@ import java.util.Optional;
  * declared non-blocking ({@code @Inline}) and nothing of the connection is waiting. A call with a {@code msgid}
  * seen within the receipts' window was acknowledged again but does not run again.
  *
- * <p>Each step is its own class; this stage only orders them, so a message costs one pipeline hop and one lookup
+ * <p>Each step is its own class; this only orders them, so a message costs no pipeline hop of its own and one lookup
  * of its connection (four stages did the same for 7-13 % more CPU per echo). One per connection, holding only that
  * connection's state (its budget, its inline calls waiting on the event loop); the steps are shared
  * ({@link MessageSteps}).
  */
-final class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+final class MessageHandler implements FrameReader {
 
     private final MessageSteps steps;
     /** This connection's message budget. */
     private final TokenBucket budget;
     /** Its frames refused lately: made at the first refusal, as most connections never meet their limit. */
     private SlidingWindowCount refused;
-    /** Its inline calls waiting on the event loop; the loop's only, as this stage. */
+    /** Its inline calls waiting on the event loop; the loop's only, as the stage that calls this. */
     private int waitingOnLoop;
     private boolean loopPaused;
 
@@ -46,7 +46,7 @@ final class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+    public void read(ChannelHandlerContext ctx, WebSocketFrame frame) {
         ChannelConnection connection = steps.gate().admit(ctx);
         if (connection == null) {
             return;
@@ -74,11 +74,6 @@ final class MessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
             connection.socket().reply(Receipt.of(envelope.msgid()));
         }
         dispatch(ctx, connection, envelope);
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        steps.errors().failed(ctx, cause);
     }
 
     /** A frame over the budget is read only for the ids of its {@code 429}; the rate limit closes a flood soon. */

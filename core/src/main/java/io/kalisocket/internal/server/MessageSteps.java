@@ -6,7 +6,7 @@ import io.kalisocket.internal.protocol.ReceiptTracker;
 import io.kalisocket.internal.stats.ServerStats;
 
 /**
- * The steps of {@link MessageHandler}, made once per server and shared by every connection's stage, which keeps only
+ * The steps of {@link MessageHandler}, made once per server and shared by every connection's reader, which keeps only
  * its connection's own state: an idle connection pays for one reference, not one per step.
  *
  * @param heartbeat answers {@code ~H#C~}
@@ -18,9 +18,8 @@ import io.kalisocket.internal.stats.ServerStats;
  * @param tasks where answers and actions run in the connection's order
  * @param stats counts receipts and dedup hits
  * @param maxWaitingOnLoop inline calls of one connection waiting on the event loop at which its reading pauses
- * @param errors what failed in the pipeline (the last stage hands it on: no stage of its own per connection)
  */
 record MessageSteps(Heartbeat heartbeat, InboundGate gate, EnvelopeParser parser, RateLimit rateLimit,
         ActionDispatcher dispatcher, ReceiptTracker receipts, ConnectionTasks tasks, ServerStats stats,
-        int maxWaitingOnLoop, ConnectionErrors errors) {
+        int maxWaitingOnLoop) {
 }

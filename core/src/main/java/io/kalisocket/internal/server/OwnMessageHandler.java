@@ -2,9 +2,7 @@ package io.kalisocket.internal.server;
 
 import io.kalisocket.connection.Connection;
 import io.kalisocket.internal.connection.ChannelConnection;
-import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.util.function.BiConsumer;
@@ -15,34 +13,25 @@ import java.util.function.BiConsumer;
  * action queue (the callback may block and may call {@code Dispatcher.run} itself, as KaliPHP's
  * {@code kali::run($data)}).
  */
-@Sharable
-final class OwnMessageHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+final class OwnMessageHandler implements FrameReader {
 
     private final BiConsumer<Connection, String> onMessage;
     private final InboundGate gate;
     private final ConnectionTasks tasks;
-    private final ConnectionErrors errors;
 
-    OwnMessageHandler(BiConsumer<Connection, String> onMessage, InboundGate gate, ConnectionTasks tasks,
-            ConnectionErrors errors) {
-        this.errors = errors;
+    OwnMessageHandler(BiConsumer<Connection, String> onMessage, InboundGate gate, ConnectionTasks tasks) {
         this.onMessage = onMessage;
         this.gate = gate;
         this.tasks = tasks;
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+    public void read(ChannelHandlerContext ctx, WebSocketFrame frame) {
         ChannelConnection connection = gate.admit(ctx);
         if (connection == null || !gate.isText(ctx, connection, frame)) {
             return;
         }
         String body = ((TextWebSocketFrame) frame).text();
         tasks.queue(connection, () -> onMessage.accept(connection, body), null);
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        errors.failed(ctx, cause); // the last stage: what failed anywhere in the pipeline
     }
 }
