@@ -195,7 +195,10 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
                         }
                     });
         }
-        super.exceptionCaught(ctx, cause);
+        // Not flush consolidation's own handling, which flushes first: the failure is handled (counted, onError)
+        // before the answer above leaves, as it was when consolidation sat at the bottom. What waits goes out at the
+        // read's end, with the consolidation's task, or at the close below.
+        ctx.fireExceptionCaught(cause);
         if (protocolStage) {
             close(ctx, ctx.newPromise()); // as Netty's protocol stage did: whatever failed, the connection ends
         }
