@@ -222,9 +222,9 @@ public final class Cluster implements AutoCloseable {
                 gate.deliver(() -> inbox.accept(text));
             }
         }, keys.channel(nodeId), keys.channelAll());
-        RedisGateway made = new RedisGateway(local, nodeId, new SendRouter(local, redis, keys, nodeId, codec, gate, routes),
-                membership,
-                directory, watcher, codec, stats, fence);
+        SendRouter router = new SendRouter(local, redis, keys, nodeId, codec, gate, routes);
+        RedisGateway made = new RedisGateway(local, nodeId, router,
+                new MembershipChanges(local, router, watcher, membership, codec, fence), directory, codec, stats);
         this.recoveryStreams = streams;
         this.liveness = beat;
         this.gateway = made;

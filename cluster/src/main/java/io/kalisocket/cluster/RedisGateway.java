@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * The cluster's {@link Gateway}: every operation gives the same answer on every node. Sends are routed
- * only to the nodes that hold recipients ({@link SendRouter}); membership is written to Redis atomically
- * ({@link Membership}) and read back from it ({@link Directory}); this node's own connections are served by
+ * only to the nodes that hold recipients ({@link SendRouter}); membership is written to Redis atomically, where
+ * the connection is ({@link MembershipChanges}), and read back from it ({@link Directory}); this node's own connections are served by
  * the wrapped local gateway. Operations that need Redis while it is unreachable throw
  * {@link ClusterUnavailableException} at once and change nothing.
  *
@@ -21,22 +21,18 @@ public final class RedisGateway implements Gateway {
     private final Gateway local;
     private final String nodeId;
     private final SendRouter router;
-    private final Membership membership;
+    private final MembershipChanges changes;
     private final Directory directory;
-    private final LocalWatcher watcher;
     private final Notice.Codec codec;
     private final ClusterStats stats;
-    private final AnnounceFence fence;
 
-    RedisGateway(Gateway local, String nodeId, SendRouter router, Membership membership, Directory directory,
-            LocalWatcher watcher, Notice.Codec codec, ClusterStats stats, AnnounceFence fence) {
-        this.fence = fence;
+    RedisGateway(Gateway local, String nodeId, SendRouter router, MembershipChanges changes, Directory directory,
+            Notice.Codec codec, ClusterStats stats) {
         this.local = local;
         this.nodeId = nodeId;
         this.router = router;
-        this.membership = membership;
+        this.changes = changes;
         this.directory = directory;
-        this.watcher = watcher;
         this.codec = codec;
         this.stats = stats;
     }
@@ -133,27 +129,12 @@ public final class RedisGateway implements Gateway {
 
     @Override
     public void bindUid(String clientId, String uid) {
-        checkName(uid, "uid");
-        if (local(clientId)) {
-            fence.change(() -> {
-                membership.await("bindUid", membership.bind(clientId, uid, ""));
-                local.bindUid(clientId, uid);
-            });
-        } else {
-            membership.await("bindUid", membership.bind(clientId, uid, codec.control("bind", clientId, uid)));
-        }
+        changes.bind(clientId, uid);
     }
 
     @Override
     public void unbindUid(String clientId, String uid) {
-        if (local(clientId)) {
-            fence.change(() -> {
-                membership.await("unbindUid", membership.unbind(clientId, uid, ""));
-                local.unbindUid(clientId, uid);
-            });
-        } else {
-            membership.await("unbindUid", membership.unbind(clientId, uid, codec.control("unbind", clientId, uid)));
-        }
+        changes.unbind(clientId, uid);
     }
 
     @Override
@@ -185,35 +166,17 @@ public final class RedisGateway implements Gateway {
 
     @Override
     public void joinGroup(String clientId, String group) {
-        checkName(group, "group");
-        if (local(clientId)) {
-            fence.change(() -> {
-                membership.await("joinGroup", membership.join(clientId, group, ""));
-                local.joinGroup(clientId, group);
-            });
-        } else {
-            membership.await("joinGroup", membership.join(clientId, group, codec.control("join", clientId, group)));
-        }
+        changes.join(clientId, group);
     }
 
     @Override
     public void leaveGroup(String clientId, String group) {
-        if (router.isLocal(clientId)) {
-            fence.change(() -> {
-                membership.await("leaveGroup", membership.leave(clientId, group, ""));
-                local.leaveGroup(clientId, group);
-            });
-        } else {
-            membership.await("leaveGroup", membership.leave(clientId, group, codec.control("leave", clientId, group)));
-        }
+        changes.leave(clientId, group);
     }
 
     @Override
     public void ungroup(String group) {
-        fence.change(() -> {
-            membership.await("ungroup", membership.ungroup(group, codec.control("ungroup", "", group)));
-            local.ungroup(group);
-        });
+        changes.ungroup(group);
     }
 
     @Override
@@ -260,12 +223,12 @@ public final class RedisGateway implements Gateway {
 
     @Override
     public void setSession(String clientId, Map<String, ?> session) {
-        writeSession(clientId, true, session);
+        changes.session(clientId, true, session);
     }
 
     @Override
     public void updateSession(String clientId, Map<String, ?> entries) {
-        writeSession(clientId, false, entries);
+        changes.session(clientId, false, entries);
     }
 
     @Override
@@ -273,35 +236,4 @@ public final class RedisGateway implements Gateway {
         return directory.session(clientId);
     }
 
-    private void writeSession(String clientId, boolean replace, Map<String, ?> entries) {
-        String operation = replace ? "setSession" : "updateSession";
-        if (local(clientId)) {
-            fence.change(() -> {
-                membership.await(operation, membership.session(clientId, replace, entries, ""));
-                if (replace) {
-                    local.setSession(clientId, entries);
-                } else {
-                    local.updateSession(clientId, entries);
-                }
-            });
-        } else {
-            membership.await(operation, membership.session(clientId, replace, entries,
-                    codec.session(clientId, replace, entries)));
-        }
-    }
-
-    /** @return true when the connection is open on this node (and then registered in Redis) */
-    private boolean local(String clientId) {
-        if (router.isLocal(clientId)) {
-            watcher.ensure(clientId);
-            return true;
-        }
-        return false;
-    }
-
-    private static void checkName(String name, String what) {
-        if (name == null || name.isEmpty() || name.codePointCount(0, name.length()) > MAX_NAME) {
-            throw new IllegalArgumentException(what + " must be 1-" + MAX_NAME + " characters");
-        }
-    }
 }

@@ -37,6 +37,19 @@ public interface Gateway {
     /** The longest uid or group name: 64 characters (code points, so an emoji is one). */
     int MAX_NAME = 64;
 
+    /**
+     * The one check of a uid or group name, for every implementation (local, and the cluster's before it writes).
+     *
+     * @param name a uid or group name
+     * @param what {@code uid} or {@code group}, for the message
+     * @throws IllegalArgumentException unless 1-{@value #MAX_NAME} characters (code points: an emoji is one)
+     */
+    static void checkName(String name, String what) {
+        if (name == null || name.isEmpty() || name.codePointCount(0, name.length()) > MAX_NAME) {
+            throw new IllegalArgumentException(what + " must be 1-" + MAX_NAME + " characters");
+        }
+    }
+
     // ---- send ----
 
     /** @param clientId the target @param message the message @return 1 when handed over, else 0 */

@@ -129,7 +129,7 @@ public final class LocalGateway implements Gateway {
 
     @Override
     public void bindUid(String clientId, String uid) {
-        MemberIndex.checkName(uid, "uid");
+        Gateway.checkName(uid, "uid");
         connections.find(clientId).ifPresent(c -> {
             synchronized (c) {
                 c.uid().filter(old -> !old.equals(uid)).ifPresent(old -> users.remove(old, clientId));
@@ -183,7 +183,7 @@ public final class LocalGateway implements Gateway {
 
     @Override
     public void joinGroup(String clientId, String group) {
-        MemberIndex.checkName(group, "group");
+        Gateway.checkName(group, "group");
         connections.find(clientId).ifPresent(c -> {
             synchronized (c) {
                 c.join(group);

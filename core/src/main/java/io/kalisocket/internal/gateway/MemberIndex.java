@@ -1,6 +1,5 @@
 package io.kalisocket.internal.gateway;
 
-import io.kalisocket.gateway.Gateway;
 import io.kalisocket.internal.connection.ChannelConnection;
 import java.util.Collection;
 import java.util.List;
@@ -72,16 +71,5 @@ final class MemberIndex {
     /** @return the number of keys that have members */
     int size() {
         return byKey.size();
-    }
-
-    /**
-     * @param name a uid or group name
-     * @param what {@code uid} or {@code group}, for the message
-     * @throws IllegalArgumentException unless 1-{@value Gateway#MAX_NAME} characters (code points: an emoji is one)
-     */
-    static void checkName(String name, String what) {
-        if (name == null || name.isEmpty() || name.codePointCount(0, name.length()) > Gateway.MAX_NAME) {
-            throw new IllegalArgumentException(what + " must be 1-" + Gateway.MAX_NAME + " characters");
-        }
     }
 }
