@@ -5,7 +5,6 @@ import io.kalisocket.connection.Connection;
 import io.kalisocket.connection.Session;
 import io.kalisocket.internal.exec.SerialQueue;
 import io.netty.channel.Channel;
-import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.util.Collections;
 import java.util.Optional;
@@ -19,9 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * connection stays small. Public methods beyond {@link Connection}'s are for the framework's own parts.
  */
 public final class ChannelConnection implements Connection {
-
-    /** Where a channel keeps the connection it carries. */
-    private static final AttributeKey<ChannelConnection> ATTRIBUTE = AttributeKey.valueOf("kalisocket.connection");
 
     private final String id;
 
@@ -76,14 +72,13 @@ public final class ChannelConnection implements Connection {
         SerialQueue newQueue(ReadThrottle reads);
     }
 
-    /** @param channel a channel of this server @return the connection it carries, or null before it has one */
+    /**
+     * @param channel a channel of this server
+     * @return the connection it carries (its last stage's, {@link ConnectionCarrier}), or null before it has one
+     *     and once the channel is closed and its stages gone
+     */
     public static ChannelConnection of(Channel channel) {
-        return channel.attr(ATTRIBUTE).get();
-    }
-
-    /** @param carrier the channel that carries this connection from now on */
-    public void attachTo(Channel carrier) {
-        carrier.attr(ATTRIBUTE).set(this);
+        return channel.pipeline().last() instanceof ConnectionCarrier carrier ? carrier.carried() : null;
     }
 
     @Override

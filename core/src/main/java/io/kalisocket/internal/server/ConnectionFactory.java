@@ -49,15 +49,13 @@ final class ConnectionFactory {
      * @param stage the context of the stage that makes it: writes enter the pipeline there (only inbound stages
      *     sit below it)
      * @param writer where broadcasts enter that socket (its outbound guard)
-     * @return its connection, attached to its channel
+     * @return its connection (the stage carries it: {@link io.kalisocket.internal.connection.ConnectionCarrier})
      */
     ChannelConnection open(ChannelHandlerContext stage, SharedFrameWriter writer) {
         Channel channel = stage.channel();
         String socketIp = ((InetSocketAddress) channel.remoteAddress()).getAddress().getHostAddress();
         ConnectionSocket socket = new ConnectionSocket(channel, stage, writer, encoder, countReadPause);
-        ChannelConnection connection = new ChannelConnection(ids.next(), socketIp, socket, newQueue, clock.millis());
-        connection.attachTo(channel);
-        return connection;
+        return new ChannelConnection(ids.next(), socketIp, socket, newQueue, clock.millis());
     }
 
     /** @return this node's id */

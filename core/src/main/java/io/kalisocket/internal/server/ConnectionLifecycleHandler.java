@@ -2,15 +2,21 @@ package io.kalisocket.internal.server;
 
 import io.kalisocket.connection.Handshake;
 import io.kalisocket.internal.connection.ChannelConnection;
+import io.kalisocket.internal.connection.ConnectionCarrier;
 import io.kalisocket.internal.connection.FirstClose;
 import io.kalisocket.internal.recovery.RecoveryHook;
 import io.kalisocket.internal.stats.Counter;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * With connection recovery, a socket may carry a connection its client returned to, and a dropped
  * recoverable connection is parked instead of finished (see {@link RecoveryHook}).
  */
-final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter implements LoopTimeouts.Expiry {
+final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter
+        implements LoopTimeouts.Expiry, ConnectionCarrier {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionLifecycleHandler.class);
 
@@ -56,6 +63,11 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter impl
     }
 
     @Override
+    public ChannelConnection carried() {
+        return connection;
+    }
+
+    @Override
     public void channelActive(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         parts.tracker().opened(ctx.channel());
@@ -85,9 +97,17 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter impl
             ctx.fireChannelRead(msg);
             return;
         }
-        if (!assembling && !frame.isFinalFragment()) {
-            assembleFragments(ctx, frame);
-            return;
+        if (!assembling) {
+            if (!frame.isFinalFragment()) {
+                assembleFragments(ctx, frame);
+                return;
+            }
+            if (frame instanceof TextWebSocketFrame && !ByteBufUtil.isText(frame.content(), StandardCharsets.UTF_8)) {
+                frame.release(); // a whole message in one frame: checked here, not by a stage of its own (88 bytes)
+                guard.violated(new CorruptedWebSocketFrameException(WebSocketCloseStatus.INVALID_PAYLOAD_DATA,
+                        "bytes are not UTF-8"));
+                return;
+            }
         }
         try {
             reader.read(ctx, frame);
@@ -103,16 +123,19 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter impl
 
     /**
      * The connection's first fragmented message: from now on Netty's aggregator joins fragments right below this
-     * stage. Most connections never fragment a message, so they carry no aggregator (112 bytes each); the decoder
-     * refuses a continuation frame that starts no message, so none can reach here before the first fragment.
+     * stage, and its UTF-8 check, below the guard (which answers its violations), follows text across fragments, so
+     * a message fails at its first bad fragment. Most connections never fragment a message, so they carry neither
+     * (200 bytes each): their text is checked whole, above. The decoder refuses a continuation frame that starts no
+     * message, so none can reach here before the first fragment.
      */
     private void assembleFragments(ChannelHandlerContext ctx, WebSocketFrame first) {
         assembling = true;
-        WebSocketFrameAggregator aggregator = new WebSocketFrameAggregator(parts.maxMessageBytes());
-        ctx.pipeline().addBefore(ctx.name(), null, aggregator);
-        ChannelHandlerContext at = ctx.pipeline().context(aggregator);
+        ctx.pipeline().addBefore(ctx.name(), null, new WebSocketFrameAggregator(parts.maxMessageBytes()));
+        Utf8FrameValidator validator = new Utf8FrameValidator(false);
+        ctx.pipeline().addBefore(ctx.pipeline().context(guard).name(), null, validator);
+        ChannelHandlerContext at = ctx.pipeline().context(validator);
         try {
-            aggregator.channelRead(at, first); // as the pipeline would have: the first fragment enters it
+            validator.channelRead(at, first); // as the pipeline would have: the first fragment enters it
         } catch (Exception e) {
             at.fireExceptionCaught(e);
         }
@@ -192,8 +215,7 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter impl
         }
         if (upgrade.resumed()) {
             ChannelConnection fresh = connection;
-            connection = upgrade.connection();
-            connection.attachTo(ctx.channel());
+            connection = upgrade.connection(); // this channel carries it from now on
             log.debug("resumed {} from {}", connection.id(), connection.ip());
             upgrade.greet().run();
             if (parts.authenticated() != null) {

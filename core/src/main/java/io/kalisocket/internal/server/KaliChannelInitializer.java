@@ -11,7 +11,6 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
@@ -37,15 +36,12 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final OwnMessageHandler ownMessages;
     private final LifecycleParts lifecycle;
     /** The message rate limit every connection's token bucket shares. */
-    private final TokenBucket.Rate messageRate;
 
     /** @param parts the server's parts, each stage takes what it uses */
     KaliChannelInitializer(ServerAssembly parts) {
         this.parts = parts;
         this.limits = parts.config.limits();
         this.endpoint = WebSocketEndpoint.of(parts);
-        this.messageRate = TokenBucket.Rate.of(limits.messagesPerSecond(), limits.messageBurst(),
-                parts.clock::nanoTime);
         this.webSocket = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(endpoint.path())
                 .checkStartsWith(true)
@@ -55,7 +51,7 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
                         .maxFramePayloadLength(limits.maxMessageBytes())
                         .expectMaskedFrames(true)
                         .allowExtensions(false)
-                        .withUTF8Validator(true)
+                        .withUTF8Validator(false) // checked by the lifecycle stage (see initChannel)
                         // Off: the decoder would close at once after its close frame, and a client still sending
                         // would get a TCP reset that can destroy that frame; the outbound guard answers instead.
                         .closeOnProtocolViolation(false)
@@ -70,6 +66,7 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
                 new Heartbeat(parts.config.protocol().heartbeatPing(), parts.config.protocol().heartbeatPong(),
                         parts.stats),
                 gate, new EnvelopeParser(parts.mapper.reader()),
+                TokenBucket.of(limits.messagesPerSecond(), limits.messageBurst(), parts.clock::nanoTime),
                 new RateLimit(parts.clock::nanoTime, limits.closeAfterRateLimited(), parts.dispatcher, tasks,
                         parts.stats),
                 parts.dispatcher, parts.receipts, tasks, parts.stats, limits.maxQueuedPerConnection());
@@ -98,9 +95,8 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
         p.addLast(new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
         p.addLast(new HttpRequestHandler(endpoint, parts.staticFiles, parts.httpEndpoints, parts.callbacks));
         parts.recoveryHook.newCloseWatcher().ifPresent(p::addLast);
-        // Netty's protocol stage would add its UTF-8 check right above itself, below the guard; here, above it, the
-        // guard sees the check's protocol violations as it sees the decoder's, and answers them all alike.
-        p.addLast(new Utf8FrameValidator(false));
+        // No UTF-8 check stage (the decoder's config says none, so the protocol stage adds none): the lifecycle stage
+        // checks a whole text message itself, and adds Netty's check below the guard at a first fragmented message.
         // Below the protocol stage: it sees the close frames that stage sends too (see the class).
         OutboundGuardHandler guard = new OutboundGuardHandler(limits.slowConsumerPolicy(), parts.stats,
                 closingHandshake);
@@ -110,6 +106,6 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
         // The last stage: it hands each message to the message steps (or the application's onMessage) and whatever
         // failed to ConnectionErrors, neither a stage of its own (64 B of context each, per connection).
         p.addLast(new ConnectionLifecycleHandler(lifecycle, guard,
-                ownMessages != null ? ownMessages : new MessageHandler(steps, new TokenBucket(messageRate))));
+                ownMessages != null ? ownMessages : new MessageHandler(steps)));
     }
 }

@@ -31,18 +31,18 @@ import java.util.Optional;
 final class MessageHandler implements FrameReader {
 
     private final MessageSteps steps;
-    /** This connection's message budget. */
-    private final TokenBucket budget;
+    /** This connection's message budget: the time its bucket is full again ({@link TokenBucket}). */
+    private long budgetFullAt;
     /** Its frames refused lately: made at the first refusal, as most connections never meet their limit. */
     private SlidingWindowCount refused;
     /** Its inline calls waiting on the event loop; the loop's only, as the stage that calls this. */
     private int waitingOnLoop;
     private boolean loopPaused;
 
-    /** @param steps the server's steps, shared @param budget this connection's token bucket */
-    MessageHandler(MessageSteps steps, TokenBucket budget) {
+    /** @param steps the server's steps, shared; the connection's budget starts full */
+    MessageHandler(MessageSteps steps) {
         this.steps = steps;
-        this.budget = budget;
+        this.budgetFullAt = steps.budget().full();
     }
 
     @Override
@@ -51,7 +51,8 @@ final class MessageHandler implements FrameReader {
         if (connection == null) {
             return;
         }
-        if (!budget.tryTake()) {
+        long budgetAfter = steps.budget().take(budgetFullAt);
+        if (budgetAfter == TokenBucket.REFUSED) {
             if (refused == null) {
                 refused = steps.rateLimit().newWindow();
             }
@@ -59,6 +60,7 @@ final class MessageHandler implements FrameReader {
                     refused);
             return;
         }
+        budgetFullAt = budgetAfter;
         if (!steps.gate().isText(ctx, connection, frame) || steps.heartbeat().answer(ctx, frame.content())) {
             return;
         }

@@ -12,6 +12,7 @@ import io.kalisocket.internal.stats.ServerStats;
  * @param heartbeat answers {@code ~H#C~}
  * @param gate drops frames of a closing connection and counts the rest
  * @param parser reads a text frame as a call
+ * @param budget the message rate limit each connection's budget follows
  * @param rateLimit answers frames over a connection's budget
  * @param dispatcher routes, binds and runs calls, and replies
  * @param receipts the receipts' window, asked when a call's turn comes
@@ -19,7 +20,8 @@ import io.kalisocket.internal.stats.ServerStats;
  * @param stats counts receipts and dedup hits
  * @param maxWaitingOnLoop inline calls of one connection waiting on the event loop at which its reading pauses
  */
-record MessageSteps(Heartbeat heartbeat, InboundGate gate, EnvelopeParser parser, RateLimit rateLimit,
+record MessageSteps(Heartbeat heartbeat, InboundGate gate, EnvelopeParser parser, TokenBucket budget,
+        RateLimit rateLimit,
         ActionDispatcher dispatcher, ReceiptTracker receipts, ConnectionTasks tasks, ServerStats stats,
         int maxWaitingOnLoop) {
 }

@@ -204,6 +204,19 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
         }
     }
 
+    /**
+     * A violation found above this stage (a whole text message that is not UTF-8): answered as the decoder's are.
+     *
+     * @param violation what the client broke
+     */
+    void violated(CorruptedWebSocketFrameException violation) {
+        try {
+            exceptionCaught(ctx, violation);
+        } catch (Exception e) {
+            ctx.fireExceptionCaught(e);
+        }
+    }
+
     @Override
     public void close(ChannelHandlerContext ctx, ChannelPromise promise) throws Exception {
         if (answeredViolation && ctx.channel().isActive()) {
