@@ -69,7 +69,7 @@ public final class ChannelConnection implements Connection {
     @FunctionalInterface
     public interface QueueMaker {
         /** @param reads pauses the connection's reading while its queue is full @return a new queue */
-        SerialQueue newQueue(ReadThrottle reads);
+        SerialQueue newQueue(SerialQueue.Backpressure reads);
     }
 
     /**
@@ -170,12 +170,25 @@ public final class ChannelConnection implements Connection {
             synchronized (this) {
                 q = queue;
                 if (q == null) {
-                    q = queueMaker.newQueue(socket.reads());
+                    q = queueMaker.newQueue(new QueueBackpressure());
                     queue = q;
                 }
             }
         }
         return q;
+    }
+
+    /** Reading from the connection's socket (whichever it is on now) pauses while its queue is full. */
+    private final class QueueBackpressure implements SerialQueue.Backpressure {
+        @Override
+        public void full() {
+            socket.pauseReading(ReadThrottle.Reason.ACTIONS);
+        }
+
+        @Override
+        public void drained() {
+            socket.resumeReading(ReadThrottle.Reason.ACTIONS);
+        }
     }
 
     /** @return the queue if one was ever needed, without making one */

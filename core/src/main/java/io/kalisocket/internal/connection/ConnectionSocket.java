@@ -24,7 +24,7 @@ public class ConnectionSocket {
     private volatile ChannelOutboundInvoker out;
     /** The channel's outbound guard, where shared frames enter: given with the channel, never looked up. */
     private volatile SharedFrameWriter writer;
-    /** Pauses reading while the connection holds too much; shared with a recoverable socket that takes this over. */
+    /** Pauses reading while the connection holds too much (the server's; each channel keeps its own pauses). */
     private final ReadThrottle reads;
     private volatile boolean closing;
     /** The first close frame sent or received; null until one passes. */
@@ -37,25 +37,9 @@ public class ConnectionSocket {
      * @param out where writes enter its pipeline: a stage's context with no outbound stage below it, or the channel
      * @param writer where shared frames enter that socket, or null for a pipeline without one
      * @param encoder encodes what {@link #send} and {@link #reply} are given
+     * @param reads the server's read throttle, which pauses reading from the socket
      */
     public ConnectionSocket(Channel channel, ChannelOutboundInvoker out, SharedFrameWriter writer,
-            MessageEncoder encoder) {
-        this(channel, out, writer, encoder, () -> { });
-    }
-
-    /**
-     * @param channel the accepted socket
-     * @param out where writes enter its pipeline: a stage's context with no outbound stage below it, or the channel
-     * @param writer where shared frames enter that socket, or null for a pipeline without one
-     * @param encoder encodes what {@link #send} and {@link #reply} are given
-     * @param onReadPause told each time reading from the socket pauses ({@link ReadThrottle})
-     */
-    public ConnectionSocket(Channel channel, ChannelOutboundInvoker out, SharedFrameWriter writer,
-            MessageEncoder encoder, Runnable onReadPause) {
-        this(channel, out, writer, encoder, new ReadThrottle(channel, onReadPause));
-    }
-
-    private ConnectionSocket(Channel channel, ChannelOutboundInvoker out, SharedFrameWriter writer,
             MessageEncoder encoder, ReadThrottle reads) {
         this.channel = channel;
         this.out = out;
@@ -80,13 +64,17 @@ public class ConnectionSocket {
     void takeChannelOf(ConnectionSocket returned) {
         this.writer = returned.writer;
         this.out = returned.out;
-        this.channel = returned.channel;
-        reads.moveTo(returned.channel);
+        this.channel = returned.channel; // whose reading nothing holds: its pauses are its own
     }
 
-    /** @return what pauses reading from this socket while the connection holds too much */
-    public ReadThrottle reads() {
-        return reads;
+    /** @param reason stops reading from the socket for this reason until {@link #resumeReading} for it */
+    public void pauseReading(ReadThrottle.Reason reason) {
+        reads.pause(channel, reason);
+    }
+
+    /** @param reason no longer a reason to stop reading from the socket; it reads when no other holds */
+    public void resumeReading(ReadThrottle.Reason reason) {
+        reads.resume(channel, reason);
     }
 
     /** @return true while the socket is open */

@@ -1,15 +1,18 @@
 package io.kalisocket.internal.connection;
 
-import io.kalisocket.internal.exec.SerialQueue;
 import io.netty.channel.Channel;
 
 /**
  * Stops reading from a connection's socket while it has more in hand than it may hold, and reads again once it
  * caught up: a flood is slowed down by TCP (the client's sends block), not answered with errors or buffered
- * without bound. Each {@link Reason} pauses on its own; reading goes on when none holds. Used from the connection's
- * event loop; calls from other threads (an action thread draining the queue) hop onto it.
+ * without bound. Each {@link Reason} pauses on its own; reading goes on when none holds.
+ *
+ * <p>One per server: which reasons hold is kept by each channel's last stage ({@link ConnectionCarrier#readPauses}),
+ * so an idle connection pays no object for it (24 bytes), and a connection that moves to a new socket (connection
+ * recovery) reads there at once. Changes run on the channel's event loop; calls from other threads (an action
+ * thread draining the queue) hop onto it.
  */
-public final class ReadThrottle implements SerialQueue.Backpressure {
+public final class ReadThrottle {
 
     /** Why reading is paused. */
     public enum Reason {
@@ -22,65 +25,59 @@ public final class ReadThrottle implements SerialQueue.Backpressure {
     }
 
     private final Runnable onPause;
-    private volatile Channel channel;
-    /** One bit per reason that holds; the event loop's only. */
-    private int paused;
 
-    /** @param channel the socket to throttle @param onPause told each time reading pauses (counts it) */
-    ReadThrottle(Channel channel, Runnable onPause) {
-        this.channel = channel;
+    /** @param onPause told each time a socket's reading pauses (counts it) */
+    public ReadThrottle(Runnable onPause) {
         this.onPause = onPause;
     }
 
-    /** @param carrier the socket the connection moved to (connection recovery): it reads, nothing holds */
-    void moveTo(Channel carrier) {
-        this.channel = carrier;
-        carrier.eventLoop().execute(() -> paused = 0);
-    }
-
-    /** @param reason stops reading for this reason until {@link #resume} for it */
-    public void pause(Reason reason) {
-        onLoop(() -> {
-            boolean reading = paused == 0;
-            paused |= 1 << reason.ordinal();
-            if (reading) {
+    /** @param channel a socket @param reason stops its reading for this reason until {@link #resume} for it */
+    public void pause(Channel channel, Reason reason) {
+        onLoop(channel, carrier -> {
+            int held = carrier.readPauses();
+            carrier.readPauses(held | 1 << reason.ordinal());
+            if (held == 0) {
                 channel.config().setAutoRead(false);
                 onPause.run();
             }
         });
     }
 
-    /** @param reason no longer a reason to stop reading; reading goes on when no other holds */
-    public void resume(Reason reason) {
-        onLoop(() -> {
-            paused &= ~(1 << reason.ordinal());
-            if (paused == 0 && !channel.config().isAutoRead()) {
+    /**
+     * @param channel a socket
+     * @param reason no longer a reason to stop its reading; reading goes on when no other holds
+     */
+    public void resume(Channel channel, Reason reason) {
+        onLoop(channel, carrier -> {
+            int held = carrier.readPauses() & ~(1 << reason.ordinal());
+            carrier.readPauses(held);
+            if (held == 0 && !channel.config().isAutoRead()) {
                 channel.config().setAutoRead(true);
             }
         });
     }
 
-    /** @return true while some reason holds reading */
-    public boolean isPaused() {
-        return paused != 0;
+    /** @param channel a socket; call on its event loop @return true while some reason holds its reading */
+    public boolean isPaused(Channel channel) {
+        return channel.pipeline().last() instanceof ConnectionCarrier carrier && carrier.readPauses() != 0;
     }
 
-    @Override
-    public void full() {
-        pause(Reason.ACTIONS);
+    private interface Change {
+        void apply(ConnectionCarrier carrier);
     }
 
-    @Override
-    public void drained() {
-        resume(Reason.ACTIONS);
-    }
-
-    private void onLoop(Runnable change) {
-        Channel ch = channel;
-        if (ch.eventLoop().inEventLoop()) {
-            change.run();
+    private static void onLoop(Channel channel, Change change) {
+        if (channel.eventLoop().inEventLoop()) {
+            apply(channel, change);
         } else {
-            ch.eventLoop().execute(change);
+            channel.eventLoop().execute(() -> apply(channel, change));
+        }
+    }
+
+    private static void apply(Channel channel, Change change) {
+        // A closed channel's stages are gone: nothing is read from it any more.
+        if (channel.pipeline().last() instanceof ConnectionCarrier carrier) {
+            change.apply(carrier);
         }
     }
 }

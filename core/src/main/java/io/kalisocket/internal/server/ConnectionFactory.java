@@ -4,6 +4,7 @@ import io.kalisocket.KaliClock;
 import io.kalisocket.internal.connection.ChannelConnection;
 import io.kalisocket.internal.connection.ClientIdGenerator;
 import io.kalisocket.internal.connection.ConnectionSocket;
+import io.kalisocket.internal.connection.ReadThrottle;
 import io.kalisocket.internal.connection.MessageEncoder;
 import io.kalisocket.internal.connection.SharedFrameWriter;
 import io.kalisocket.internal.exec.NodeBacklog;
@@ -22,7 +23,7 @@ final class ConnectionFactory {
     private final MessageEncoder encoder;
     private final KaliClock clock;
     /** Counts a pause of a socket's reading: one for every connection, not a lambda each. */
-    private final Runnable countReadPause;
+    private final ReadThrottle reads;
     /** Makes a connection's action queue when it first needs one. */
     private final ChannelConnection.QueueMaker newQueue;
 
@@ -41,8 +42,8 @@ final class ConnectionFactory {
         this.ids = ids;
         this.encoder = encoder;
         this.clock = clock;
-        this.countReadPause = () -> stats.count(Counter.READS_PAUSED);
-        this.newQueue = reads -> new SerialQueue(executor, maxQueued, reads, backlog);
+        this.reads = new ReadThrottle(() -> stats.count(Counter.READS_PAUSED));
+        this.newQueue = backpressure -> new SerialQueue(executor, maxQueued, backpressure, backlog);
     }
 
     /**
@@ -54,7 +55,7 @@ final class ConnectionFactory {
     ChannelConnection open(ChannelHandlerContext stage, SharedFrameWriter writer) {
         Channel channel = stage.channel();
         String socketIp = ((InetSocketAddress) channel.remoteAddress()).getAddress().getHostAddress();
-        ConnectionSocket socket = new ConnectionSocket(channel, stage, writer, encoder, countReadPause);
+        ConnectionSocket socket = new ConnectionSocket(channel, stage, writer, encoder, reads);
         return new ChannelConnection(ids.next(), socketIp, socket, newQueue, clock.millis());
     }
 

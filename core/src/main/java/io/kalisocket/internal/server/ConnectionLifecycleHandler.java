@@ -49,6 +49,8 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter
     private boolean assembling;
     /** The real IP whose connection slot this socket holds ({@link ConnectionLimiter}), or null. */
     private String slotIp;
+    /** Why reading from this socket is paused ({@link io.kalisocket.internal.connection.ReadThrottle}). */
+    private int readPauses;
 
     /**
      * @param parts what every connection's stage uses
@@ -65,6 +67,16 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter
     @Override
     public ChannelConnection carried() {
         return connection;
+    }
+
+    @Override
+    public int readPauses() {
+        return readPauses;
+    }
+
+    @Override
+    public void readPauses(int reasons) {
+        readPauses = reasons;
     }
 
     @Override

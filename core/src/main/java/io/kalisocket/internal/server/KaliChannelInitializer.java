@@ -30,7 +30,7 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final LimitsConfig limits;
     private final WebSocketEndpoint endpoint;
     private final WebSocketServerProtocolConfig webSocket;
-    private final ClosingHandshake closingHandshake;
+    private final OutboundGuardHandler.Rules guardRules;
     private final ConnectionTasks tasks;
     private final MessageSteps steps;
     private final OwnMessageHandler ownMessages;
@@ -57,7 +57,8 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
                         .closeOnProtocolViolation(false)
                         .build())
                 .build();
-        this.closingHandshake = new ClosingHandshake(parts.clock);
+        this.guardRules = new OutboundGuardHandler.Rules(limits.slowConsumerPolicy(), parts.stats,
+                new ClosingHandshake(parts.clock));
         ConnectionErrors errors = new ConnectionErrors(limits.maxMessageBytes(), parts.callbacks,
                 parts.finisher, parts.stats, new LogLimiter(ConnectionErrors.WARN_INTERVAL, parts.clock::nanoTime));
         this.tasks = new ConnectionTasks(parts.dispatcher, parts.stats);
@@ -98,8 +99,7 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
         // No UTF-8 check stage (the decoder's config says none, so the protocol stage adds none): the lifecycle stage
         // checks a whole text message itself, and adds Netty's check below the guard at a first fragmented message.
         // Below the protocol stage: it sees the close frames that stage sends too (see the class).
-        OutboundGuardHandler guard = new OutboundGuardHandler(limits.slowConsumerPolicy(), parts.stats,
-                closingHandshake);
+        OutboundGuardHandler guard = new OutboundGuardHandler(guardRules);
         p.addLast(guard);
         p.addLast(new WebSocketServerProtocolHandler(webSocket));
         // No frame aggregator here: the lifecycle stage adds one below itself at a connection's first fragment.

@@ -37,7 +37,6 @@ final class MessageHandler implements FrameReader {
     private SlidingWindowCount refused;
     /** Its inline calls waiting on the event loop; the loop's only, as the stage that calls this. */
     private int waitingOnLoop;
-    private boolean loopPaused;
 
     /** @param steps the server's steps, shared; the connection's budget starts full */
     MessageHandler(MessageSteps steps) {
@@ -109,13 +108,13 @@ final class MessageHandler implements FrameReader {
      */
     private void runOnLoop(ChannelHandlerContext ctx, ChannelConnection connection, Route route, Envelope envelope) {
         if (++waitingOnLoop == steps.maxWaitingOnLoop()) {
-            loopPaused = true;
-            connection.socket().reads().pause(ReadThrottle.Reason.LOOP_TASKS);
+            connection.socket().pauseReading(ReadThrottle.Reason.LOOP_TASKS);
         }
         steps.tasks().onLoop(ctx, () -> {
-            if (--waitingOnLoop <= steps.maxWaitingOnLoop() / 2 && loopPaused) {
-                loopPaused = false;
-                connection.socket().reads().resume(ReadThrottle.Reason.LOOP_TASKS);
+            // Falling back to half is where a pause at the full count ends (a resume that was not paused does nothing;
+            // no flag: a connection's handler stays at 32 bytes).
+            if (--waitingOnLoop == steps.maxWaitingOnLoop() / 2) {
+                connection.socket().resumeReading(ReadThrottle.Reason.LOOP_TASKS);
             }
             call(connection, route, envelope);
         });

@@ -59,9 +59,17 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
     private static final AttributeKey<WebSocketServerHandshaker> HANDSHAKER =
             AttributeKey.valueOf(WebSocketServerHandshaker.class, "HANDSHAKER");
 
-    private final SlowConsumerPolicy policy;
-    private final ServerStats stats;
-    private final ClosingHandshake closingHandshake;
+    /**
+     * What every connection's guard shares, made once per server: one reference per connection, not three.
+     *
+     * @param policy what a push to a slow consumer gets
+     * @param stats counts what passes and what is dropped
+     * @param closingHandshake the server's closing handshake, for the close frames that pass here
+     */
+    record Rules(SlowConsumerPolicy policy, ServerStats stats, ClosingHandshake closingHandshake) {
+    }
+
+    private final Rules rules;
     private ChannelHandlerContext ctx;
     private boolean closing;
     /** The write of the first close frame the server sent; null until one passes. */
@@ -76,10 +84,13 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
      * @param closingHandshake the server's closing handshake, for the close frames that pass here
      */
     OutboundGuardHandler(SlowConsumerPolicy policy, ServerStats stats, ClosingHandshake closingHandshake) {
+        this(new Rules(policy, stats, closingHandshake));
+    }
+
+    /** @param rules what the server's guards share */
+    OutboundGuardHandler(Rules rules) {
         super(256, true);
-        this.policy = policy;
-        this.stats = stats;
-        this.closingHandshake = closingHandshake;
+        this.rules = rules;
     }
 
     @Override
@@ -115,7 +126,7 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
         if (msg instanceof CloseWebSocketFrame close) {
             ChannelPromise sent = promise.unvoid();
             closeSent = sent;
-            closingHandshake.sending(ctx, close);
+            rules.closingHandshake().sending(ctx, close);
             ctx.write(msg, sent);
             return;
         } else if (msg instanceof TextWebSocketFrame && ctx.channel().isActive()) {
@@ -136,7 +147,7 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
         if (msg instanceof CloseWebSocketFrame close) {
-            if (closingHandshake.received(ctx, close)) {
+            if (rules.closingHandshake().received(ctx, close)) {
                 return;
             }
             if (protocolStage) {
@@ -169,7 +180,7 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
         }
         ChannelPromise sent = ctx.newPromise();
         closeSent = sent;
-        closingHandshake.sending(ctx, close);
+        rules.closingHandshake().sending(ctx, close);
         ctx.writeAndFlush(close, sent).addListener(ChannelFutureListener.CLOSE);
     }
 
@@ -259,15 +270,15 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
             return false;
         }
         if (answer || ctx.channel().isWritable()) {
-            stats.count(Counter.MESSAGES_OUT);
+            rules.stats().count(Counter.MESSAGES_OUT);
             return true;
         }
-        if (policy == SlowConsumerPolicy.DROP) {
-            stats.count(Counter.DROPPED);
+        if (rules.policy() == SlowConsumerPolicy.DROP) {
+            rules.stats().count(Counter.DROPPED);
             log.debug("dropped a message for slow consumer {}", ctx.channel().remoteAddress());
         } else {
             closing = true;
-            stats.count(Counter.SLOW_CONSUMER_CLOSES);
+            rules.stats().count(Counter.SLOW_CONSUMER_CLOSES);
             log.info("closing slow consumer {}: {} bytes waiting", ctx.channel().remoteAddress(),
                     ctx.channel().unsafe().outboundBuffer() == null ? 0
                             : ctx.channel().unsafe().outboundBuffer().totalPendingWriteBytes());
@@ -281,11 +292,10 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
     public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
         ChannelConnection connection = ChannelConnection.of(ctx.channel());
         if (connection != null) {
-            ReadThrottle reads = connection.socket().reads();
             if (ctx.channel().isWritable()) {
-                reads.resume(ReadThrottle.Reason.OUTBOUND);
+                connection.socket().resumeReading(ReadThrottle.Reason.OUTBOUND);
             } else {
-                reads.pause(ReadThrottle.Reason.OUTBOUND);
+                connection.socket().pauseReading(ReadThrottle.Reason.OUTBOUND);
             }
         }
         super.channelWritabilityChanged(ctx); // an unwritable channel flushes what consolidation holds
