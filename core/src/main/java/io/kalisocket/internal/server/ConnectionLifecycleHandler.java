@@ -8,7 +8,7 @@ import io.kalisocket.internal.recovery.RecoveryHook;
 import io.kalisocket.internal.stats.Counter;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
@@ -24,13 +24,13 @@ import org.slf4j.LoggerFactory;
  * A connection's life: made when the TCP connection is accepted, closed when it does not upgrade within the
  * handshake timeout, registered when the upgrade completes, closed when idle (1001), and forgotten on close after
  * every message it sent was handled. Both timeouts are timed per event loop ({@link LoopTimeouts}), not per
- * connection; a read burst restarts the idle time at its first message. Runs the
+ * connection, this stage being the connection's entry in their lists; a read burst restarts the idle time at its
+ * first message. Runs the
  * application's connect and close callbacks and the connect actions, and tells the connection log of both.
  * With connection recovery, a socket may carry a connection its client returned to, and a dropped
  * recoverable connection is parked instead of finished (see {@link RecoveryHook}).
  */
-final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter
-        implements LoopTimeouts.Expiry, ConnectionCarrier {
+final class ConnectionLifecycleHandler extends LoopTimeouts.Entry implements ChannelInboundHandler, ConnectionCarrier {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionLifecycleHandler.class);
 
@@ -40,8 +40,6 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter
     private final FrameReader reader;
     private ChannelHandlerContext ctx;
     private ChannelConnection connection;
-    /** Its place in the handshake's timeouts, then in the idle ones. */
-    private LoopTimeouts.Entry timed;
     private boolean upgraded;
     /** Within a read burst: its first message restarted the idle time. */
     private boolean reading;
@@ -84,11 +82,36 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter
         this.ctx = ctx;
         parts.tracker().opened(ctx.channel());
         connection = parts.factory().open(ctx, guard);
-        timed = parts.handshakeTime().start(ctx.channel(), this);
+        parts.handshakeTime().start(ctx.channel(), this);
         if (parts.callbacks().hasOnConnect()) {
             runCallback(() -> parts.callbacks().onConnect().accept(connection));
         }
         ctx.fireChannelActive();
+    }
+
+    // What ChannelInboundHandlerAdapter would forward: this stage extends its place in the timeouts' list instead.
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+    }
+
+    @Override
+    public void channelRegistered(ChannelHandlerContext ctx) {
+        ctx.fireChannelRegistered();
+    }
+
+    @Override
+    public void channelUnregistered(ChannelHandlerContext ctx) {
+        ctx.fireChannelUnregistered();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        ctx.fireChannelWritabilityChanged();
     }
 
     @Override
@@ -103,7 +126,7 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (!reading && upgraded) {
             reading = true;
-            timed.restart();
+            restart(); // its idle time
         }
         if (!(msg instanceof WebSocketFrame frame)) {
             ctx.fireChannelRead(msg);
@@ -172,7 +195,7 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter
     public void expired() {
         if (!upgraded) {
             log.debug("closing {}: no WebSocket upgrade within the handshake timeout", ctx.channel().remoteAddress());
-            timed.stop();
+            stop();
             ctx.close();
         } else if (connection.socket().channel() == ctx.channel()) {
             // A socket whose client returned on another one (connection recovery) is closing by itself.
@@ -187,8 +210,8 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter
         // A WebSocket no longer needs the HTTP side nor Netty's protocol stage: drop them to save memory per connection.
         ctx.pipeline().remove(HttpRequestHandler.class);
         guard.replaceProtocolStage(ctx.pipeline());
-        timed.stop();
-        timed = parts.idleTime().start(ctx.channel(), this);
+        stop();
+        parts.idleTime().start(ctx.channel(), this);
         upgraded = true;
         parts.stats().count(Counter.CONNECTIONS_OPENED);
         if (parts.connectionLog() != null) {
@@ -252,9 +275,7 @@ final class ConnectionLifecycleHandler extends ChannelInboundHandlerAdapter
         if (slotIp != null) {
             parts.limiter().release(slotIp);
         }
-        if (timed != null) {
-            timed.stop();
-        }
+        stop();
         if (!upgraded) {
             parts.finisher().end(connection, false);
         } else {

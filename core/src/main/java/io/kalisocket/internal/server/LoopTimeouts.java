@@ -22,12 +22,6 @@ import java.util.concurrent.Future;
  */
 final class LoopTimeouts {
 
-    /** Told when a connection's time is up. */
-    interface Expiry {
-        /** Its time is up; it is timed again a whole timeout later unless it stops or restarts before then. */
-        void expired();
-    }
-
     private final long timeoutNanos;
     private final KaliClock clock;
     private final Map<EventExecutor, Loop> loops = new ConcurrentHashMap<>();
@@ -39,39 +33,38 @@ final class LoopTimeouts {
     }
 
     /**
-     * Starts timing a connection; call on its event loop.
+     * Starts timing a connection; call on its event loop. An entry is in one list at a time: stop it in one
+     * timeouts' list before starting it in another's.
      *
      * @param channel the connection's channel
-     * @param expiry told when its time is up
-     * @return its entry, to restart or stop it
+     * @param entry the connection's entry, told when its time is up
      */
-    Entry start(Channel channel, Expiry expiry) {
-        Entry entry = new Entry(loops.computeIfAbsent(channel.eventLoop(), Loop::new), expiry);
+    void start(Channel channel, Entry entry) {
+        entry.loop = loops.computeIfAbsent(channel.eventLoop(), Loop::new);
         if (timeoutNanos > 0) {
             long now = clock.nanoTime();
             entry.loop.append(entry, now);
             entry.loop.timeHead(now);
         }
-        return entry;
     }
 
-    /** A connection's place in its event loop's list (static: no reference to the timeouts, 8 bytes less each). */
-    static final class Entry {
-        private final Loop loop;
-        private final Expiry expiry;
+    /**
+     * A connection's place in its event loop's list. The connection's lifecycle stage is its own entry (it extends
+     * this): a list node of its own was 40 bytes of every connection. Static: no reference to the timeouts.
+     */
+    abstract static class Entry {
+        private Loop loop;
         private Entry previous;
         private Entry next;
         /** When its time started: the due time is this plus the timeout. */
         private long startedNanos;
         private boolean listed;
 
-        private Entry(Loop loop, Expiry expiry) {
-            this.loop = loop;
-            this.expiry = expiry;
-        }
+        /** Its time is up; it is timed again a whole timeout later unless it stops or restarts before then. */
+        abstract void expired();
 
         /** Its time starts again from now (a read); nothing when it was stopped. */
-        void restart() {
+        final void restart() {
             if (listed) {
                 loop.unlink(this);
                 loop.append(this, loop.now());
@@ -79,7 +72,7 @@ final class LoopTimeouts {
         }
 
         /** It is no longer timed (closed, or upgraded out of the handshake's time). */
-        void stop() {
+        final void stop() {
             if (listed) {
                 loop.unlink(this);
                 loop.cancelWhenEmpty();
@@ -154,7 +147,7 @@ final class LoopTimeouts {
                 Entry due = head;
                 unlink(due);
                 append(due, now);
-                due.expiry.expired(); // may stop it, or others: the loop reads the head afresh
+                due.expired(); // may stop it, or others: the loop reads the head afresh
             }
             timeHead(now);
         }

@@ -27,10 +27,35 @@ class ServerTimersTest {
 
     /* ---------------- LoopTimeouts (the handshake's and the idle time of every connection) ---------------- */
 
+    /** Starts timing an entry that notes its name when its time is up (the lifecycle stage is such an entry). */
+    private LoopTimeouts.Entry start(LoopTimeouts in, EmbeddedChannel ch, String name) {
+        LoopTimeouts.Entry entry = new LoopTimeouts.Entry() {
+            @Override
+            void expired() {
+                events.add(name);
+            }
+        };
+        in.start(ch, entry);
+        return entry;
+    }
+
+    @Test
+    void loopTimeouts_anEntryStoppedInOneList_isTimedByTheNextOnly() {
+        LoopTimeouts handshake = new LoopTimeouts(TIMEOUT.dividedBy(2), clock);
+        EmbeddedChannel ch = new EmbeddedChannel();
+        LoopTimeouts.Entry entry = start(handshake, ch, "a");
+        entry.stop();
+        timeouts.start(ch, entry); // as the lifecycle stage does at the upgrade: from the handshake's time to idle
+        clock.advance(TIMEOUT.minus(NANO));
+        assertThat(events).as("the handshake's time no longer runs").isEmpty();
+        clock.advance(NANO);
+        assertThat(events).containsExactly("a");
+    }
+
     @Test
     void loopTimeouts_expireExactlyTheTimeoutAfterTheStart() {
         EmbeddedChannel ch = new EmbeddedChannel();
-        timeouts.start(ch, () -> events.add("a"));
+        start(timeouts, ch, "a");
         clock.advance(TIMEOUT.minus(NANO));
         assertThat(events).isEmpty();
         clock.advance(NANO);
@@ -40,7 +65,7 @@ class ServerTimersTest {
     @Test
     void loopTimeouts_restart_countsFromTheRestart() {
         EmbeddedChannel ch = new EmbeddedChannel();
-        LoopTimeouts.Entry entry = timeouts.start(ch, () -> events.add("a"));
+        LoopTimeouts.Entry entry = start(timeouts, ch, "a");
         clock.advance(TIMEOUT.dividedBy(2));
         entry.restart();
         clock.advance(TIMEOUT.minus(NANO));
@@ -52,7 +77,7 @@ class ServerTimersTest {
     @Test
     void loopTimeouts_expireAgainAWholeTimeoutLater() {
         EmbeddedChannel ch = new EmbeddedChannel();
-        timeouts.start(ch, () -> events.add("a"));
+        start(timeouts, ch, "a");
         clock.advance(TIMEOUT);
         clock.advance(TIMEOUT);
         assertThat(events).containsExactly("a", "a");
@@ -61,9 +86,9 @@ class ServerTimersTest {
     @Test
     void loopTimeouts_ofOneEventLoop_shareOneTimer_andEachExpiresOnItsOwnTime() {
         EmbeddedChannel ch = new EmbeddedChannel();
-        LoopTimeouts.Entry first = timeouts.start(ch, () -> events.add("first"));
+        LoopTimeouts.Entry first = start(timeouts, ch, "first");
         clock.advance(TIMEOUT.dividedBy(3));
-        timeouts.start(ch, () -> events.add("second"));
+        start(timeouts, ch, "second");
         clock.advance(TIMEOUT.dividedBy(3));
         first.restart();
         assertThat(clock.scheduledTasks()).isEqualTo(1);
@@ -76,8 +101,8 @@ class ServerTimersTest {
     @Test
     void loopTimeouts_stop_leavesNoTimerOnceNoConnectionIsTimed() {
         EmbeddedChannel ch = new EmbeddedChannel();
-        LoopTimeouts.Entry a = timeouts.start(ch, () -> events.add("a"));
-        LoopTimeouts.Entry b = timeouts.start(ch, () -> events.add("b"));
+        LoopTimeouts.Entry a = start(timeouts, ch, "a");
+        LoopTimeouts.Entry b = start(timeouts, ch, "b");
         a.stop();
         b.stop();
         assertThat(clock.scheduledTasks()).isZero();
@@ -88,7 +113,7 @@ class ServerTimersTest {
     @Test
     void loopTimeouts_ofZero_neverExpire() {
         LoopTimeouts off = new LoopTimeouts(Duration.ZERO, clock);
-        off.start(new EmbeddedChannel(), () -> events.add("a")).restart();
+        start(off, new EmbeddedChannel(), "a").restart();
         assertThat(clock.scheduledTasks()).isZero();
     }
 
