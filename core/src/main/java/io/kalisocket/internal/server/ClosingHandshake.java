@@ -23,7 +23,7 @@ import java.util.concurrent.Future;
  * ({@link io.kalisocket.internal.connection.FirstClose}).
  *
  * <p>It also bounds the handshake in time: every close frame the server sends passes here on its way out (the
- * connection's, the protocol stage's, the answer to a client's close), and {@link #TIMEOUT} later, on the
+ * connection's, a protocol violation's, the answer to a client's close), and {@link #TIMEOUT} later, on the
  * server's clock, the TCP connection is closed from here whether or not the client answered and whether or not
  * the frame could even be written (a client that stopped reading). This is the one close-handshake timer: Netty's
  * own ({@code forceCloseTimeoutMillis}) is off, and closing from this stage does not wait for it.
@@ -55,7 +55,7 @@ final class ClosingHandshake {
     void sending(ChannelHandlerContext ctx, CloseWebSocketFrame close) {
         noteClose(ctx, close, "server");
         if (ctx.channel().isActive()) {
-            // Closed from this stage, so that no stage above it (the protocol stage) holds the close back. The timer
+            // Closed from this stage, so that no stage above it holds the close back. The timer
             // goes when the socket closes: thousands of closes a second must not leave their timers queued for 3 s.
             Future<?> timer = clock.schedule(ctx.executor(), () -> closeFlushed(ctx), TIMEOUT);
             ctx.channel().closeFuture().addListener(closed -> timer.cancel(false));

@@ -15,7 +15,6 @@ import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +51,8 @@ final class ConnectionLifecycleHandler extends LoopTimeouts.Entry implements Cha
 
     /**
      * @param parts what every connection's stage uses
-     * @param guard this channel's outbound guard, where broadcasts enter the socket; after the upgrade it takes over
-     *     from Netty's protocol stage
+     * @param guard this channel's outbound guard, where broadcasts enter the socket; after the upgrade it also does
+     *     what Netty's protocol stage would
      * @param reader what each message read becomes (this stage is the last: messages are not a stage of their own)
      */
     ConnectionLifecycleHandler(LifecycleParts parts, OutboundGuardHandler guard, FrameReader reader) {
@@ -116,7 +115,7 @@ final class ConnectionLifecycleHandler extends LoopTimeouts.Entry implements Cha
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof HandshakeComplete) {
+        if (event == WebSocketUpgrade.COMPLETED) {
             upgraded(ctx);
         }
         ctx.fireUserEventTriggered(event);
@@ -207,9 +206,9 @@ final class ConnectionLifecycleHandler extends LoopTimeouts.Entry implements Cha
     }
 
     private void upgraded(ChannelHandlerContext ctx) {
-        // A WebSocket no longer needs the HTTP side nor Netty's protocol stage: drop them to save memory per connection.
+        // A WebSocket no longer needs the HTTP side: drop it to save memory per connection.
         ctx.pipeline().remove(HttpRequestHandler.class);
-        guard.replaceProtocolStage(ctx.pipeline());
+        guard.upgraded();
         stop();
         parts.idleTime().start(ctx.channel(), this);
         upgraded = true;

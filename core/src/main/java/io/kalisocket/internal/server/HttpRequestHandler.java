@@ -45,15 +45,17 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     private final HttpEndpoints appEndpoints;
     private final LifecycleCallbacks callbacks;
     private final HandshakeRefusals refusals;
+    private final WebSocketUpgrade upgrade;
 
     /**
      * @param endpoint what an upgrade must pass
      * @param staticFiles served for plain GETs
      * @param appEndpoints the application's HTTP endpoints, served before the static files
      * @param callbacks the application's {@code onWebSocketConnect}
+     * @param upgrade completes an upgrade that passed the checks
      */
     HttpRequestHandler(WebSocketEndpoint endpoint, StaticFiles staticFiles, HttpEndpoints appEndpoints,
-            LifecycleCallbacks callbacks) {
+            LifecycleCallbacks callbacks, WebSocketUpgrade upgrade) {
         super(false);
         this.endpoint = endpoint;
         this.realIp = endpoint.realIp();
@@ -62,6 +64,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         this.appEndpoints = appEndpoints;
         this.callbacks = callbacks;
         this.refusals = endpoint.refusals();
+        this.upgrade = upgrade;
     }
 
     @Override
@@ -130,7 +133,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
                 (InetSocketAddress) ctx.channel().remoteAddress(), ip);
         ctx.channel().attr(ChannelAttributes.HANDSHAKE).set(handshake);
         if (!callbacks.hasUpgradeCheck()) {
-            ctx.fireChannelRead(request); // nothing to ask the application: no hop off the loop and back
+            upgrade.complete(ctx, request); // nothing to ask the application: no hop off the loop and back
             return;
         }
         // The application's check may block (a token lookup), so it runs off the loop; reads pause meanwhile.
@@ -161,7 +164,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             refusals.refuse(ctx, request, HttpResponseStatus.valueOf(handshake.rejectStatus()),
                     Optional.ofNullable(handshake.rejectReason()).orElse("refused"), "rejected-by-app", handshake.ip());
         } else if (ctx.channel().isActive()) {
-            ctx.fireChannelRead(request);
+            upgrade.complete(ctx, request);
         } else {
             request.release();
         }

@@ -12,8 +12,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.ssl.SslHandler;
 
 /**
@@ -29,34 +27,27 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final ServerAssembly parts;
     private final LimitsConfig limits;
     private final WebSocketEndpoint endpoint;
-    private final WebSocketServerProtocolConfig webSocket;
+    private final WebSocketUpgrade upgrade;
     private final OutboundGuardHandler.Rules guardRules;
     private final ConnectionTasks tasks;
     private final MessageSteps steps;
     private final OwnMessageHandler ownMessages;
     private final LifecycleParts lifecycle;
-    /** The message rate limit every connection's token bucket shares. */
 
     /** @param parts the server's parts, each stage takes what it uses */
     KaliChannelInitializer(ServerAssembly parts) {
         this.parts = parts;
         this.limits = parts.config.limits();
         this.endpoint = WebSocketEndpoint.of(parts);
-        this.webSocket = WebSocketServerProtocolConfig.newBuilder()
-                .websocketPath(endpoint.path())
-                .checkStartsWith(true)
-                .handshakeTimeoutMillis(limits.handshakeTimeout().toMillis())
-                .forceCloseTimeoutMillis(-1) // off: the guard times it (ClosingHandshake), on the server's clock
-                .decoderConfig(WebSocketDecoderConfig.newBuilder()
-                        .maxFramePayloadLength(limits.maxMessageBytes())
-                        .expectMaskedFrames(true)
-                        .allowExtensions(false)
-                        .withUTF8Validator(false) // checked by the lifecycle stage (see initChannel)
-                        // Off: the decoder would close at once after its close frame, and a client still sending
-                        // would get a TCP reset that can destroy that frame; the outbound guard answers instead.
-                        .closeOnProtocolViolation(false)
-                        .build())
-                .build();
+        this.upgrade = new WebSocketUpgrade(endpoint.path(), WebSocketDecoderConfig.newBuilder()
+                .maxFramePayloadLength(limits.maxMessageBytes())
+                .expectMaskedFrames(true)
+                .allowExtensions(false)
+                .withUTF8Validator(false) // checked by the lifecycle stage (see initChannel)
+                // Off: the decoder would close at once after its close frame, and a client still sending would get a
+                // TCP reset that can destroy that frame; the outbound guard answers instead.
+                .closeOnProtocolViolation(false)
+                .build());
         this.guardRules = new OutboundGuardHandler.Rules(limits.slowConsumerPolicy(), parts.stats,
                 new ClosingHandshake(parts.clock));
         ConnectionErrors errors = new ConnectionErrors(limits.maxMessageBytes(), parts.callbacks,
@@ -94,14 +85,13 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
         }
         p.addLast(new HttpServerCodec());
         p.addLast(new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
-        p.addLast(new HttpRequestHandler(endpoint, parts.staticFiles, parts.httpEndpoints, parts.callbacks));
+        p.addLast(new HttpRequestHandler(endpoint, parts.staticFiles, parts.httpEndpoints, parts.callbacks, upgrade));
         parts.recoveryHook.newCloseWatcher().ifPresent(p::addLast);
-        // No UTF-8 check stage (the decoder's config says none, so the protocol stage adds none): the lifecycle stage
-        // checks a whole text message itself, and adds Netty's check below the guard at a first fragmented message.
-        // Below the protocol stage: it sees the close frames that stage sends too (see the class).
+        // No UTF-8 check stage: the lifecycle stage checks a whole text message itself, and adds Netty's check below
+        // the guard at a first fragmented message. No Netty protocol stage either: the HTTP stage completes the
+        // handshake (WebSocketUpgrade), the guard then does that stage's work (see the class).
         OutboundGuardHandler guard = new OutboundGuardHandler(guardRules);
         p.addLast(guard);
-        p.addLast(new WebSocketServerProtocolHandler(webSocket));
         // No frame aggregator here: the lifecycle stage adds one below itself at a connection's first fragment.
         // The last stage: it hands each message to the message steps (or the application's onMessage) and whatever
         // failed to ConnectionErrors, neither a stage of its own (64 B of context each, per connection).

@@ -10,12 +10,8 @@ import io.kalisocket.internal.stats.Counter;
 import io.kalisocket.internal.stats.ServerStats;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.util.AttributeKey;
 import java.nio.channels.ClosedChannelException;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
@@ -39,9 +35,8 @@ import org.slf4j.LoggerFactory;
  * answers to what it already sent ({@link ReplyFrame}) still pass. Pushes meanwhile get the slow-consumer
  * policy: dropped and counted, or the connection closed with 1008. Control frames always pass.
  *
- * <p>It is also where broadcasts enter the socket ({@link SharedFrameWriter}). It sits below the WebSocket
- * protocol stage, so it sees every close frame the server sends (its own and the answer to the client's) and
- * lets no shared frame follow one, as that stage does for the frames written through it.
+ * <p>It is also where broadcasts enter the socket ({@link SharedFrameWriter}). It sees every close frame the server
+ * sends (its own and the answer to the client's) and lets no shared frame follow one.
  *
  * <p>A frame that breaks the protocol (Netty's decoder reports it and then discards what the client sends) is
  * answered here with a close frame carrying the decoder's status (1002, 1007, 1009). The protocol stage would close
@@ -55,9 +50,6 @@ import org.slf4j.LoggerFactory;
 final class OutboundGuardHandler extends FlushConsolidationHandler implements SharedFrameWriter {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundGuardHandler.class);
-    /** Where Netty's protocol stage keeps the connection's handshaker (the same key: names are unique per class). */
-    private static final AttributeKey<WebSocketServerHandshaker> HANDSHAKER =
-            AttributeKey.valueOf(WebSocketServerHandshaker.class, "HANDSHAKER");
 
     /**
      * What every connection's guard shares, made once per server: one reference per connection, not three.
@@ -75,7 +67,7 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
     /** The write of the first close frame the server sent; null until one passes. */
     private ChannelFuture closeSent;
     private boolean answeredViolation;
-    /** After the upgrade: Netty's protocol stage has left, its duties are this stage's ({@link #replaceProtocolStage}). */
+    /** After the upgrade: what Netty's protocol stage would do is this stage's ({@link #upgraded}). */
     private boolean protocolStage;
 
     /**
@@ -100,19 +92,14 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
     }
 
     /**
-     * Called once the upgrade completed: removes Netty's {@link WebSocketServerProtocolHandler} and its handshaker
-     * (a pipeline stage, its handler and a channel attribute: about 160 bytes per connection, and a hop per message
-     * each way) and does, from now on, what it did after the handshake, as it did: a ping is answered with a pong, a
-     * pong is dropped, a client's close frame is echoed and the connection closed once it is written, nothing is
-     * written after a close frame, a close without a close frame sends 1000 first, and a failure closes.
-     *
-     * @param pipeline the connection's pipeline
+     * Called once the upgrade completed ({@link WebSocketUpgrade}, Netty's handshaker without Netty's protocol stage,
+     * which would be a stage, its handler, a handshaker and a channel attribute per connection: about 160 bytes, and
+     * a hop per message each way). From now on this stage does what that one would after the handshake: a ping is
+     * answered with a pong, a pong is dropped, a client's close frame is echoed and the connection closed once it is
+     * written, nothing is written after a close frame, a close without a close frame sends 1000 first, and a failure
+     * closes.
      */
-    void replaceProtocolStage(ChannelPipeline pipeline) {
-        if (pipeline.get(WebSocketServerProtocolHandler.class) != null) {
-            pipeline.remove(WebSocketServerProtocolHandler.class);
-        }
-        pipeline.channel().attr(HANDSHAKER).getAndRemove(); // the entry too, not only its value
+    void upgraded() {
         protocolStage = true;
     }
 
@@ -197,7 +184,7 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
             answeredViolation = true;
             WebSocketCloseStatus status = violation.closeStatus() == null ? WebSocketCloseStatus.PROTOCOL_ERROR
                     : violation.closeStatus();
-            // From the tail, so the protocol stage, this one and the closing-handshake timer see it. Then our end of
+            // From the tail, so this stage and the closing-handshake timer see it. Then our end of
             // the TCP connection is shut: the client sees the end and closes its own, no reset.
             ctx.channel().writeAndFlush(new CloseWebSocketFrame(status.code(), status.reasonText()))
                     .addListener(written -> {

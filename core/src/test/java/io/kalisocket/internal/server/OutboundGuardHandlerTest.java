@@ -111,7 +111,7 @@ class OutboundGuardHandlerTest {
 
     @Test
     void afterTheUpgrade_theRepliesOfOneRead_goOutInOneFlushWhenTheReadEnds() {
-        guard.replaceProtocolStage(channel.pipeline());
+        guard.upgraded();
         channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {

@@ -45,7 +45,8 @@ record UpgradeAnswer(int status, Map<String, String> headers, String body) {
         return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
     }
 
-    private static UpgradeAnswer exchange(int port, String request) {
+    /** @return the answer to a request written as it is (request line, headers and the blank line) */
+    static UpgradeAnswer exchange(int port, String request) {
         try (Socket socket = new Socket()) {
             socket.setSoTimeout(RawWebSocket.READ_TIMEOUT_MILLIS);
             socket.connect(new InetSocketAddress("127.0.0.1", port), RawWebSocket.READ_TIMEOUT_MILLIS);

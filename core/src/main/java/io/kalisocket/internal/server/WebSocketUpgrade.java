@@ -1,0 +1,87 @@
+package io.kalisocket.internal.server;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.netty.handler.ssl.SslHandler;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Completes an upgrade request that passed every check ({@link HttpRequestHandler}) with Netty's handshaker, as
+ * Netty's {@code WebSocketServerProtocolHandler} does, answering as it does: 403 to an upgrade that is no GET, 426
+ * with the supported version to an unknown one, 400 with the handshaker's reason to a malformed one. Not that
+ * stage itself: it would add and remove two stages, schedule and cancel a handshake timer and set a channel
+ * attribute on every handshake, while the lifecycle stage times the handshake already and the outbound guard does
+ * what the protocol stage did after it. One per server.
+ */
+final class WebSocketUpgrade {
+
+    /** Told to the stages above the HTTP one once the 101 answer is written: the socket speaks WebSocket from now. */
+    static final Object COMPLETED = new Object() {
+        @Override
+        public String toString() {
+            return "WebSocket upgrade completed";
+        }
+    };
+
+    private final String path;
+    private final WebSocketDecoderConfig decoderConfig;
+
+    /** @param path the WebSocket path @param decoderConfig what the frame decoder accepts */
+    WebSocketUpgrade(String path, WebSocketDecoderConfig decoderConfig) {
+        this.path = path;
+        this.decoderConfig = decoderConfig;
+    }
+
+    /**
+     * Answers the upgrade (releases the request): on success the HTTP codec is replaced by the WebSocket one and
+     * {@link #COMPLETED} goes up the pipeline from {@code ctx}.
+     *
+     * @param ctx the HTTP stage's context
+     * @param request an upgrade request that passed the server's checks
+     */
+    void complete(ChannelHandlerContext ctx, FullHttpRequest request) {
+        try {
+            if (request.method() != HttpMethod.GET) {
+                answerAndClose(ctx, HttpResponseStatus.FORBIDDEN, "");
+                return;
+            }
+            String location = (ctx.pipeline().get(SslHandler.class) != null ? "wss://" : "ws://")
+                    + request.headers().get(HttpHeaderNames.HOST) + path;
+            WebSocketServerHandshaker handshaker =
+                    new WebSocketServerHandshakerFactory(location, null, decoderConfig).newHandshaker(request);
+            if (handshaker == null) {
+                WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
+                return;
+            }
+            handshaker.handshake(ctx.channel(), request).addListener(written -> {
+                if (written.isSuccess()) {
+                    ctx.fireUserEventTriggered(COMPLETED);
+                } else {
+                    ctx.fireExceptionCaught(written.cause());
+                }
+            });
+        } catch (WebSocketHandshakeException malformed) {
+            answerAndClose(ctx, HttpResponseStatus.BAD_REQUEST, malformed.getMessage());
+        } finally {
+            request.release();
+        }
+    }
+
+    private static void answerAndClose(ChannelHandlerContext ctx, HttpResponseStatus status, String reason) {
+        DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                Unpooled.copiedBuffer(reason == null ? "" : reason, StandardCharsets.UTF_8));
+        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+        ctx.channel().writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+}
