@@ -6,16 +6,11 @@ import io.kalisocket.internal.connection.ConnectionCarrier;
 import io.kalisocket.internal.connection.FirstClose;
 import io.kalisocket.internal.recovery.RecoveryHook;
 import io.kalisocket.internal.stats.Counter;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +37,7 @@ final class ConnectionLifecycleHandler extends LoopTimeouts.Entry implements Cha
     private boolean upgraded;
     /** Within a read burst: its first message restarted the idle time. */
     private boolean reading;
-    /** Whether a frame aggregator sits right below this stage (added at the first fragmented message). */
+    /** Whether a frame aggregator sits right below this stage ({@link WholeMessages}). */
     private boolean assembling;
     /** The real IP whose connection slot this socket holds ({@link ConnectionLimiter}), or null. */
     private String slotIp;
@@ -92,10 +87,12 @@ final class ConnectionLifecycleHandler extends LoopTimeouts.Entry implements Cha
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
+        // nothing to set up: the connection is made when the channel is active
     }
 
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
+        // the channel's end (channelInactive) stops the timing
     }
 
     @Override
@@ -133,13 +130,14 @@ final class ConnectionLifecycleHandler extends LoopTimeouts.Entry implements Cha
         }
         if (!assembling) {
             if (!frame.isFinalFragment()) {
-                assembleFragments(ctx, frame);
+                assembling = true;
+                WholeMessages.assembleFrom(ctx, guard, frame, parts.maxMessageBytes());
                 return;
             }
-            if (frame instanceof TextWebSocketFrame && !ByteBufUtil.isText(frame.content(), StandardCharsets.UTF_8)) {
-                frame.release(); // a whole message in one frame: checked here, not by a stage of its own (88 bytes)
-                guard.violated(new CorruptedWebSocketFrameException(WebSocketCloseStatus.INVALID_PAYLOAD_DATA,
-                        "bytes are not UTF-8"));
+            CorruptedWebSocketFrameException notUtf8 = WholeMessages.notUtf8(frame);
+            if (notUtf8 != null) {
+                frame.release();
+                guard.violated(notUtf8);
                 return;
             }
         }
@@ -155,37 +153,13 @@ final class ConnectionLifecycleHandler extends LoopTimeouts.Entry implements Cha
         parts.errors().failed(ctx, cause); // the last stage: whatever failed anywhere in the pipeline
     }
 
-    /**
-     * The connection's first fragmented message: from now on Netty's aggregator joins fragments right below this
-     * stage, and its UTF-8 check, below the guard (which answers its violations), follows text across fragments, so
-     * a message fails at its first bad fragment. Most connections never fragment a message, so they carry neither
-     * (200 bytes each): their text is checked whole, above. The decoder refuses a continuation frame that starts no
-     * message, so none can reach here before the first fragment.
-     */
-    private void assembleFragments(ChannelHandlerContext ctx, WebSocketFrame first) {
-        assembling = true;
-        ctx.pipeline().addBefore(ctx.name(), null, new WebSocketFrameAggregator(parts.maxMessageBytes()));
-        Utf8FrameValidator validator = new Utf8FrameValidator(false);
-        ctx.pipeline().addBefore(ctx.pipeline().context(guard).name(), null, validator);
-        ChannelHandlerContext at = ctx.pipeline().context(validator);
-        try {
-            validator.channelRead(at, first); // as the pipeline would have: the first fragment enters it
-        } catch (Exception e) {
-            at.fireExceptionCaught(e);
-        }
-    }
-
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         reading = false;
         ctx.fireChannelReadComplete();
     }
 
-    /**
-     * Called by the HTTP stage when this socket took a connection slot; the slot is given back when it closes.
-     *
-     * @param ip the real IP the slot counts against
-     */
+    /** @param ip the real IP whose connection slot this socket took (told by the HTTP stage; given back at close) */
     void holdsSlotOf(String ip) {
         slotIp = ip;
     }
