@@ -38,6 +38,20 @@ public final class EchoController {
                 Map.of("type", "private", "text", params.path("text").asText()));
     }
 
+    /**
+     * @param ctx the call
+     * @param params {@code room}, {@code to} (a client id), {@code count}
+     * @return true, after pushing {@code count} pairs: a {@code say} {@code g<i>} to the group, then a {@code private}
+     *     {@code p<i>} to the client
+     */
+    public Object mixed(Ctx ctx, JsonNode params) {
+        for (int i = 0; i < params.path("count").asInt(); i++) {
+            ctx.gateway().sendToGroup(params.path("room").asText(), Map.of("type", "say", "text", "g" + i));
+            ctx.gateway().sendToClient(params.path("to").asText(), Map.of("type", "private", "text", "p" + i));
+        }
+        return true;
+    }
+
     /** @param ctx the call: its connection is closed with 4001, no reply */
     public void bye(Ctx ctx) {
         ctx.connection().close(4001, "bye");

@@ -132,6 +132,36 @@ class RecoveryTest {
     }
 
     @Test
+    void oneSendersGroupAndPrivatePushes_keepTheOrderItMadeThemIn_liveAndAfterAReturn() {
+        try (TestServer server = TestServer.start(Map.of("recovery.enabled", "true"));
+             TcpProxy proxy = new TcpProxy(server.uri().getPort());
+             KaliClient ann = KaliClient.create(through(proxy), options);
+             KaliClient bob = KaliClient.create(server.uri(), options)) {
+            App app = new App(ann);
+            joinR1(ann, bob);
+            String annId = ann.clientId().orElseThrow();
+            Map<String, Object> pairs = Map.of("room", "r1", "to", annId, "count", 100);
+
+            bob.call("echo", "mixed", pairs).join();
+            await().atMost(WAIT).until(() -> app.pushes.size() >= 200);
+            cut(proxy, app);
+            bob.call("echo", "mixed", pairs).join();
+            restore(proxy);
+            await().atMost(WAIT).until(() -> app.pushes.size() >= 400);
+
+            List<String> once = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                once.add("say:g" + i);
+                once.add("private:p" + i);
+            }
+            List<String> expected = new ArrayList<>(once);
+            expected.addAll(once);
+            assertThat(app.pushes).containsExactlyElementsOf(expected);
+            assertThat(app.recovered).containsExactly(annId + " missed 200");
+        }
+    }
+
+    @Test
     void whenTheServerCannotRecover_theResumeHookRuns_andTheListenerIsToldOfTheReset() {
         try (TestServer server = TestServer.start(Map.of("recovery.enabled", "true", "recovery.max-messages", "3"));
              TcpProxy proxy = new TcpProxy(server.uri().getPort());

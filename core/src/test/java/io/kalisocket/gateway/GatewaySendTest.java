@@ -10,6 +10,7 @@ import io.kalisocket.testing.TestServer;
 import io.kalisocket.testing.TestServerExtension;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -106,6 +107,18 @@ class GatewaySendTest {
         assertThat(a.call("gw", "say", "group", "send-g2", "text", "hi").path("data").asInt()).isEqualTo(1);
         assertThat(b.awaitJson(Json.type("said")).path("text").asText()).isEqualTo("hi");
         assertThat(a).receivedNone(Json.type("said"));
+    }
+
+    @Test
+    void oneThreadsGroupAndClientSends_reachAClientInTheOrderMade() {
+        TestClient a = server.connect();
+        a.call("gw", "join", "group", "send-order");
+        for (int i = 0; i < 100; i++) {
+            server.gateway().sendToGroup("send-order", Map.of("type", "ordered", "n", 2 * i));
+            server.gateway().sendToClient(id(a), Map.of("type", "ordered", "n", 2 * i + 1));
+        }
+        List<Integer> arrived = a.awaitJson(200, Json.type("ordered")).stream().map(m -> m.path("n").asInt()).toList();
+        assertThat(arrived).isEqualTo(IntStream.range(0, 200).boxed().toList());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.kalisocket.internal.connection;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.EventLoop;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The socket side of a recoverable connection (see {@code docs/RECOVERY.md}): its pushes go to its outbox, which
@@ -40,9 +42,25 @@ public final class RecoverableSocket extends ConnectionSocket {
         return super.isOpen() || outbox.isParked();
     }
 
+    /**
+     * Numbers and keeps the push on the socket's event loop, as a broadcast's pushes are: a push handed over
+     * there after a broadcast from the same thread gets the later number, so one sender's pushes keep their order.
+     *
+     * @return true when handed to the outbox (false when the connection ended, or the loop no longer takes work)
+     */
     @Override
     public boolean sendFrame(ByteBuf content) {
-        return outbox.push(content, true);
+        EventLoop loop = channel().eventLoop();
+        if (loop.inEventLoop()) {
+            return outbox.push(content, true);
+        }
+        try {
+            loop.execute(() -> outbox.push(content, true));
+        } catch (RejectedExecutionException stopping) {
+            content.release();
+            return false;
+        }
+        return isOpen();
     }
 
     @Override
