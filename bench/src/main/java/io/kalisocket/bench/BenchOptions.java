@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param runs        {@code --runs}: repeats of the whole table, medians reported; default 1
  * @param servers     {@code --servers}: which servers to run, e.g. {@code baseline,kali}; empty = all
  * @param target      {@code --target}: an external loopback server measured beside the baseline
+ * @param targetPid   {@code --target-pid}: that server's process, so its CPU is counted (per server cpu-s figures)
  * @param jdk         {@code --jdk}: the JDK home (or java binary) that runs the servers; default this JVM's
  * @param jvmArgs     {@code --jvm-arg}: extra options for the server JVMs (repeatable), e.g. a JFR recording
  * @param pin         false with {@code --no-pin}: do not pin server and load to separate cores
@@ -37,7 +38,7 @@ import java.util.Optional;
  */
 public record BenchOptions(String scenario, int connections, Duration duration, Duration warmup, List<Integer> rates,
                            int window, int messages, int fdLimit, int runs, List<String> servers,
-                           Optional<URI> target, Optional<Path> jdk, List<String> jvmArgs, boolean pin,
+                           Optional<URI> target, Optional<Long> targetPid, Optional<Path> jdk, List<String> jvmArgs, boolean pin,
                            BenchRedis redis, Duration jitQuiet) {
 
     /** Validates and copies. */
@@ -61,6 +62,9 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
         servers = List.copyOf(servers);
         jvmArgs = List.copyOf(jvmArgs);
         target.ifPresent(Loopback::require);
+        if (targetPid.isPresent() && target.isEmpty()) {
+            throw new IllegalArgumentException("--target-pid needs --target");
+        }
     }
 
     /**
@@ -125,6 +129,7 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
         List<Integer> rates = new ArrayList<>();
         List<String> servers = new ArrayList<>();
         Optional<URI> target = Optional.empty();
+        Optional<Long> targetPid = Optional.empty();
         BenchRedis redis = BenchRedis.own();
         Optional<Path> jdk = Optional.empty();
         List<String> jvmArgs = new ArrayList<>();
@@ -160,6 +165,7 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
                 case "--runs" -> runs = Integer.parseInt(v);
                 case "--servers" -> servers.addAll(List.of(v.split(",")));
                 case "--target" -> target = Optional.of(URI.create(v));
+                case "--target-pid" -> targetPid = Optional.of(Long.parseLong(v));
                 case "--redis" -> redis = BenchRedis.parse(v);
                 case "--jdk" -> jdk = Optional.of(Path.of(v));
                 case "--jvm-arg" -> jvmArgs.add(v);
@@ -178,7 +184,7 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
             throw new IllegalArgumentException("--rate must be 1..1000000 msg/s");
         }
         return new BenchOptions(args[0], connections, duration, warmup, rates, window, messages, fdLimit, runs,
-                servers, target, jdk, jvmArgs, pin, redis, jitQuiet);
+                servers, target, targetPid, jdk, jvmArgs, pin, redis, jitQuiet);
     }
 
     private static Duration seconds(String v) {
@@ -253,6 +259,7 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
                   --runs R          repeat R times, report medians (default 1)
                   --servers LIST    subset of baseline,kali,kali-inline (baseline always runs)
                   --target URL      also measure an external server at ws://127.0.0.1:PORT/ (loopback only)
+                  --target-pid PID  that server's process: its CPU is counted (server cpu %, per server cpu-s)
                   --redis URI       Redis for the cluster scenarios (loopback hosts only): redis://H:P, a
                                     Redis Cluster redis-cluster://H:P[,H:P..], a Sentinel set
                                     redis-sentinel://H:P[,H:P..]/MASTER; default: the bench starts its own

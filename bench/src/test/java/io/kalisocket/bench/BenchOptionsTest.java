@@ -60,6 +60,15 @@ class BenchOptionsTest {
     }
 
     @Test
+    void targetPid_namesTheTargetsProcess_andNeedsATarget() {
+        BenchOptions o = BenchOptions.parse("handshake", "--target", "ws://127.0.0.1:19527/", "--target-pid", "4242");
+        assertThat(o.targetPid()).contains(4242L);
+        assertThat(BenchOptions.parse("handshake").targetPid()).isEmpty();
+        assertThatThrownBy(() -> BenchOptions.parse("handshake", "--target-pid", "4242"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--target");
+    }
+
+    @Test
     void help_listsEveryScenario() {
         assertThat(BenchOptions.help()).contains("echo", "latency", "idle", "broadcast", "handshake", "overload", "--target",
                 "cluster-uid", "cluster-fanout", "reconnect", "--redis", "--jit-quiet", "jitter");

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * {@code ct=gate}: the connect and close actions (connect-actions) for tests. {@code online} tells the client
- * what it ran with, or closes it with 4001 when {@code token=bad}; {@code offline} tells everyone else.
+ * what it ran with (and on which thread), or closes it with 4001 when {@code token=bad}; {@code offline} tells everyone else.
  */
 public final class GateController {
 
@@ -17,7 +17,7 @@ public final class GateController {
             ctx.connection().close(4001, "bad token");
             return;
         }
-        ctx.send(Map.of("type", "online_ran", "params", params));
+        ctx.send(Map.of("type", "online_ran", "params", params, "thread", Thread.currentThread().getName()));
         ctx.gateway().sendToAll(Map.of("type", "peer_online", "client_id", ctx.clientId()), ctx.clientId());
     }
 

@@ -5,7 +5,9 @@ import io.kalisocket.config.KaliConfig;
 import io.kalisocket.db.DbConfig;
 import io.kalisocket.demo.chat.DbMessageStore;
 import io.kalisocket.demo.chat.DemoDatabase;
-import io.kalisocket.demo.controller.IndexController;
+import io.kalisocket.demo.connect.Arrivals;
+import io.kalisocket.demo.connect.IndexController;
+import io.kalisocket.demo.connect.InlineIndexController;
 import io.kalisocket.demo.controller.RoomController;
 import io.kalisocket.demo.login.LoginEndpoint;
 import io.kalisocket.gateway.Presence;
@@ -54,11 +56,27 @@ public final class DemoApp {
      * @return the demo server, ready to start
      */
     public static KaliServer server(KaliConfig config, DbConfig database, PresenceConfig presenceConfig) {
+        return server(config, database, presenceConfig, false);
+    }
+
+    /**
+     * The demo as one node of a cluster, or alone.
+     *
+     * @param config the configuration
+     * @param database where the history goes
+     * @param presenceConfig how often {@code presence} frames go out and how many entries each carries
+     * @param clustered true when the server is to join a cluster: its connect actions then run on action threads,
+     *     since each gateway call waits on Redis; alone they run on the event loop ({@link InlineIndexController})
+     * @return the demo server, ready to start (and to join its cluster)
+     */
+    public static KaliServer server(KaliConfig config, DbConfig database, PresenceConfig presenceConfig,
+            boolean clustered) {
         DemoDatabase db = new DemoDatabase(database);
         Presence presence = new Presence(presenceConfig);
+        Arrivals arrivals = new Arrivals(presence);
         KaliServer server = KaliServer.create(config)
                 .controllers("io.kalisocket.demo.controller")
-                .controller(new IndexController(presence))
+                .controller(clustered ? new IndexController(arrivals) : new InlineIndexController(arrivals))
                 .controller(new RoomController(new DbMessageStore(db)))
                 .statusSection("db", db::status);
         // With auth.jwt.secret, POST /login hands out tokens for the page (a demo's, not an identity provider).

@@ -5,8 +5,10 @@ import io.kalisocket.cluster.Cluster;
 import io.kalisocket.cluster.ClusterConfig;
 import io.kalisocket.config.KaliConfig;
 import io.kalisocket.db.DbConfig;
+import io.kalisocket.gateway.PresenceConfig;
 import io.kalisocket.launcher.AppOptions;
 import io.kalisocket.launcher.KaliLauncher;
+import java.util.Optional;
 
 /**
  * The demo's front door: {@code java -jar demo/target/kalisocket-demo.jar [run|status|connections|stop] [flags]}.
@@ -42,9 +44,10 @@ public final class DemoMain {
                 .map(url -> DbConfig.of(url, options.value("--db-user").orElse(""),
                         options.value("--db-password").orElse("")))
                 .orElseGet(DbConfig::defaults);
-        KaliServer server = DemoApp.server(config, database);
+        Optional<String> redis = options.value("--redis");
+        KaliServer server = DemoApp.server(config, database, PresenceConfig.defaults(), redis.isPresent());
         // --redis joins the cluster: several demo processes are one chat (docs/CLUSTER.md).
-        options.value("--redis").ifPresent(uri -> options.closeAfterStop(Cluster.join(server, ClusterConfig.of(uri))));
+        redis.ifPresent(uri -> options.closeAfterStop(Cluster.join(server, ClusterConfig.of(uri))));
         return server;
     }
 }

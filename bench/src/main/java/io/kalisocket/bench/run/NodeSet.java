@@ -57,7 +57,7 @@ final class NodeSet implements AutoCloseable {
             throw e;
         }
         this.subject = new Subject(setup.name(), nodes.get(0).uri(), setup.mode(), nodes.get(0).process(), nodes,
-                setup.redis() ? redisPids : List.of());
+                setup.redis() ? redisPids : List.of(), Optional.empty());
     }
 
     /**

@@ -148,7 +148,8 @@ public final class ScenarioRunner {
             }
             URI uri = process.isPresent() ? URI.create("ws://127.0.0.1:" + process.get().port() + "/")
                     : v.external().orElseThrow();
-            Subject subject = new Subject(v.name(), uri, v.action(), process);
+            Subject subject = process.isPresent() ? new Subject(v.name(), uri, v.action(), process)
+                    : Subject.target(uri, v.action(), options.targetPid());
             record(table, v.name(), () -> scenario.measure(subject, options));
         } catch (Exception e) {
             failed(table, v.name(), e);

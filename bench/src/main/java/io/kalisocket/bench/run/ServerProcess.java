@@ -253,6 +253,11 @@ public final class ServerProcess implements AutoCloseable {
         throw new IOException("no VmRSS for pid " + process.pid());
     }
 
+    /** @return the server's process id */
+    public long pid() {
+        return process.pid();
+    }
+
     /**
      * CPU time the server process has used so far.
      *

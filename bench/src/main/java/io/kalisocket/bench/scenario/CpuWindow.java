@@ -1,7 +1,6 @@
 package io.kalisocket.bench.scenario;
 
 import io.kalisocket.bench.run.CpuClock;
-import io.kalisocket.bench.run.ServerProcess;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +13,7 @@ final class CpuWindow {
     /** Load-side CPU above which a throughput figure measures the load generator (issue 19's bar: ~80 %). */
     static final int SATURATED = 80;
 
-    private final List<ServerProcess> servers;
+    private final List<Long> servers;
     private final List<Long> redisPids;
     private final long t0 = System.nanoTime();
     private final long server0;
@@ -22,7 +21,7 @@ final class CpuWindow {
     private final long load0 = CpuClock.self();
 
     CpuWindow(Subject subject) {
-        this.servers = subject.processes();
+        this.servers = subject.serverPids();
         this.redisPids = subject.redisPids();
         this.server0 = serverNanos();
         this.redis0 = redisNanos();
@@ -33,8 +32,8 @@ final class CpuWindow {
             return -1;
         }
         long sum = 0;
-        for (ServerProcess s : servers) {
-            long n = s.cpuNanos();
+        for (long pid : servers) {
+            long n = CpuClock.of(pid);
             if (n < 0) {
                 return -1;
             }

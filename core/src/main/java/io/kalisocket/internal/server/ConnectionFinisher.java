@@ -6,13 +6,16 @@ import io.kalisocket.internal.gateway.LocalGateway;
 import io.kalisocket.internal.recovery.Finisher;
 import io.kalisocket.internal.stats.Counter;
 import io.kalisocket.internal.stats.ServerStats;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Ends a connection for good: it leaves the registry, then, on its queue behind every message it sent, the
  * close action runs (the connect actions' {@code offline}), the gateway forgets it and {@code onClose} runs. Also
- * runs the lifecycle's other callbacks on the connection's queue.
+ * runs the lifecycle's other callbacks on the connection's queue. A connect or close action declared
+ * {@code @Inline} runs at once on the connection's event loop instead, when nothing of the connection is queued
+ * (so order is kept) and no {@code onClose} (which may block) must run after it: no hand-off to an action thread.
  */
 final class ConnectionFinisher implements Finisher {
 
@@ -52,21 +55,52 @@ final class ConnectionFinisher implements Finisher {
      * @param upgraded false when it never completed its upgrade: no close action then
      */
     void end(ChannelConnection connection, boolean upgraded) {
-        if (connectActions == null && !callbacks.hasOnClose() && connection.queue().isIdle()) {
-            // Nothing of the application's to run and nothing queued that could still join a group: no hop.
-            localGateway.forget(connection);
+        Optional<ConnectActionRunner.Call> close = upgraded && connectActions != null
+                ? connectActions.closed(connection) : Optional.empty();
+        if (!callbacks.hasOnClose() && connection.queue().isIdle()
+                && close.map(call -> call.inline() && onItsLoop(connection)).orElse(true)) {
+            // Nothing queued that could still join a group, nothing that may block: no hop.
+            try {
+                close.ifPresent(this::runAction);
+            } finally {
+                localGateway.forget(connection);
+            }
             return;
         }
         run(connection, () -> {
             try {
-                if (upgraded && connectActions != null) {
-                    connectActions.closed(connection);
-                }
+                close.ifPresent(connectActions::run);
             } finally {
                 localGateway.forget(connection);
                 callbacks.onClose().accept(connection);
             }
         });
+    }
+
+    /**
+     * Runs a connect action: at once when it is declared {@code @Inline}, this is the connection's event loop and
+     * nothing of the connection is queued; else on its queue, in order with its messages.
+     *
+     * @param call the connect action found for the connection
+     */
+    void connectAction(ConnectActionRunner.Call call) {
+        if (call.inline() && call.connection().queue().isIdle() && onItsLoop(call.connection())) {
+            runAction(call);
+        } else {
+            run(call.connection(), () -> connectActions.run(call));
+        }
+    }
+
+    private void runAction(ConnectActionRunner.Call call) {
+        try {
+            connectActions.run(call);
+        } catch (RuntimeException e) {
+            log.error("connect action failed for connection {}", call.connection().id(), e);
+        }
+    }
+
+    private static boolean onItsLoop(ChannelConnection connection) {
+        return connection.socket().channel().eventLoop().inEventLoop();
     }
 
     /**

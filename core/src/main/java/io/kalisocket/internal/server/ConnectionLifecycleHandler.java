@@ -239,7 +239,7 @@ final class ConnectionLifecycleHandler extends LoopTimeouts.Entry implements Cha
             bindPrincipal(); // queued first: before the connect action and before any message's action
         }
         if (parts.connectActions() != null) {
-            runCallback(() -> parts.connectActions().connected(connection, handshake));
+            parts.connectActions().connected(connection, handshake).ifPresent(parts.finisher()::connectAction);
         }
     }
 

@@ -5,7 +5,8 @@ import io.kalisocket.cache.Cache;
 import io.kalisocket.config.ConfigLoader;
 import io.kalisocket.config.ConnectActionsConfig;
 import io.kalisocket.config.KaliConfig;
-import io.kalisocket.demo.controller.IndexController;
+import io.kalisocket.demo.connect.Arrivals;
+import io.kalisocket.demo.connect.InlineIndexController;
 import io.kalisocket.gateway.Presence;
 import io.kalisocket.gateway.PresenceConfig;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class GatewayWorkerExample {
         Cache cache = Cache.local();
         Presence presence = new Presence(PresenceConfig.defaults());
         KaliServer server = KaliServer.create(withActions).controllers("io.kalisocket.demo.controller")
-                .controller(new IndexController(presence)).cache(cache);
+                .controller(new InlineIndexController(new Arrivals(presence))).cache(cache);
         GatewayEvents events = new GatewayEvents(server::dispatcher, cache,
                 config.protocol().heartbeatPing(), config.protocol().heartbeatPong());
         // Workerman's Timer::add in onWorkerStart: the presence timer starts with the first worker, ends with it.

@@ -1,4 +1,4 @@
-package io.kalisocket.demo.controller;
+package io.kalisocket.demo.connect;
 
 import io.kalisocket.demo.chat.Checks;
 import io.kalisocket.demo.chat.Pushes;
@@ -9,21 +9,21 @@ import io.kalisocket.mvc.Ctx;
 import io.kalisocket.mvc.KaliException;
 
 /**
- * {@code ct=index}: the connect actions run {@code online} when a client connects ({@code ws://host:port/?uid=U})
- * and {@code offline} when it leaves. Neither is for clients to call: each answers such a call with a 403.
- * Arrivals and departures are told through {@link Presence}, once per interval: everyone gets the counts
- * ({@code presence.count}), and only clients that connected with {@code ?roster=1} get who came and went
- * ({@code presence}), so 10,000 clients connecting cost 10,000 small frames a second, not 10,000².
+ * What the connect actions do ({@code index/online} when a client connects, {@code ws://host:port/?uid=U}, and
+ * {@code index/offline} when it leaves), whichever controller runs them. Neither is for clients to call: each
+ * answers such a call with a 403. Arrivals and departures are told through {@link Presence}, once per interval:
+ * everyone gets the counts ({@code presence.count}), and only clients that connected with {@code ?roster=1} get who
+ * came and went ({@code presence}), so 10,000 clients connecting cost 10,000 small frames a second, not 10,000².
  */
-public final class IndexController {
+public final class Arrivals {
 
     /** Session key set once the connect action ran. */
-    static final String WELCOMED = "welcomed";
+    private static final String WELCOMED = "welcomed";
 
     private final Presence presence;
 
     /** @param presence where arrivals and departures are told, in batches */
-    public IndexController(Presence presence) {
+    public Arrivals(Presence presence) {
         this.presence = presence;
     }
 
