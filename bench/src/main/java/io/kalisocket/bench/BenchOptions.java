@@ -177,6 +177,7 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
             rates = switch (args[0]) {
                 case "cluster-uid" -> List.of(2_000, 5_000);
                 case "soak" -> List.of(SoakScenario.RATE); // churn connections per second
+                case "handshake" -> List.of(); // closed loops unless --rate asks for a fixed rate
                 default -> List.of(10_000, 20_000);
             };
         }
@@ -218,6 +219,8 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
                   idle       N idle connections -> live heap and RSS per connection after full GC  (N=10000)
                   broadcast  N members in one group, one sender pushing --messages -> deliveries/s (N=10000)
                   handshake  N concurrent connect+upgrade+close loops -> handshakes/s               (N=32)
+                             with --rate R: R handshakes/s started on a clock (at most N in flight), the
+                             same load for every server -> server cpu ms per 1k handshakes at that rate
                   overload   server started with --fd-limit; open limit+N connections -> refuses cleanly,
                              keeps serving, accepts again after they close (yes/no, timings)       (N=256)
 

@@ -60,6 +60,12 @@ class BenchOptionsTest {
     }
 
     @Test
+    void handshake_runsClosedLoopsUnlessARateIsGiven() {
+        assertThat(BenchOptions.parse("handshake").rates()).isEmpty();
+        assertThat(BenchOptions.parse("handshake", "--rate", "3000").rates()).containsExactly(3000);
+    }
+
+    @Test
     void targetPid_namesTheTargetsProcess_andNeedsATarget() {
         BenchOptions o = BenchOptions.parse("handshake", "--target", "ws://127.0.0.1:19527/", "--target-pid", "4242");
         assertThat(o.targetPid()).contains(4242L);

@@ -1,6 +1,7 @@
 package io.kalisocket.connection;
 
 import java.net.InetSocketAddress;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,8 @@ public final class Handshake {
      * @param uri the request URI, path and query
      * @param path the decoded path
      * @param query the decoded query parameters
-     * @param headers the request headers (names lower-case; repeated headers joined with ", ")
+     * @param headers the request headers (names lower-case; repeated headers joined with ", "); not copied (the
+     *     server's reads Netty's headers only when first asked), so not to be changed after this
      * @param remoteAddress the TCP peer
      * @param ip the client's real IP
      */
@@ -33,7 +35,7 @@ public final class Handshake {
         this.uri = uri;
         this.path = path;
         this.query = Map.copyOf(query);
-        this.headers = Map.copyOf(headers);
+        this.headers = Collections.unmodifiableMap(headers);
         this.remoteAddress = remoteAddress;
         this.ip = ip;
     }

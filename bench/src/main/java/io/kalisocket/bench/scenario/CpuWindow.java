@@ -89,12 +89,24 @@ final class CpuWindow {
      * @param at       the suffix of every name, e.g. {@code " @10000/s"}
      */
     void endPerMessage(Map<String, Double> figures, long messages, String at) {
+        endPer(figures, messages, "messages", at);
+    }
+
+    /**
+     * Ends the window of a fixed-rate run as {@link #endPerMessage} does, for any unit.
+     *
+     * @param figures where to add
+     * @param count   what was done in the window
+     * @param unit    its name, e.g. {@code handshakes}
+     * @param at      the suffix of every name
+     */
+    void endPer(Map<String, Double> figures, long count, String unit, String at) {
         Usage u = usage();
         if (u.server() >= 0) {
             long used = u.server() + Math.max(0, u.redis());
             figures.put("server cpu %" + at, u.percent(used));
-            figures.put("server cpu ms per 1k messages" + at + " (lower is better)",
-                    messages > 0 ? used / 1e6 / (messages / 1000.0) : Double.NaN);
+            figures.put("server cpu ms per 1k " + unit + at + " (lower is better)",
+                    count > 0 ? used / 1e6 / (count / 1000.0) : Double.NaN);
         }
         putLoad(figures, u, at);
     }

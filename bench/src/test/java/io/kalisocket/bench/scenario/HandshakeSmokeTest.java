@@ -34,6 +34,22 @@ class HandshakeSmokeTest {
         assertThat(figures).doesNotContainKeys("server cpu %", "handshakes per server cpu-s");
     }
 
+    @Test
+    void atAFixedRate_eachServerGetsTheSameLoad_andItsCpuPerHandshakeIsReported() throws Exception {
+        BenchOptions paced = BenchOptions.parse("handshake", "--connections", "4", "--duration", "1", "--warmup", "0",
+                "--rate", "200");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        try (ServerProcess server = ServerProcess.start(ServerKind.KALI, java, List.of(), List.of())) {
+            URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/");
+            Map<String, Double> figures = new HandshakeScenario()
+                    .measure(new Subject("kali", uri, "say", Optional.of(server)), paced);
+            assertThat(figures.get("handshakes/s @200/s")).isPositive();
+            assertThat(figures.get("failed/s @200/s (lower is better)")).isZero();
+            assertThat(figures.get("server cpu ms per 1k handshakes @200/s (lower is better)")).isPositive();
+            assertThat(figures).containsKeys("skipped/s @200/s (lower is better)", "load cpu % @200/s");
+        }
+    }
+
     /** Starts a server as if it were someone else's, measures it as {@code --target} [with its pid]. */
     private static Map<String, Double> measureTarget(ServerKind kind, boolean withPid) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");

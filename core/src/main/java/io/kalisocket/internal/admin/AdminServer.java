@@ -7,11 +7,9 @@ import io.kalisocket.internal.server.ListenerAddress;
 import io.kalisocket.internal.server.NodeStatus;
 import io.kalisocket.internal.tls.TlsContexts;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -81,17 +79,14 @@ public final class AdminServer implements AutoCloseable {
     public void open(KaliConfig kali, NodeStatus server, StatusReport status, KaliMetrics metrics, Runnable stop) {
         SslContext tls = config.tls() ? TlsContexts.server(kali.tls()) : null;
         AdminHandler handler = new AdminHandler(server, status, metrics, config.token(), stop);
-        listener.open(new ChannelInitializer<SocketChannel>() {
-            @Override
-            protected void initChannel(SocketChannel ch) {
-                if (tls != null) {
-                    ch.pipeline().addLast(tls.newHandler(ch.alloc()));
-                }
-                ch.pipeline().addLast(new ReadTimeoutHandler(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS));
-                ch.pipeline().addLast(new HttpServerCodec());
-                ch.pipeline().addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES));
-                ch.pipeline().addLast(handler);
+        listener.open(ch -> {
+            if (tls != null) {
+                ch.pipeline().addLast(tls.newHandler(ch.alloc()));
             }
+            ch.pipeline().addLast(new ReadTimeoutHandler(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+            ch.pipeline().addLast(new HttpServerCodec());
+            ch.pipeline().addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES));
+            ch.pipeline().addLast(handler);
         });
         scheme = tls != null ? "https" : "http";
         log.info("admin endpoint on {}://{}:{}/status (also /metrics, /health, /connections){}", scheme,

@@ -19,7 +19,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
@@ -129,7 +128,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         ctx.pipeline().get(ConnectionLifecycleHandler.class).holdsSlotOf(ip);
         ChannelConnection connection = ChannelConnection.of(ctx.channel());
         connection.ip(ip);
-        Handshake handshake = new Handshake(request.uri(), uri.path(), paramsOf(uri), headersOf(request),
+        Handshake handshake = new Handshake(request.uri(), uri.path(), paramsOf(uri), new RequestHeaders(request.headers()),
                 (InetSocketAddress) ctx.channel().remoteAddress(), ip);
         ctx.channel().attr(ChannelAttributes.HANDSHAKE).set(handshake);
         if (!callbacks.hasUpgradeCheck()) {
@@ -173,7 +172,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     private void serveEndpoint(ChannelHandlerContext ctx, FullHttpRequest request, QueryStringDecoder uri,
             HttpEndpoint app) {
         String ip = realIp.resolve((InetSocketAddress) ctx.channel().remoteAddress(), request.headers());
-        HttpRequest call = new HttpRequest(request.method().name(), uri.path(), uri.parameters(), headersOf(request),
+        HttpRequest call = new HttpRequest(request.method().name(), uri.path(), uri.parameters(), RequestHeaders.copyOf(request.headers()),
                 request.content().toString(StandardCharsets.UTF_8), ip);
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         request.release();
@@ -235,12 +234,5 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         Map<String, List<String>> params = new HashMap<>(uri.parameters());
         params.remove(RecentRefusals.PARAM);
         return params;
-    }
-
-    private static Map<String, String> headersOf(FullHttpRequest request) {
-        Map<String, String> headers = new HashMap<>();
-        request.headers().forEach(e -> headers.merge(e.getKey().toLowerCase(Locale.ROOT), e.getValue(),
-                (a, b) -> a + ", " + b));
-        return headers;
     }
 }

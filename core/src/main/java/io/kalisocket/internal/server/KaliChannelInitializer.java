@@ -6,20 +6,20 @@ import io.kalisocket.internal.logging.ConnectionLogSummary;
 import io.kalisocket.internal.logging.EachConnectionLine;
 import io.kalisocket.internal.logging.LogLimiter;
 import io.kalisocket.internal.protocol.EnvelopeParser;
-import io.netty.channel.ChannelInitializer;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.ssl.SslHandler;
+import java.util.function.Consumer;
 
 /**
  * The whole protocol stack, top to bottom, one stage per concern (docs/ARCHITECTURE.md §3). The HTTP stages
  * leave the pipeline once the WebSocket upgrade completes. With TLS the first stage decrypts
  * ({@code wss://}). Stages without per-connection state are made once here and shared by every connection.
  */
-final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
+final class KaliChannelInitializer implements Consumer<Channel> {
 
     /** Largest upgrade request or GET accepted (headers included; such requests have no body). */
     private static final int MAX_HTTP_REQUEST_BYTES = 16 * 1024;
@@ -75,27 +75,34 @@ final class KaliChannelInitializer extends ChannelInitializer<SocketChannel> {
                 : new OwnMessageHandler(parts.callbacks.onMessage(), gate, tasks);
     }
 
+    /**
+     * Builds an accepted connection's pipeline. Each stage is named: Netty would otherwise make a name per stage per
+     * connection (a cache lookup and a walk of the pipeline each).
+     *
+     * @param ch the accepted connection, registered with its event loop
+     */
     @Override
-    protected void initChannel(SocketChannel ch) {
+    public void accept(Channel ch) {
         ChannelPipeline p = ch.pipeline();
         if (parts.tls != null) {
             SslHandler ssl = parts.tls.newHandler(ch.alloc());
             ssl.setHandshakeTimeoutMillis(limits.handshakeTimeout().toMillis());
-            p.addLast(ssl);
+            p.addLast("tls", ssl);
         }
-        p.addLast(new HttpServerCodec());
-        p.addLast(new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
-        p.addLast(new HttpRequestHandler(endpoint, parts.staticFiles, parts.httpEndpoints, parts.callbacks, upgrade));
-        parts.recoveryHook.newCloseWatcher().ifPresent(p::addLast);
+        p.addLast("http", new HttpServerCodec());
+        p.addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
+        p.addLast("http-requests",
+                new HttpRequestHandler(endpoint, parts.staticFiles, parts.httpEndpoints, parts.callbacks, upgrade));
+        parts.recoveryHook.newCloseWatcher().ifPresent(watcher -> p.addLast("close-watcher", watcher));
         // No UTF-8 check stage: the lifecycle stage checks a whole text message itself, and adds Netty's check below
         // the guard at a first fragmented message. No Netty protocol stage either: the HTTP stage completes the
         // handshake (WebSocketUpgrade), the guard then does that stage's work (see the class).
         OutboundGuardHandler guard = new OutboundGuardHandler(guardRules);
-        p.addLast(guard);
+        p.addLast("guard", guard);
         // No frame aggregator here: the lifecycle stage adds one below itself at a connection's first fragment.
         // The last stage: it hands each message to the message steps (or the application's onMessage) and whatever
         // failed to ConnectionErrors, neither a stage of its own (64 B of context each, per connection).
-        p.addLast(new ConnectionLifecycleHandler(lifecycle, guard,
+        p.addLast("lifecycle", new ConnectionLifecycleHandler(lifecycle, guard,
                 ownMessages != null ? ownMessages : new MessageHandler(steps)));
     }
 }

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import java.net.InetSocketAddress;
+import java.util.function.Consumer;
 
 /**
  * A listening socket that is bound first and accepts later. Binding every port of a server before anything else
@@ -43,12 +44,14 @@ public final class Listener {
     }
 
     /**
-     * Starts accepting: each accepted connection gets the handler, beginning with those waiting in the backlog.
+     * Starts accepting: each accepted connection is set up, beginning with those waiting in the backlog.
      *
-     * @param childHandler what sets up an accepted connection's pipeline (a sharable initializer)
+     * @param setup sets up an accepted connection's pipeline, on its event loop once it is registered; called
+     *     directly by the one initializer the listener was bound with (not a second initializer added and removed
+     *     per connection)
      */
-    public void open(ChannelHandler childHandler) {
-        children.target = childHandler;
+    public void open(Consumer<Channel> setup) {
+        children.target = setup;
         channel.config().setAutoRead(true);
     }
 
@@ -67,15 +70,15 @@ public final class Listener {
         channel.close().syncUninterruptibly();
     }
 
-    /** The child handler given to the bootstrap at bind time; hands each connection to the one {@link #open} set. */
+    /** The child handler given to the bootstrap at bind time; hands each connection to the setup {@link #open} set. */
     @ChannelHandler.Sharable
     private static final class Deferred extends ChannelInitializer<Channel> {
 
-        private volatile ChannelHandler target;
+        private volatile Consumer<Channel> target;
 
         @Override
         protected void initChannel(Channel ch) {
-            ch.pipeline().addLast(target);
+            target.accept(ch);
         }
     }
 }
