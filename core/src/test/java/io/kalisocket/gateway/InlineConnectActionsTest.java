@@ -57,11 +57,16 @@ class InlineConnectActionsTest {
         }
     }
 
-    /** Ann leaves; Bob hears of it from her close action: @return the name of the thread that ran it */
+    /**
+     * Ann leaves, having sent nothing (so nothing of hers is queued); Bob hears of it from her close action.
+     *
+     * @return the name of the thread that ran it
+     */
     private static String threadOfCloseAction(TestServer server) {
         TestClient ann = server.connect("ct=loop");
         TestClient bob = server.connect("ct=loop");
-        String annId = GatewayTests.id(ann);
+        String annId = ann.awaitType("loop_online").path("client_id").asText();
+        bob.awaitType("loop_online");
         ann.close();
         return bob.awaitJson(m -> m.path("type").asText().equals("loop_offline")
                 && m.path("client_id").asText().equals(annId)).path("thread").asText();

@@ -69,7 +69,8 @@ final class ConnectionFinisher implements Finisher {
         }
         run(connection, () -> {
             try {
-                close.ifPresent(connectActions::run);
+                // A lambda: a method reference would read the field now, and it is null without connect actions.
+                close.ifPresent(call -> connectActions.run(call));
             } finally {
                 localGateway.forget(connection);
                 callbacks.onClose().accept(connection);
