@@ -1,6 +1,7 @@
 package io.kalisocket.internal.server;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -26,7 +27,10 @@ import java.nio.charset.StandardCharsets;
  */
 final class WebSocketUpgrade {
 
-    /** Told to the stages above the HTTP one once the 101 answer is written: the socket speaks WebSocket from now. */
+    /**
+     * Told to the stages above the HTTP one once the 101 answer is written to the pipeline (flushed with what they
+     * write next): the socket speaks WebSocket from now.
+     */
     static final Object COMPLETED = new Object() {
         @Override
         public String toString() {
@@ -64,10 +68,17 @@ final class WebSocketUpgrade {
                 WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
                 return;
             }
-            handshaker.handshake(ctx.channel(), request).addListener(written -> {
-                if (written.isSuccess()) {
-                    ctx.fireUserEventTriggered(COMPLETED);
-                } else {
+            ChannelFuture answered = handshaker.handshake(ctx.channel(), request);
+            if (answered.isDone() && !answered.isSuccess()) {
+                ctx.fireExceptionCaught(answered.cause());
+                return;
+            }
+            // Told now, not once the 101 answer is on the wire: the answer's flush waits in the outbound guard's flush
+            // consolidation until this event loop is done with the read, so what the stages above write on the
+            // upgrade (a connect action's welcome push, recovery's frame) leaves in the same write to the socket.
+            ctx.fireUserEventTriggered(COMPLETED);
+            answered.addListener(written -> {
+                if (!written.isSuccess()) {
                     ctx.fireExceptionCaught(written.cause());
                 }
             });
