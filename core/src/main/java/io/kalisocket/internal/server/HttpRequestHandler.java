@@ -125,7 +125,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
             return;
         }
         // Released by the lifecycle stage when the socket closes: no close listener per connection.
-        ctx.pipeline().get(ConnectionLifecycleHandler.class).holdsSlotOf(ip);
+        ((ConnectionLifecycleHandler) ctx.pipeline().last()).holdsSlotOf(ip); // the last stage: no walk by class
         ChannelConnection connection = ChannelConnection.of(ctx.channel());
         connection.ip(ip);
         Handshake handshake = new Handshake(request.uri(), uri.path(), paramsOf(uri), new RequestHeaders(request.headers()),

@@ -14,7 +14,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
-import io.netty.handler.ssl.SslHandler;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -38,11 +37,17 @@ final class WebSocketUpgrade {
         }
     };
 
+    private final String scheme;
     private final String path;
     private final WebSocketDecoderConfig decoderConfig;
 
-    /** @param path the WebSocket path @param decoderConfig what the frame decoder accepts */
-    WebSocketUpgrade(String path, WebSocketDecoderConfig decoderConfig) {
+    /**
+     * @param tls true when the listener speaks TLS ({@code wss://})
+     * @param path the WebSocket path
+     * @param decoderConfig what the frame decoder accepts
+     */
+    WebSocketUpgrade(boolean tls, String path, WebSocketDecoderConfig decoderConfig) {
+        this.scheme = tls ? "wss://" : "ws://";
         this.path = path;
         this.decoderConfig = decoderConfig;
     }
@@ -60,8 +65,7 @@ final class WebSocketUpgrade {
                 answerAndClose(ctx, HttpResponseStatus.FORBIDDEN, "");
                 return;
             }
-            String location = (ctx.pipeline().get(SslHandler.class) != null ? "wss://" : "ws://")
-                    + request.headers().get(HttpHeaderNames.HOST) + path;
+            String location = scheme + request.headers().get(HttpHeaderNames.HOST) + path;
             WebSocketServerHandshaker handshaker =
                     new WebSocketServerHandshakerFactory(location, null, decoderConfig).newHandshaker(request);
             if (handshaker == null) {
