@@ -38,8 +38,8 @@ import java.util.Optional;
  */
 public record BenchOptions(String scenario, int connections, Duration duration, Duration warmup, List<Integer> rates,
                            int window, int messages, int fdLimit, int runs, List<String> servers,
-                           Optional<URI> target, Optional<Long> targetPid, Optional<Path> jdk, List<String> jvmArgs, boolean pin,
-                           BenchRedis redis, Duration jitQuiet) {
+                           Optional<URI> target, Optional<Long> targetPid, Optional<Path> jdk, List<String> jvmArgs,
+                           boolean pin, BenchRedis redis, Duration jitQuiet) {
 
     /** Validates and copies. */
     public BenchOptions {

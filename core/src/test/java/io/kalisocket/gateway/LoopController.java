@@ -11,7 +11,8 @@ public final class LoopController {
     /** @param ctx the call @param params the query string's params */
     @Inline
     public void online(Ctx ctx, JsonNode params) {
-        ctx.send(Map.of("type", "loop_online", "client_id", ctx.clientId(), "thread", Thread.currentThread().getName()));
+        ctx.send(Map.of("type", "loop_online", "client_id", ctx.clientId(),
+                "thread", Thread.currentThread().getName()));
     }
 
     /** @param ctx the call */

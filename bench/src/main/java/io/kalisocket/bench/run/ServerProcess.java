@@ -258,15 +258,6 @@ public final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /**
-     * CPU time the server process has used so far.
-     *
-     * @return nanoseconds, or -1 if unknown
-     */
-    public long cpuNanos() {
-        return CpuClock.of(process.pid());
-    }
-
     /** Asks the server to quit, then kills it if it has not gone within 10 seconds. */
     @Override
     public void close() {

@@ -26,26 +26,22 @@ public final class HandshakeScenario implements Scenario {
         if (!options.rates().isEmpty()) {
             return RateFigures.eachRate(options, (rate, figures) -> measureRate(subject, options, rate, figures));
         }
+        LinkedHashMap<String, Double> figures = new LinkedHashMap<>();
         try (LoadClient client = new LoadClient(subject.uri(), 1, Duration.ofSeconds(5))) {
             HandshakeDriver driver = new HandshakeDriver(client);
             driver.start(options.connectionsOr(CONNECTIONS));
             double warmedUp = WarmUp.run(subject, options);
-            long ok0 = driver.ok();
-            long failed0 = driver.failed();
-            long t0 = System.nanoTime();
+            Counts start = Counts.of(driver);
             CpuWindow cpu = new CpuWindow(subject);
             Thread.sleep(options.duration().toMillis());
-            long ok1 = driver.ok();
-            long failed1 = driver.failed();
-            double secs = (System.nanoTime() - t0) / 1e9;
+            Counts done = Counts.of(driver).since(start);
+            cpu.end(figures, done.ok(), "handshakes");
             driver.stop();
-            LinkedHashMap<String, Double> figures = new LinkedHashMap<>();
-            figures.put("handshakes/s", (ok1 - ok0) / secs);
-            figures.put("failed/s (lower is better)", (failed1 - failed0) / secs);
-            cpu.end(figures, ok1 - ok0, "handshakes");
+            figures.put("handshakes/s", done.perSecond(done.ok()));
+            figures.put("failed/s (lower is better)", done.perSecond(done.failed()));
             figures.put("warm-up s", warmedUp);
-            return figures;
         }
+        return figures;
     }
 
     private void measureRate(Subject subject, BenchOptions options, int rate, LinkedHashMap<String, Double> figures)
@@ -55,21 +51,32 @@ public final class HandshakeScenario implements Scenario {
             HandshakeDriver driver = new HandshakeDriver(client);
             driver.startAtRate(rate, options.connectionsOr(CONNECTIONS));
             double warmedUp = WarmUp.run(subject, options);
-            long ok0 = driver.ok();
-            long failed0 = driver.failed();
-            long skipped0 = driver.skipped();
-            long t0 = System.nanoTime();
+            Counts start = Counts.of(driver);
             CpuWindow cpu = new CpuWindow(subject);
             Thread.sleep(options.duration().toMillis());
-            long ok = driver.ok() - ok0;
-            double secs = (System.nanoTime() - t0) / 1e9;
-            cpu.endPer(figures, ok, "handshakes", at);
+            Counts done = Counts.of(driver).since(start);
+            cpu.endPer(figures, done.ok(), "handshakes", at);
             driver.stop();
-            figures.put("handshakes/s" + at, ok / secs);
-            figures.put("failed/s" + at + " (lower is better)", (driver.failed() - failed0) / secs);
+            figures.put("handshakes/s" + at, done.perSecond(done.ok()));
+            figures.put("failed/s" + at + " (lower is better)", done.perSecond(done.failed()));
             // Starts due while N were in flight: the server (or the load side) did not keep up with the rate.
-            figures.put("skipped/s" + at + " (lower is better)", (driver.skipped() - skipped0) / secs);
+            figures.put("skipped/s" + at + " (lower is better)", done.perSecond(done.skipped()));
             figures.put("warm-up s" + at, warmedUp);
+        }
+    }
+
+    /** The driver's counts at one moment, or over a window ({@link #since}). */
+    private record Counts(long ok, long failed, long skipped, long nanos) {
+        static Counts of(HandshakeDriver driver) {
+            return new Counts(driver.ok(), driver.failed(), driver.skipped(), System.nanoTime());
+        }
+
+        Counts since(Counts start) {
+            return new Counts(ok - start.ok, failed - start.failed, skipped - start.skipped, nanos - start.nanos);
+        }
+
+        double perSecond(long count) {
+            return count / (nanos / 1e9);
         }
     }
 }

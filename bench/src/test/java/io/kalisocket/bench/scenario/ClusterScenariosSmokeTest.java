@@ -35,7 +35,8 @@ class ClusterScenariosSmokeTest {
             nodes.add(node);
             list.add(new Subject.Node(URI.create("ws://127.0.0.1:" + node.port() + "/"), Optional.empty()));
         }
-        return new Subject("2 nodes redis", list.get(0).uri(), "", Optional.empty(), list, List.of(), Optional.empty());
+        return new Subject("2 nodes redis", list.get(0).uri(), "", Optional.empty(), list, List.of(),
+                Optional.empty());
     }
 
     @Test

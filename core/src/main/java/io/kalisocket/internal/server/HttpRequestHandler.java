@@ -128,7 +128,8 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         ((ConnectionLifecycleHandler) ctx.pipeline().last()).holdsSlotOf(ip); // the last stage: no walk by class
         ChannelConnection connection = ChannelConnection.of(ctx.channel());
         connection.ip(ip);
-        Handshake handshake = new Handshake(request.uri(), uri.path(), paramsOf(uri), new RequestHeaders(request.headers()),
+        Handshake handshake = new Handshake(request.uri(), uri.path(), paramsOf(uri),
+                new RequestHeaders(request.headers()),
                 (InetSocketAddress) ctx.channel().remoteAddress(), ip);
         ctx.channel().attr(ChannelAttributes.HANDSHAKE).set(handshake);
         if (!callbacks.hasUpgradeCheck()) {
@@ -172,7 +173,8 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     private void serveEndpoint(ChannelHandlerContext ctx, FullHttpRequest request, QueryStringDecoder uri,
             HttpEndpoint app) {
         String ip = realIp.resolve((InetSocketAddress) ctx.channel().remoteAddress(), request.headers());
-        HttpRequest call = new HttpRequest(request.method().name(), uri.path(), uri.parameters(), RequestHeaders.copyOf(request.headers()),
+        HttpRequest call = new HttpRequest(request.method().name(), uri.path(), uri.parameters(),
+                RequestHeaders.copyOf(request.headers()),
                 request.content().toString(StandardCharsets.UTF_8), ip);
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         request.release();
