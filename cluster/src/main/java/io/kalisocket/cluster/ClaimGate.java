@@ -2,7 +2,10 @@ package io.kalisocket.cluster;
 
 import io.kalisocket.KaliClock;
 import io.kalisocket.connection.Connection;
+import io.kalisocket.gateway.Gateway;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.function.IntSupplier;
 
@@ -52,6 +55,45 @@ final class ClaimGate {
             delivery.run();
             return 0;
         });
+    }
+
+    /**
+     * Delivers a send to this node's connections as Redis routed it (call it through {@link #deliver}): leaves out
+     * the connections that get it on another node, and hands it on to those claimed away from here after it was
+     * routed (their released streams pass it to the claiming node).
+     *
+     * @param local this node's gateway
+     * @param to whom the send is for
+     * @param stamp the claims as they stood when it was routed; null for a push handed on to one connection
+     * @param payload the message
+     * @return how many connections it was handed to
+     */
+    int deliverRouted(Gateway local, Addressed to, RouteStamp stamp, String payload) {
+        if (stamp == null) {
+            return to.deliver(local, payload, List.of());
+        }
+        int handed = 0;
+        for (Connection c : released.after(stamp.away())) {
+            if (to.test(c) && c.send(payload)) {
+                handed++;
+            }
+        }
+        return handed + to.deliver(local, payload, skipped(stamp));
+    }
+
+    /**
+     * @param stamp the claims as they stood when a send was routed
+     * @return the local connections it must skip: those claimed away from this node before it was routed, and those
+     *     this node claimed after (it reached them on their old node, which hands it on)
+     */
+    private List<String> skipped(RouteStamp stamp) {
+        List<String> after = adopted.after(stamp.claims());
+        if (after.isEmpty()) {
+            return stamp.moved();
+        }
+        List<String> all = new ArrayList<>(stamp.moved());
+        all.addAll(after);
+        return all;
     }
 
     /** @return connections this node claimed lately, by client id, with their numbers in {@code ks:claims:<node>} */

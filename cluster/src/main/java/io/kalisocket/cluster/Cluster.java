@@ -206,7 +206,8 @@ public final class Cluster implements AutoCloseable {
         RedisLink redis = link();
         ClusterStats stats = new ClusterStats();
         Notice.Codec codec = new Notice.Codec(json, nodeId);
-        Membership membership = new Membership(redis, keys, nodeId, json);
+        NodeChannels channels = new NodeChannels(redis, keys);
+        Membership membership = new Membership(redis, channels, keys, nodeId, json);
         LocalWatcher watcher = new LocalWatcher(local, membership);
         AnnounceFence fence = new AnnounceFence();
         NodeLiveness beat = new NodeLiveness(redis, keys, nodeId, config, membership, watcher, local, stats, fence);
@@ -214,15 +215,16 @@ public final class Cluster implements AutoCloseable {
         OwnerWrites ownerWrites = new OwnerWrites(membership, watcher, local, json);
         Directory directory = new Directory(local, redis, keys, json);
         ClaimGate gate = new ClaimGate(node.clock());
-        RecoveryStreams streams = new RecoveryStreams(redis, keys, nodeId, node, watcher, membership, directory, gate);
+        RecoveryStreams streams = new RecoveryStreams(redis, channels, codec, keys, node, watcher, membership, directory,
+                gate);
         NodeInbox inbox = new NodeInbox(local, codec, stats, ownerWrites,
-                write -> timer.execute(() -> guarded(write)), streams);
+                write -> timer.execute(() -> guarded(write)), streams, gate);
         redis.subscribe(text -> {
             if (!routes.accept(text)) {
                 gate.deliver(() -> inbox.accept(text));
             }
         }, keys.channel(nodeId), keys.channelAll());
-        SendRouter router = new SendRouter(local, redis, keys, nodeId, codec, gate, routes);
+        SendRouter router = new SendRouter(local, redis, channels, keys, nodeId, codec, gate, routes);
         RedisGateway made = new RedisGateway(local, nodeId, router,
                 new MembershipChanges(local, router, watcher, membership, codec, fence), directory, codec, stats);
         this.recoveryStreams = streams;

@@ -82,12 +82,17 @@ record Keys(String prefix) {
         return prefix + "s:" + clientId;
     }
 
-    /** @param node a node id @return the node's channel: everything addressed to its connections */
+    /**
+     * @param node a node id
+     * @return the node's channel: everything addressed to its connections. On a Redis Cluster it is hash-tagged by
+     *     the node ({@code ks:ch:{a}}), so each node's channel is in a slot of its own and the nodes' traffic spreads
+     *     over the primaries; the scripts never publish there (they run in the prefix's slot), their callers do
+     */
     String channel(String node) {
-        return prefix + "ch:" + node;
+        return sharded() ? prefix.substring(1, prefix.length() - 1) + "ch:{" + node + "}" : prefix + "ch:" + node;
     }
 
-    /** @return the channel every node listens to, for {@code sendToAll} */
+    /** @return the channel every node listens to, for {@code sendToAll} and route changes (in the prefix's slot) */
     String channelAll() {
         return prefix + "ch:all";
     }

@@ -12,20 +12,22 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Writes membership to Redis: which connections each node has, uid and group membership, sessions.
  * Every write is one atomic script that first checks the connection is registered (so nothing is ever
- * recorded for a connection that already closed) and, when the connection lives on another node, tells
- * that node in the same step.
+ * recorded for a connection that already closed) and names the node the connection lives on when that is another
+ * one; the notice is published there as soon as the script answered, before the write completes.
  */
 final class Membership {
 
     private static final int BATCH = 500;
 
     private final RedisLink redis;
+    private final NodeChannels channels;
     private final Keys keys;
     private final String self;
     private final ObjectMapper json;
 
-    Membership(RedisLink redis, Keys keys, String self, ObjectMapper json) {
+    Membership(RedisLink redis, NodeChannels channels, Keys keys, String self, ObjectMapper json) {
         this.redis = redis;
+        this.channels = channels;
         this.keys = keys;
         this.self = self;
         this.json = json;
@@ -85,9 +87,16 @@ final class Membership {
         return write(Script.LEAVE, clientId, group, notice);
     }
 
-    /** @param group dissolved everywhere @param notice for the nodes holding members @return the answer later */
+    /**
+     * @param group dissolved everywhere
+     * @param notice for the other nodes holding members
+     * @return the number of those nodes, later, once they are told
+     */
     CompletableFuture<Long> ungroup(String group, String notice) {
-        return redis.run(Script.UNGROUP, ScriptOutputType.INTEGER, keys.prefix(), self, group, notice);
+        return redis.<List<Object>>run(Script.UNGROUP, ScriptOutputType.MULTI, keys.prefix(), self, group)
+                .thenCompose(holders -> CompletableFuture.allOf(holders.stream()
+                        .map(node -> channels.tell(String.valueOf(node), notice)).toArray(CompletableFuture[]::new))
+                        .thenApply(told -> (long) holders.size()));
     }
 
     /**
@@ -98,12 +107,13 @@ final class Membership {
      * @return the answer later: 1 when written, 0 when the connection is not online
      */
     CompletableFuture<Long> session(String clientId, boolean replace, Map<String, ?> entries, String notice) {
-        List<String> args = new ArrayList<>(List.of(keys.prefix(), self, clientId, replace ? "1" : "0", notice));
+        List<String> args = new ArrayList<>(List.of(keys.prefix(), self, clientId, replace ? "1" : "0",
+                tell(notice)));
         entries.forEach((k, v) -> {
             args.add(k);
             args.add(v == null ? "-" : encode(v));
         });
-        return redis.run(Script.SESSION, ScriptOutputType.INTEGER, args.toArray(String[]::new));
+        return told(redis.run(Script.SESSION, ScriptOutputType.MULTI, args.toArray(String[]::new)), notice);
     }
 
     /** @param operation for errors @param write a write @return true when the connection was online */
@@ -112,7 +122,27 @@ final class Membership {
     }
 
     private CompletableFuture<Long> write(Script script, String clientId, String arg, String notice) {
-        return redis.run(script, ScriptOutputType.INTEGER, keys.prefix(), self, clientId, arg, notice);
+        return told(redis.run(script, ScriptOutputType.MULTI, keys.prefix(), self, clientId, arg, tell(notice)),
+                notice);
+    }
+
+    /** @param notice a notice, or empty @return what the scripts take: '1' when there is one to publish, else '' */
+    private static String tell(String notice) {
+        return notice.isEmpty() ? "" : "1";
+    }
+
+    /**
+     * @param answer a membership script's answer: its result, and the node to tell ('' for none)
+     * @param notice what to tell it
+     * @return the result, once the notice is published (in the script's answer order: one thread completes them)
+     */
+    private CompletableFuture<Long> told(CompletableFuture<List<Object>> answer, String notice) {
+        return answer.thenCompose(a -> {
+            Long result = (Long) a.get(0);
+            String node = String.valueOf(a.get(1));
+            return node.isEmpty() ? CompletableFuture.completedFuture(result)
+                    : channels.tell(node, notice).thenApply(published -> result);
+        });
     }
 
     private String encode(Object value) {

@@ -3,10 +3,8 @@ package io.kalisocket.cluster;
 import io.kalisocket.gateway.Gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +25,7 @@ final class NodeInbox {
     private final OwnerWrites ownerWrites;
     private final Executor writer;
     private final RecoveryStreams recovery;
+    private final ClaimGate gate;
 
     /**
      * @param local this node's gateway
@@ -35,9 +34,11 @@ final class NodeInbox {
      * @param ownerWrites write again, from this node, a membership change another node made to a local connection
      * @param writer runs those writes later, off this thread, one at a time and after any re-announcement in progress
      * @param recovery lets connections go that other nodes claimed ({@code moved}, {@code yield})
+     * @param gate leaves out of a delivery the connections it reaches on another node ({@link RouteStamp})
      */
     NodeInbox(Gateway local, Notice.Codec codec, ClusterStats stats, OwnerWrites ownerWrites, Executor writer,
-            RecoveryStreams recovery) {
+            RecoveryStreams recovery, ClaimGate gate) {
+        this.gate = gate;
         this.local = local;
         this.ownerWrites = ownerWrites;
         this.writer = writer;
@@ -47,7 +48,7 @@ final class NodeInbox {
         this.stats = stats;
     }
 
-    /** @param text a notice, as received */
+    /** @param text a notice, as received; call it through {@link ClaimGate#deliver} */
     void accept(String text) {
         try {
             Notice notice = codec.parse(text);
@@ -64,17 +65,12 @@ final class NodeInbox {
 
     private void apply(Notice n) {
         JsonNode h = n.header();
-        String id = h.path("id").asText();
-        String arg = h.path("arg").asText();
-        Set<String> skip = recovery.claiming(); // routed before their claim: their old node hands it on
         int delivered = switch (n.op()) {
-            case "c" -> local.sendToClients(without(list(h.path("t")), skip), n.payload());
-            case "u" -> LocalDelivery.toUids(local, list(h.path("t")), n.payload(), skip);
-            case "g" -> local.sendToGroups(list(h.path("t")), n.payload(),
-                    LocalDelivery.excluding(array(h.path("x")), skip));
-            case "a" -> local.sendToAll(n.payload(), LocalDelivery.excluding(array(h.path("x")), skip));
+            case "c", "u", "g" -> gate.deliverRouted(local, Addressed.of(h), RouteStamp.of(h), n.payload());
+            case "a" -> gate.deliverRouted(local, Addressed.of(h), RouteStamp.of(h.path("st").get(codec.self())),
+                    n.payload());
             default -> {
-                control(n, id, arg);
+                control(n, h.path("id").asText(), h.path("arg").asText());
                 yield 0;
             }
         };
@@ -90,10 +86,6 @@ final class NodeInbox {
             }
             case "yield" -> {
                 recovery.yielded(id);
-                return;
-            }
-            case "claimed" -> {
-                recovery.claimedHere(id);
                 return;
             }
             case "close" -> {
@@ -128,22 +120,5 @@ final class NodeInbox {
         if (!"close".equals(n.op()) && !"ungroup".equals(n.op()) && local.isOnline(id)) {
             writer.execute(() -> ownerWrites.accept(n));
         }
-    }
-
-    private static List<String> list(JsonNode array) {
-        List<String> values = new ArrayList<>(array.size());
-        array.forEach(v -> values.add(v.asText()));
-        return values;
-    }
-
-    private static List<String> without(List<String> ids, Set<String> skip) {
-        if (!skip.isEmpty()) {
-            ids.removeAll(skip);
-        }
-        return ids;
-    }
-
-    private static String[] array(JsonNode array) {
-        return list(array).toArray(new String[0]);
     }
 }

@@ -3,9 +3,7 @@ package io.kalisocket.cluster;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -15,9 +13,9 @@ import java.util.Map;
  *
  * <p>Ops: {@code c} (to client ids), {@code u} (to uids), {@code g} (to groups), {@code a} (to all),
  * {@code close}, {@code bind}, {@code unbind}, {@code join}, {@code leave}, {@code ungroup}, {@code sess}; and from
- * connection recovery's scripts, {@code moved} (another node claimed a connection of this one), {@code yield}
- * (a client is back elsewhere: drop its old socket here) and {@code claimed} (this node claimed a connection:
- * notices from here on were routed with the claim done).
+ * connection recovery, {@code moved} (another node claimed a connection of this one) and {@code yield} (a client is
+ * back elsewhere: drop its old socket here). Deliveries routed by a script carry the target node's
+ * {@link RouteStamp} ({@code cl}, {@code aw}, {@code mf}; for {@code a}, every node's under {@code st}).
  *
  * @param header the op and its arguments
  * @param payload the message to deliver, or null
@@ -50,18 +48,32 @@ record Notice(JsonNode header, String payload) {
         }
 
         /**
-         * @param op {@code c}, {@code u}, {@code g} or {@code a}
-         * @param targets client ids, uids or groups
-         * @param exclude client ids that must not get it
+         * @param to whom the send is for
+         * @param stamp the claims as they stood at the target node when Redis routed the send; null for a push
+         *     handed on to one connection
          * @param payload the encoded message
          * @return the notice's text
          */
-        String delivery(String op, Collection<String> targets, Collection<String> exclude, String payload) {
-            ObjectNode h = header(op);
-            strings(h.putArray("t"), targets);
-            if (!exclude.isEmpty()) {
-                strings(h.putArray("x"), exclude);
+        String delivery(Addressed to, RouteStamp stamp, String payload) {
+            ObjectNode h = header(to.op());
+            to.writeTo(h);
+            if (stamp != null) {
+                stamp.writeTo(h);
             }
+            return h + "\n" + payload;
+        }
+
+        /**
+         * @param to everyone, less the excluded
+         * @param stamps each node's stamp (see {@link #delivery}), by node id: one notice serves every node
+         * @param payload the encoded message
+         * @return the notice's text, for the shared channel
+         */
+        String deliveryToAll(Addressed to, Map<String, RouteStamp> stamps, String payload) {
+            ObjectNode h = header(to.op());
+            to.writeTo(h);
+            ObjectNode byNode = h.putObject("st");
+            stamps.forEach((node, stamp) -> stamp.writeTo(byNode.putObject(node)));
             return h + "\n" + payload;
         }
 
@@ -77,6 +89,15 @@ record Notice(JsonNode header, String payload) {
                 h.put("arg", arg);
             }
             return h.toString();
+        }
+
+        /**
+         * @param clientId a connection another node claimed
+         * @param awayNumber the claim's number among the claims away from the node told
+         * @return the notice's text
+         */
+        String moved(String clientId, long awayNumber) {
+            return header("moved").put("id", clientId).put("n", awayNumber).toString();
         }
 
         /** @param clientId the connection @param payload sent before closing, or null @return the notice's text */
@@ -112,8 +133,5 @@ record Notice(JsonNode header, String payload) {
             return json.createObjectNode().put("op", op).put("from", self);
         }
 
-        private static void strings(ArrayNode array, Collection<String> values) {
-            values.forEach(array::add);
         }
-    }
 }

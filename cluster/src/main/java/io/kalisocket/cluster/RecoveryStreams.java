@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -48,19 +49,21 @@ final class RecoveryStreams implements RecoveryStore {
     private final Membership membership;
     private final Directory directory;
     private final ClaimGate gate;
+    private final NodeChannels channels;
+    private final Notice.Codec codec;
     /** Claim numbers of connections claimed and not adopted yet. */
-    private final Map<String, Long> claimNumbers = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Connections being claimed whose {@code claimed} line has not come through this node's channel yet. */
-    private final Set<String> claiming = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> claimNumbers = new ConcurrentHashMap<>();
     private volatile String epoch;
     private volatile RecoveryConfig config;
     private volatile Control control;
 
-    RecoveryStreams(RedisLink redis, Keys keys, String self, LocalNode node, LocalWatcher watcher,
-            Membership membership, Directory directory, ClaimGate gate) {
+    RecoveryStreams(RedisLink redis, NodeChannels channels, Notice.Codec codec, Keys keys, LocalNode node,
+            LocalWatcher watcher, Membership membership, Directory directory, ClaimGate gate) {
         this.redis = redis;
+        this.channels = channels;
+        this.codec = codec;
         this.keys = keys;
-        this.self = self;
+        this.self = codec.self();
         this.node = node;
         this.local = node.gateway();
         this.watcher = watcher;
@@ -113,9 +116,13 @@ final class RecoveryStreams implements RecoveryStore {
     @Override
     public void appended(String clientId, long seq, ByteBuf push) {
         RecoveryConfig caps = config;
-        background("append push", redis.run(Script.APPEND, ScriptOutputType.INTEGER, keys.prefix(), self, clientId,
-                Long.toString(seq), Integer.toString(caps.maxMessages()), Long.toString(caps.maxBytes()),
-                push.toString(StandardCharsets.UTF_8)));
+        String text = push.toString(StandardCharsets.UTF_8);
+        // Answers come back in call order on one connection, so what is handed on is published in push order.
+        background("append push", redis.<List<Object>>run(Script.APPEND, ScriptOutputType.MULTI, keys.prefix(), self,
+                clientId, Long.toString(seq), Integer.toString(caps.maxMessages()), Long.toString(caps.maxBytes()), text)
+                .thenCompose(answer -> answer.size() < 2 ? CompletableFuture.completedFuture(0L)
+                        : channels.tell(String.valueOf(answer.get(1)), codec.delivery(
+                                new Addressed("c", List.of(clientId), List.of()), null, text))));
     }
 
     @Override
@@ -154,17 +161,17 @@ final class RecoveryStreams implements RecoveryStore {
      */
     private CompletableFuture<Claim> attempt(String clientId, long last, int tries) {
         gate.claimStarts();
-        claiming.add(clientId);
         return redis.<List<Object>>run(Script.CLAIM, ScriptOutputType.MULTI, keys.prefix(), self, clientId,
                 Long.toString(last))
                 .thenCompose(answer -> {
                     if (!"live".equals(String.valueOf(answer.get(0)))) {
                         return CompletableFuture.completedFuture(claimOf(clientId, answer));
                     }
+                    background("yield", channels.tell(String.valueOf(answer.get(1)),
+                            codec.control("yield", clientId, null)));
                     if (tries >= YIELD_TRIES) {
                         return CompletableFuture.completedFuture(Claim.refused("expired"));
                     }
-                    claiming.remove(clientId);
                     gate.claimEnds(); // its old node is dropping the socket: nothing was claimed yet
                     return CompletableFuture.supplyAsync(() -> null,
                             CompletableFuture.delayedExecutor(YIELD_RETRY_MILLIS, TimeUnit.MILLISECONDS))
@@ -180,6 +187,11 @@ final class RecoveryStreams implements RecoveryStore {
         int i = 1;
         long newest = (Long) answer.get(i++);
         long claimNumber = (Long) answer.get(i++);
+        String owner = String.valueOf(answer.get(i++));
+        long awayNumber = (Long) answer.get(i++);
+        // Deliveries routed to the old node carry stamps: it hands on those routed before this number, whenever
+        // they arrive, so this notice need not be in order with them.
+        background("moved", channels.tell(owner, codec.moved(clientId, awayNumber)));
         String uid = String.valueOf(answer.get(i++));
         long groupCount = (Long) answer.get(i++);
         Set<String> groups = new LinkedHashSet<>();
@@ -220,24 +232,13 @@ final class RecoveryStreams implements RecoveryStore {
 
     @Override
     public void abandoned(String clientId) {
-        claiming.remove(clientId);
         claimNumbers.remove(clientId);
         gate.claimEnds();
     }
 
-    /** @return connections being claimed: notices routed before their claim must not reach them here */
-    Set<String> claiming() {
-        return claiming;
-    }
-
-    /** @param clientId a connection this node claimed: from this notice on, what arrives is for it too */
-    void claimedHere(String clientId) {
-        claiming.remove(clientId);
-    }
-
     /**
-     * Another node claimed a connection of this one: let it go (no close action). Runs on the inbox thread, in order
-     * with the notices, so what was routed here before the claim still reaches it and is handed on.
+     * Another node claimed a connection of this one: let it go (no close action). Runs on the inbox thread; deliveries
+     * routed here before the claim, arriving before or after this, still reach it and are handed on ({@link RouteStamp}).
      *
      * @param clientId the connection
      * @param awayNumber the claim's number among the claims away from this node

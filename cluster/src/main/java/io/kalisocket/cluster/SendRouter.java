@@ -6,25 +6,27 @@ import io.lettuce.core.ScriptOutputType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
- * Sends across the cluster. Local recipients get the message directly from this node; for the others,
- * one script looks up which nodes hold recipients and publishes one notice to each of them (to the shared
- * channel for {@code sendToAll}), in a single Redis round trip whatever the number of recipients.
- * A send to connections of this node only ({@code sendToClient} with a local id) never touches Redis.
+ * Sends across the cluster. Local recipients get the message directly from this node; for the others, one script
+ * looks up which nodes hold recipients, whatever their number, and this node then publishes one notice to each of
+ * those nodes' channels (to the shared channel for {@code sendToAll}), stamped with the claims as they stood there
+ * ({@link RouteStamp}). A send to connections of this node only ({@code sendToClient} with a local id) never touches
+ * Redis.
  *
- * <p>A connection is local when this node holds it, whatever node its id names: a client that returned to
- * another node (connection recovery) lives there, and the scripts look it up. The scripts also name the
- * connections just claimed by another node that this node has not let go yet, so local delivery skips them; and
- * while this node is claiming a connection, local delivery after a script waits at the {@link ClaimGate} (the
- * count it returns then leaves out the local recipients).
+ * <p>A connection is local when this node holds it, whatever node its id names: a client that returned to another
+ * node (connection recovery) lives there, and the scripts look it up. The script's stamp of this node tells local
+ * delivery which connections moved since; while this node is claiming a connection, local delivery after a script
+ * waits at the {@link ClaimGate} (the count it returns then leaves out the local recipients).
  *
- * <p>Returned counts: local connections handed the message plus remote connections that Redis lists as
- * recipients (for several groups, their distinct remote members).
+ * <p>Returned counts: local connections handed the message plus remote connections that Redis lists as recipients
+ * (for several groups, their distinct remote members).
  */
 final class SendRouter {
 
@@ -32,27 +34,40 @@ final class SendRouter {
      * What a send script answers.
      *
      * @param remote recipients on other nodes
-     * @param claims how many connections this node had claimed when the script ran
-     * @param away how many connections had been claimed away from this node when the script ran
-     * @param moved connections claimed away from this node that it still holds: not to deliver locally
+     * @param self this node's stamp, for its local delivery
+     * @param targets the nodes to publish to, each with its stamp
      */
-    private record Answer(int remote, long claims, long away, List<String> moved) {
+    private record Routing(int remote, RouteStamp self, Map<String, RouteStamp> targets) {
+
+        static Routing of(List<Object> answer) {
+            int remote = Math.toIntExact((Long) answer.get(0));
+            RouteStamp.Read self = RouteStamp.read(answer, 1);
+            Map<String, RouteStamp> targets = new LinkedHashMap<>();
+            for (int i = self.next(); i < answer.size(); ) {
+                RouteStamp.Read target = RouteStamp.read(answer, i);
+                targets.put(target.node(), target.stamp());
+                i = target.next();
+            }
+            return new Routing(remote, self.stamp(), targets);
+        }
     }
 
     private final Gateway local;
     private final RedisLink redis;
+    private final NodeChannels channels;
     private final Keys keys;
     private final String self;
     private final Notice.Codec codec;
     private final ClaimGate gate;
     private final UidRoutes routes;
 
-    SendRouter(Gateway local, RedisLink redis, Keys keys, String self, Notice.Codec codec, ClaimGate gate,
-            UidRoutes routes) {
+    SendRouter(Gateway local, RedisLink redis, NodeChannels channels, Keys keys, String self, Notice.Codec codec,
+            ClaimGate gate, UidRoutes routes) {
         this.local = local;
+        this.redis = redis;
+        this.channels = channels;
         this.routes = routes;
         this.gate = gate;
-        this.redis = redis;
         this.keys = keys;
         this.self = self;
         this.codec = codec;
@@ -67,15 +82,21 @@ final class SendRouter {
         if (isLocal(clientId)) {
             return local.sendToClient(clientId, message);
         }
-        String notice = codec.delivery("c", List.of(clientId), List.of(), codec.payload(message));
-        return count("sendToClient", redis.run(Script.TO_CLIENT, ScriptOutputType.INTEGER, keys.prefix(), clientId,
-                notice));
+        Addressed to = new Addressed("c", List.of(clientId), List.of());
+        return toClient("sendToClient", clientId, stamp -> codec.delivery(to, stamp, codec.payload(message)));
     }
 
     /** @param clientId a connection of another node @param notice what its node must do @return 1 when online */
     int toClientNotice(String clientId, String notice) {
-        return count("closeClient", redis.run(Script.TO_CLIENT, ScriptOutputType.INTEGER, keys.prefix(), clientId,
-                notice));
+        return toClient("closeClient", clientId, stamp -> notice);
+    }
+
+    private int toClient(String operation, String clientId, Function<RouteStamp, String> notice) {
+        List<Object> answer = redis.await(operation, redis.<List<Object>>run(Script.TO_CLIENT, ScriptOutputType.MULTI,
+                keys.prefix(), self, clientId));
+        RouteStamp.Read node = RouteStamp.read(answer, 1);
+        channels.await(operation, List.of(channels.tell(node.node(), notice.apply(node.stamp()))));
+        return Math.toIntExact((Long) answer.get(0));
     }
 
     int toClients(Collection<String> clientIds, Object message) {
@@ -88,13 +109,10 @@ final class SendRouter {
             return local.sendToClients(mine, message);
         }
         String payload = codec.payload(message);
-        Answer far = answer("sendToClients", Script.SEND_CLIENTS, args(codec.delivery("c", remote, List.of(), payload),
-                remote));
-        return far.remote() + gate.deliver(() -> {
-            int handed = handOn(far, c -> mine.contains(c.id()), payload);
-            mine.removeAll(skip(far));
-            return handed + local.sendToClients(mine, payload);
-        });
+        Routing routing = route("sendToClients", Script.SEND_CLIENTS, remote);
+        publish("sendToClients", new Addressed("c", remote, List.of()), routing, payload);
+        Addressed here = new Addressed("c", mine, List.of());
+        return routing.remote() + gate.deliver(() -> gate.deliverRouted(local, here, routing.self(), payload));
     }
 
     int toUids(Collection<String> uids, Object message) {
@@ -103,24 +121,25 @@ final class SendRouter {
             return 0;
         }
         String payload = codec.payload(message);
+        Addressed to = new Addressed("u", distinct, List.of());
         long routed = gate.now(); // before asking quiet(): a claim ending in between is then seen as after it
         if (routes.enabled() && gate.quiet()) {
-            return nearToUids(distinct, payload, routed);
+            return nearToUids(to, payload, routed);
         }
-        Answer far = answer("sendToUid", Script.SEND_UIDS, args(codec.delivery("u", distinct, List.of(), payload),
-                distinct));
-        return far.remote() + gate.deliver(() -> handOn(far, c -> c.uid().filter(distinct::contains).isPresent(), payload)
-                + LocalDelivery.toUids(local, distinct, payload, skip(far)));
+        Routing routing = route("sendToUid", Script.SEND_UIDS, distinct);
+        publish("sendToUid", to, routing, payload);
+        return routing.remote() + gate.deliver(() -> gate.deliverRouted(local, to, routing.self(), payload));
     }
 
     /**
      * A private message through the near cache: the users' routes come from memory (looked up once when missing),
-     * the notice is published to the nodes holding them, the local connections get it directly.
+     * the notice is published to the nodes holding them with the stamps of the route's lookup, the local connections
+     * get it directly.
      */
-    private int nearToUids(List<String> uids, String payload, long routed) {
-        Set<String> nodes = new LinkedHashSet<>();
+    private int nearToUids(Addressed to, String payload, long routed) {
+        List<CompletableFuture<Long>> sent = new ArrayList<>();
         int remote = 0;
-        for (String uid : uids) {
+        for (String uid : to.targets()) {
             UidRoutes.Route route = routes.known(uid);
             if (route == null) {
                 UidRoutes.Route mark = routes.lookingUp(uid);
@@ -129,26 +148,21 @@ final class SendRouter {
                 routes.keep(uid, mark, route);
             }
             remote += route.remote();
-            nodes.addAll(route.nodes());
+            // One notice per user: each route's stamps are those of its own lookup.
+            Addressed one = to.targets().size() == 1 ? to : new Addressed("u", List.of(uid), List.of());
+            route.stamps().forEach((node, stamp) -> sent.add(channels.tell(node, codec.delivery(one, stamp, payload))));
         }
-        if (!nodes.isEmpty()) {
-            String notice = codec.delivery("u", uids, List.of(), payload);
-            List<CompletableFuture<Long>> sent = new ArrayList<>(nodes.size());
-            for (String node : nodes) {
-                sent.add(redis.publish(keys.channel(node), notice, keys.sharded()).toCompletableFuture());
-            }
-            redis.await("sendToUid", CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)));
-        }
+        channels.await("sendToUid", sent);
         // Claims that happened since routing (the gate was quiet then): a connection claimed here got the message
         // on its old node, which hands it on; one claimed away is reached through its released stream.
         return remote + gate.deliver(() -> {
             int handed = 0;
             for (Connection c : gate.released().since(routed)) {
-                if (c.uid().filter(uids::contains).isPresent() && c.send(payload)) {
+                if (to.test(c) && c.send(payload)) {
                     handed++;
                 }
             }
-            return handed + LocalDelivery.toUids(local, uids, payload, gate.adopted().since(routed));
+            return handed + to.deliver(local, payload, gate.adopted().since(routed));
         });
     }
 
@@ -158,83 +172,37 @@ final class SendRouter {
             return 0;
         }
         String payload = codec.payload(message);
-        List<String> excluded = Arrays.asList(exclude);
+        Addressed to = new Addressed("g", distinct, Arrays.asList(exclude));
         List<String> tail = new ArrayList<>();
         tail.add(Integer.toString(distinct.size()));
         tail.addAll(distinct);
-        tail.addAll(excluded);
-        Answer far = answer("sendToGroup", Script.SEND_GROUPS, args(codec.delivery("g", distinct, excluded, payload),
-                tail));
-        return far.remote() + gate.deliver(() -> handOn(far, c -> !excluded.contains(c.id())
-                && c.groups().stream().anyMatch(distinct::contains), payload)
-                + local.sendToGroups(distinct, payload, skipping(exclude, far)));
+        tail.addAll(to.excluded());
+        Routing routing = route("sendToGroup", Script.SEND_GROUPS, tail);
+        publish("sendToGroup", to, routing, payload);
+        return routing.remote() + gate.deliver(() -> gate.deliverRouted(local, to, routing.self(), payload));
     }
 
     int toAll(Object message, String... exclude) {
         String payload = codec.payload(message);
-        List<String> excluded = Arrays.asList(exclude);
-        Answer far = answer("sendToAll", Script.SEND_ALL, args(codec.delivery("a", List.of(), excluded, payload),
-                excluded));
-        return far.remote() + gate.deliver(() -> handOn(far, c -> !excluded.contains(c.id()), payload)
-                + local.sendToAll(payload, skipping(exclude, far)));
+        Addressed to = new Addressed("a", List.of(), Arrays.asList(exclude));
+        Routing routing = route("sendToAll", Script.SEND_ALL, to.excluded());
+        channels.await("sendToAll", List.of(channels.tellAll(codec.deliveryToAll(to, routing.targets(), payload))));
+        return routing.remote() + gate.deliver(() -> gate.deliverRouted(local, to, routing.self(), payload));
     }
 
-    /**
-     * Delivers a send to the connections this node let go to another node after the send's script routed it (so
-     * the script did not send it there): their released streams hand it on.
-     *
-     * @param far the send script's answer
-     * @param addressed whether the send is addressed to a connection
-     * @param payload the message
-     * @return how many connections it was handed to
-     */
-    private int handOn(Answer far, java.util.function.Predicate<Connection> addressed, String payload) {
-        int handed = 0;
-        for (Connection c : gate.released().after(far.away())) {
-            if (addressed.test(c) && c.send(payload)) {
-                handed++;
-            }
-        }
-        return handed;
+    /** Publishes a send to each node Redis routed it to, with that node's stamp, and waits until Redis took them. */
+    private void publish(String operation, Addressed to, Routing routing, String payload) {
+        List<CompletableFuture<Long>> sent = new ArrayList<>(routing.targets().size());
+        routing.targets().forEach((node, stamp) -> sent.add(channels.tell(node, codec.delivery(to, stamp, payload))));
+        channels.await(operation, sent);
     }
 
-    /**
-     * @param far a send script's answer
-     * @return the local connections the send must skip: those claimed away from this node, and those this node
-     *     claimed after the script routed the send (it reached them on their old node, which hands it on)
-     */
-    private List<String> skip(Answer far) {
-        List<String> after = gate.adopted().after(far.claims());
-        if (after.isEmpty()) {
-            return far.moved();
-        }
-        List<String> all = new ArrayList<>(far.moved());
-        all.addAll(after);
-        return all;
-    }
-
-    private String[] skipping(String[] exclude, Answer far) {
-        return LocalDelivery.excluding(exclude, skip(far));
-    }
-
-    private String[] args(String notice, List<String> tail) {
-        List<String> args = new ArrayList<>(tail.size() + 3);
+    private Routing route(String operation, Script script, List<String> tail) {
+        List<String> args = new ArrayList<>(tail.size() + 2);
         args.add(keys.prefix());
         args.add(self);
-        args.add(notice);
         args.addAll(tail);
-        return args.toArray(String[]::new);
-    }
-
-    private Answer answer(String operation, Script script, String[] args) {
-        List<Object> answer = redis.await(operation, redis.<List<Object>>run(script, ScriptOutputType.MULTI, args));
-        int remote = Math.toIntExact((Long) answer.get(0));
-        List<String> moved = answer.size() == 3 ? List.of()
-                : answer.subList(3, answer.size()).stream().map(String::valueOf).toList();
-        return new Answer(remote, (Long) answer.get(1), (Long) answer.get(2), moved);
-    }
-
-    private int count(String operation, CompletableFuture<Long> answer) {
-        return Math.toIntExact(redis.await(operation, answer));
+        return Routing.of(redis.await(operation, redis.<List<Object>>run(script, ScriptOutputType.MULTI,
+                args.toArray(String[]::new))));
     }
 }

@@ -3,10 +3,10 @@ package io.kalisocket.cluster;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
-import java.util.LinkedHashSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -22,21 +22,29 @@ final class UidRoutes {
     /** The message every node's cache gets when a user's connections changed place. */
     static final String CHANGED = "~u\n";
 
-    /** Where a user's connections on other nodes are; the identity of a route not yet looked up marks its lookup. */
+    /**
+     * Where a user's connections on other nodes are, with each node's {@link RouteStamp} as the lookup found it (a
+     * notice sent along a kept route is routed as of its lookup); the identity of a route not yet looked up marks
+     * its lookup.
+     */
     static final class Route {
         private final int remote;
-        private final Set<String> nodes;
+        private final Map<String, RouteStamp> stamps;
 
-        private Route(int remote, Set<String> nodes) {
+        private Route(int remote, Map<String, RouteStamp> stamps) {
             this.remote = remote;
-            this.nodes = nodes;
+            this.stamps = stamps;
         }
 
-        /** @param nodesOfConnections the node of each remote connection @return the route */
-        static Route of(List<?> nodesOfConnections) {
-            Set<String> nodes = new LinkedHashSet<>();
-            nodesOfConnections.forEach(n -> nodes.add(String.valueOf(n)));
-            return new Route(nodesOfConnections.size(), Set.copyOf(nodes));
+        /** @param answer what {@code route_uid} answered @return the route */
+        static Route of(List<Object> answer) {
+            Map<String, RouteStamp> stamps = new LinkedHashMap<>();
+            for (int i = RouteStamp.read(answer, 1).next(); i < answer.size(); ) {
+                RouteStamp.Read node = RouteStamp.read(answer, i);
+                stamps.put(node.node(), node.stamp());
+                i = node.next();
+            }
+            return new Route(Math.toIntExact((Long) answer.get(0)), Collections.unmodifiableMap(stamps));
         }
 
         /** @return how many of the user's connections are on other nodes */
@@ -44,9 +52,9 @@ final class UidRoutes {
             return remote;
         }
 
-        /** @return the other nodes holding them */
-        Set<String> nodes() {
-            return nodes;
+        /** @return the other nodes holding them, each with its stamp */
+        Map<String, RouteStamp> stamps() {
+            return stamps;
         }
     }
 
@@ -73,7 +81,7 @@ final class UidRoutes {
     /** @param uid a user @return its route, when known and fresh */
     Route known(String uid) {
         Route route = routes.getIfPresent(uid);
-        if (route == null || route.nodes == null) {
+        if (route == null || route.stamps == null) {
             misses.increment();
             return null;
         }

@@ -30,8 +30,9 @@ final class RecoveryNodes implements AutoCloseable {
     private final List<RunningServer> servers = new ArrayList<>();
     private final List<Cluster> clusters = new ArrayList<>();
     private final List<TestClient> sockets = new ArrayList<>();
-    private final RedisClient redisClient;
-    private final StatefulRedisConnection<String, String> redis;
+    private final String redisUri;
+    private RedisClient redisClient;
+    private StatefulRedisConnection<String, String> redis;
     private final List<StatefulRedisPubSubConnection<String, String>> listeners = new ArrayList<>();
 
     /** @param extra settings over the defaults (recovery on, a shared secret, connect actions with ct=lobby) */
@@ -39,14 +40,17 @@ final class RecoveryNodes implements AutoCloseable {
         this(RedisForTests.URI, extra);
     }
 
-    /** @param redisUri the Redis of the cluster @return nodes on it, with the default settings */
-    static RecoveryNodes onRedis(String redisUri) {
-        return new RecoveryNodes(redisUri, new String[0]);
+    /**
+     * @param redisUri the Redis of the cluster, any kind ({@link #redis} and {@link #listen} need one Redis)
+     * @param extra settings over the defaults
+     * @return nodes on it
+     */
+    static RecoveryNodes onRedis(String redisUri, String... extra) {
+        return new RecoveryNodes(redisUri, extra);
     }
 
     private RecoveryNodes(String redisUri, String[] extra) {
-        this.redisClient = RedisClient.create(redisUri);
-        this.redis = redisClient.connect();
+        this.redisUri = redisUri;
         this.config = ClusterConfig.of(redisUri).withKeyPrefix(RedisForTests.freshPrefix())
                 .withNodeTtl(Duration.ofSeconds(3));
         this.settings = new HashMap<>(Map.of("server.port", "0", "server.worker-threads", "2",
@@ -85,8 +89,12 @@ final class RecoveryNodes implements AutoCloseable {
         return clock;
     }
 
-    /** @return synchronous Redis commands, to look at what the cluster stored */
-    RedisCommands<String, String> redis() {
+    /** @return synchronous Redis commands, to look at what the cluster stored (one Redis only) */
+    synchronized RedisCommands<String, String> redis() {
+        if (redis == null) {
+            redisClient = RedisClient.create(redisUri);
+            redis = redisClient.connect();
+        }
         return redis.sync();
     }
 
@@ -96,6 +104,7 @@ final class RecoveryNodes implements AutoCloseable {
      */
     List<String> listen(String name) {
         List<String> heard = new CopyOnWriteArrayList<>();
+        redis();
         StatefulRedisPubSubConnection<String, String> pubSub = redisClient.connectPubSub();
         pubSub.addListener(new RedisPubSubAdapter<>() {
             @Override
@@ -119,7 +128,9 @@ final class RecoveryNodes implements AutoCloseable {
         servers.forEach(s -> s.stop(Duration.ofMillis(200)));
         clusters.forEach(Cluster::close);
         listeners.forEach(StatefulRedisPubSubConnection::close);
-        redis.close();
-        redisClient.shutdown();
+        if (redis != null) {
+            redis.close();
+            redisClient.shutdown();
+        }
     }
 }

@@ -1,17 +1,15 @@
 -- ARGV: prefix, self, cid, seq, max messages, max bytes, push
--- -> 1 kept, 2 handed to the node that claimed the connection, 0 no stream (finished, or lost by Redis)
+-- -> {1} kept, {2, the node that claimed the connection} (the caller hands the push on to it), {0} no stream
+-- (finished, or lost by Redis)
 -- The node holding a recoverable connection appends each push it numbers; the stream keeps the newest ones within
 -- both caps, exactly. Once another node claimed the connection, what this node still appends goes on to that node.
 local self, cid, seq = ARGV[2], ARGV[3], tonumber(ARGV[4])
 local mk, sk, push = p .. 'r:' .. cid, p .. 'rs:' .. cid, ARGV[7]
 local meta = redis.call('HMGET', mk, 'node', 'last')
 local owner = meta[1]
-if not owner then return 0 end
-if owner ~= self then
-  redis.call(PUBLISH, p .. 'ch:' .. owner, '{"op":"c","from":"' .. self .. '","t":["' .. cid .. '"]}\n' .. push)
-  return 2
-end
-if seq <= tonumber(meta[2] or '0') then return 0 end
+if not owner then return {0} end
+if owner ~= self then return {2, owner} end
+if seq <= tonumber(meta[2] or '0') then return {0} end
 redis.call('XADD', sk, seq .. '-0', 'd', push)
 redis.call('HSET', mk, 'last', seq)
 local bytes = redis.call('HINCRBY', mk, 'bytes', #push)
@@ -24,4 +22,4 @@ while n > maxMessages or bytes > maxBytes do
   bytes = redis.call('HINCRBY', mk, 'bytes', -#oldest[1][2][2])
   n = n - 1
 end
-return 1
+return {1}

@@ -1,8 +1,8 @@
--- ARGV: prefix, self, cid, uid, notice -> 1 when bound, 0 when the client is not online
+-- ARGV: prefix, self, cid, uid, tell ('1': the caller has a notice for the connection's node)
+-- -> {1 when bound, 0 when the client is not online; the node to tell or ''}
 local cid, uid = ARGV[3], ARGV[4]
 if not registered(cid) then
-  notify(cid, ARGV[2], ARGV[5]) -- not registered yet (just connected): its node applies it
-  return 0
+  return {0, toTell(cid, ARGV[2], ARGV[5])} -- not registered yet (just connected): its node applies it
 end
 local ck = p .. 'c:' .. cid
 local old = redis.call('HGET', ck, 'uid')
@@ -13,5 +13,4 @@ if old ~= uid then
   redis.call('SADD', p .. 'uids', uid)
   uidChanged(uid)
 end
-notify(cid, ARGV[2], ARGV[5])
-return 1
+return {1, toTell(cid, ARGV[2], ARGV[5])}

@@ -1,10 +1,12 @@
 -- ARGV: prefix, self, cid, last (the client's position)
--- -> {'ok', newest, claim number, uid or '', G, G groups, 2S, S session field/value pairs, missed pushes...}, or {reason}
+-- -> {'ok', newest, claim number, old node, its away number, uid or '', G, G groups, 2S, S session field/value pairs,
+-- missed pushes...}, {'live', old node}, or {reason}
 -- A client returned to this node (self) for a connection another node holds. Atomically: check that the pushes
 -- after `last` are all kept, make self the stream's writer (what the old node still appends is handed on to self),
--- move the connection's memberships to self, and tell the old node to let it go (a 'moved' notice on its
--- channel, in order with everything routed to it before). A connection whose socket still looks alive there is
--- asked to drop it ('yield'), and the answer is 'live': the caller tries again.
+-- move the connection's memberships to self and number the claim on both sides; the caller then tells the old node
+-- to let it go ('moved', with the away number that the stamps of the deliveries routed to it are compared with).
+-- A connection whose socket still looks alive there answers 'live': the caller asks the old node to drop it
+-- ('yield') and tries again.
 local self, cid, pos = ARGV[2], ARGV[3], tonumber(ARGV[4])
 local mk, sk = p .. 'r:' .. cid, p .. 'rs:' .. cid
 local owner = redis.call('HGET', mk, 'node')
@@ -14,8 +16,7 @@ if not owner then
 end
 if owner == self then return {'expired'} end -- it was here, and this node has forgotten it
 if redis.call('HGET', mk, 'parked') ~= '1' then
-  redis.call(PUBLISH, p .. 'ch:' .. owner, '{"op":"yield","from":"' .. self .. '","id":"' .. cid .. '"}')
-  return {'live'}
+  return {'live', owner}
 end
 local newest = tonumber(redis.call('HGET', mk, 'last') or '0')
 if pos < 0 or pos > newest then return {'invalid'} end
@@ -41,12 +42,9 @@ for _, g in ipairs(groups) do
 end
 redis.call('SADD', p .. 'mf:' .. owner, cid)
 local awayNo = redis.call('INCR', p .. 'away:' .. owner)
-redis.call(PUBLISH, p .. 'ch:' .. owner, '{"op":"moved","from":"' .. self .. '","id":"' .. cid .. '","n":' .. awayNo .. '}')
--- On self's own channel, the line between notices routed before the claim (the old node hands those on) and after.
-redis.call(PUBLISH, p .. 'ch:' .. self, '{"op":"claimed","from":"' .. self .. '","id":"' .. cid .. '"}')
 
 local claimNo = redis.call('INCR', p .. 'claims:' .. self)
-local out = {'ok', newest, claimNo, redis.call('HGET', p .. 'c:' .. cid, 'uid') or '', #groups}
+local out = {'ok', newest, claimNo, owner, awayNo, redis.call('HGET', p .. 'c:' .. cid, 'uid') or '', #groups}
 for _, g in ipairs(groups) do out[#out + 1] = g end
 local session = redis.call('HGETALL', p .. 's:' .. cid)
 out[#out + 1] = #session

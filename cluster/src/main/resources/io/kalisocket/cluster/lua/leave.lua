@@ -1,5 +1,5 @@
--- ARGV: prefix, self, cid, group, notice -> 1
+-- ARGV: prefix, self, cid, group, tell ('1': the caller has a notice for the connection's node)
+-- -> {1; the node to tell or ''}
 local cid = ARGV[3]
 leaveGroup(cid, ARGV[4])
-notify(cid, ARGV[2], ARGV[5])
-return 1
+return {1, toTell(cid, ARGV[2], ARGV[5])}

@@ -1,6 +1,7 @@
 -- Shared by every script (prepended to each). ARGV[1] is the key prefix; names match Keys.java.
 local p = ARGV[1]
--- A hash-tagged prefix ({ks:}, on a Redis Cluster) keeps every key in one slot: channels are sharded there.
+-- A hash-tagged prefix ({ks:}, on a Redis Cluster) keeps every key in one slot: its shared channel is sharded there.
+-- Scripts publish only there; node channels live in slots of their own, published to by the caller.
 local PUBLISH = string.sub(p, 1, 1) == '{' and 'SPUBLISH' or 'PUBLISH'
 -- The node a client id was made on (its prefix).
 local function homeOf(cid)
@@ -57,11 +58,28 @@ local function leaveGroup(cid, g)
   end
   redis.call('SREM', p .. 'cg:' .. cid, g)
 end
--- Tells the node owning cid, when it is not the caller (self), what changed.
-local function notify(cid, self, msg)
+-- The node to tell about a change made to cid: its node, unless that is the caller (self) or there is nothing to
+-- tell ('' then). The caller publishes the notice once the script answered: node channels are in their own slots.
+local function toTell(cid, self, msg)
   local node = nodeOf(cid)
-  if node ~= self and msg ~= '' then redis.call(PUBLISH, p .. 'ch:' .. node, msg) end
+  if node ~= self and msg ~= '' then return node end
+  return ''
 end
-local function publishTo(nodes, msg)
-  for n in pairs(nodes) do redis.call(PUBLISH, p .. 'ch:' .. n, msg) end
+-- Appends what a delivery routed to node n now must carry (its routing stamp): n, how many connections n had claimed,
+-- how many had been claimed away from it, and those of them it still holds (count, then ids). The receiving node
+-- compares it with the claims it knows, so that a connection moving between nodes gets the delivery exactly once.
+local function stamp(out, n)
+  local mf = movedFrom(n)
+  out[#out + 1] = n
+  out[#out + 1] = claimsOf(n)
+  out[#out + 1] = awayOf(n)
+  out[#out + 1] = #mf
+  for _, cid in ipairs(mf) do out[#out + 1] = cid end
+end
+-- A send's answer: {count, the caller's stamp, then one stamp per node in nodes (a set)}.
+local function routed(count, self, nodes)
+  local out = {count}
+  stamp(out, self)
+  for n in pairs(nodes) do stamp(out, n) end
+  return out
 end

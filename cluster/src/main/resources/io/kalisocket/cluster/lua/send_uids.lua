@@ -1,7 +1,7 @@
--- ARGV: prefix, self, message, uids... -> {the users' remote connections, claims of self, claims away from self, client ids the caller must not deliver to
--- locally...}; one message per node holding one
+-- ARGV: prefix, self, uids... -> {the users' remote connections, the caller's stamp, the stamp of each other node
+-- holding one} (see routed in lib.lua); the caller publishes one notice to each of those nodes
 local count, nodes = 0, {}
-for i = 4, #ARGV do
+for i = 3, #ARGV do
   for _, cid in ipairs(redis.call('SMEMBERS', p .. 'uid:' .. ARGV[i])) do
     local n = nodeOf(cid)
     if n ~= ARGV[2] then
@@ -10,5 +10,4 @@ for i = 4, #ARGV do
     end
   end
 end
-publishTo(nodes, ARGV[3])
-return {count, claimsOf(ARGV[2]), awayOf(ARGV[2]), unpack(movedFrom(ARGV[2]))}
+return routed(count, ARGV[2], nodes)

@@ -1,5 +1,6 @@
--- ARGV: prefix, cid, message -> 1 when the client is online; its node gets the message either way
--- (a connection opened less than a sync interval ago is not registered yet, but its node has it)
-redis.call(PUBLISH, p .. 'ch:' .. nodeOf(ARGV[2]), ARGV[3])
-if registered(ARGV[2]) then return 1 end
-return 0
+-- ARGV: prefix, self, cid -> {1 when the client is online else 0, the stamp of the node to deliver to}; the caller
+-- publishes to that node either way (a connection opened less than a sync interval ago is not registered yet, but
+-- its node has it)
+local out = {registered(ARGV[3]) and 1 or 0}
+stamp(out, nodeOf(ARGV[3]))
+return out

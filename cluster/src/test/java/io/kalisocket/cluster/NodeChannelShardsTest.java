@@ -1,0 +1,83 @@
+package io.kalisocket.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.kalisocket.testing.TestClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * On a Redis Cluster each node's channel ({@code ks:ch:{<node>}}) is in a slot of its own, not in the slot of the
+ * application's keys: the deliveries to a node are published on the primary serving its channel and nowhere else,
+ * so the nodes' traffic spreads over the primaries (docs/CLUSTER.md, "Redis Cluster").
+ */
+@ExtendWith(RedisTargets.class)
+class NodeChannelShardsTest {
+
+    private static final int MESSAGES = 20;
+
+    @Test
+    void eachNodesChannel_isOnThePrimaryServingItsOwnSlot_andItsDeliveriesArePublishedThereOnly(
+            RedisTargets.Targets redis) {
+        LocalRedisCluster cluster = redis.cluster();
+        ClusterConfig config = ClusterConfig.of(cluster.uri()).withKeyPrefix(RedisForTests.freshPrefix());
+        Keys keys = Keys.of(config);
+        int keysPrimary = cluster.primaryOf(keys.nodes());
+        List<String> ids = twoNodesOnOtherPrimaries(cluster, keys, keysPrimary);
+        String sender = ids.get(0);
+        String receiver = ids.get(1);
+        int senderPrimary = cluster.primaryOf(keys.channel(sender));
+        int receiverPrimary = cluster.primaryOf(keys.channel(receiver));
+
+        try (Nodes nodes = new Nodes(config)) {
+            Nodes.Node from = nodes.start(sender);
+            Nodes.Node to = nodes.start(receiver);
+            for (String id : ids) {
+                String channel = keys.channel(id);
+                assertThat(cluster.cli(cluster.primaryOf(channel), "pubsub", "shardnumsub", channel))
+                        .as("subscribers of %s on the primary serving it", channel).endsWith("1\n");
+            }
+            TestClient bob = nodes.connect(to);
+            to.gateway().bindUid(nodes.id(bob), "bob");
+            await().until(() -> from.gateway().isUidOnline("bob"));
+            long onReceivers = spublishes(cluster, receiverPrimary);
+            long onKeys = spublishes(cluster, keysPrimary);
+            long onSenders = spublishes(cluster, senderPrimary);
+
+            for (int i = 0; i < MESSAGES; i++) {
+                assertThat(from.gateway().sendToUid("bob", "m" + i)).isEqualTo(1);
+            }
+            bob.awaitText("m" + (MESSAGES - 1));
+            assertThat(spublishes(cluster, receiverPrimary) - onReceivers).as("on the receiver's channel's primary")
+                    .isEqualTo(MESSAGES);
+            assertThat(spublishes(cluster, keysPrimary) - onKeys).as("on the keys' primary").isZero();
+            assertThat(spublishes(cluster, senderPrimary) - onSenders).as("on the sender's channel's primary").isZero();
+        }
+    }
+
+    /** @return two node ids whose channels are served by two primaries other than the keys' one */
+    private static List<String> twoNodesOnOtherPrimaries(LocalRedisCluster cluster, Keys keys, int keysPrimary) {
+        List<String> ids = new ArrayList<>();
+        List<Integer> primaries = new ArrayList<>(List.of(keysPrimary));
+        for (int i = 0; ids.size() < 2 && i < 1000; i++) {
+            String id = "n" + i;
+            int primary = cluster.primaryOf(keys.channel(id));
+            if (!primaries.contains(primary)) {
+                primaries.add(primary);
+                ids.add(id);
+            }
+        }
+        assertThat(ids).as("node ids on two other primaries of three").hasSize(2);
+        return ids;
+    }
+
+    private static long spublishes(LocalRedisCluster cluster, int port) {
+        Matcher m = Pattern.compile("cmdstat_spublish:calls=(\\d+)").matcher(cluster.cli(port, "info", "commandstats"));
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+}
