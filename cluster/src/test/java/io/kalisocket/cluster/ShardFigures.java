@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * Figures for docs/CLUSTER.md on a local Redis Cluster (3 primaries + 3 replicas, started and stopped here): Redis
- * CPU per cross-node {@code sendToUid} on the shard serving the cluster's slot, with and without the near cache,
- * and the latency of such a send (sender's call to the receiving client's arrival), one at a time.
+ * CPU per cross-node {@code sendToUid} on each shard — the one serving the application's keys (the lookups) and the
+ * one serving the receiving node's channel (the publishes), chosen to differ — with and without the near cache, and
+ * the latency of such a send (sender's call to the receiving client's arrival), one at a time.
  * Run: {@code java -cp ... io.kalisocket.cluster.ShardFigures [messages]} (docs/CLUSTER.md, "Measured figures").
  */
 public final class ShardFigures {
@@ -29,18 +30,26 @@ public final class ShardFigures {
 
     private static void measure(LocalRedisCluster redis, String label, ClusterConfig config, int count)
             throws Exception {
-        try (Nodes nodes = new Nodes(config.withNodeTtl(Duration.ofMinutes(1)))) {
+        ClusterConfig settings = config.withNodeTtl(Duration.ofMinutes(1));
+        Keys keys = Keys.of(settings);
+        int keysShard = redis.primaryOf(keys.nodes());
+        String receiver = "b";
+        for (int i = 0; redis.primaryOf(keys.channel(receiver)) == keysShard; i++) {
+            receiver = "b" + i;
+        }
+        int channelShard = redis.primaryOf(keys.channel(receiver));
+        try (Nodes nodes = new Nodes(settings)) {
             Nodes.Node a = nodes.start("a");
-            Nodes.Node b = nodes.start("b");
+            Nodes.Node b = nodes.start(receiver);
             TestClient onB = nodes.connect(b);
             b.gateway().bindUid(nodes.id(onB), "target");
-            int shard = redis.primaryOf(Keys.of(nodes.config()).nodes());
             int seen = onB.received().size();
             for (int i = 0; i < 1000; i++) { // warm-up
                 a.gateway().sendToUid("target", "w" + i);
                 onB.awaitMessages(++seen);
             }
-            double cpu0 = cpuSeconds(redis, shard);
+            double keysCpu = cpuSeconds(redis, keysShard);
+            double channelCpu = cpuSeconds(redis, channelShard);
             long[] micros = new long[count];
             for (int i = 0; i < count; i++) {
                 long t0 = System.nanoTime();
@@ -48,12 +57,16 @@ public final class ShardFigures {
                 onB.awaitMessages(++seen);
                 micros[i] = (onB.arrivalNanos(seen - 1) - t0) / 1000;
             }
-            double cpu = cpuSeconds(redis, shard) - cpu0;
+            keysCpu = cpuSeconds(redis, keysShard) - keysCpu;
+            channelCpu = cpuSeconds(redis, channelShard) - channelCpu;
             Arrays.sort(micros);
-            System.out.printf("%s: shard 127.0.0.1:%d Redis CPU %.1f us per cross-node sendToUid; "
-                    + "p50 %d us, p99 %d us (n=%d)%n", label, shard, cpu * 1e6 / count, micros[count / 2],
+            System.out.printf("%s: Redis CPU per cross-node sendToUid: keys' shard (127.0.0.1:%d) %.1f us, receiver's "
+                    + "channel's shard (127.0.0.1:%d) %.1f us; p50 %d us, p99 %d us (n=%d)%n", label, keysShard,
+                    keysCpu * 1e6 / count, channelShard, channelCpu * 1e6 / count, micros[count / 2],
                     micros[count * 99 / 100], count);
-            System.out.println("  commandstats: " + stats(redis.cli(shard, "info", "commandstats")));
+            System.out.println("  keys' shard commandstats: " + stats(redis.cli(keysShard, "info", "commandstats")));
+            System.out.println("  channel's shard commandstats: "
+                    + stats(redis.cli(channelShard, "info", "commandstats")));
         }
     }
 
