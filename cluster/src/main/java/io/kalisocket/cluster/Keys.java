@@ -17,9 +17,19 @@ record Keys(String prefix) {
         return new Keys(tag ? "{" + prefix + "}" : prefix);
     }
 
-    /** @return true when every key is in one slot (a hash-tagged prefix): channels are sharded then */
+    /** @return true on a Redis Cluster (a hash-tagged prefix): channels are sharded then */
     boolean sharded() {
         return prefix.startsWith("{");
+    }
+
+    /**
+     * @param kind what the key holds, e.g. {@code ch:}
+     * @param id whose it is
+     * @return the name; on a Redis Cluster hash-tagged by the id, so such keys spread over the slots (the prefix's
+     *     slot keeps the membership, which the multi-key scripts need together)
+     */
+    private String own(String kind, String id) {
+        return sharded() ? prefix.substring(1, prefix.length() - 1) + kind + "{" + id + "}" : prefix + kind + id;
     }
 
     /** @return the set of node ids that announced themselves */
@@ -89,7 +99,7 @@ record Keys(String prefix) {
      *     over the primaries; the scripts never publish there (they run in the prefix's slot), their callers do
      */
     String channel(String node) {
-        return sharded() ? prefix.substring(1, prefix.length() - 1) + "ch:{" + node + "}" : prefix + "ch:" + node;
+        return own("ch:", node);
     }
 
     /** @return the channel every node listens to, for {@code sendToAll} and route changes (in the prefix's slot) */
@@ -97,14 +107,22 @@ record Keys(String prefix) {
         return prefix + "ch:all";
     }
 
-    /** @param clientId a recoverable connection @return the hash of its stream: owning node, newest number, bytes */
+    /**
+     * @param clientId a recoverable connection
+     * @return the hash of its stream: owning node, newest number, bytes; in the client's own slot on a Redis Cluster
+     */
     String streamMeta(String clientId) {
-        return prefix + "r:" + clientId;
+        return own("r:", clientId);
     }
 
-    /** @param clientId a recoverable connection @return its push stream (entry id = push number) */
+    /** @param clientId a recoverable connection @return its push stream (entry id = push number), beside its hash */
     String stream(String clientId) {
-        return prefix + "rs:" + clientId;
+        return own("rs:", clientId);
+    }
+
+    /** @param clientId a recoverable connection @return the KEYS of the scripts on its stream: its hash, its stream */
+    String[] streamKeys(String clientId) {
+        return new String[] {streamMeta(clientId), stream(clientId)};
     }
 
     /** @return the hash client id -> node of the connections that live on another node than their id names */
@@ -122,8 +140,8 @@ record Keys(String prefix) {
         return prefix + "repoch";
     }
 
-    /** @param key an application's cache key @return the Redis key holding it */
+    /** @param key an application's cache key @return the Redis key holding it, in a slot of its own on a Redis Cluster */
     String cache(String key) {
-        return prefix + "cache:" + key;
+        return own("cache:", key);
     }
 }

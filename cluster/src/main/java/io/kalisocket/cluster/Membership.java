@@ -46,7 +46,8 @@ final class Membership {
     }
 
     /**
-     * Forgets connections of a node and all their memberships (connections that moved to another node meanwhile,
+     * Forgets connections of a node, all their memberships and their recovery streams (connections that moved to
+     * another node meanwhile,
      * their clients having returned there, are not the node's any more and stay).
      *
      * @param node the node they are on
@@ -62,10 +63,14 @@ final class Membership {
             args.add(onlyIfNodeDead ? "1" : "0");
             args.add(node);
             args.addAll(ids.subList(from, Math.min(ids.size(), from + BATCH)));
-            Long done = redis.await("forget connections", redis.<Long>run(Script.DROP, ScriptOutputType.INTEGER,
-                    args.toArray(String[]::new)));
-            if (done < 0) {
+            List<Object> done = redis.await("forget connections", redis.<List<Object>>run(Script.DROP,
+                    ScriptOutputType.MULTI, args.toArray(String[]::new)));
+            if ((Long) done.get(0) < 0) {
                 return false;
+            }
+            for (Object removed : done.subList(1, done.size())) { // their recovery streams, in their own slots
+                String id = String.valueOf(removed);
+                redis.async().del(keys.streamMeta(id), keys.stream(id));
             }
         }
         return true;

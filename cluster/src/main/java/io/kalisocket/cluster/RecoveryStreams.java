@@ -10,35 +10,25 @@ import io.lettuce.core.SetArgs;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Connection recovery's streams in Redis, so that a client may return to any node (docs/RECOVERY.md §7). The node
  * holding a recoverable connection numbers its pushes and appends each to {@code ks:rs:<client>} (pipelined, never
- * awaited; both caps applied exactly in the script). A return to another node claims the connection in one
- * script: the pushes after the client's position, its uid, groups and session, and its memberships moved to the
- * claiming node; the old node is told to let it go. Notices arriving while a claim is pending wait at the
+ * awaited; both caps applied exactly in the script; in the client's own slot on a Redis Cluster). A return to
+ * another node claims the connection ({@link StreamClaims}): the pushes after the client's position, its uid, groups
+ * and session, and its memberships moved to the claiming node; the old node is told to let it go. Notices arriving while a claim is pending wait at the
  * {@link ClaimGate}, so nothing routed to the connection reaches this node before it is rebuilt.
  */
 final class RecoveryStreams implements RecoveryStore {
 
     private static final Logger log = LoggerFactory.getLogger(RecoveryStreams.class);
-    /** A claimed connection whose socket still looks alive is asked to drop it; the claim is retried this often. */
-    private static final int YIELD_TRIES = 20;
-    private static final long YIELD_RETRY_MILLIS = 100;
 
     private final RedisLink redis;
     private final Keys keys;
@@ -47,12 +37,10 @@ final class RecoveryStreams implements RecoveryStore {
     private final Gateway local;
     private final LocalWatcher watcher;
     private final Membership membership;
-    private final Directory directory;
     private final ClaimGate gate;
     private final NodeChannels channels;
     private final Notice.Codec codec;
-    /** Claim numbers of connections claimed and not adopted yet. */
-    private final Map<String, Long> claimNumbers = new ConcurrentHashMap<>();
+    private final StreamClaims claims;
     private volatile String epoch;
     private volatile RecoveryConfig config;
     private volatile Control control;
@@ -68,8 +56,8 @@ final class RecoveryStreams implements RecoveryStore {
         this.local = node.gateway();
         this.watcher = watcher;
         this.membership = membership;
-        this.directory = directory;
         this.gate = gate;
+        this.claims = new StreamClaims(redis, channels, codec, keys, gate, directory);
     }
 
     @Override
@@ -118,8 +106,8 @@ final class RecoveryStreams implements RecoveryStore {
         RecoveryConfig caps = config;
         String text = push.toString(StandardCharsets.UTF_8);
         // Answers come back in call order on one connection, so what is handed on is published in push order.
-        background("append push", redis.<List<Object>>run(Script.APPEND, ScriptOutputType.MULTI, keys.prefix(), self,
-                clientId, Long.toString(seq), Integer.toString(caps.maxMessages()), Long.toString(caps.maxBytes()), text)
+        background("append push", redis.<List<Object>>runOn(Script.APPEND, ScriptOutputType.MULTI, keys.streamKeys(clientId),
+                self, Long.toString(seq), Integer.toString(caps.maxMessages()), Long.toString(caps.maxBytes()), text)
                 .thenCompose(answer -> answer.size() < 2 ? CompletableFuture.completedFuture(0L)
                         : channels.tell(String.valueOf(answer.get(1)), codec.delivery(
                                 new Addressed("c", List.of(clientId), List.of()), null, text))));
@@ -141,76 +129,19 @@ final class RecoveryStreams implements RecoveryStore {
 
     @Override
     public CompletionStage<Boolean> forgetUnlessClaimed(String clientId) {
-        return redis.<Long>run(Script.FORGET, ScriptOutputType.INTEGER, keys.prefix(), self, clientId)
+        return redis.<Long>runOn(Script.FORGET, ScriptOutputType.INTEGER, keys.streamKeys(clientId), self)
                 .thenApply(mine -> mine == 1L);
     }
 
     @Override
     public void finished(String clientId) {
-        background("forget stream", redis.run(Script.FORGET, ScriptOutputType.INTEGER, keys.prefix(), self, clientId));
+        background("forget stream", redis.runOn(Script.FORGET, ScriptOutputType.INTEGER, keys.streamKeys(clientId),
+                self));
     }
 
     @Override
     public CompletionStage<Claim> claim(String clientId, long last) {
-        return attempt(clientId, last, 1);
-    }
-
-    /**
-     * One claim script. The gate holds notices from before the script runs until the caller ends the claim
-     * ({@link #adopted} or {@link #abandoned}, exactly once), except between tries, when nothing is claimed.
-     */
-    private CompletableFuture<Claim> attempt(String clientId, long last, int tries) {
-        gate.claimStarts();
-        return redis.<List<Object>>run(Script.CLAIM, ScriptOutputType.MULTI, keys.prefix(), self, clientId,
-                Long.toString(last))
-                .thenCompose(answer -> {
-                    if (!"live".equals(String.valueOf(answer.get(0)))) {
-                        return CompletableFuture.completedFuture(claimOf(clientId, answer));
-                    }
-                    background("yield", channels.tell(String.valueOf(answer.get(1)),
-                            codec.control("yield", clientId, null)));
-                    if (tries >= YIELD_TRIES) {
-                        return CompletableFuture.completedFuture(Claim.refused("expired"));
-                    }
-                    gate.claimEnds(); // its old node is dropping the socket: nothing was claimed yet
-                    return CompletableFuture.supplyAsync(() -> null,
-                            CompletableFuture.delayedExecutor(YIELD_RETRY_MILLIS, TimeUnit.MILLISECONDS))
-                            .thenCompose(ignored -> attempt(clientId, last, tries + 1));
-                });
-    }
-
-    private Claim claimOf(String clientId, List<Object> answer) {
-        String status = String.valueOf(answer.get(0));
-        if (!"ok".equals(status)) {
-            return Claim.refused(status);
-        }
-        int i = 1;
-        long newest = (Long) answer.get(i++);
-        long claimNumber = (Long) answer.get(i++);
-        String owner = String.valueOf(answer.get(i++));
-        long awayNumber = (Long) answer.get(i++);
-        // Deliveries routed to the old node carry stamps: it hands on those routed before this number, whenever
-        // they arrive, so this notice need not be in order with them.
-        background("moved", channels.tell(owner, codec.moved(clientId, awayNumber)));
-        String uid = String.valueOf(answer.get(i++));
-        long groupCount = (Long) answer.get(i++);
-        Set<String> groups = new LinkedHashSet<>();
-        for (long g = 0; g < groupCount; g++) {
-            groups.add(String.valueOf(answer.get(i++)));
-        }
-        long sessionValues = (Long) answer.get(i++);
-        Map<String, String> stored = new LinkedHashMap<>();
-        for (long v = 0; v < sessionValues; v += 2) {
-            stored.put(String.valueOf(answer.get(i)), String.valueOf(answer.get(i + 1)));
-            i += 2;
-        }
-        List<String> missed = new ArrayList<>(answer.size() - i);
-        for (; i < answer.size(); i++) {
-            missed.add(String.valueOf(answer.get(i)));
-        }
-        claimNumbers.put(clientId, claimNumber);
-        return new Claim(null, newest, missed, uid.isEmpty() ? Optional.empty() : Optional.of(uid), groups,
-                directory.decode(stored));
+        return claims.claim(clientId, last);
     }
 
     @Override
@@ -223,7 +154,7 @@ final class RecoveryStreams implements RecoveryStore {
                 local.setSession(id, claim.session());
             }
             watcher.adopt(id);
-            Long claimNumber = claimNumbers.remove(id);
+            Long claimNumber = claims.ended(id);
             gate.adopted().add(id, claimNumber == null ? Long.MAX_VALUE : claimNumber);
         } finally {
             gate.claimEnds();
@@ -232,7 +163,7 @@ final class RecoveryStreams implements RecoveryStore {
 
     @Override
     public void abandoned(String clientId) {
-        claimNumbers.remove(clientId);
+        claims.ended(clientId);
         gate.claimEnds();
     }
 

@@ -150,7 +150,8 @@ final class RedisLink implements AutoCloseable {
     }
 
     /**
-     * Runs a script; when Redis lost its script cache (a restart), sends the source once.
+     * Runs a membership script ({@code ARGV[1]} = the key prefix) in the prefix's slot; when Redis lost its script cache
+     * (a restart), sends the source once.
      *
      * @param script the script
      * @param type how to read its answer
@@ -159,8 +160,22 @@ final class RedisLink implements AutoCloseable {
      * @return the answer, later
      */
     <T> CompletableFuture<T> run(Script script, ScriptOutputType type, String... args) {
+        // routes the script to the slot of the prefix (that of the membership on a Redis Cluster)
+        return runOn(script, type, new String[] {args[0] + "nodes"}, args);
+    }
+
+    /**
+     * Runs a script that touches only the keys given (one entity's, in one slot); otherwise as {@link #run}.
+     *
+     * @param script the script
+     * @param type how to read its answer
+     * @param keys its KEYS, which route it
+     * @param args its ARGV
+     * @param <T> the answer's type
+     * @return the answer, later
+     */
+    <T> CompletableFuture<T> runOn(Script script, ScriptOutputType type, String[] keys, String... args) {
         RedisClusterAsyncCommands<String, String> async = redis.async();
-        String[] keys = {args[0] + "nodes"}; // routes the script to the slot of the prefix (one slot on a Redis Cluster)
         CompletionStage<T> first = async.<T>evalsha(script.sha(), type, keys, args);
         return first.toCompletableFuture().exceptionallyCompose(e -> unwrap(e) instanceof RedisNoScriptException
                 ? async.<T>eval(script.source(), type, keys, args).toCompletableFuture()

@@ -10,19 +10,36 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * The Lua scripts that keep membership consistent: each runs atomically in Redis, so a count never sees
- * half an operation, and each send's fan-out (lookup plus one PUBLISH per target node) is one round trip.
- * The sources are {@code lua/<name>.lua}, each prefixed with {@code lua/lib.lua}.
+ * The Lua scripts: each runs atomically in Redis, so a count never sees half an operation, and a send's routing,
+ * whatever the number of recipients, is one round trip. The sources are {@code lua/<name>.lua}. Those that run in
+ * the slot of the application's membership (the key prefix's, on a Redis Cluster) are prefixed with
+ * {@code lua/lib.lua} and take the prefix as {@code ARGV[1]}; the others touch only the {@code KEYS} they are given,
+ * one entity's, in that entity's slot ({@link RedisLink#runOn}).
  */
 enum Script {
     DROP, FINISH_PURGE, BIND, UNBIND, JOIN, LEAVE, UNGROUP, SESSION, TO_CLIENT, SEND_CLIENTS, SEND_UIDS,
-    SEND_GROUPS, SEND_ALL, CENSUS, INCR, ONLINE, APPEND, CLAIM, FORGET, ROUTE_UID;
+    SEND_GROUPS, SEND_ALL, CENSUS, ONLINE, CLAIM, ROUTE_UID,
+    /** A cache entry's counter (one key). */
+    INCR(false),
+    /** A push appended to a connection's recovery stream (its two keys). */
+    APPEND(false),
+    /** A connection's recovery stream deleted unless another node claimed it. */
+    FORGET(false),
+    /** The first step of a claim: the stream's writer becomes the claiming node. */
+    CLAIM_STREAM(false),
+    /** A claim's first step undone when its second one failed. */
+    UNCLAIM_STREAM(false);
 
     private final String source;
     private final String sha;
 
     Script() {
-        this.source = read("lib") + "\n" + read(name().toLowerCase(Locale.ROOT));
+        this(true);
+    }
+
+    Script(boolean membership) {
+        String own = read(name().toLowerCase(Locale.ROOT));
+        this.source = membership ? read("lib") + "\n" + own : own;
         this.sha = sha1(source);
     }
 

@@ -79,6 +79,11 @@ final class RecoveryNodes implements AutoCloseable {
         return socket;
     }
 
+    /** @return the cluster settings of every node */
+    ClusterConfig config() {
+        return config;
+    }
+
     /** @return the controller every node runs */
     LobbyController lobby() {
         return lobby;

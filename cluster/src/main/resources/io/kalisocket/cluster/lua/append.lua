@@ -1,10 +1,10 @@
--- ARGV: prefix, self, cid, seq, max messages, max bytes, push
+-- KEYS: the stream's hash, the stream; ARGV: self, seq, max messages, max bytes, push
 -- -> {1} kept, {2, the node that claimed the connection} (the caller hands the push on to it), {0} no stream
 -- (finished, or lost by Redis)
 -- The node holding a recoverable connection appends each push it numbers; the stream keeps the newest ones within
 -- both caps, exactly. Once another node claimed the connection, what this node still appends goes on to that node.
-local self, cid, seq = ARGV[2], ARGV[3], tonumber(ARGV[4])
-local mk, sk, push = p .. 'r:' .. cid, p .. 'rs:' .. cid, ARGV[7]
+local self, seq = ARGV[1], tonumber(ARGV[2])
+local mk, sk, push = KEYS[1], KEYS[2], ARGV[5]
 local meta = redis.call('HMGET', mk, 'node', 'last')
 local owner = meta[1]
 if not owner then return {0} end
@@ -14,7 +14,7 @@ redis.call('XADD', sk, seq .. '-0', 'd', push)
 redis.call('HSET', mk, 'last', seq)
 local bytes = redis.call('HINCRBY', mk, 'bytes', #push)
 local n = redis.call('XLEN', sk)
-local maxMessages, maxBytes = tonumber(ARGV[5]), tonumber(ARGV[6])
+local maxMessages, maxBytes = tonumber(ARGV[3]), tonumber(ARGV[4])
 while n > maxMessages or bytes > maxBytes do
   local oldest = redis.call('XRANGE', sk, '-', '+', 'COUNT', 1)
   if #oldest == 0 then break end

@@ -1,18 +1,19 @@
--- ARGV: prefix, onlyIfNodeDead ('1'|'0'), node, client ids of that node... -> clients removed, or -1 when the node
--- is alive. A connection that lives on another node now (its client returned there) is skipped: not the node's.
-local removed = 0
+-- ARGV: prefix, onlyIfNodeDead ('1'|'0'), node, client ids of that node... -> {1, the client ids removed...}, or {-1}
+-- when the node is alive. A connection that lives on another node now (its client returned there) is skipped: not
+-- the node's. The caller deletes the removed connections' recovery streams (in their own slots).
+local removed = {1}
 for i = 4, #ARGV do
   local cid = ARGV[i]
   local node = nodeOf(cid)
   if node == ARGV[3] then
-    if ARGV[2] == '1' and redis.call('EXISTS', p .. 'node:' .. node) == 1 then return -1 end
+    if ARGV[2] == '1' and redis.call('EXISTS', p .. 'node:' .. node) == 1 then return {-1} end
     redis.call('SREM', p .. 'n:' .. node .. ':clients', cid)
     local uid = redis.call('HGET', p .. 'c:' .. cid, 'uid')
     if uid then unbindUid(cid, uid) end
     for _, g in ipairs(redis.call('SMEMBERS', p .. 'cg:' .. cid)) do leaveGroup(cid, g) end
-    redis.call('DEL', p .. 'c:' .. cid, p .. 'cg:' .. cid, p .. 's:' .. cid, p .. 'r:' .. cid, p .. 'rs:' .. cid)
+    redis.call('DEL', p .. 'c:' .. cid, p .. 'cg:' .. cid, p .. 's:' .. cid)
     redis.call('HDEL', p .. 'moved', cid)
-    removed = removed + 1
+    removed[#removed + 1] = cid
   end
 end
 return removed

@@ -1,6 +1,6 @@
--- ARGV: prefix, self, cid -> 1 when the stream was this node's (now deleted), 0 when another node claimed it
-local mk = p .. 'r:' .. ARGV[3]
-local owner = redis.call('HGET', mk, 'node')
-if owner and owner ~= ARGV[2] then return 0 end
-redis.call('DEL', mk, p .. 'rs:' .. ARGV[3])
+-- KEYS: the stream's hash, the stream; ARGV: self -> 1 when the stream was this node's (now deleted), 0 when another
+-- node claimed it
+local owner = redis.call('HGET', KEYS[1], 'node')
+if owner and owner ~= ARGV[1] then return 0 end
+redis.call('DEL', KEYS[1], KEYS[2])
 return 1

@@ -3,23 +3,28 @@ package io.kalisocket.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.kalisocket.RunningServer;
 import io.kalisocket.testing.TestClient;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * On a Redis Cluster each node's channel ({@code ks:ch:{<node>}}) is in a slot of its own, not in the slot of the
- * application's keys: the deliveries to a node are published on the primary serving its channel and nowhere else,
- * so the nodes' traffic spreads over the primaries (docs/CLUSTER.md, "Redis Cluster").
+ * On a Redis Cluster, what belongs to one node or one connection alone is in a slot of its own, not in the slot of
+ * the application's membership, so the per-message work spreads over the primaries (docs/CLUSTER.md, "Redis
+ * Cluster"): each node's channel ({@code ks:ch:{<node>}}) — the deliveries to a node are published on the primary
+ * serving it and nowhere else — and each recoverable connection's stream ({@code ks:rs:{<client>}}).
  */
 @ExtendWith(RedisTargets.class)
-class NodeChannelShardsTest {
+class OwnSlotsTest {
 
     private static final int MESSAGES = 20;
+    private static final int CONNECTIONS = 30;
 
     @Test
     void eachNodesChannel_isOnThePrimaryServingItsOwnSlot_andItsDeliveriesArePublishedThereOnly(
@@ -57,6 +62,26 @@ class NodeChannelShardsTest {
                     .isEqualTo(MESSAGES);
             assertThat(spublishes(cluster, keysPrimary) - onKeys).as("on the keys' primary").isZero();
             assertThat(spublishes(cluster, senderPrimary) - onSenders).as("on the sender's channel's primary").isZero();
+        }
+    }
+
+    @Test
+    void recoveryStreams_areEachInTheirConnectionsSlot_spreadOverThePrimaries(RedisTargets.Targets redis) {
+        LocalRedisCluster cluster = redis.cluster();
+        try (RecoveryNodes nodes = RecoveryNodes.onRedis(cluster.uri())) {
+            RunningServer a = nodes.start("a");
+            Keys keys = Keys.of(nodes.config());
+            Set<Integer> primaries = new HashSet<>();
+            for (int i = 0; i < CONNECTIONS; i++) {
+                TestClient client = nodes.open(a, "recover=1");
+                String id = client.awaitJson(1).get(0).get("client_id").asText();
+                a.gateway().sendToClient(id, "push " + i);
+                int primary = cluster.primaryOf(keys.stream(id));
+                await().until(() -> cluster.cli(primary, "xlen", keys.stream(id)), n -> !n.startsWith("0"));
+                assertThat(cluster.cli(primary, "hget", keys.streamMeta(id), "node")).startsWith("a");
+                primaries.add(primary);
+            }
+            assertThat(primaries).as("the primaries holding %d connections' streams", CONNECTIONS).hasSize(3);
         }
     }
 
