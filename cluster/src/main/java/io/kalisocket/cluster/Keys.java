@@ -140,7 +140,10 @@ record Keys(String prefix) {
         return prefix + "repoch";
     }
 
-    /** @param key an application's cache key @return the Redis key holding it, in a slot of its own on a Redis Cluster */
+    /**
+     * @param key an application's cache key
+     * @return the Redis key holding it, in a slot of its own on a Redis Cluster
+     */
     String cache(String key) {
         return own("cache:", key);
     }

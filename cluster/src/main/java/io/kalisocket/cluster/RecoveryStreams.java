@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * holding a recoverable connection numbers its pushes and appends each to {@code ks:rs:<client>} (pipelined, never
  * awaited; both caps applied exactly in the script; in the client's own slot on a Redis Cluster). A return to
  * another node claims the connection ({@link StreamClaims}): the pushes after the client's position, its uid, groups
- * and session, and its memberships moved to the claiming node; the old node is told to let it go. Notices arriving while a claim is pending wait at the
- * {@link ClaimGate}, so nothing routed to the connection reaches this node before it is rebuilt.
+ * and session, and its memberships moved to the claiming node; the old node is told to let it go. Notices arriving
+ * while a claim is pending wait at the {@link ClaimGate}, so nothing routed to the connection reaches this node
+ * before it is rebuilt.
  */
 final class RecoveryStreams implements RecoveryStore {
 
@@ -106,8 +107,8 @@ final class RecoveryStreams implements RecoveryStore {
         RecoveryConfig caps = config;
         String text = push.toString(StandardCharsets.UTF_8);
         // Answers come back in call order on one connection, so what is handed on is published in push order.
-        background("append push", redis.<List<Object>>runOn(Script.APPEND, ScriptOutputType.MULTI, keys.streamKeys(clientId),
-                self, Long.toString(seq), Integer.toString(caps.maxMessages()), Long.toString(caps.maxBytes()), text)
+        background("append push", redis.<List<Object>>runOn(Script.APPEND, ScriptOutputType.MULTI,
+                keys.streamKeys(clientId), self, Long.toString(seq), Integer.toString(caps.maxMessages()), Long.toString(caps.maxBytes()), text)
                 .thenCompose(answer -> answer.size() < 2 ? CompletableFuture.completedFuture(0L)
                         : channels.tell(String.valueOf(answer.get(1)), codec.delivery(
                                 new Addressed("c", List.of(clientId), List.of()), null, text))));
@@ -169,7 +170,8 @@ final class RecoveryStreams implements RecoveryStore {
 
     /**
      * Another node claimed a connection of this one: let it go (no close action). Runs on the inbox thread; deliveries
-     * routed here before the claim, arriving before or after this, still reach it and are handed on ({@link RouteStamp}).
+     * routed here before the claim, arriving before or after this, still reach it and are handed on
+     * ({@link RouteStamp}).
      *
      * @param clientId the connection
      * @param awayNumber the claim's number among the claims away from this node

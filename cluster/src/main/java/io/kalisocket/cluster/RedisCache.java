@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 /**
  * A {@link Cache} in Redis, shared by every node: values are stored as JSON (read back as JSON types:
  * maps, lists, strings, numbers, booleans), each key under {@code <prefix>cache:} (in a slot of its own on a Redis
- * Cluster: the receipts' dedup window, one entry per message with a msgid, spreads over the primaries). {@link #add} is one
+ * Cluster: the receipts' dedup window, one entry per message with a msgid, spreads over the primaries).
+ * {@link #add} is one
  * {@code SET NX PX}, so of many callers on any number of nodes exactly one wins: the receipts' dedup window
  * works across nodes. Fails with {@link ClusterUnavailableException} while Redis is unreachable.
  */

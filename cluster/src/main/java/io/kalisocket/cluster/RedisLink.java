@@ -150,8 +150,8 @@ final class RedisLink implements AutoCloseable {
     }
 
     /**
-     * Runs a membership script ({@code ARGV[1]} = the key prefix) in the prefix's slot; when Redis lost its script cache
-     * (a restart), sends the source once.
+     * Runs a membership script ({@code ARGV[1]} = the key prefix) in the prefix's slot; when Redis lost its script
+     * cache (a restart), sends the source once.
      *
      * @param script the script
      * @param type how to read its answer
