@@ -108,7 +108,8 @@ final class RecoveryStreams implements RecoveryStore {
         String text = push.toString(StandardCharsets.UTF_8);
         // Answers come back in call order on one connection, so what is handed on is published in push order.
         background("append push", redis.<List<Object>>runOn(Script.APPEND, ScriptOutputType.MULTI,
-                keys.streamKeys(clientId), self, Long.toString(seq), Integer.toString(caps.maxMessages()), Long.toString(caps.maxBytes()), text)
+                keys.streamKeys(clientId), self, Long.toString(seq), Integer.toString(caps.maxMessages()),
+                Long.toString(caps.maxBytes()), text)
                 .thenCompose(answer -> answer.size() < 2 ? CompletableFuture.completedFuture(0L)
                         : channels.tell(String.valueOf(answer.get(1)), codec.delivery(
                                 new Addressed("c", List.of(clientId), List.of()), null, text))));
