@@ -217,6 +217,34 @@ class RecoveryAcrossNodesTest {
         assertThat(room.bob().receivedJson(Json.type("offline"))).isEmpty();
     }
 
+    /**
+     * A claim is two steps (the stream's slot, then the membership's): when the second fails, the first is undone,
+     * so the connection stays parked on its node, which still holds it. Staged by giving node a's connection list
+     * the wrong type for a moment, which makes the membership step fail in Redis.
+     */
+    @Test
+    void aClaimWhoseSecondStepFails_givesTheStreamBack_andALaterReturnIsRecovered() {
+        Room room = room();
+        dropAndAwaitPark(room);
+        String clients = nodes.key("n:" + room.a().nodeId() + ":clients");
+        java.util.Set<String> registered = nodes.redis().smembers(clients);
+        nodes.redis().del(clients);
+        nodes.redis().set(clients, "not a set");
+
+        JsonNode refused = nodes.open(room.b(), room.resume(0)).awaitJson(1).get(0);
+        assertThat(refused.get("recovered").asBoolean()).isFalse();
+        assertThat(refused.get("reason").asText()).isEqualTo("unavailable");
+        await("the stream given back to node a").until(() -> nodes.redis().hgetall(nodes.key("r:" + room.annId())),
+                meta -> room.a().nodeId().equals(meta.get("node")) && "1".equals(meta.get("parked")));
+
+        nodes.redis().del(clients);
+        nodes.redis().sadd(clients, registered.toArray(String[]::new));
+        JsonNode back = nodes.open(room.b(), room.resume(0)).awaitJson(1).get(0);
+        assertThat(back.get("recovered").asBoolean()).as("the return after: %s", back).isTrue();
+        assertThat(back.get("client_id").asText()).isEqualTo(room.annId());
+        assertThat(nodes.lobby().offlineRuns()).isZero();
+    }
+
     private static List<Integer> ns(List<JsonNode> frames, String type, String from) {
         return frames.stream().filter(f -> f.path("type").asText().equals(type) && f.path("from").asText().equals(from))
                 .map(f -> f.get("n").asInt()).toList();

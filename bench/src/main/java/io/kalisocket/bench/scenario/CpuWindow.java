@@ -3,6 +3,7 @@ package io.kalisocket.bench.scenario;
 import io.kalisocket.bench.run.CpuClock;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * CPU used by the server side (every node, plus the Redis the bench started) and by the load generator
@@ -18,6 +19,7 @@ final class CpuWindow {
     private final long t0 = System.nanoTime();
     private final long server0;
     private final long redis0;
+    private final long[] eachRedis0;
     private final long load0 = CpuClock.self();
 
     CpuWindow(Subject subject) {
@@ -25,6 +27,7 @@ final class CpuWindow {
         this.redisPids = subject.redisPids();
         this.server0 = serverNanos();
         this.redis0 = redisNanos();
+        this.eachRedis0 = redisPids.stream().mapToLong(CpuClock::of).toArray();
     }
 
     private long serverNanos() {
@@ -72,6 +75,7 @@ final class CpuWindow {
             figures.put("server cpu %", u.percent(u.server()));
             if (u.redis() >= 0) {
                 figures.put("redis cpu %", u.percent(u.redis()));
+                busiestShard(u).ifPresent(nanos -> figures.put("redis busiest shard cpu %", u.percent(nanos)));
             }
             long used = u.server() + Math.max(0, u.redis());
             figures.put(unit + " per server cpu-s", used > 0 ? count / (used / 1e9) : Double.NaN);
@@ -118,6 +122,26 @@ final class CpuWindow {
             // Above this the load generator, not the server, sets the pace: compare per server cpu-s instead.
             figures.put("load saturated (1: over " + SATURATED + " %)" + at, load > SATURATED ? 1.0 : 0.0);
         }
+    }
+
+    /**
+     * @param u the window's usage
+     * @return with several Redis processes (a Redis Cluster's primaries), the CPU of the busiest one: what bounds
+     *     the cluster's capacity, since each primary is single-threaded
+     */
+    private OptionalLong busiestShard(Usage u) {
+        if (eachRedis0.length < 2) {
+            return OptionalLong.empty();
+        }
+        long busiest = 0;
+        for (int i = 0; i < eachRedis0.length; i++) {
+            long now = CpuClock.of(redisPids.get(i));
+            if (now < 0 || eachRedis0[i] < 0) {
+                return OptionalLong.empty();
+            }
+            busiest = Math.max(busiest, now - eachRedis0[i]);
+        }
+        return OptionalLong.of(busiest);
     }
 
     /** CPU nanoseconds over the window; -1 where unknown. */
