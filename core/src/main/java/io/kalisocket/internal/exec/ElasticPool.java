@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,8 @@ public final class ElasticPool extends ThreadPoolExecutor {
     private final KaliClock clock;
     private final long tickNanos;
     private final HeldThreads held = new HeldThreads();
+    /** True while the monitor has no look scheduled; the next {@link #execute} schedules one. */
+    private final AtomicBoolean asleep = new AtomicBoolean();
     // Read and written by adjust() only, which runs on the monitor thread (or a test's thread) one call at a time.
     private Object lastHead;
     private boolean waitedLastLook;
@@ -150,11 +153,35 @@ public final class ElasticPool extends ThreadPoolExecutor {
                 try {
                     adjust();
                 } finally {
-                    nextLook();
+                    if (!fallAsleep()) {
+                        nextLook();
+                    }
                 }
             }, Duration.ofNanos(tickNanos));
         } catch (RejectedExecutionException terminated) {
             // no look is due any more
+        }
+    }
+
+    /**
+     * After a look: with nothing waiting and nothing to shrink, the monitor stops looking until a task comes.
+     *
+     * @return true when asleep (no look scheduled)
+     */
+    private boolean fallAsleep() {
+        if (getQueue().peek() != null || getCorePoolSize() > min) {
+            return false;
+        }
+        asleep.set(true);
+        // A task offered meanwhile either sees the flag (and schedules the look) or is seen here.
+        return getQueue().peek() == null || !asleep.compareAndSet(true, false);
+    }
+
+    @Override
+    public void execute(Runnable command) {
+        super.execute(command);
+        if (asleep.get() && asleep.compareAndSet(true, false)) {
+            nextLook();
         }
     }
 

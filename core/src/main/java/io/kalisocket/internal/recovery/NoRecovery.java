@@ -3,9 +3,7 @@ package io.kalisocket.internal.recovery;
 import io.kalisocket.connection.Handshake;
 import io.kalisocket.internal.connection.ChannelConnection;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
 import java.util.Map;
-import java.util.Optional;
 
 /** Recovery turned off: every connection is plain, every socket end finishes its connection. */
 enum NoRecovery implements RecoveryHook {
@@ -27,8 +25,7 @@ enum NoRecovery implements RecoveryHook {
     }
 
     @Override
-    public Optional<ChannelHandler> newCloseWatcher() {
-        return Optional.empty();
+    public void closingForGood(Channel channel) {
     }
 
     @Override

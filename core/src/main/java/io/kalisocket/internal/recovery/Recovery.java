@@ -10,7 +10,6 @@ import io.kalisocket.internal.connection.RecoverableSocket;
 import io.kalisocket.spi.RecoveryStore;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -205,17 +204,12 @@ public final class Recovery implements RecoveryHook, RecoveryStore.Control {
         streamOf(connection).ifPresent(PushStream::idleClosing);
     }
 
-    /** @param channel a socket that is closing for good: its connection is not parked */
-    void closingForGood(Channel channel) {
+    @Override
+    public void closingForGood(Channel channel) {
         ChannelConnection c = ChannelConnection.of(channel);
         if (c != null) {
             streamOf(c).ifPresent(s -> s.finalClose(channel));
         }
-    }
-
-    @Override
-    public Optional<ChannelHandler> newCloseWatcher() {
-        return Optional.of(new CloseFrameWatcher(this));
     }
 
     @Override

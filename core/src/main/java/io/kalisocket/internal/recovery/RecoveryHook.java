@@ -3,9 +3,7 @@ package io.kalisocket.internal.recovery;
 import io.kalisocket.connection.Handshake;
 import io.kalisocket.internal.connection.ChannelConnection;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -73,8 +71,14 @@ public interface RecoveryHook {
     /** @param connection a connection about to be closed for being idle (that parks it, as a silent drop) */
     void idle(ChannelConnection connection);
 
-    /** @return a new pipeline stage that watches close frames, when recovery is on */
-    Optional<ChannelHandler> newCloseWatcher();
+    /**
+     * Called on the event loop for a close frame that ends the socket for good, so its connection is finished, not
+     * parked: the client's with 1000, 1001 or no code, or the server's own (not its echo of the client's). The outbound
+     * guard sees every close frame both ways ({@code ClosingHandshake}) and tells it: no stage of its own.
+     *
+     * @param channel the socket
+     */
+    void closingForGood(Channel channel);
 
     /** @return the {@code /status} section */
     Map<String, Object> status();

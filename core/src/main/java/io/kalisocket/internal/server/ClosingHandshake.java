@@ -2,6 +2,8 @@ package io.kalisocket.internal.server;
 
 import io.kalisocket.KaliClock;
 import io.kalisocket.internal.connection.ChannelConnection;
+import io.kalisocket.internal.connection.FirstClose;
+import io.kalisocket.internal.recovery.RecoveryHook;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -20,7 +22,9 @@ import java.util.concurrent.Future;
  * lifecycle stage as the same protocol violation (counted and logged there).
  *
  * <p>It notes the first close frame that passes either way on the connection's socket side, for the connection log
- * ({@link io.kalisocket.internal.connection.FirstClose}).
+ * ({@link FirstClose}), and tells connection recovery of a close that ends the socket for good (the client's with
+ * 1000, 1001 or no code; the server's own, not its echo of the client's), so that the connection is finished rather
+ * than parked as after a drop: no stage of its own for that on every connection.
  *
  * <p>It also bounds the handshake in time: every close frame the server sends passes here on its way out (the
  * connection's, a protocol violation's, the answer to a client's close), and {@link #TIMEOUT} later, on the
@@ -40,10 +44,15 @@ final class ClosingHandshake {
     private static final int MAX_CLOSE_CODE = 4999;
 
     private final KaliClock clock;
+    private final RecoveryHook recovery;
 
-    /** @param clock the server's clock, which times the close handshake */
-    ClosingHandshake(KaliClock clock) {
+    /**
+     * @param clock the server's clock, which times the close handshake
+     * @param recovery told of the close frames that end a socket for good ({@link RecoveryHook#off()} without recovery)
+     */
+    ClosingHandshake(KaliClock clock, RecoveryHook recovery) {
         this.clock = clock;
+        this.recovery = recovery;
     }
 
     /**
@@ -53,8 +62,11 @@ final class ClosingHandshake {
      * @param close the frame
      */
     void sending(ChannelHandlerContext ctx, CloseWebSocketFrame close) {
-        noteClose(ctx, close, "server");
+        boolean echo = "client".equals(noteClose(ctx, close, "server").closedBy());
         if (ctx.channel().isActive()) {
+            if (!echo) {
+                recovery.closingForGood(ctx.channel()); // the server's own close (an idle close still parks)
+            }
             // Closed from this stage, so that no stage above it holds the close back. The timer
             // goes when the socket closes: thousands of closes a second must not leave their timers queued for 3 s.
             Future<?> timer = clock.schedule(ctx.executor(), () -> closeFlushed(ctx), TIMEOUT);
@@ -71,6 +83,10 @@ final class ClosingHandshake {
      */
     boolean received(ChannelHandlerContext ctx, CloseWebSocketFrame close) {
         noteClose(ctx, close, "client");
+        int code = close.statusCode();
+        if (code == 1000 || code == 1001 || code < 0) {
+            recovery.closingForGood(ctx.channel()); // a client that means to go: not a drop
+        }
         ChannelConnection connection = ChannelConnection.of(ctx.channel());
         if (connection != null && connection.socket().isClosing()) {
             ReferenceCountUtil.release(close);
@@ -79,7 +95,6 @@ final class ClosingHandshake {
             ctx.executor().execute(() -> closeFlushed(ctx));
             return true;
         }
-        int code = close.statusCode();
         if (code > MAX_CLOSE_CODE) {
             ReferenceCountUtil.release(close);
             // From the tail, so that the outbound guard sees the close frame and writes nothing after it.
@@ -101,10 +116,13 @@ final class ClosingHandshake {
         ctx.close();
     }
 
-    private static void noteClose(ChannelHandlerContext ctx, CloseWebSocketFrame close, String by) {
+    /** @return the socket's first close frame either way, this one when it is the first */
+    private static FirstClose noteClose(ChannelHandlerContext ctx, CloseWebSocketFrame close, String by) {
         ChannelConnection connection = ChannelConnection.of(ctx.channel());
         if (connection != null && connection.socket().channel() == ctx.channel()) {
             connection.socket().noteClose(close, by);
+            return connection.socket().firstClose();
         }
+        return FirstClose.NONE;
     }
 }

@@ -49,7 +49,7 @@ final class KaliChannelInitializer implements Consumer<Channel> {
                 .closeOnProtocolViolation(false)
                 .build());
         this.guardRules = new OutboundGuardHandler.Rules(limits.slowConsumerPolicy(), parts.stats,
-                new ClosingHandshake(parts.clock));
+                new ClosingHandshake(parts.clock, parts.recoveryHook));
         ConnectionErrors errors = new ConnectionErrors(limits.maxMessageBytes(), parts.callbacks,
                 parts.finisher, parts.stats, new LogLimiter(ConnectionErrors.WARN_INTERVAL, parts.clock::nanoTime));
         this.tasks = new ConnectionTasks(parts.dispatcher, parts.stats);
@@ -93,7 +93,6 @@ final class KaliChannelInitializer implements Consumer<Channel> {
         p.addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
         p.addLast("http-requests",
                 new HttpRequestHandler(endpoint, parts.staticFiles, parts.httpEndpoints, parts.callbacks, upgrade));
-        parts.recoveryHook.newCloseWatcher().ifPresent(watcher -> p.addLast("close-watcher", watcher));
         // No UTF-8 check stage: the lifecycle stage checks a whole text message itself, and adds Netty's check below
         // the guard at a first fragmented message. No Netty protocol stage either: the HTTP stage completes the
         // handshake (WebSocketUpgrade), the guard then does that stage's work (see the class).

@@ -12,6 +12,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
@@ -67,6 +68,8 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
     /** The write of the first close frame the server sent; null until one passes. */
     private ChannelFuture closeSent;
     private boolean answeredViolation;
+    /** The socket failed (a reset, a broken pipe): it is closed without a close frame, which it could not carry. */
+    private boolean socketFailed;
     /** After the upgrade: what Netty's protocol stage would do is this stage's ({@link #upgraded}). */
     private boolean protocolStage;
 
@@ -179,6 +182,10 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception {
+        if (cause instanceof IOException) {
+            // A dropped socket, not a close: connection recovery parks its connection (no close frame tells it to end).
+            socketFailed = true;
+        }
         if (cause instanceof CorruptedWebSocketFrameException violation && closeSent == null
                 && ctx.channel().isActive()) {
             answeredViolation = true;
@@ -221,7 +228,7 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
             ctx.channel().closeFuture().addListener(closed -> promise.trySuccess());
             return;
         }
-        if (protocolStage && ctx.channel().isActive()) {
+        if (protocolStage && ctx.channel().isActive() && !socketFailed) {
             if (closeSent == null) { // a close without a close frame: the client gets 1000 first
                 write(ctx, new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE), ctx.newPromise());
                 ctx.flush();

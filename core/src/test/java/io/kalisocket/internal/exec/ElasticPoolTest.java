@@ -70,6 +70,21 @@ class ElasticPoolTest {
     }
 
     @Test
+    void anIdlePoolAtItsMinimum_stopsLooking_untilATaskComes() {
+        pool = ElasticPool.start(1, 4, TICK, Duration.ofSeconds(60), THREADS, clock);
+        clock.advance(TICK); // a look: nothing waits, nothing to shrink
+        assertThat(clock.scheduledTasks()).as("no look scheduled while idle").isZero();
+
+        pool.execute(() -> awaitQuietly(release));
+        pool.execute(() -> { });
+        assertThat(clock.scheduledTasks()).as("a task wakes the monitor").isEqualTo(1);
+        await().until(() -> pool.getActiveCount() == 1);
+        clock.advance(TICK); // the first look since: it sees the waiting task
+        clock.advance(TICK); // nothing taken for a tick: the pool grows, as it does awake
+        assertThat(pool.getCorePoolSize()).isEqualTo(2);
+    }
+
+    @Test
     void blockingTasksGetThreadsUntilAllRunAtOnce() {
         pool = ElasticPool.start(1, 8, TICK, Duration.ofSeconds(60), THREADS, clock);
         CountDownLatch allStarted = new CountDownLatch(6);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kalisocket.config.LimitsConfig.SlowConsumerPolicy;
 import io.kalisocket.internal.connection.ReplyFrame;
 import io.kalisocket.internal.connection.WireFrame;
+import io.kalisocket.internal.recovery.RecoveryHook;
 import io.kalisocket.internal.stats.ServerStats;
 import io.kalisocket.testing.FakeClock;
 import io.netty.buffer.ByteBuf;
@@ -38,7 +39,7 @@ class OutboundGuardHandlerTest {
     private final List<Object> seenBelow = new ArrayList<>();
     private int flushesBelow;
     private final OutboundGuardHandler guard = new OutboundGuardHandler(SlowConsumerPolicy.DROP, stats,
-            new ClosingHandshake(new FakeClock()));
+            new ClosingHandshake(new FakeClock(), RecoveryHook.off()));
     private final EmbeddedChannel channel = new EmbeddedChannel(new ChannelDuplexHandler() {
         @Override
         public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {

@@ -3,6 +3,7 @@ package io.kalisocket.internal.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kalisocket.config.LimitsConfig.SlowConsumerPolicy;
+import io.kalisocket.internal.recovery.RecoveryHook;
 import io.kalisocket.internal.stats.ServerStats;
 import io.kalisocket.testing.FakeClock;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -137,6 +138,6 @@ class ServerTimersTest {
     }
 
     private OutboundGuardHandler guardWithClosingHandshake() {
-        return new OutboundGuardHandler(SlowConsumerPolicy.DROP, new ServerStats(), new ClosingHandshake(clock));
+        return new OutboundGuardHandler(SlowConsumerPolicy.DROP, new ServerStats(), new ClosingHandshake(clock, RecoveryHook.off()));
     }
 }
