@@ -29,15 +29,17 @@ final class ConnectionTasks {
     }
 
     /**
-     * Runs a cheap answer (an error reply, a close) on the loop when nothing of the connection is waiting,
-     * else behind what is.
+     * Runs a cheap answer (an error reply, a close) at once when the connection never queued anything, on the loop
+     * behind its tasks there when its action queue is idle, else behind what is queued.
      *
      * @param ctx the stage's context
      * @param connection the connection
      * @param answer what to do
      */
     void answer(ChannelHandlerContext ctx, ChannelConnection connection, Runnable answer) {
-        if (connection.queue().isIdle()) {
+        if (connection.queue().neverUsed()) {
+            answer.run(); // nothing of the connection waits on the loop (see MessageHandler): no need to go behind it
+        } else if (connection.queue().isIdle()) {
             onLoop(ctx, answer);
         } else {
             queue(connection, answer, null);

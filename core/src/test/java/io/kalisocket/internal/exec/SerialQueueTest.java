@@ -41,6 +41,17 @@ class SerialQueueTest {
     }
 
     @Test
+    void neverUsed_untilTheFirstTaskIsOffered_andNotAgainOnceItRan() {
+        SerialQueue queue = new SerialQueue(manual, 4, recording, new NodeBacklog(0));
+        assertThat(queue.neverUsed()).isTrue();
+        queue.offer(() -> { });
+        assertThat(queue.neverUsed()).isFalse();
+        drains.remove(0).run();
+        assertThat(queue.isIdle()).isTrue();
+        assertThat(queue.neverUsed()).as("its work may still wait on the event loop").isFalse();
+    }
+
+    @Test
     void offer_pastTheHardLimit_refuses() {
         SerialQueue queue = new SerialQueue(manual, 2, recording, new NodeBacklog(0));
         for (int i = 0; i < 2 * SerialQueue.HARD_LIMIT_FACTOR; i++) {

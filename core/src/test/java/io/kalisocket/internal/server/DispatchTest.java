@@ -174,6 +174,23 @@ class DispatchTest {
     }
 
     @Test
+    void inlineCallsAndAnswers_ofAConnectionThatNeverQueued_keepTheirOrder() {
+        // All run in the read (nothing of the connection waits on the loop); the 404s are answered there too.
+        IntStream.range(0, 1000).forEach(i -> client.send(i % 7 == 0
+                ? "{\"ct\":\"probe\",\"ac\":\"missing\",\"n\":" + i + "}"
+                : "{\"ct\":\"probe\",\"ac\":\"fast\",\"data\":" + i + "}"));
+        List<String> replies = client.awaitMessages(1000);
+        for (int i = 0; i < 1000; i++) {
+            JsonNode reply = TestClient.parse(replies.get(i));
+            if (i % 7 == 0) {
+                assertThat(reply.get("code").asInt()).as("reply %d", i).isEqualTo(404);
+            } else {
+                assertThat(reply.get("data").asInt()).as("reply %d", i).isEqualTo(i);
+            }
+        }
+    }
+
+    @Test
     void everyRoutedCall_isCountedForTheMetrics_notFoundOnesAreNot() {
         long before = server.counters().totals().get("actions_run");
         client.send("{\"ct\":\"probe\",\"ac\":\"echo\"}");
