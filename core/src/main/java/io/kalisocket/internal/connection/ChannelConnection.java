@@ -163,6 +163,15 @@ public final class ChannelConnection implements Connection {
         return recoverable;
     }
 
+    /**
+     * @return true when no task was ever queued for this connection ({@link SerialQueue#neverUsed}); asking makes no
+     *     queue, so a connection whose calls all run on the event loop never has one
+     */
+    public boolean neverQueued() {
+        SerialQueue q = queue;
+        return q == null || q.neverUsed();
+    }
+
     /** @return the queue this connection's actions run on */
     public SerialQueue queue() {
         SerialQueue q = queue;

@@ -37,7 +37,7 @@ final class ConnectionTasks {
      * @param answer what to do
      */
     void answer(ChannelHandlerContext ctx, ChannelConnection connection, Runnable answer) {
-        if (connection.queue().neverUsed()) {
+        if (connection.neverQueued()) {
             answer.run(); // nothing of the connection waits on the loop (see MessageHandler): no need to go behind it
         } else if (connection.queue().isIdle()) {
             onLoop(ctx, answer);

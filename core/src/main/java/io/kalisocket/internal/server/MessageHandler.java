@@ -95,7 +95,7 @@ final class MessageHandler implements FrameReader {
             steps.tasks().answer(ctx, connection, () -> dispatcher.notFound(connection, envelope));
             return;
         }
-        if (route.get().inline() && connection.queue().neverUsed()) {
+        if (route.get().inline() && connection.neverQueued()) {
             // Nothing of the connection can wait in the loop's task queue: run now, in the read, with no task and no
             // lambda per call (a flood of them was old-generation garbage: 2 GB of heap and a third of the CPU in GC).
             call(connection, route.get(), envelope);
