@@ -87,9 +87,13 @@ record Keys(String prefix) {
         return prefix + "cg:" + clientId;
     }
 
-    /** @param clientId a client @return the hash of the client's session, values as JSON */
+    /**
+     * @param clientId a client
+     * @return the hash of the client's session, values as JSON; in the client's own slot on a Redis Cluster (the
+     *     session is the application's data, often the largest part of a connection's membership)
+     */
     String session(String clientId) {
-        return prefix + "s:" + clientId;
+        return own("s:", clientId);
     }
 
     /**

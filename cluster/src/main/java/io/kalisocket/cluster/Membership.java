@@ -46,7 +46,7 @@ final class Membership {
     }
 
     /**
-     * Forgets connections of a node, all their memberships and their recovery streams (connections that moved to
+     * Forgets connections of a node, all their memberships, sessions and recovery streams (connections that moved to
      * another node meanwhile,
      * their clients having returned there, are not the node's any more and stay).
      *
@@ -68,8 +68,9 @@ final class Membership {
             if ((Long) done.get(0) < 0) {
                 return false;
             }
-            for (Object removed : done.subList(1, done.size())) { // their recovery streams, in their own slots
+            for (Object removed : done.subList(1, done.size())) { // in their own slots: after unregistering them
                 String id = String.valueOf(removed);
+                redis.async().del(keys.session(id));
                 redis.async().del(keys.streamMeta(id), keys.stream(id));
             }
         }
@@ -105,6 +106,11 @@ final class Membership {
     }
 
     /**
+     * Writes a connection's session, in the client's own slot, once the membership says the connection is online:
+     * asked first (and its node named, for the notice), then written, then asked again, and deleted when the
+     * connection closed meanwhile (its close deletes the session after unregistering it, so one of the two always
+     * sees the other).
+     *
      * @param clientId the connection
      * @param replace replace the whole session, or merge
      * @param entries the entries; null values remove keys
@@ -112,13 +118,33 @@ final class Membership {
      * @return the answer later: 1 when written, 0 when the connection is not online
      */
     CompletableFuture<Long> session(String clientId, boolean replace, Map<String, ?> entries, String notice) {
-        List<String> args = new ArrayList<>(List.of(keys.prefix(), self, clientId, replace ? "1" : "0",
-                tell(notice)));
+        CompletableFuture<Long> online = told(redis.run(Script.SESSION, ScriptOutputType.MULTI, keys.prefix(), self,
+                clientId, tell(notice)), notice);
+        return online.thenCompose(registered -> registered == 0L ? online
+                : writeSession(clientId, replace, entries)
+                        .thenCompose(written -> redis.<Long>run(Script.ONLINE, ScriptOutputType.INTEGER, keys.prefix(),
+                                clientId))
+                        .thenCompose(still -> still == 1L ? online
+                                : redis.async().del(keys.session(clientId)).toCompletableFuture().thenApply(d -> 0L)));
+    }
+
+    /**
+     * Writes a session of a connection this node holds, without asking the membership (its close, later, deletes
+     * it); in the client's slot, so in order with what the node writes there next (its recovery stream's hash).
+     *
+     * @param clientId the connection
+     * @param replace replace the whole session, or merge
+     * @param entries the entries; null values remove keys
+     * @return 1, later
+     */
+    CompletableFuture<Long> writeSession(String clientId, boolean replace, Map<String, ?> entries) {
+        List<String> args = new ArrayList<>(List.of(replace ? "1" : "0"));
         entries.forEach((k, v) -> {
             args.add(k);
             args.add(v == null ? "-" : encode(v));
         });
-        return told(redis.run(Script.SESSION, ScriptOutputType.MULTI, args.toArray(String[]::new)), notice);
+        return redis.runOn(Script.WRITE_SESSION, ScriptOutputType.INTEGER, new String[] {keys.session(clientId)},
+                args.toArray(String[]::new));
     }
 
     /** @param operation for errors @param write a write @return true when the connection was online */

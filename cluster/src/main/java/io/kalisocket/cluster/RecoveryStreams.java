@@ -118,9 +118,10 @@ final class RecoveryStreams implements RecoveryStore {
     @Override
     public void parked(Connection connection) {
         String id = connection.id();
-        // The session as this node has it (actions may write it directly), for the node the client returns to.
+        // The session as this node has it (actions may write it directly), for the node the client returns to;
+        // both writes in the client's slot, so the session is there before the connection is claimable.
         Map<String, Object> session = local.getSession(id).orElse(Map.of());
-        background("park", membership.session(id, true, session, ""));
+        background("park", membership.writeSession(id, true, session));
         background("park", redis.async().hset(keys.streamMeta(id), "parked", "1"));
     }
 

@@ -28,7 +28,9 @@ enum Script {
     /** The first step of a claim: the stream's writer becomes the claiming node. */
     CLAIM_STREAM(false),
     /** A claim's first step undone when its second one failed. */
-    UNCLAIM_STREAM(false);
+    UNCLAIM_STREAM(false),
+    /** A connection's session written (its one key, in the client's own slot). */
+    WRITE_SESSION(false);
 
     private final String source;
     private final String sha;

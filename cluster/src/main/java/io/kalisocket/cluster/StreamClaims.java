@@ -2,7 +2,6 @@ package io.kalisocket.cluster;
 
 import io.kalisocket.spi.RecoveryStore.Claim;
 import io.lettuce.core.ScriptOutputType;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -109,10 +108,13 @@ final class StreamClaims {
                                         again == null ? undone : again.toString()));
                     }
                 })
-                .thenApply(moved -> claimed(clientId, newest, owner, missed, moved));
+                // the session, in the client's own slot, as its old node wrote it when the socket went
+                .thenCompose(moved -> redis.async().hgetall(keys.session(clientId)).toCompletableFuture()
+                        .thenApply(stored -> claimed(clientId, newest, owner, missed, moved, stored)));
     }
 
-    private Claim claimed(String clientId, long newest, String owner, List<String> missed, List<Object> moved) {
+    private Claim claimed(String clientId, long newest, String owner, List<String> missed, List<Object> moved,
+            Map<String, String> stored) {
         int i = 0;
         long claimNumber = (Long) moved.get(i++);
         long awayNumber = (Long) moved.get(i++);
@@ -124,12 +126,6 @@ final class StreamClaims {
         Set<String> groups = new LinkedHashSet<>();
         for (long g = 0; g < groupCount; g++) {
             groups.add(String.valueOf(moved.get(i++)));
-        }
-        long sessionValues = (Long) moved.get(i++);
-        Map<String, String> stored = new LinkedHashMap<>();
-        for (long v = 0; v < sessionValues; v += 2) {
-            stored.put(String.valueOf(moved.get(i)), String.valueOf(moved.get(i + 1)));
-            i += 2;
         }
         claimNumbers.put(clientId, claimNumber);
         return new Claim(null, newest, missed, uid.isEmpty() ? Optional.empty() : Optional.of(uid), groups,

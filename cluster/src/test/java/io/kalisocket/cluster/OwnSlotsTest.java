@@ -8,6 +8,7 @@ import io.kalisocket.testing.TestClient;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * On a Redis Cluster, what belongs to one node or one connection alone is in a slot of its own, not in the slot of
  * the application's membership, so the per-message work spreads over the primaries (docs/CLUSTER.md, "Redis
  * Cluster"): each node's channel ({@code ks:ch:{<node>}}) — the deliveries to a node are published on the primary
- * serving it and nowhere else — and each recoverable connection's stream ({@code ks:rs:{<client>}}).
+ * serving it and nowhere else — each recoverable connection's stream ({@code ks:rs:{<client>}}) and each
+ * connection's session ({@code ks:s:{<client>}}).
  */
 @ExtendWith(RedisTargets.class)
 class OwnSlotsTest {
@@ -82,6 +84,41 @@ class OwnSlotsTest {
                 primaries.add(primary);
             }
             assertThat(primaries).as("the primaries holding %d connections' streams", CONNECTIONS).hasSize(3);
+        }
+    }
+
+    @Test
+    void sessions_areEachInTheirConnectionsSlot_writtenFromAnyNode_andGoneWithTheirConnection(
+            RedisTargets.Targets redis) {
+        LocalRedisCluster cluster = redis.cluster();
+        ClusterConfig config = ClusterConfig.of(cluster.uri()).withKeyPrefix(RedisForTests.freshPrefix());
+        Keys keys = Keys.of(config);
+        try (Nodes nodes = new Nodes(config)) {
+            Nodes.Node a = nodes.start("a");
+            Nodes.Node b = nodes.start("b");
+            Set<Integer> primaries = new HashSet<>();
+            List<TestClient> clients = new ArrayList<>();
+            for (int i = 0; i < CONNECTIONS; i++) {
+                TestClient client = nodes.connect(b);
+                String id = nodes.id(client);
+                a.gateway().setSession(id, Map.of("n", i));
+                int primary = cluster.primaryOf(keys.session(id));
+                assertThat(cluster.cli(primary, "hget", keys.session(id), "n")).as("written by node a").startsWith(
+                        Integer.toString(i));
+                assertThat(a.gateway().getSession(id)).contains(Map.of("n", i));
+                primaries.add(primary);
+                clients.add(client);
+            }
+            assertThat(primaries).as("the primaries holding %d connections' sessions", CONNECTIONS).hasSize(3);
+
+            String gone = nodes.id(clients.get(0));
+            int primary = cluster.primaryOf(keys.session(gone));
+            clients.get(0).close();
+            await().until(() -> cluster.cli(primary, "exists", keys.session(gone)), n -> n.startsWith("0"));
+            a.gateway().setSession(gone, Map.of("n", -1));
+            assertThat(cluster.cli(primary, "exists", keys.session(gone))).as("not written for a closed connection")
+                    .startsWith("0");
+            assertThat(a.gateway().getSession(gone)).isEmpty();
         }
     }
 

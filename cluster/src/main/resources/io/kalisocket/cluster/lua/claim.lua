@@ -1,5 +1,5 @@
 -- ARGV: prefix, self, cid, old node
--- -> {claim number, the old node's away number, uid or '', G, G groups, 2S, S session field/value pairs}
+-- -> {claim number, the old node's away number, uid or '', G, G groups}
 -- The second step of a claim (docs/RECOVERY.md §7), after claim_stream.lua made self the connection's stream writer:
 -- atomically move the connection's memberships from the old node to self and number the claim on both sides; the
 -- caller then tells the old node to let it go ('moved', with the away number that the stamps of the deliveries
@@ -23,7 +23,4 @@ local awayNo = redis.call('INCR', p .. 'away:' .. owner)
 local claimNo = redis.call('INCR', p .. 'claims:' .. self)
 local out = {claimNo, awayNo, uid or '', #groups}
 for _, g in ipairs(groups) do out[#out + 1] = g end
-local session = redis.call('HGETALL', p .. 's:' .. cid)
-out[#out + 1] = #session
-for _, v in ipairs(session) do out[#out + 1] = v end
 return out

@@ -1,6 +1,6 @@
 -- ARGV: prefix, onlyIfNodeDead ('1'|'0'), node, client ids of that node... -> {1, the client ids removed...}, or {-1}
 -- when the node is alive. A connection that lives on another node now (its client returned there) is skipped: not
--- the node's. The caller deletes the removed connections' recovery streams (in their own slots).
+-- the node's. The caller deletes the removed connections' sessions and recovery streams (in their own slots).
 local removed = {1}
 for i = 4, #ARGV do
   local cid = ARGV[i]
@@ -11,7 +11,7 @@ for i = 4, #ARGV do
     local uid = redis.call('HGET', p .. 'c:' .. cid, 'uid')
     if uid then unbindUid(cid, uid) end
     for _, g in ipairs(redis.call('SMEMBERS', p .. 'cg:' .. cid)) do leaveGroup(cid, g) end
-    redis.call('DEL', p .. 'c:' .. cid, p .. 'cg:' .. cid, p .. 's:' .. cid)
+    redis.call('DEL', p .. 'c:' .. cid, p .. 'cg:' .. cid)
     redis.call('HDEL', p .. 'moved', cid)
     removed[#removed + 1] = cid
   end
