@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,6 +51,28 @@ record Addressed(String op, List<String> targets, List<String> excluded) {
             case "g" -> connection.groups().stream().anyMatch(targets::contains);
             default -> true;
         };
+    }
+
+    /**
+     * The entity whose stamp decides, for a connection that moved between nodes, which of the two delivers this send:
+     * the first, in name order, of the send's entities that the connection's claim switched (so both nodes pick the
+     * same one, and a claim that switches its entities in name order one by one is seen consistently).
+     *
+     * @param clientId the connection
+     * @param switches entity -> the version its claim switched it at
+     * @return the entity, or null when the claim switched none of the send's (the connection is not a recipient)
+     */
+    String decider(String clientId, Map<String, Long> switches) {
+        return switch (op) {
+            case "c" -> targets.contains(clientId) ? present("c:" + clientId, switches) : null;
+            case "a" -> present("a", switches);
+            default -> targets.stream().map(t -> op + ":" + t).filter(switches::containsKey).sorted().findFirst()
+                    .orElse(null);
+        };
+    }
+
+    private static String present(String entity, Map<String, Long> switches) {
+        return switches.containsKey(entity) ? entity : null;
     }
 
     /**

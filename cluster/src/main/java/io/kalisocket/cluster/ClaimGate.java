@@ -6,6 +6,7 @@ import io.kalisocket.gateway.Gateway;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.function.IntSupplier;
 
@@ -24,9 +25,14 @@ final class ClaimGate {
     private final ClaimLedger<Connection> released;
     private volatile int pending;
     private final KaliClock clock;
+    private final String self;
 
-    /** @param clock the server's clock, which the ledgers of recent claims keep their entries on */
-    ClaimGate(KaliClock clock) {
+    /**
+     * @param self this node's id
+     * @param clock the server's clock, which the ledgers of recent claims keep their entries on
+     */
+    ClaimGate(String self, KaliClock clock) {
+        this.self = self;
         this.clock = clock;
         this.adopted = new ClaimLedger<>(clock);
         this.released = new ClaimLedger<>(clock);
@@ -58,13 +64,13 @@ final class ClaimGate {
     }
 
     /**
-     * Delivers a send to this node's connections as Redis routed it (call it through {@link #deliver}): leaves out
+     * Delivers a send to this node's connections as Redis looked it up (call it through {@link #deliver}): leaves out
      * the connections that get it on another node, and hands it on to those claimed away from here after it was
-     * routed (their released streams pass it to the claiming node).
+     * looked up (their released streams pass it to the claiming node).
      *
      * @param local this node's gateway
      * @param to whom the send is for
-     * @param stamp the claims as they stood when it was routed; null for a push handed on to one connection
+     * @param stamp the claims as the lookup saw them; null for a push handed on to one connection (not looked up)
      * @param payload the message
      * @return how many connections it was handed to
      */
@@ -73,35 +79,44 @@ final class ClaimGate {
             return to.deliver(local, payload, List.of());
         }
         int handed = 0;
-        for (Connection c : released.after(stamp.away())) {
+        for (Connection c : released.where((c, switches) -> switchedAfter(to, stamp, c.id(), switches))) {
             if (to.test(c) && c.send(payload)) {
                 handed++;
             }
         }
-        return handed + to.deliver(local, payload, skipped(stamp));
+        return handed + to.deliver(local, payload, skipped(to, stamp));
     }
 
     /**
-     * @param stamp the claims as they stood when a send was routed
-     * @return the local connections it must skip: those claimed away from this node before it was routed, and those
-     *     this node claimed after (it reached them on their old node, which hands it on)
+     * @return the local connections a send must skip: those a claim had switched away from this node when it was
+     *     looked up (the lookup sent it to their new node), and those this node claimed after (their old node got it
+     *     and hands it on)
      */
-    private List<String> skipped(RouteStamp stamp) {
-        List<String> after = adopted.after(stamp.claims());
-        if (after.isEmpty()) {
-            return stamp.moved();
+    private List<String> skipped(Addressed to, RouteStamp stamp) {
+        List<String> skip = adopted.where((id, switches) -> switchedAfter(to, stamp, id, switches));
+        for (String id : stamp.movedIds()) {
+            if (stamp.movedAway(self, id)) {
+                if (skip.isEmpty()) {
+                    skip = new ArrayList<>();
+                }
+                skip.add(id);
+            }
         }
-        List<String> all = new ArrayList<>(stamp.moved());
-        all.addAll(after);
-        return all;
+        return skip;
     }
 
-    /** @return connections this node claimed lately, by client id, with their numbers in {@code ks:claims:<node>} */
+    /** @return true when the connection's claim switched the send's deciding entity after the send's lookup */
+    private static boolean switchedAfter(Addressed to, RouteStamp stamp, String clientId, Map<String, Long> switches) {
+        String entity = to.decider(clientId, switches);
+        return entity != null && stamp.version(entity) < switches.get(entity);
+    }
+
+    /** @return connections this node claimed lately, by client id, with the versions their claims switched at */
     ClaimLedger<String> adopted() {
         return adopted;
     }
 
-    /** @return connections claimed away from this node lately, with their numbers in {@code ks:away:<node>} */
+    /** @return connections claimed away from this node lately, with the versions their claims switched at */
     ClaimLedger<Connection> released() {
         return released;
     }

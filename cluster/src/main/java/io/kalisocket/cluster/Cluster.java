@@ -214,7 +214,7 @@ public final class Cluster implements AutoCloseable {
         beat.start();
         OwnerWrites ownerWrites = new OwnerWrites(membership, watcher, local, json);
         Directory directory = new Directory(local, redis, keys, json);
-        ClaimGate gate = new ClaimGate(node.clock());
+        ClaimGate gate = new ClaimGate(nodeId, node.clock());
         RecoveryStreams streams = new RecoveryStreams(redis, channels, codec, keys, node, watcher, membership, directory,
                 gate);
         NodeInbox inbox = new NodeInbox(local, codec, stats, ownerWrites,

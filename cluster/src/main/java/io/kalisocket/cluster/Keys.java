@@ -134,9 +134,13 @@ record Keys(String prefix) {
         return prefix + "moved";
     }
 
-    /** @param node a node @return the set of its connections claimed by other nodes that it has not let go yet */
-    String movedFrom(String node) {
-        return prefix + "mf:" + node;
+    /**
+     * @param entity a user {@code u:<uid>}, group {@code g:<g>}, connection {@code c:<cid>} or everyone {@code a}
+     * @return the hash connection -> old node of the entity's connections claimed by other nodes that their old node
+     *     has not let go yet ({@link RouteStamp})
+     */
+    String movedFrom(String entity) {
+        return prefix + "mf:" + entity;
     }
 
     /** @return the epoch of every node's resume tokens */

@@ -3,6 +3,7 @@ package io.kalisocket.cluster;
 import io.kalisocket.gateway.Gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -66,9 +67,7 @@ final class NodeInbox {
     private void apply(Notice n) {
         JsonNode h = n.header();
         int delivered = switch (n.op()) {
-            case "c", "u", "g" -> gate.deliverRouted(local, Addressed.of(h), RouteStamp.of(h), n.payload());
-            case "a" -> gate.deliverRouted(local, Addressed.of(h), RouteStamp.of(h.path("st").get(codec.self())),
-                    n.payload());
+            case "c", "u", "g", "a" -> gate.deliverRouted(local, Addressed.of(h), RouteStamp.of(h), n.payload());
             default -> {
                 control(n, h.path("id").asText(), h.path("arg").asText());
                 yield 0;
@@ -81,7 +80,9 @@ final class NodeInbox {
         JsonNode h = n.header();
         switch (n.op()) {
             case "moved" -> {
-                recovery.moved(id, h.path("n").asLong());
+                Map<String, Long> switches = new LinkedHashMap<>();
+                h.path("sw").fields().forEachRemaining(e -> switches.put(e.getKey(), e.getValue().asLong()));
+                recovery.moved(id, switches);
                 return;
             }
             case "yield" -> {

@@ -14,8 +14,8 @@ import java.util.Map;
  * <p>Ops: {@code c} (to client ids), {@code u} (to uids), {@code g} (to groups), {@code a} (to all),
  * {@code close}, {@code bind}, {@code unbind}, {@code join}, {@code leave}, {@code ungroup}, {@code sess}; and from
  * connection recovery, {@code moved} (another node claimed a connection of this one) and {@code yield} (a client is
- * back elsewhere: drop its old socket here). Deliveries routed by a script carry the target node's
- * {@link RouteStamp} ({@code cl}, {@code aw}, {@code mf}; for {@code a}, every node's under {@code st}).
+ * back elsewhere: drop its old socket here). Deliveries looked up by a script carry the lookup's
+ * {@link RouteStamp} ({@code v}, {@code mf}).
  *
  * @param header the op and its arguments
  * @param payload the message to deliver, or null
@@ -49,10 +49,9 @@ record Notice(JsonNode header, String payload) {
 
         /**
          * @param to whom the send is for
-         * @param stamp the claims as they stood at the target node when Redis routed the send; null for a push
-         *     handed on to one connection
+         * @param stamp the claims as the send's lookup saw them; null for a push handed on to one connection
          * @param payload the encoded message
-         * @return the notice's text
+         * @return the notice's text (one for every node the send goes to, the shared channel's too)
          */
         String delivery(Addressed to, RouteStamp stamp, String payload) {
             ObjectNode h = header(to.op());
@@ -60,20 +59,6 @@ record Notice(JsonNode header, String payload) {
             if (stamp != null) {
                 stamp.writeTo(h);
             }
-            return h + "\n" + payload;
-        }
-
-        /**
-         * @param to everyone, less the excluded
-         * @param stamps each node's stamp (see {@link #delivery}), by node id: one notice serves every node
-         * @param payload the encoded message
-         * @return the notice's text, for the shared channel
-         */
-        String deliveryToAll(Addressed to, Map<String, RouteStamp> stamps, String payload) {
-            ObjectNode h = header(to.op());
-            to.writeTo(h);
-            ObjectNode byNode = h.putObject("st");
-            stamps.forEach((node, stamp) -> stamp.writeTo(byNode.putObject(node)));
             return h + "\n" + payload;
         }
 
@@ -93,11 +78,13 @@ record Notice(JsonNode header, String payload) {
 
         /**
          * @param clientId a connection another node claimed
-         * @param awayNumber the claim's number among the claims away from the node told
+         * @param switches entity -> the version the claim switched it at ({@link RouteStamp})
          * @return the notice's text
          */
-        String moved(String clientId, long awayNumber) {
-            return header("moved").put("id", clientId).put("n", awayNumber).toString();
+        String moved(String clientId, Map<String, Long> switches) {
+            ObjectNode h = header("moved").put("id", clientId);
+            switches.forEach(h.putObject("sw")::put);
+            return h.toString();
         }
 
         /** @param clientId the connection @param payload sent before closing, or null @return the notice's text */

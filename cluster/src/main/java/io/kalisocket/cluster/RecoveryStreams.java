@@ -157,8 +157,8 @@ final class RecoveryStreams implements RecoveryStore {
                 local.setSession(id, claim.session());
             }
             watcher.adopt(id);
-            Long claimNumber = claims.ended(id);
-            gate.adopted().add(id, claimNumber == null ? Long.MAX_VALUE : claimNumber);
+            Map<String, Long> switched = claims.ended(id);
+            gate.adopted().add(id, switched == null ? Map.of() : switched);
         } finally {
             gate.claimEnds();
         }
@@ -176,19 +176,20 @@ final class RecoveryStreams implements RecoveryStore {
      * ({@link RouteStamp}).
      *
      * @param clientId the connection
-     * @param awayNumber the claim's number among the claims away from this node
+     * @param switches entity -> the version the claim switched it at
      */
-    void moved(String clientId, long awayNumber) {
+    void moved(String clientId, Map<String, Long> switches) {
         watcher.forget(clientId); // first: the core's close hook for it must not drop what is now the other node's
         Control c = control;
         if (c != null) {
             c.release(clientId).ifPresent(released -> {
                 node.forget(released);
-                gate.released().add(released, awayNumber);
+                gate.released().add(released, switches);
             });
         }
         background("let go", redis.async().srem(keys.clients(self), clientId));
-        background("let go", redis.async().srem(keys.movedFrom(self), clientId));
+        // its entities' stamps stop telling this node to leave it out: it is gone from here
+        switches.keySet().forEach(entity -> background("let go", redis.async().hdel(keys.movedFrom(entity), clientId)));
     }
 
     /** @param clientId a connection whose client is back on another node: drop its socket here, which parks it */

@@ -2,62 +2,115 @@ package io.kalisocket.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * What a delivery routed to a node carries about connection recovery's claims as they stood when Redis routed it:
- * the node's claim counters and the connections claimed away from it that it still held. Publishes to node channels
- * run after the routing script (the channels live in slots of their own on a Redis Cluster), so a delivery can
- * reach a node after a claim that it was routed before, or before one it was routed after; the receiving node
- * compares the stamp with the claims it knows ({@link ClaimGate#skipped}, {@link ClaimGate#handOn}) and each moving
- * connection gets the delivery exactly once, on one side.
+ * What a delivery carries about connection recovery's claims as they stood when Redis looked its recipients up: for
+ * each entity it is for (a user {@code u:<uid>}, a group {@code g:<g>}, a connection {@code c:<cid>}, everyone
+ * {@code a}) that a claim ever switched, the entity's version, and the connections switched away from a node that has
+ * not let them go yet. Publishes run after the lookup, so a delivery can reach a node after a claim that it was
+ * looked up before, or before one it was looked up after; the receiving node compares the stamp with the versions at
+ * which the claims it knows switched each entity ({@link ClaimGate}), and each moving connection gets the delivery
+ * exactly once, on one side. A lookup and a switch of the same entity are atomic to each other (one slot), which is
+ * all this needs.
  *
- * @param claims how many connections the node had claimed ({@code ks:claims:<node>})
- * @param away how many connections had been claimed away from it ({@code ks:away:<node>})
- * @param moved connections claimed away from it that it had not let go yet ({@code ks:mf:<node>})
+ * @param versions entity -> version; an entity absent here is at version 0 (never switched, or not for an hour)
+ * @param moved entity -> (connection -> the node it was switched away from), for those not let go yet
  */
-record RouteStamp(long claims, long away, List<String> moved) {
+record RouteStamp(Map<String, Long> versions, Map<String, Map<String, String>> moved) {
 
-    /** A stamp read from a script's answer, and where the answer goes on. */
-    record Read(String node, RouteStamp stamp, int next) {
+    /** The stamp of a lookup whose entities no claim ever switched. */
+    static final RouteStamp NONE = new RouteStamp(Map.of(), Map.of());
+
+    RouteStamp {
+        versions = Map.copyOf(versions);
+        moved = Map.copyOf(moved);
     }
 
     /**
-     * Reads one stamp as the scripts write it ({@code stamp} in {@code lua/lib.lua}): node, claims, away, the count
-     * of moved connections, then their ids.
+     * Reads a stamp as the scripts write it ({@code stamped} in {@code lua/lib.lua}): E, then per entity its name,
+     * version, M, and M pairs of connection and old node.
      *
      * @param answer a script's answer
      * @param at where the stamp starts
-     * @return the stamp, its node and the index after it
+     * @return the stamp
      */
-    static Read read(List<Object> answer, int at) {
-        String node = String.valueOf(answer.get(at));
-        long claims = (Long) answer.get(at + 1);
-        long away = (Long) answer.get(at + 2);
-        int count = Math.toIntExact((Long) answer.get(at + 3));
-        List<String> moved = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            moved.add(String.valueOf(answer.get(at + 4 + i)));
+    static RouteStamp read(List<Object> answer, int at) {
+        int entities = Math.toIntExact((Long) answer.get(at));
+        if (entities == 0) {
+            return NONE;
         }
-        return new Read(node, new RouteStamp(claims, away, List.copyOf(moved)), at + 4 + count);
+        Map<String, Long> versions = new LinkedHashMap<>();
+        Map<String, Map<String, String>> moved = new LinkedHashMap<>();
+        int i = at + 1;
+        for (int e = 0; e < entities; e++) {
+            String entity = String.valueOf(answer.get(i));
+            versions.put(entity, (Long) answer.get(i + 1));
+            int count = Math.toIntExact((Long) answer.get(i + 2));
+            i += 3;
+            if (count > 0) {
+                Map<String, String> from = new LinkedHashMap<>();
+                for (int m = 0; m < count; m++, i += 2) {
+                    from.put(String.valueOf(answer.get(i)), String.valueOf(answer.get(i + 1)));
+                }
+                moved.put(entity, from);
+            }
+        }
+        return new RouteStamp(versions, moved);
     }
 
-    /** @param header a notice's header to stamp ({@code cl}, {@code aw}, {@code mf}) */
+    /** @param entity a user, group, connection or everyone @return its version when looked up */
+    long version(String entity) {
+        return versions.getOrDefault(entity, 0L);
+    }
+
+    /**
+     * @param node a node
+     * @param clientId one of its connections
+     * @return true when a claim had switched the connection away from that node in one of the entities looked up
+     *     (the node still holds it, and must leave it out: the lookup sent the delivery to the claiming node)
+     */
+    boolean movedAway(String node, String clientId) {
+        for (Map<String, String> from : moved.values()) {
+            if (node.equals(from.get(clientId))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the connections switched away from some node, in any entity looked up */
+    Iterable<String> movedIds() {
+        return moved.values().stream().flatMap(from -> from.keySet().stream()).distinct()::iterator;
+    }
+
+    /** @param header a notice's header to stamp: {@code v} (empty when no entity was ever switched), {@code mf} */
     void writeTo(ObjectNode header) {
-        header.put("cl", claims).put("aw", away);
+        versions.forEach(header.putObject("v")::put);
         if (!moved.isEmpty()) {
-            moved.forEach(header.putArray("mf")::add);
+            ObjectNode byEntity = header.putObject("mf");
+            moved.forEach((entity, from) -> from.forEach(byEntity.putObject(entity)::put));
         }
     }
 
-    /** @param header a notice's header (or the entry of {@code st} for this node) @return its stamp, or null */
+    /**
+     * @param header a notice's header
+     * @return its stamp; null when it has none (not looked up: a push handed on to one connection by its old node)
+     */
     static RouteStamp of(JsonNode header) {
-        if (header == null || !header.has("cl")) {
-            return null; // not routed by a script (a push handed on by a connection's old node): for it alone
+        if (header == null || !header.has("v")) {
+            return null;
         }
-        List<String> moved = new ArrayList<>();
-        header.path("mf").forEach(id -> moved.add(id.asText()));
-        return new RouteStamp(header.path("cl").asLong(), header.path("aw").asLong(), List.copyOf(moved));
+        Map<String, Long> versions = new LinkedHashMap<>();
+        header.path("v").fields().forEachRemaining(e -> versions.put(e.getKey(), e.getValue().asLong()));
+        Map<String, Map<String, String>> moved = new LinkedHashMap<>();
+        header.path("mf").fields().forEachRemaining(e -> {
+            Map<String, String> from = new LinkedHashMap<>();
+            e.getValue().fields().forEachRemaining(m -> from.put(m.getKey(), m.getValue().asText()));
+            moved.put(e.getKey(), from);
+        });
+        return versions.isEmpty() && moved.isEmpty() ? NONE : new RouteStamp(versions, moved);
     }
 }

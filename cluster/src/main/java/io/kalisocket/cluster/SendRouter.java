@@ -6,23 +6,21 @@ import io.lettuce.core.ScriptOutputType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
  * Sends across the cluster. Local recipients get the message directly from this node; for the others, one script
  * looks up which nodes hold recipients, whatever their number, and this node then publishes one notice to each of
- * those nodes' channels (to the shared channel for {@code sendToAll}), stamped with the claims as they stood there
+ * those nodes' channels (to the shared channel for {@code sendToAll}), stamped with the claims as the lookup saw them
  * ({@link RouteStamp}). A send to connections of this node only ({@code sendToClient} with a local id) never touches
  * Redis.
  *
  * <p>A connection is local when this node holds it, whatever node its id names: a client that returned to another
- * node (connection recovery) lives there, and the scripts look it up. The script's stamp of this node tells local
- * delivery which connections moved since; while this node is claiming a connection, local delivery after a script
+ * node (connection recovery) lives there, and the scripts look it up. The lookup's stamp tells local delivery which
+ * connections moved since; while this node is claiming a connection, local delivery after a script
  * waits at the {@link ClaimGate} (the count it returns then leaves out the local recipients).
  *
  * <p>Returned counts: local connections handed the message plus remote connections that Redis lists as recipients
@@ -34,21 +32,19 @@ final class SendRouter {
      * What a send script answers.
      *
      * @param remote recipients on other nodes
-     * @param self this node's stamp, for its local delivery
-     * @param targets the nodes to publish to, each with its stamp
+     * @param targets the nodes to publish to
+     * @param stamp the claims as the lookup saw them, for every node's delivery (this one's too)
      */
-    private record Routing(int remote, RouteStamp self, Map<String, RouteStamp> targets) {
+    private record Routing(int remote, List<String> targets, RouteStamp stamp) {
 
         static Routing of(List<Object> answer) {
             int remote = Math.toIntExact((Long) answer.get(0));
-            RouteStamp.Read self = RouteStamp.read(answer, 1);
-            Map<String, RouteStamp> targets = new LinkedHashMap<>();
-            for (int i = self.next(); i < answer.size(); ) {
-                RouteStamp.Read target = RouteStamp.read(answer, i);
-                targets.put(target.node(), target.stamp());
-                i = target.next();
+            int nodes = Math.toIntExact((Long) answer.get(1));
+            List<String> targets = new ArrayList<>(nodes);
+            for (int i = 0; i < nodes; i++) {
+                targets.add(String.valueOf(answer.get(2 + i)));
             }
-            return new Routing(remote, self.stamp(), targets);
+            return new Routing(remote, targets, RouteStamp.read(answer, 2 + nodes));
         }
     }
 
@@ -92,11 +88,10 @@ final class SendRouter {
     }
 
     private int toClient(String operation, String clientId, Function<RouteStamp, String> notice) {
-        List<Object> answer = redis.await(operation, redis.<List<Object>>run(Script.TO_CLIENT, ScriptOutputType.MULTI,
-                keys.prefix(), self, clientId));
-        RouteStamp.Read node = RouteStamp.read(answer, 1);
-        channels.await(operation, List.of(channels.tell(node.node(), notice.apply(node.stamp()))));
-        return Math.toIntExact((Long) answer.get(0));
+        Routing routing = Routing.of(redis.await(operation, redis.<List<Object>>run(Script.TO_CLIENT,
+                ScriptOutputType.MULTI, keys.prefix(), self, clientId)));
+        channels.await(operation, List.of(channels.tell(routing.targets().get(0), notice.apply(routing.stamp()))));
+        return routing.remote();
     }
 
     int toClients(Collection<String> clientIds, Object message) {
@@ -111,8 +106,9 @@ final class SendRouter {
         String payload = codec.payload(message);
         Routing routing = route("sendToClients", Script.SEND_CLIENTS, remote);
         publish("sendToClients", new Addressed("c", remote, List.of()), routing, payload);
+        // not looked up: held here, each gets it here (one moving away gets it through its released stream)
         Addressed here = new Addressed("c", mine, List.of());
-        return routing.remote() + gate.deliver(() -> gate.deliverRouted(local, here, routing.self(), payload));
+        return routing.remote() + gate.deliver(() -> gate.deliverRouted(local, here, null, payload));
     }
 
     int toUids(Collection<String> uids, Object message) {
@@ -128,7 +124,7 @@ final class SendRouter {
         }
         Routing routing = route("sendToUid", Script.SEND_UIDS, distinct);
         publish("sendToUid", to, routing, payload);
-        return routing.remote() + gate.deliver(() -> gate.deliverRouted(local, to, routing.self(), payload));
+        return routing.remote() + gate.deliver(() -> gate.deliverRouted(local, to, routing.stamp(), payload));
     }
 
     /**
@@ -148,9 +144,10 @@ final class SendRouter {
                 routes.keep(uid, mark, route);
             }
             remote += route.remote();
-            // One notice per user: each route's stamps are those of its own lookup.
+            // One notice per user: each route's stamp is that of its own lookup.
             Addressed one = to.targets().size() == 1 ? to : new Addressed("u", List.of(uid), List.of());
-            route.stamps().forEach((node, stamp) -> sent.add(channels.tell(node, codec.delivery(one, stamp, payload))));
+            String notice = codec.delivery(one, route.stamp(), payload);
+            route.nodes().forEach(node -> sent.add(channels.tell(node, notice)));
         }
         channels.await("sendToUid", sent);
         // Claims that happened since routing (the gate was quiet then): a connection claimed here got the message
@@ -179,21 +176,22 @@ final class SendRouter {
         tail.addAll(to.excluded());
         Routing routing = route("sendToGroup", Script.SEND_GROUPS, tail);
         publish("sendToGroup", to, routing, payload);
-        return routing.remote() + gate.deliver(() -> gate.deliverRouted(local, to, routing.self(), payload));
+        return routing.remote() + gate.deliver(() -> gate.deliverRouted(local, to, routing.stamp(), payload));
     }
 
     int toAll(Object message, String... exclude) {
         String payload = codec.payload(message);
         Addressed to = new Addressed("a", List.of(), Arrays.asList(exclude));
         Routing routing = route("sendToAll", Script.SEND_ALL, to.excluded());
-        channels.await("sendToAll", List.of(channels.tellAll(codec.deliveryToAll(to, routing.targets(), payload))));
-        return routing.remote() + gate.deliver(() -> gate.deliverRouted(local, to, routing.self(), payload));
+        channels.await("sendToAll", List.of(channels.tellAll(codec.delivery(to, routing.stamp(), payload))));
+        return routing.remote() + gate.deliver(() -> gate.deliverRouted(local, to, routing.stamp(), payload));
     }
 
-    /** Publishes a send to each node Redis routed it to, with that node's stamp, and waits until Redis took them. */
+    /** Publishes a send, stamped, to each node Redis routed it to, and waits until Redis took them. */
     private void publish(String operation, Addressed to, Routing routing, String payload) {
+        String notice = codec.delivery(to, routing.stamp(), payload);
         List<CompletableFuture<Long>> sent = new ArrayList<>(routing.targets().size());
-        routing.targets().forEach((node, stamp) -> sent.add(channels.tell(node, codec.delivery(to, stamp, payload))));
+        routing.targets().forEach(node -> sent.add(channels.tell(node, notice)));
         channels.await(operation, sent);
     }
 

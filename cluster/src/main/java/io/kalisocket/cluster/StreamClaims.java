@@ -2,6 +2,7 @@ package io.kalisocket.cluster;
 
 import io.kalisocket.spi.RecoveryStore.Claim;
 import io.lettuce.core.ScriptOutputType;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Claims a connection whose client returned to this node from another one (docs/RECOVERY.md §7), in two steps, since
  * on a Redis Cluster the connection's recovery stream is in its own slot and its memberships in the application's:
  * {@code claim_stream} makes this node the stream's writer and reads the missed pushes, then {@code claim} moves the
- * memberships and numbers the claim. Between the two, what the old node pushes is handed on by the stream and sends are
+ * memberships and switches its entities (its user, groups, itself, everyone) at new versions ({@link RouteStamp}). Between the two, what the old node pushes is handed on by the stream and sends are
  * still routed as before the claim, which the route stamps agree with. When the second step fails, the first is
  * undone so the connection stays parked where it was.
  */
@@ -35,8 +36,8 @@ final class StreamClaims {
     private final String self;
     private final ClaimGate gate;
     private final Directory directory;
-    /** Claim numbers of connections claimed and not adopted yet. */
-    private final Map<String, Long> claimNumbers = new ConcurrentHashMap<>();
+    /** The versions the claims of connections claimed and not adopted yet switched their entities at. */
+    private final Map<String, Map<String, Long>> switches = new ConcurrentHashMap<>();
 
     StreamClaims(RedisLink redis, NodeChannels channels, Notice.Codec codec, Keys keys, ClaimGate gate,
             Directory directory) {
@@ -61,9 +62,12 @@ final class StreamClaims {
         return attempt(clientId, last, 1);
     }
 
-    /** @param clientId a connection adopted or abandoned @return its claim's number, forgotten here now, or null */
-    Long ended(String clientId) {
-        return claimNumbers.remove(clientId);
+    /**
+     * @param clientId a connection adopted or abandoned
+     * @return the versions its claim switched its entities at, forgotten here now, or null
+     */
+    Map<String, Long> ended(String clientId) {
+        return switches.remove(clientId);
     }
 
     private CompletableFuture<Claim> attempt(String clientId, long last, int tries) {
@@ -116,18 +120,21 @@ final class StreamClaims {
     private Claim claimed(String clientId, long newest, String owner, List<String> missed, List<Object> moved,
             Map<String, String> stored) {
         int i = 0;
-        long claimNumber = (Long) moved.get(i++);
-        long awayNumber = (Long) moved.get(i++);
-        // Deliveries routed to the old node carry stamps: it hands on those routed before this number, whenever
-        // they arrive, so this notice need not be in order with them.
-        channels.tell(owner, codec.moved(clientId, awayNumber));
         String uid = String.valueOf(moved.get(i++));
         long groupCount = (Long) moved.get(i++);
         Set<String> groups = new LinkedHashSet<>();
         for (long g = 0; g < groupCount; g++) {
             groups.add(String.valueOf(moved.get(i++)));
         }
-        claimNumbers.put(clientId, claimNumber);
+        long entities = (Long) moved.get(i++);
+        Map<String, Long> switched = new LinkedHashMap<>();
+        for (long e = 0; e < entities; e++, i += 2) {
+            switched.put(String.valueOf(moved.get(i)), (Long) moved.get(i + 1));
+        }
+        // Deliveries carry the stamps of their lookups: the old node hands on those looked up before these versions,
+        // whenever they arrive, so this notice need not be in order with them.
+        channels.tell(owner, codec.moved(clientId, switched));
+        switches.put(clientId, switched);
         return new Claim(null, newest, missed, uid.isEmpty() ? Optional.empty() : Optional.of(uid), groups,
                 directory.decode(stored));
     }

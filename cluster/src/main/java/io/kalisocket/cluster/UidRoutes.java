@@ -3,8 +3,7 @@ package io.kalisocket.cluster;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
@@ -23,28 +22,30 @@ final class UidRoutes {
     static final String CHANGED = "~u\n";
 
     /**
-     * Where a user's connections on other nodes are, with each node's {@link RouteStamp} as the lookup found it (a
+     * Where a user's connections on other nodes are, with the {@link RouteStamp} of the lookup that found them (a
      * notice sent along a kept route is routed as of its lookup); the identity of a route not yet looked up marks
      * its lookup.
      */
     static final class Route {
         private final int remote;
-        private final Map<String, RouteStamp> stamps;
+        private final List<String> nodes;
+        private final RouteStamp stamp;
 
-        private Route(int remote, Map<String, RouteStamp> stamps) {
+        private Route(int remote, List<String> nodes, RouteStamp stamp) {
             this.remote = remote;
-            this.stamps = stamps;
+            this.nodes = nodes;
+            this.stamp = stamp;
         }
 
         /** @param answer what {@code route_uid} answered @return the route */
         static Route of(List<Object> answer) {
-            Map<String, RouteStamp> stamps = new LinkedHashMap<>();
-            for (int i = RouteStamp.read(answer, 1).next(); i < answer.size(); ) {
-                RouteStamp.Read node = RouteStamp.read(answer, i);
-                stamps.put(node.node(), node.stamp());
-                i = node.next();
+            int count = Math.toIntExact((Long) answer.get(1));
+            List<String> nodes = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                nodes.add(String.valueOf(answer.get(2 + i)));
             }
-            return new Route(Math.toIntExact((Long) answer.get(0)), Collections.unmodifiableMap(stamps));
+            return new Route(Math.toIntExact((Long) answer.get(0)), List.copyOf(nodes),
+                    RouteStamp.read(answer, 2 + count));
         }
 
         /** @return how many of the user's connections are on other nodes */
@@ -52,9 +53,14 @@ final class UidRoutes {
             return remote;
         }
 
-        /** @return the other nodes holding them, each with its stamp */
-        Map<String, RouteStamp> stamps() {
-            return stamps;
+        /** @return the other nodes holding them */
+        List<String> nodes() {
+            return nodes;
+        }
+
+        /** @return the claims as the lookup saw them */
+        RouteStamp stamp() {
+            return stamp;
         }
     }
 
@@ -81,7 +87,7 @@ final class UidRoutes {
     /** @param uid a user @return its route, when known and fresh */
     Route known(String uid) {
         Route route = routes.getIfPresent(uid);
-        if (route == null || route.stamps == null) {
+        if (route == null || route.stamp == null) {
             misses.increment();
             return null;
         }
@@ -91,7 +97,7 @@ final class UidRoutes {
 
     /** @param uid a user about to be looked up @return the mark of this lookup, to give {@link #keep} */
     Route lookingUp(String uid) {
-        Route mark = new Route(0, null);
+        Route mark = new Route(0, List.of(), null);
         routes.put(uid, mark);
         return mark;
     }

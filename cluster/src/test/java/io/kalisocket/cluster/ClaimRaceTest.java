@@ -13,11 +13,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Deliveries that race a claim (docs/RECOVERY.md §7, docs/CLUSTER.md "Node channels"): a send's script routes it,
- * then the sending node publishes it to each node's channel, so a delivery can reach a node after a claim it was
- * routed before, or before the {@code moved} notice of a claim it was routed after. Each carries the claims as they
- * stood at its target ({@link RouteStamp}); staged here by publishing stamped deliveries straight to the channels of
- * the node a client left (a) and the node it returned to (b): the connection gets each exactly once, on one side.
+ * Deliveries that race a claim (docs/RECOVERY.md §7, docs/CLUSTER.md "Route stamps"): a send's script looks its
+ * recipients up, then the sending node publishes it to each node's channel, so a delivery can reach a node after a
+ * claim it was looked up before, or before the {@code moved} notice of a claim it was looked up after. Each carries
+ * the versions of its entities as the lookup saw them ({@link RouteStamp}); staged here by publishing stamped
+ * deliveries straight to the channels of the node a client left (a) and the node it returned to (b): the connection
+ * gets each exactly once, on one side.
  */
 class ClaimRaceTest {
 
@@ -31,18 +32,18 @@ class ClaimRaceTest {
     }
 
     /**
-     * Ann (recoverable, room r1) and Bob (room r1) on node a, Ann's socket dropped and back on node b; node a has let
-     * her connection go.
+     * Ann (recoverable, uid ann, room r1) and Bob (room r1) on node a, Ann's socket dropped and back on node b; node a
+     * has let her connection go.
      *
-     * @param before the stamps of nodes a and b just before the claim
+     * @param before the versions of Ann's user and room just before the claim
      * @param after the same, just after it
      */
     private record Moved(RunningServer a, RunningServer b, TestClient ann, TestClient bob, String annId,
-            Stamps before, Stamps after) {
+            Versions before, Versions after) {
     }
 
-    /** @param awayFromA {@code ks:away:a} @param claimsOfB {@code ks:claims:b} */
-    private record Stamps(long awayFromA, long claimsOfB) {
+    /** @param user {@code ks:v:u:ann} @param room {@code ks:v:g:r1} @param all {@code ks:v:a} */
+    private record Versions(long user, long room, long all) {
     }
 
     private Moved annMovedFromAToB() {
@@ -57,28 +58,33 @@ class ClaimRaceTest {
         await().until(() -> b.gateway().getClientIdCountByGroup("r1") == 2);
         ann.abort();
         await().until(() -> "1".equals(nodes.redis().hget(nodes.key("r:" + annId), "parked")));
-        Stamps before = stamps();
+        Versions before = versions();
         TestClient back = nodes.open(b, "resume=" + recovery.get("token").asText() + "&epoch="
                 + recovery.get("epoch").asText() + "&last=0");
         assertThat(back.awaitJson(1).get(0).get("recovered").asBoolean()).isTrue();
         await("node a let her go").until(() -> !nodes.redis().sismember(nodes.key("n:a:clients"), annId)
-                && nodes.redis().scard(nodes.key("mf:a")) == 0);
-        return new Moved(a, b, back, bob, annId, before, stamps());
+                && !nodes.redis().hexists(nodes.key("mf:u:ann"), annId)
+                && !nodes.redis().hexists(nodes.key("mf:g:r1"), annId));
+        Versions after = versions();
+        assertThat(after.user()).as("the claim switched Ann's user").isGreaterThan(before.user());
+        assertThat(after.room()).as("and her room").isGreaterThan(before.room());
+        return new Moved(a, b, back, bob, annId, before, after);
     }
 
-    private Stamps stamps() {
-        return new Stamps(counter("away:a"), counter("claims:b"));
+    private Versions versions() {
+        return new Versions(version("u:ann"), version("g:r1"), version("a"));
     }
 
-    private long counter(String name) {
-        String value = nodes.redis().get(nodes.key(name));
+    private long version(String entity) {
+        String value = nodes.redis().get(nodes.key("v:" + entity));
         return value == null ? 0 : Long.parseLong(value);
     }
 
-    /** Publishes a delivery to a node's channel as a sending node would, with the stamp given. */
-    private void deliver(String node, String op, String target, long claims, long away, int n) {
-        nodes.redis().publish(nodes.key("ch:" + node), "{\"op\":\"" + op + "\",\"from\":\"x\",\"t\":[\"" + target
-                + "\"],\"cl\":" + claims + ",\"aw\":" + away + "}\n{\"type\":\"late\",\"n\":" + n + "}");
+    /** Publishes a delivery to a channel as a sending node would, stamped with the entity's version given. */
+    private void deliver(String channel, String op, String target, String entity, long version, int n) {
+        String to = "a".equals(op) ? "" : "\"t\":[\"" + target + "\"],";
+        nodes.redis().publish(nodes.key("ch:" + channel), "{\"op\":\"" + op + "\",\"from\":\"x\"," + to
+                + "\"v\":{\"" + entity + "\":" + version + "}}\n{\"type\":\"late\",\"n\":" + n + "}");
     }
 
     private static List<Integer> late(TestClient client) {
@@ -86,36 +92,58 @@ class ClaimRaceTest {
     }
 
     @Test
-    void aDeliveryRoutedToTheOldNodeBeforeTheClaim_arrivingAfterItLetGo_isHandedOnOnce() {
+    void aDeliveryLookedUpBeforeTheClaim_reachingTheOldNodeAfterItLetGo_isHandedOnOnce() {
         Moved moved = annMovedFromAToB();
-        deliver("a", "u", "ann", 0, moved.before().awayFromA(), 1);
+        deliver("a", "u", "ann", "u:ann", moved.before().user(), 1);
         await().until(() -> late(moved.ann()), n -> n.equals(List.of(1)));
     }
 
     @Test
-    void aDeliveryRoutedToTheOldNodeAfterTheClaim_isNotDeliveredThere_theNewNodeGotIt() {
+    void aDeliveryLookedUpAfterTheClaim_isNotDeliveredOnTheOldNode_theNewNodeGotIt() {
         Moved moved = annMovedFromAToB();
-        deliver("a", "u", "ann", 0, moved.after().awayFromA(), 1);
-        deliver("a", "u", "ann", 0, moved.before().awayFromA(), 2); // handed on the same way as 1 would be
+        deliver("a", "u", "ann", "u:ann", moved.after().user(), 1);
+        deliver("a", "u", "ann", "u:ann", moved.before().user(), 2); // handed on the same way as 1 would be
         await().until(() -> late(moved.ann()), n -> n.contains(2));
         assertThat(late(moved.ann())).containsExactly(2);
     }
 
     @Test
-    void aDeliveryRoutedToTheNewNodeBeforeTheClaim_isSkippedThere_theOldNodeHandsItOn() {
+    void aDeliveryLookedUpBeforeTheClaim_isSkippedOnTheNewNode_theOldNodeHandsItOn() {
         Moved moved = annMovedFromAToB();
-        deliver("b", "u", "ann", moved.before().claimsOfB(), 0, 1);
-        deliver("b", "u", "ann", moved.after().claimsOfB(), 0, 2);
+        deliver("b", "u", "ann", "u:ann", moved.before().user(), 1);
+        deliver("b", "u", "ann", "u:ann", moved.after().user(), 2);
         await().until(() -> late(moved.ann()), n -> n.contains(2));
         assertThat(late(moved.ann())).containsExactly(2);
     }
 
     @Test
-    void aGroupDeliveryRoutedBeforeTheClaim_reachesTheMovedMemberOnce_andTheOthersAsUsual() {
+    void aGroupDeliveryLookedUpBeforeTheClaim_reachesTheMovedMemberOnce_andTheOthersAsUsual() {
         Moved moved = annMovedFromAToB();
-        deliver("a", "g", "r1", 0, moved.before().awayFromA(), 1);
+        deliver("a", "g", "r1", "g:r1", moved.before().room(), 1);
         await().until(() -> late(moved.ann()), n -> n.equals(List.of(1)));
         await().until(() -> late(moved.bob()), n -> n.equals(List.of(1)));
+    }
+
+    @Test
+    void aGroupDeliveryLookedUpAfterTheClaim_reachesTheMovedMemberOnItsNewNode() {
+        Moved moved = annMovedFromAToB();
+        deliver("b", "g", "r1", "g:r1", moved.after().room(), 1);
+        deliver("a", "g", "r1", "g:r1", moved.after().room(), 1);
+        await().until(() -> late(moved.bob()), n -> n.equals(List.of(1)));
+        await().until(() -> late(moved.ann()), n -> n.equals(List.of(1)));
+        deliver("a", "g", "r1", "g:r1", moved.before().room(), 2); // after 1 on Ann's way: a hands it on
+        await().until(() -> late(moved.ann()), n -> n.contains(2));
+        assertThat(late(moved.ann())).containsExactly(1, 2);
+    }
+
+    @Test
+    void aSendToAllOnTheSharedChannel_reachesTheMovedConnectionOnce_whenLookedUpBeforeOrAfterTheClaim() {
+        Moved moved = annMovedFromAToB();
+        deliver("all", "a", "", "a", moved.before().all(), 1); // node a hands it on, node b skips her
+        deliver("all", "a", "", "a", moved.after().all(), 2); // node b delivers, node a does not
+        await().until(() -> late(moved.bob()), n -> n.equals(List.of(1, 2)));
+        await().until(() -> late(moved.ann()), n -> n.contains(2) && n.contains(1));
+        assertThat(late(moved.ann())).containsExactlyInAnyOrder(1, 2);
     }
 
     @Test

@@ -1,26 +1,38 @@
 -- ARGV: prefix, self, cid, old node
--- -> {claim number, the old node's away number, uid or '', G, G groups}
+-- -> {uid or '', G, G groups, E, then E pairs of entity and the version it switched at}
 -- The second step of a claim (docs/RECOVERY.md §7), after claim_stream.lua made self the connection's stream writer:
--- atomically move the connection's memberships from the old node to self and number the claim on both sides; the
--- caller then tells the old node to let it go ('moved', with the away number that the stamps of the deliveries
--- routed to it are compared with).
+-- move the connection's memberships from the old node to self and switch each of its entities (itself, everyone,
+-- its user, its groups; lib.lua, "Route stamps") at a new version, marking it as held by the old node until that
+-- node lets it go. The caller then tells the old node ('moved', with the versions), and both compare the stamps of
+-- the deliveries they get with these versions.
 local self, cid, owner = ARGV[2], ARGV[3], ARGV[4]
 redis.call('SREM', p .. 'n:' .. owner .. ':clients', cid)
 redis.call('SADD', p .. 'n:' .. self .. ':clients', cid)
 if homeOf(cid) == self then redis.call('HDEL', p .. 'moved', cid) else redis.call('HSET', p .. 'moved', cid, self) end
+local entities = {'c:' .. cid, 'a'}
 local uid = redis.call('HGET', p .. 'c:' .. cid, 'uid')
-if uid then uidChanged(uid) end
+if uid then
+  uidChanged(uid)
+  entities[#entities + 1] = 'u:' .. uid
+end
 local groups = redis.call('SMEMBERS', p .. 'cg:' .. cid)
 for _, g in ipairs(groups) do
   if redis.call('SISMEMBER', p .. 'group:' .. g, cid) == 1 then
     local gn = p .. 'gn:' .. g
     if redis.call('HINCRBY', gn, owner, -1) <= 0 then redis.call('HDEL', gn, owner) end
     redis.call('HINCRBY', gn, self, 1)
+    entities[#entities + 1] = 'g:' .. g
   end
 end
-redis.call('SADD', p .. 'mf:' .. owner, cid)
-local awayNo = redis.call('INCR', p .. 'away:' .. owner)
-local claimNo = redis.call('INCR', p .. 'claims:' .. self)
-local out = {claimNo, awayNo, uid or '', #groups}
+local out = {uid or '', #groups}
 for _, g in ipairs(groups) do out[#out + 1] = g end
+out[#out + 1] = #entities
+for _, e in ipairs(entities) do
+  local v = redis.call('INCR', p .. 'v:' .. e)
+  -- far longer than any node keeps a claim (ClaimLedger.KEEP): a version that lapses restarts below no kept one
+  redis.call('PEXPIRE', p .. 'v:' .. e, 3600000)
+  redis.call('HSET', p .. 'mf:' .. e, cid, owner)
+  out[#out + 1] = e
+  out[#out + 1] = v
+end
 return out

@@ -9,9 +9,17 @@ for i = 4, #ARGV do
     if ARGV[2] == '1' and redis.call('EXISTS', p .. 'node:' .. node) == 1 then return {-1} end
     redis.call('SREM', p .. 'n:' .. node .. ':clients', cid)
     local uid = redis.call('HGET', p .. 'c:' .. cid, 'uid')
-    if uid then unbindUid(cid, uid) end
-    for _, g in ipairs(redis.call('SMEMBERS', p .. 'cg:' .. cid)) do leaveGroup(cid, g) end
-    redis.call('DEL', p .. 'c:' .. cid, p .. 'cg:' .. cid)
+    -- a claim's marks whose old node never let go (its notice lost): they would ride on every stamp
+    redis.call('HDEL', p .. 'mf:a', cid)
+    if uid then
+      unbindUid(cid, uid)
+      redis.call('HDEL', p .. 'mf:u:' .. uid, cid)
+    end
+    for _, g in ipairs(redis.call('SMEMBERS', p .. 'cg:' .. cid)) do
+      leaveGroup(cid, g)
+      redis.call('HDEL', p .. 'mf:g:' .. g, cid)
+    end
+    redis.call('DEL', p .. 'c:' .. cid, p .. 'cg:' .. cid, p .. 'v:c:' .. cid, p .. 'mf:c:' .. cid)
     redis.call('HDEL', p .. 'moved', cid)
     removed[#removed + 1] = cid
   end

@@ -18,20 +18,6 @@ local function nodeOf(cid)
   end
   return homeOf(cid)
 end
--- Connections another node claimed from node n that n has not let go yet: its local sends must skip them.
-local function movedFrom(n)
-  return redis.call('SMEMBERS', p .. 'mf:' .. n)
-end
--- How many connections node n has claimed so far: a send's answer carries it, so that n's local delivery can skip
--- the connections it claimed after the send was routed (they got the send where they were).
-local function claimsOf(n)
-  return tonumber(redis.call('GET', p .. 'claims:' .. n) or '0')
-end
--- How many connections other nodes have claimed from node n so far: n's local delivery after a send still reaches
--- those claimed after the send was routed (through their released stream, which hands it on).
-local function awayOf(n)
-  return tonumber(redis.call('GET', p .. 'away:' .. n) or '0')
-end
 local function registered(cid)
   return redis.call('SISMEMBER', p .. 'n:' .. nodeOf(cid) .. ':clients', cid) == 1
 end
@@ -65,21 +51,30 @@ local function toTell(cid, self, msg)
   if node ~= self and msg ~= '' then return node end
   return ''
 end
--- Appends what a delivery routed to node n now must carry (its routing stamp): n, how many connections n had claimed,
--- how many had been claimed away from it, and those of them it still holds (count, then ids). The receiving node
--- compares it with the claims it knows, so that a connection moving between nodes gets the delivery exactly once.
-local function stamp(out, n)
-  local mf = movedFrom(n)
-  out[#out + 1] = n
-  out[#out + 1] = claimsOf(n)
-  out[#out + 1] = awayOf(n)
-  out[#out + 1] = #mf
-  for _, cid in ipairs(mf) do out[#out + 1] = cid end
+-- Route stamps (docs/CLUSTER.md, "Route stamps"): an entity is a user 'u:<uid>', a group 'g:<g>', a connection
+-- 'c:<cid>' or everyone 'a'. v:<e> counts the claims that moved one of its connections to another node (absent: none
+-- ever, or none for an hour); mf:<e> holds those whose old node has not let them go yet (cid -> old node).
+local function stamped(out, entities)
+  local at = #out + 1
+  out[at] = 0
+  for _, e in ipairs(entities) do
+    local v = redis.call('GET', p .. 'v:' .. e)
+    if v then
+      out[at] = out[at] + 1
+      local mf = redis.call('HGETALL', p .. 'mf:' .. e)
+      out[#out + 1] = e
+      out[#out + 1] = tonumber(v)
+      out[#out + 1] = #mf / 2
+      for _, x in ipairs(mf) do out[#out + 1] = x end
+    end
+  end
 end
--- A send's answer: {count, the caller's stamp, then one stamp per node in nodes (a set)}.
-local function routed(count, self, nodes)
-  local out = {count}
-  stamp(out, self)
-  for n in pairs(nodes) do stamp(out, n) end
+-- A send's answer: {count, N, the N nodes to publish to (a set), then the stamps of the entities it is for: E, then
+-- per stamped entity its name, version, M, and M pairs of connection and old node}. One stamp set serves every node.
+local function routed(count, nodes, entities)
+  local out = {count, 0}
+  for n in pairs(nodes) do out[#out + 1] = n end
+  out[2] = #out - 2
+  stamped(out, entities)
   return out
 end

@@ -1,5 +1,5 @@
--- ARGV: prefix, self, uid -> {the user's connections on other nodes, the caller's stamp, the stamp of each other
--- node holding one}: what the near cache keeps (docs/CLUSTER.md, "Near cache"), the stamps for the notices it sends
+-- ARGV: prefix, self, uid -> {the user's connections on other nodes, the nodes holding them, the user's stamp} (see
+-- routed in lib.lua): what the near cache keeps (docs/CLUSTER.md, "Near cache")
 local count, nodes = 0, {}
 for _, cid in ipairs(redis.call('SMEMBERS', p .. 'uid:' .. ARGV[3])) do
   local n = nodeOf(cid)
@@ -8,4 +8,4 @@ for _, cid in ipairs(redis.call('SMEMBERS', p .. 'uid:' .. ARGV[3])) do
     nodes[n] = true
   end
 end
-return routed(count, ARGV[2], nodes)
+return routed(count, nodes, {'u:' .. ARGV[3]})

@@ -1,5 +1,5 @@
--- ARGV: prefix, self, excluded client ids... -> {remote connections, the caller's stamp, the stamp of every other
--- node} (see routed in lib.lua); the caller publishes one notice, carrying every node's stamp, on the shared channel
+-- ARGV: prefix, self, excluded client ids... -> {remote connections, every other node, the stamp of everyone ('a')}
+-- (see routed in lib.lua); the caller publishes one notice on the shared channel
 local count, nodes = 0, {}
 for _, n in ipairs(redis.call('SMEMBERS', p .. 'nodes')) do
   if n ~= ARGV[2] then
@@ -10,4 +10,4 @@ end
 for i = 3, #ARGV do
   if nodeOf(ARGV[i]) ~= ARGV[2] and registered(ARGV[i]) then count = count - 1 end
 end
-return routed(count, ARGV[2], nodes)
+return routed(count, nodes, {'a'})

@@ -1,9 +1,10 @@
 -- ARGV: prefix, self, group count G, G groups, excluded client ids...
--- -> {remote members handed the message, the caller's stamp, the stamp of each other node holding a member} (see
+-- -> {remote members handed the message, the nodes other than self holding a member, the groups' stamps} (see
 -- routed in lib.lua); the caller publishes one notice to each of those nodes
 local self, ng = ARGV[2], tonumber(ARGV[3])
-local count, nodes = 0, {}
+local count, nodes, entities = 0, {}, {}
 for i = 4, 3 + ng do
+  entities[#entities + 1] = 'g:' .. ARGV[i]
   local held = redis.call('HGETALL', p .. 'gn:' .. ARGV[i])
   for j = 1, #held, 2 do
     if held[j] ~= self then
@@ -30,4 +31,4 @@ for i = 4 + ng, #ARGV do
     end
   end
 end
-return routed(count, self, nodes)
+return routed(count, nodes, entities)
