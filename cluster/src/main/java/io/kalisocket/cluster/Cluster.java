@@ -212,13 +212,14 @@ public final class Cluster implements AutoCloseable {
         AnnounceFence fence = new AnnounceFence();
         NodeLiveness beat = new NodeLiveness(redis, keys, nodeId, config, membership, watcher, local, stats, fence);
         beat.start();
-        OwnerWrites ownerWrites = new OwnerWrites(membership, watcher, local, json);
+        OwnerWrites ownerWrites = new OwnerWrites(membership, watcher, local, channels, codec);
+        OwnerRequests requests = new OwnerRequests(redis, channels, keys, nodeId);
         Directory directory = new Directory(local, redis, keys, json);
         ClaimGate gate = new ClaimGate(nodeId, node.clock());
         RecoveryStreams streams = new RecoveryStreams(redis, channels, codec, keys, node, watcher, membership, directory,
                 gate);
         NodeInbox inbox = new NodeInbox(local, codec, stats, ownerWrites,
-                write -> timer.execute(() -> guarded(write)), streams, gate);
+                write -> timer.execute(() -> guarded(write)), streams, gate, requests);
         redis.subscribe(text -> {
             if (!routes.accept(text)) {
                 gate.deliver(() -> inbox.accept(text));
@@ -226,7 +227,8 @@ public final class Cluster implements AutoCloseable {
         }, keys.channel(nodeId), keys.channelAll());
         SendRouter router = new SendRouter(local, redis, channels, keys, nodeId, codec, gate, routes);
         RedisGateway made = new RedisGateway(local, nodeId, router,
-                new MembershipChanges(local, router, watcher, membership, codec, fence), directory, codec, stats);
+                new MembershipChanges(local, router, watcher, membership, codec, fence, requests), directory, codec,
+                stats);
         this.recoveryStreams = streams;
         this.liveness = beat;
         this.gateway = made;

@@ -1,9 +1,13 @@
 package io.kalisocket.cluster;
 
+import java.time.Duration;
+
 /**
  * Thrown by a cluster operation that needs Redis while Redis cannot be reached. It is thrown at once
  * (commands are not queued while disconnected), so an action never hangs on it; nothing was sent or
- * changed. The node reconnects by itself and re-announces its connections.
+ * changed. The node reconnects by itself and re-announces its connections. Also thrown, after the command timeout,
+ * by a membership change of another node's connection when that node does not answer (it is the connection's one
+ * writer): the change may still be applied there.
  */
 public final class ClusterUnavailableException extends RuntimeException {
 
@@ -13,5 +17,20 @@ public final class ClusterUnavailableException extends RuntimeException {
     public ClusterUnavailableException(String operation, String redis, Throwable cause) {
         super("cluster " + operation + " failed: Redis at " + redis + " is unreachable ("
                 + cause.getMessage() + ")", cause);
+    }
+
+    private ClusterUnavailableException(String message) {
+        super(message);
+    }
+
+    /**
+     * @param operation what was asked
+     * @param node the node holding the connection, which did not answer
+     * @param waited how long it was waited for
+     * @return the exception
+     */
+    static ClusterUnavailableException nodeSilent(String operation, String node, Duration waited) {
+        return new ClusterUnavailableException("cluster " + operation + " failed: node " + node + ", which holds the"
+                + " connection, did not answer within " + waited.toMillis() + " ms (it may still apply it)");
     }
 }

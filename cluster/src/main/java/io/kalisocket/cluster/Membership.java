@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Writes membership to Redis: which connections each node has, uid and group membership, sessions.
- * Every write is one atomic script that first checks the connection is registered (so nothing is ever
- * recorded for a connection that already closed) and names the node the connection lives on when that is another
- * one; the notice is published there as soon as the script answered, before the write completes.
+ * Writes membership to Redis: which connections each node has, uid and group membership, sessions. A connection's
+ * membership is written by the node holding it alone (changes asked on other nodes come to it, {@link OwnerRequests});
+ * every write is one atomic script that first checks the connection is registered, so nothing is ever recorded for a
+ * connection that already closed.
  */
 final class Membership {
 
@@ -77,20 +77,23 @@ final class Membership {
         return true;
     }
 
-    CompletableFuture<Long> bind(String clientId, String uid, String notice) {
-        return write(Script.BIND, clientId, uid, notice);
+    // The writes of a connection's membership, run by the node holding it (its one writer): each answers 1 when
+    // written, 0 when the connection is not registered.
+
+    CompletableFuture<Long> bind(String clientId, String uid) {
+        return write(Script.BIND, clientId, uid);
     }
 
-    CompletableFuture<Long> unbind(String clientId, String uid, String notice) {
-        return write(Script.UNBIND, clientId, uid, notice);
+    CompletableFuture<Long> unbind(String clientId, String uid) {
+        return write(Script.UNBIND, clientId, uid);
     }
 
-    CompletableFuture<Long> join(String clientId, String group, String notice) {
-        return write(Script.JOIN, clientId, group, notice);
+    CompletableFuture<Long> join(String clientId, String group) {
+        return write(Script.JOIN, clientId, group);
     }
 
-    CompletableFuture<Long> leave(String clientId, String group, String notice) {
-        return write(Script.LEAVE, clientId, group, notice);
+    CompletableFuture<Long> leave(String clientId, String group) {
+        return write(Script.LEAVE, clientId, group);
     }
 
     /**
@@ -106,26 +109,25 @@ final class Membership {
     }
 
     /**
-     * Writes a connection's session, in the client's own slot, once the membership says the connection is online:
-     * asked first (and its node named, for the notice), then written, then asked again, and deleted when the
-     * connection closed meanwhile (its close deletes the session after unregistering it, so one of the two always
-     * sees the other).
+     * Writes a connection's session, in the client's own slot, when the membership says the connection is online:
+     * asked first, then written, then asked again, and deleted when the connection closed meanwhile (its close
+     * deletes the session after unregistering it, so one of the two always sees the other).
      *
      * @param clientId the connection
      * @param replace replace the whole session, or merge
      * @param entries the entries; null values remove keys
-     * @param notice for the owning node, or empty when it is this node
-     * @return the answer later: 1 when written, 0 when the connection is not online
+     * @return the answer later: 1 when written, 0 when the connection is not registered
      */
-    CompletableFuture<Long> session(String clientId, boolean replace, Map<String, ?> entries, String notice) {
-        CompletableFuture<Long> online = told(redis.run(Script.SESSION, ScriptOutputType.MULTI, keys.prefix(), self,
-                clientId, tell(notice)), notice);
-        return online.thenCompose(registered -> registered == 0L ? online
+    CompletableFuture<Long> session(String clientId, boolean replace, Map<String, ?> entries) {
+        return online(clientId).thenCompose(registered -> registered == 0L ? CompletableFuture.completedFuture(0L)
                 : writeSession(clientId, replace, entries)
-                        .thenCompose(written -> redis.<Long>run(Script.ONLINE, ScriptOutputType.INTEGER, keys.prefix(),
-                                clientId))
-                        .thenCompose(still -> still == 1L ? online
+                        .thenCompose(written -> online(clientId))
+                        .thenCompose(still -> still == 1L ? CompletableFuture.completedFuture(1L)
                                 : redis.async().del(keys.session(clientId)).toCompletableFuture().thenApply(d -> 0L)));
+    }
+
+    private CompletableFuture<Long> online(String clientId) {
+        return redis.run(Script.ONLINE, ScriptOutputType.INTEGER, keys.prefix(), clientId);
     }
 
     /**
@@ -152,28 +154,8 @@ final class Membership {
         return redis.await(operation, write) == 1L;
     }
 
-    private CompletableFuture<Long> write(Script script, String clientId, String arg, String notice) {
-        return told(redis.run(script, ScriptOutputType.MULTI, keys.prefix(), self, clientId, arg, tell(notice)),
-                notice);
-    }
-
-    /** @param notice a notice, or empty @return what the scripts take: '1' when there is one to publish, else '' */
-    private static String tell(String notice) {
-        return notice.isEmpty() ? "" : "1";
-    }
-
-    /**
-     * @param answer a membership script's answer: its result, and the node to tell ('' for none)
-     * @param notice what to tell it
-     * @return the result, once the notice is published (in the script's answer order: one thread completes them)
-     */
-    private CompletableFuture<Long> told(CompletableFuture<List<Object>> answer, String notice) {
-        return answer.thenCompose(a -> {
-            Long result = (Long) a.get(0);
-            String node = String.valueOf(a.get(1));
-            return node.isEmpty() ? CompletableFuture.completedFuture(result)
-                    : channels.tell(node, notice).thenApply(published -> result);
-        });
+    private CompletableFuture<Long> write(Script script, String clientId, String arg) {
+        return redis.run(script, ScriptOutputType.INTEGER, keys.prefix(), self, clientId, arg);
     }
 
     private String encode(Object value) {

@@ -27,19 +27,22 @@ final class NodeInbox {
     private final Executor writer;
     private final RecoveryStreams recovery;
     private final ClaimGate gate;
+    private final OwnerRequests requests;
 
     /**
      * @param local this node's gateway
      * @param codec reads notices
      * @param stats counts them
-     * @param ownerWrites write again, from this node, a membership change another node made to a local connection
+     * @param ownerWrites write, from this node, a membership change another node asked for a local connection
      * @param writer runs those writes later, off this thread, one at a time and after any re-announcement in progress
      * @param recovery lets connections go that other nodes claimed ({@code moved}, {@code yield})
      * @param gate leaves out of a delivery the connections it reaches on another node ({@link RouteStamp})
+     * @param requests this node's requests to other nodes, which their answers complete
      */
     NodeInbox(Gateway local, Notice.Codec codec, ClusterStats stats, OwnerWrites ownerWrites, Executor writer,
-            RecoveryStreams recovery, ClaimGate gate) {
+            RecoveryStreams recovery, ClaimGate gate, OwnerRequests requests) {
         this.gate = gate;
+        this.requests = requests;
         this.local = local;
         this.ownerWrites = ownerWrites;
         this.writer = writer;
@@ -89,6 +92,10 @@ final class NodeInbox {
                 recovery.yielded(id);
                 return;
             }
+            case "ack" -> {
+                requests.answered(h.path("rq").asText(), h.path("r").asLong());
+                return;
+            }
             case "close" -> {
                 if (n.payload() == null) {
                     local.closeClient(id);
@@ -118,8 +125,12 @@ final class NodeInbox {
             }
             default -> throw new IllegalArgumentException("unknown op " + n.op());
         }
-        if (!"close".equals(n.op()) && !"ungroup".equals(n.op()) && local.isOnline(id)) {
-            writer.execute(() -> ownerWrites.accept(n));
+        if (!"close".equals(n.op()) && !"ungroup".equals(n.op())) { // a request: this node is the writer
+            if (local.isOnline(id)) {
+                writer.execute(() -> ownerWrites.accept(n));
+            } else {
+                ownerWrites.notHeld(n);
+            }
         }
     }
 }

@@ -117,13 +117,13 @@ final class NodeLiveness {
         }
         List<CompletableFuture<Long>> writes = new ArrayList<>();
         for (String id : open) {
-            local.getUidByClientId(id).ifPresent(uid -> writes.add(membership.bind(id, uid, "")));
+            local.getUidByClientId(id).ifPresent(uid -> writes.add(membership.bind(id, uid)));
             local.getSession(id).filter(s -> !s.isEmpty())
-                    .ifPresent(s -> writes.add(membership.session(id, true, s, "")));
+                    .ifPresent(s -> writes.add(membership.session(id, true, s)));
         }
         for (Map.Entry<String, List<String>> group : local.getAllGroupClientIdList().entrySet()) {
             for (String id : group.getValue()) {
-                writes.add(membership.join(id, group.getKey(), ""));
+                writes.add(membership.join(id, group.getKey()));
             }
         }
         writes.forEach(w -> redis.await("announce", w));

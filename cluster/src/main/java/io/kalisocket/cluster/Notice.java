@@ -12,7 +12,9 @@ import java.util.Map;
  * the sender, whatever the number of nodes and recipients.
  *
  * <p>Ops: {@code c} (to client ids), {@code u} (to uids), {@code g} (to groups), {@code a} (to all),
- * {@code close}, {@code bind}, {@code unbind}, {@code join}, {@code leave}, {@code ungroup}, {@code sess}; and from
+ * {@code close}, {@code ungroup}; requests to the node holding a connection, its one writer ({@code bind},
+ * {@code unbind}, {@code join}, {@code leave}, {@code sess}, each with its id {@code rq}) and their answers
+ * ({@code ack}); and from
  * connection recovery, {@code moved} (another node claimed a connection of this one) and {@code yield} (a client is
  * back elsewhere: drop its old socket here). Deliveries looked up by a script carry the lookup's
  * {@link RouteStamp} ({@code v}, {@code mf}).
@@ -94,15 +96,36 @@ record Notice(JsonNode header, String payload) {
         }
 
         /**
-         * @param clientId the connection
+         * @param op a membership op
+         * @param clientId another node's connection
+         * @param arg the uid or group
+         * @param requestId the request's id, which the node holding the connection answers with
+         * @return the notice's text: a request to that node, its one writer ({@link OwnerRequests})
+         */
+        String request(String op, String clientId, String arg, String requestId) {
+            return header(op).put("id", clientId).put("arg", arg).put("rq", requestId).toString();
+        }
+
+        /**
+         * @param clientId another node's connection
          * @param replace true to replace the whole session, false to merge
          * @param entries the entries (null values remove keys)
+         * @param requestId the request's id, which the node holding the connection answers with
          * @return the notice's text
          */
-        String session(String clientId, boolean replace, Map<String, ?> entries) {
-            ObjectNode h = header("sess").put("id", clientId).put("replace", replace);
+        String session(String clientId, boolean replace, Map<String, ?> entries, String requestId) {
+            ObjectNode h = header("sess").put("id", clientId).put("replace", replace).put("rq", requestId);
             h.set("e", json.valueToTree(entries));
             return h.toString();
+        }
+
+        /**
+         * @param requestId a request another node made of this one
+         * @param result {@link OwnerRequests#WRITTEN}, {@link OwnerRequests#NOT_HELD} or {@link OwnerRequests#FAILED}
+         * @return the notice's text, for the asking node
+         */
+        String answer(String requestId, long result) {
+            return header("ack").put("rq", requestId).put("r", result).toString();
         }
 
         /** @param text a notice's text @return the notice @throws IllegalArgumentException when malformed */

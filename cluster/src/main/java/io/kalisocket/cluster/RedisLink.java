@@ -129,6 +129,11 @@ final class RedisLink implements AutoCloseable {
         return sharded ? redis.async().spublish(channel, message) : redis.async().publish(channel, message);
     }
 
+    /** @return how long a command may take before it fails */
+    Duration timeout() {
+        return timeout;
+    }
+
     /** @return where Redis is, for messages */
     String where() {
         return where;

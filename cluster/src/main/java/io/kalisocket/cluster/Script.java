@@ -17,7 +17,7 @@ import java.util.Locale;
  * one entity's, in that entity's slot ({@link RedisLink#runOn}).
  */
 enum Script {
-    DROP, FINISH_PURGE, BIND, UNBIND, JOIN, LEAVE, UNGROUP, SESSION, TO_CLIENT, SEND_CLIENTS, SEND_UIDS,
+    DROP, FINISH_PURGE, BIND, UNBIND, JOIN, LEAVE, UNGROUP, WHERE, TO_CLIENT, SEND_CLIENTS, SEND_UIDS,
     SEND_GROUPS, SEND_ALL, CENSUS, ONLINE, CLAIM, ROUTE_UID,
     /** A cache entry's counter (one key). */
     INCR(false),

@@ -52,8 +52,8 @@ public final class ClusterFigures {
             long registered = usedMemory(admin);
             List<CompletableFuture<Long>> writes = new ArrayList<>(n * 2);
             for (int i = 0; i < n; i++) {
-                writes.add(m.bind(ids.get(i), "user" + i, ""));
-                writes.add(m.join(ids.get(i), "room" + (i % 1000), ""));
+                writes.add(m.bind(ids.get(i), "user" + i));
+                writes.add(m.join(ids.get(i), "room" + (i % 1000)));
                 if (writes.size() >= 2000) {
                     writes.forEach(CompletableFuture::join);
                     writes.clear();

@@ -1,8 +1,8 @@
--- ARGV: prefix, self, cid, uid, tell ('1': the caller has a notice for the connection's node)
--- -> {1 when bound, 0 when the client is not online; the node to tell or ''}
+-- ARGV: prefix, self, cid, uid -> 1 when bound, 0 when the client is not registered
+-- Run by the node holding the connection, its one writer (docs/CLUSTER.md, "Membership writes").
 local cid, uid = ARGV[3], ARGV[4]
 if not registered(cid) then
-  return {0, toTell(cid, ARGV[2], ARGV[5])} -- not registered yet (just connected): its node applies it
+  return 0
 end
 local ck = p .. 'c:' .. cid
 local old = redis.call('HGET', ck, 'uid')
@@ -13,4 +13,4 @@ if old ~= uid then
   redis.call('SADD', p .. 'uids', uid)
   uidChanged(uid)
 end
-return {1, toTell(cid, ARGV[2], ARGV[5])}
+return 1

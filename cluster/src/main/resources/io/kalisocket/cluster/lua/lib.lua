@@ -44,13 +44,6 @@ local function leaveGroup(cid, g)
   end
   redis.call('SREM', p .. 'cg:' .. cid, g)
 end
--- The node to tell about a change made to cid: its node, unless that is the caller (self) or there is nothing to
--- tell ('' then). The caller publishes the notice once the script answered: node channels are in their own slots.
-local function toTell(cid, self, msg)
-  local node = nodeOf(cid)
-  if node ~= self and msg ~= '' then return node end
-  return ''
-end
 -- Route stamps (docs/CLUSTER.md, "Route stamps"): an entity is a user 'u:<uid>', a group 'g:<g>', a connection
 -- 'c:<cid>' or everyone 'a'. v:<e> counts the claims that moved one of its connections to another node (absent: none
 -- ever, or none for an hour); mf:<e> holds those whose old node has not let them go yet (cid -> old node).
