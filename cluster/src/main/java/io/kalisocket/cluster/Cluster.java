@@ -225,7 +225,7 @@ public final class Cluster implements AutoCloseable {
                 gate.deliver(() -> inbox.accept(text));
             }
         }, keys.channel(nodeId), keys.channelAll());
-        SendRouter router = new SendRouter(local, redis, channels, keys, nodeId, codec, gate, routes);
+        var router = new SendRouter(local, redis, channels, keys, nodeId, codec, gate, routes, membership.users());
         RedisGateway made = new RedisGateway(local, nodeId, router,
                 new MembershipChanges(local, router, watcher, membership, codec, fence, requests), directory, codec,
                 stats);

@@ -90,7 +90,7 @@ final class Directory {
     }
 
     List<String> clientIdsOfUid(String uid) {
-        return sorted(redis.await("getClientIdByUid", redis.async().smembers(keys.uid(uid))));
+        return sorted(redis.await("getClientIdByUid", redis.async().hkeys(keys.uid(uid))));
     }
 
     Optional<String> uidOf(String clientId) {

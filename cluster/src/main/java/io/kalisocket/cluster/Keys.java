@@ -52,9 +52,29 @@ record Keys(String prefix) {
         return prefix + "n:" + node + ":clients";
     }
 
-    /** @param uid a user @return the set of the user's client ids */
+    /**
+     * @param uid a user
+     * @return the hash client id -> node of the user's connections; in the user's own slot on a Redis Cluster, with
+     *     its route version and marks ({@link #version}, {@link #movedFrom})
+     */
     String uid(String uid) {
-        return prefix + "uid:" + uid;
+        return own("uid:", uid);
+    }
+
+    /**
+     * @param uid a user
+     * @return the KEYS of the scripts in the user's slot: its hash, its route version, its marks
+     */
+    String[] userKeys(String uid) {
+        return new String[] {uid(uid), version("u:" + uid), movedFrom("u:" + uid)};
+    }
+
+    /**
+     * @param entity a user {@code u:<uid>}, group {@code g:<g>}, connection {@code c:<cid>} or everyone {@code a}
+     * @return its route version ({@link RouteStamp}); a user's in the user's own slot on a Redis Cluster
+     */
+    String version(String entity) {
+        return entity.startsWith("u:") ? own("v:u:", entity.substring(2)) : prefix + "v:" + entity;
     }
 
     /** @return the set of users with a connection */
@@ -137,10 +157,10 @@ record Keys(String prefix) {
     /**
      * @param entity a user {@code u:<uid>}, group {@code g:<g>}, connection {@code c:<cid>} or everyone {@code a}
      * @return the hash connection -> old node of the entity's connections claimed by other nodes that their old node
-     *     has not let go yet ({@link RouteStamp})
+     *     has not let go yet ({@link RouteStamp}); a user's in the user's own slot on a Redis Cluster
      */
     String movedFrom(String entity) {
-        return prefix + "mf:" + entity;
+        return entity.startsWith("u:") ? own("mf:u:", entity.substring(2)) : prefix + "mf:" + entity;
     }
 
     /** @return the epoch of every node's resume tokens */

@@ -24,13 +24,20 @@ final class Membership {
     private final Keys keys;
     private final String self;
     private final ObjectMapper json;
+    private final UserIndex users;
 
     Membership(RedisLink redis, NodeChannels channels, Keys keys, String self, ObjectMapper json) {
+        this.users = new UserIndex(redis, channels, keys, self);
         this.redis = redis;
         this.channels = channels;
         this.keys = keys;
         this.self = self;
         this.json = json;
+    }
+
+    /** @return the users' hashes, each in its user's slot */
+    UserIndex users() {
+        return users;
     }
 
     /** @return this node's id */
@@ -47,8 +54,7 @@ final class Membership {
 
     /**
      * Forgets connections of a node, all their memberships, sessions and recovery streams (connections that moved to
-     * another node meanwhile,
-     * their clients having returned there, are not the node's any more and stay).
+     * another node meanwhile, their clients having returned there, are not the node's any more and stay).
      *
      * @param node the node they are on
      * @param clientIds the connections
@@ -68,11 +74,18 @@ final class Membership {
             if ((Long) done.get(0) < 0) {
                 return false;
             }
-            for (Object removed : done.subList(1, done.size())) { // in their own slots: after unregistering them
-                String id = String.valueOf(removed);
+            List<CompletableFuture<Void>> unbound = new ArrayList<>();
+            for (int i = 1; i + 2 < done.size(); i += 3) { // in their own slots: after unregistering them
+                String id = String.valueOf(done.get(i));
+                String uid = String.valueOf(done.get(i + 1));
+                if (!uid.isEmpty()) {
+                    unbound.add(users.remove(id, uid, (Long) done.get(i + 2)));
+                    redis.async().hdel(keys.movedFrom("u:" + uid), id); // a claim's mark whose node never let go
+                }
                 redis.async().del(keys.session(id));
                 redis.async().del(keys.streamMeta(id), keys.stream(id));
             }
+            unbound.forEach(u -> redis.await("forget connections", u));
         }
         return true;
     }
@@ -81,11 +94,24 @@ final class Membership {
     // written, 0 when the connection is not registered.
 
     CompletableFuture<Long> bind(String clientId, String uid) {
-        return write(Script.BIND, clientId, uid);
+        return redis.<List<Object>>run(Script.BIND, ScriptOutputType.MULTI, keys.prefix(), self, clientId, uid)
+                .thenCompose(answer -> {
+                    if ((Long) answer.get(0) == 0L) {
+                        return CompletableFuture.completedFuture(0L);
+                    }
+                    String old = String.valueOf(answer.get(1));
+                    long epoch = (Long) answer.get(2);
+                    CompletableFuture<Void> added = users.add(clientId, uid, self, epoch);
+                    CompletableFuture<Void> left = old.isEmpty() || old.equals(uid)
+                            ? CompletableFuture.completedFuture(null) : users.remove(clientId, old, epoch);
+                    return CompletableFuture.allOf(added, left).thenApply(done -> 1L);
+                });
     }
 
     CompletableFuture<Long> unbind(String clientId, String uid) {
-        return write(Script.UNBIND, clientId, uid);
+        return redis.<List<Object>>run(Script.UNBIND, ScriptOutputType.MULTI, keys.prefix(), self, clientId, uid)
+                .thenCompose(answer -> (Long) answer.get(0) == 0L ? CompletableFuture.completedFuture(0L)
+                        : users.remove(clientId, uid, (Long) answer.get(1)).thenApply(done -> 1L));
     }
 
     CompletableFuture<Long> join(String clientId, String group) {

@@ -61,6 +61,17 @@ record RouteStamp(Map<String, Long> versions, Map<String, Map<String, String>> m
         return new RouteStamp(versions, moved);
     }
 
+    /** @param parts the stamps of one send's entities, each looked up in its own slot @return them as one stamp */
+    static RouteStamp merge(List<RouteStamp> parts) {
+        Map<String, Long> versions = new LinkedHashMap<>();
+        Map<String, Map<String, String>> moved = new LinkedHashMap<>();
+        for (RouteStamp part : parts) {
+            versions.putAll(part.versions());
+            moved.putAll(part.moved());
+        }
+        return versions.isEmpty() && moved.isEmpty() ? NONE : new RouteStamp(versions, moved);
+    }
+
     /** @param entity a user, group, connection or everyone @return its version when looked up */
     long version(String entity) {
         return versions.getOrDefault(entity, 0L);

@@ -17,8 +17,8 @@ import java.util.Locale;
  * one entity's, in that entity's slot ({@link RedisLink#runOn}).
  */
 enum Script {
-    DROP, FINISH_PURGE, BIND, UNBIND, JOIN, LEAVE, UNGROUP, WHERE, TO_CLIENT, SEND_CLIENTS, SEND_UIDS,
-    SEND_GROUPS, SEND_ALL, CENSUS, ONLINE, CLAIM, ROUTE_UID,
+    DROP, FINISH_PURGE, BIND, UNBIND, JOIN, LEAVE, UNGROUP, WHERE, TO_CLIENT, SEND_CLIENTS,
+    SEND_GROUPS, SEND_ALL, CENSUS, ONLINE, CLAIM,
     /** A cache entry's counter (one key). */
     INCR(false),
     /** A push appended to a connection's recovery stream (its two keys). */
@@ -30,7 +30,15 @@ enum Script {
     /** A claim's first step undone when its second one failed. */
     UNCLAIM_STREAM(false),
     /** A connection's session written (its one key, in the client's own slot). */
-    WRITE_SESSION(false);
+    WRITE_SESSION(false),
+    /** Where a user's connections are, with the user's route stamp (its three keys, in the user's slot). */
+    USER_ROUTE(false),
+    /** A connection added to its user's hash by the node holding it. */
+    USER_ADD(false),
+    /** A connection removed from its user's hash by the node holding it. */
+    USER_REMOVE(false),
+    /** A claim's step in the user's slot: the connection switched to the claiming node. */
+    USER_SWITCH(false);
 
     private final String source;
     private final String sha;

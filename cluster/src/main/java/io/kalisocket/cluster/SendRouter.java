@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -46,6 +47,22 @@ final class SendRouter {
             }
             return new Routing(remote, targets, RouteStamp.read(answer, 2 + nodes));
         }
+
+        /** @param parts the routings of one send's entities, each looked up in its own slot @return them as one */
+        static Routing merge(List<Routing> parts) {
+            if (parts.size() == 1) {
+                return parts.get(0);
+            }
+            int remote = 0;
+            Set<String> targets = new LinkedHashSet<>();
+            List<RouteStamp> stamps = new ArrayList<>();
+            for (Routing part : parts) {
+                remote += part.remote();
+                targets.addAll(part.targets());
+                stamps.add(part.stamp());
+            }
+            return new Routing(remote, List.copyOf(targets), RouteStamp.merge(stamps));
+        }
     }
 
     private final Gateway local;
@@ -56,9 +73,11 @@ final class SendRouter {
     private final Notice.Codec codec;
     private final ClaimGate gate;
     private final UidRoutes routes;
+    private final UserIndex users;
 
     SendRouter(Gateway local, RedisLink redis, NodeChannels channels, Keys keys, String self, Notice.Codec codec,
-            ClaimGate gate, UidRoutes routes) {
+            ClaimGate gate, UidRoutes routes, UserIndex users) {
+        this.users = users;
         this.local = local;
         this.redis = redis;
         this.channels = channels;
@@ -122,7 +141,9 @@ final class SendRouter {
         if (routes.enabled() && gate.quiet()) {
             return nearToUids(to, payload, routed);
         }
-        Routing routing = route("sendToUid", Script.SEND_UIDS, distinct);
+        // each user in its own slot: looked up together, one stamp for all
+        List<CompletableFuture<List<Object>>> answers = distinct.stream().map(users::route).toList();
+        Routing routing = Routing.merge(answers.stream().map(a -> Routing.of(redis.await("sendToUid", a))).toList());
         publish("sendToUid", to, routing, payload);
         return routing.remote() + gate.deliver(() -> gate.deliverRouted(local, to, routing.stamp(), payload));
     }
@@ -139,8 +160,7 @@ final class SendRouter {
             UidRoutes.Route route = routes.known(uid);
             if (route == null) {
                 UidRoutes.Route mark = routes.lookingUp(uid);
-                route = UidRoutes.Route.of(redis.await("sendToUid", redis.<List<Object>>run(Script.ROUTE_UID,
-                        ScriptOutputType.MULTI, keys.prefix(), self, uid)));
+                route = UidRoutes.Route.of(redis.await("sendToUid", users.route(uid)));
                 routes.keep(uid, mark, route);
             }
             remote += route.remote();

@@ -36,11 +36,13 @@ final class StreamClaims {
     private final String self;
     private final ClaimGate gate;
     private final Directory directory;
+    private final UserIndex users;
     /** The versions the claims of connections claimed and not adopted yet switched their entities at. */
     private final Map<String, Map<String, Long>> switches = new ConcurrentHashMap<>();
 
     StreamClaims(RedisLink redis, NodeChannels channels, Notice.Codec codec, Keys keys, ClaimGate gate,
-            Directory directory) {
+            Directory directory, UserIndex users) {
+        this.users = users;
         this.redis = redis;
         this.channels = channels;
         this.codec = codec;
@@ -112,30 +114,68 @@ final class StreamClaims {
                                         again == null ? undone : again.toString()));
                     }
                 })
+                .thenApply(Moved::of)
+                .thenCompose(moved -> switchUser(clientId, owner, moved))
                 // the session, in the client's own slot, as its old node wrote it when the socket went
                 .thenCompose(moved -> redis.async().hgetall(keys.session(clientId)).toCompletableFuture()
                         .thenApply(stored -> claimed(clientId, newest, owner, missed, moved, stored)));
     }
 
-    private Claim claimed(String clientId, long newest, String owner, List<String> missed, List<Object> moved,
+    /**
+     * What the claim's step in the membership's slot answered.
+     *
+     * @param uid the connection's user, or empty
+     * @param groups its groups
+     * @param switched entity -> the version the claim switched it at, so far
+     */
+    private record Moved(String uid, Set<String> groups, Map<String, Long> switched) {
+
+        static Moved of(List<Object> answer) {
+            int i = 0;
+            String uid = String.valueOf(answer.get(i++));
+            long groupCount = (Long) answer.get(i++);
+            Set<String> groups = new LinkedHashSet<>();
+            for (long g = 0; g < groupCount; g++) {
+                groups.add(String.valueOf(answer.get(i++)));
+            }
+            long entities = (Long) answer.get(i++);
+            Map<String, Long> switched = new LinkedHashMap<>();
+            for (long e = 0; e < entities; e++, i += 2) {
+                switched.put(String.valueOf(answer.get(i)), (Long) answer.get(i + 1));
+            }
+            return new Moved(uid, groups, switched);
+        }
+    }
+
+    /**
+     * The claim's step in the user's slot (its entity last: entities switch in name order). When it fails the claim
+     * still stands: the user's hash keeps the old node until this node writes the binding again (its re-announcement
+     * after a reconnection, with the later epoch that wins there).
+     */
+    private CompletableFuture<Moved> switchUser(String clientId, String owner, Moved moved) {
+        if (moved.uid().isEmpty()) {
+            return CompletableFuture.completedFuture(moved);
+        }
+        long epoch = moved.switched().getOrDefault("c:" + clientId, 0L);
+        return users.switchHere(clientId, moved.uid(), epoch, owner)
+                .handle((version, failure) -> {
+                    if (failure == null) {
+                        moved.switched().put("u:" + moved.uid(), version);
+                    } else {
+                        log.warn("claim of {}: its user {} not switched here: {}", clientId, moved.uid(),
+                                failure.toString());
+                    }
+                    return moved;
+                });
+    }
+
+    private Claim claimed(String clientId, long newest, String owner, List<String> missed, Moved moved,
             Map<String, String> stored) {
-        int i = 0;
-        String uid = String.valueOf(moved.get(i++));
-        long groupCount = (Long) moved.get(i++);
-        Set<String> groups = new LinkedHashSet<>();
-        for (long g = 0; g < groupCount; g++) {
-            groups.add(String.valueOf(moved.get(i++)));
-        }
-        long entities = (Long) moved.get(i++);
-        Map<String, Long> switched = new LinkedHashMap<>();
-        for (long e = 0; e < entities; e++, i += 2) {
-            switched.put(String.valueOf(moved.get(i)), (Long) moved.get(i + 1));
-        }
         // Deliveries carry the stamps of their lookups: the old node hands on those looked up before these versions,
         // whenever they arrive, so this notice need not be in order with them.
-        channels.tell(owner, codec.moved(clientId, switched));
-        switches.put(clientId, switched);
-        return new Claim(null, newest, missed, uid.isEmpty() ? Optional.empty() : Optional.of(uid), groups,
-                directory.decode(stored));
+        channels.tell(owner, codec.moved(clientId, moved.switched()));
+        switches.put(clientId, moved.switched());
+        return new Claim(null, newest, missed, moved.uid().isEmpty() ? Optional.empty() : Optional.of(moved.uid()),
+                moved.groups(), directory.decode(stored));
     }
 }

@@ -84,8 +84,7 @@ public final class ClusterFigures {
         List<CompletableFuture<List<Object>>> all = new ArrayList<>();
         long t0 = System.nanoTime();
         for (int i = 0; i < sends; i++) {
-            all.add(link.run(Script.SEND_UIDS, io.lettuce.core.ScriptOutputType.MULTI, keys.prefix(), "n2",
-                    "user" + i));
+            all.add(m.users().route("user" + i));
             if (all.size() >= 2000) {
                 all.forEach(CompletableFuture::join);
                 all.clear();

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * On a Redis Cluster, what belongs to one node or one connection alone is in a slot of its own, not in the slot of
  * the application's membership, so the per-message work spreads over the primaries (docs/CLUSTER.md, "Redis
  * Cluster"): each node's channel ({@code ks:ch:{<node>}}) — the deliveries to a node are published on the primary
- * serving it and nowhere else — each recoverable connection's stream ({@code ks:rs:{<client>}}) and each
- * connection's session ({@code ks:s:{<client>}}).
+ * serving it and nowhere else — each recoverable connection's stream ({@code ks:rs:{<client>}}), each
+ * connection's session ({@code ks:s:{<client>}}) and each user's hash ({@code ks:uid:{<uid>}}).
  */
 @ExtendWith(RedisTargets.class)
 class OwnSlotsTest {
@@ -88,7 +88,7 @@ class OwnSlotsTest {
     }
 
     @Test
-    void sessions_areEachInTheirConnectionsSlot_writtenFromAnyNode_andGoneWithTheirConnection(
+    void sessionsAndUsers_areEachInTheirOwnSlot_writtenFromAnyNode_andGoneWithTheirConnection(
             RedisTargets.Targets redis) {
         LocalRedisCluster cluster = redis.cluster();
         ClusterConfig config = ClusterConfig.of(cluster.uri()).withKeyPrefix(RedisForTests.freshPrefix());
@@ -97,11 +97,16 @@ class OwnSlotsTest {
             Nodes.Node a = nodes.start("a");
             Nodes.Node b = nodes.start("b");
             Set<Integer> primaries = new HashSet<>();
+            Set<Integer> userPrimaries = new HashSet<>();
             List<TestClient> clients = new ArrayList<>();
             for (int i = 0; i < CONNECTIONS; i++) {
                 TestClient client = nodes.connect(b);
                 String id = nodes.id(client);
                 a.gateway().setSession(id, Map.of("n", i));
+                a.gateway().bindUid(id, "user" + i);
+                int userPrimary = cluster.primaryOf(keys.uid("user" + i));
+                assertThat(cluster.cli(userPrimary, "hget", keys.uid("user" + i), id)).startsWith("b|");
+                userPrimaries.add(userPrimary);
                 int primary = cluster.primaryOf(keys.session(id));
                 assertThat(cluster.cli(primary, "hget", keys.session(id), "n")).as("written by node a").startsWith(
                         Integer.toString(i));
@@ -110,11 +115,18 @@ class OwnSlotsTest {
                 clients.add(client);
             }
             assertThat(primaries).as("the primaries holding %d connections' sessions", CONNECTIONS).hasSize(3);
+            assertThat(userPrimaries).as("the primaries holding %d users' hashes", CONNECTIONS).hasSize(3);
+            assertThat(b.gateway().getClientIdByUid("user1")).containsExactly(nodes.id(clients.get(1)));
+            assertThat(a.gateway().sendToUids(List.of("user1", "user2"), "to two users")).isEqualTo(2);
+            clients.get(1).awaitText("to two users");
+            clients.get(2).awaitText("to two users");
 
             String gone = nodes.id(clients.get(0));
             int primary = cluster.primaryOf(keys.session(gone));
             clients.get(0).close();
             await().until(() -> cluster.cli(primary, "exists", keys.session(gone)), n -> n.startsWith("0"));
+            assertThat(a.gateway().isUidOnline("user0")).as("its user, in its own slot").isFalse();
+            assertThat(a.gateway().getAllUidList()).doesNotContain("user0").contains("user1");
             a.gateway().setSession(gone, Map.of("n", -1));
             assertThat(cluster.cli(primary, "exists", keys.session(gone))).as("not written for a closed connection")
                     .startsWith("0");

@@ -57,7 +57,7 @@ class OwnerRequestsTest {
 
         a.gateway().bindUid(id, "carol");
         assertThat(b.server().gateway().getUidByClientId(id)).as("node b's memory").contains("carol");
-        assertThat(redis.sync().sismember(prefix + "uid:carol", id)).as("Redis").isTrue();
+        assertThat(redis.sync().hexists(prefix + "uid:carol", id)).as("Redis").isTrue();
         assertThat(a.gateway().sendToUid("carol", "hi")).isEqualTo(1);
         onB.awaitText("hi");
 

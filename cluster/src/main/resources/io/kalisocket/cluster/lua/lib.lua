@@ -1,8 +1,6 @@
 -- Shared by every script (prepended to each). ARGV[1] is the key prefix; names match Keys.java.
 local p = ARGV[1]
--- A hash-tagged prefix ({ks:}, on a Redis Cluster) keeps every key in one slot: its shared channel is sharded there.
--- Scripts publish only there; node channels live in slots of their own, published to by the caller.
-local PUBLISH = string.sub(p, 1, 1) == '{' and 'SPUBLISH' or 'PUBLISH'
+-- Scripts never publish: on a Redis Cluster a script may touch its own slot only; their callers publish.
 -- The node a client id was made on (its prefix).
 local function homeOf(cid)
   local dash = string.find(cid, '-', 1, true)
@@ -21,16 +19,15 @@ end
 local function registered(cid)
   return redis.call('SISMEMBER', p .. 'n:' .. nodeOf(cid) .. ':clients', cid) == 1
 end
--- Every node's near cache of uid -> nodes forgets the user: where its connections are changed.
-local function uidChanged(uid)
-  redis.call(PUBLISH, p .. 'ch:all', '~u\n' .. uid)
+-- The caller is the node holding the connection, its one writer (docs/CLUSTER.md, "Membership writes"): a late write
+-- of a node a claim took it from is refused.
+-- How many claims moved the connection so far (its route version, kept while it lives): what its entries in its
+-- user's hash are written with, so that a late write of a node a claim took it from is refused there.
+local function epochOf(cid)
+  return tonumber(redis.call('GET', p .. 'v:c:' .. cid) or '0')
 end
-local function unbindUid(cid, uid)
-  local k = p .. 'uid:' .. uid
-  if redis.call('SREM', k, cid) == 1 then
-    uidChanged(uid)
-    if redis.call('SCARD', k) == 0 then redis.call('SREM', p .. 'uids', uid) end
-  end
+local function writable(cid, self)
+  return registered(cid) and nodeOf(cid) == self
 end
 local function leaveGroup(cid, g)
   local k = p .. 'group:' .. g

@@ -1,0 +1,9 @@
+-- KEYS: the user's hash (client id -> 'node|epoch'); ARGV: cid, node, epoch (the claims of the connection so far)
+-- -> 1 when written, 0 when it was there already, -1 when refused: there with a later epoch (a claim moved it on, and
+-- this is a late write of the node it left)
+local now = redis.call('HGET', KEYS[1], ARGV[1])
+local entry = ARGV[2] .. '|' .. ARGV[3]
+if now == entry then return 0 end
+if now and tonumber(string.match(now, '|(%d+)$')) > tonumber(ARGV[3]) then return -1 end
+redis.call('HSET', KEYS[1], ARGV[1], entry)
+return 1

@@ -1,0 +1,79 @@
+package io.kalisocket.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kalisocket.testing.RequiredService;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.sync.RedisCommands;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link UserIndex}: a user's hash holds each connection with the node holding it and its epoch (the claims that moved
+ * it so far); a claim's switch wins over a late write of the node the connection left, and the list of users with a
+ * connection follows the hashes.
+ */
+class UserIndexTest {
+
+    private static final String ID = "a-0-1";
+
+    private final ClusterConfig config = ClusterConfig.of(RedisForTests.URI).withKeyPrefix(RedisForTests.freshPrefix());
+    private final Keys keys = Keys.of(config);
+    private RedisLink link;
+    private RedisClient client;
+    private RedisCommands<String, String> redis;
+
+    @BeforeEach
+    void connect() {
+        RequiredService.redis().require();
+        link = new RedisLink(config, () -> { });
+        client = RedisClient.create(RedisForTests.URI);
+        redis = client.connect().sync();
+    }
+
+    @AfterEach
+    void close() {
+        if (link != null) {
+            redis.del(keys.uid("ann"), keys.uids(), keys.version("u:ann"), keys.movedFrom("u:ann"));
+            link.close();
+            client.shutdown();
+        }
+    }
+
+    private UserIndex on(String node) {
+        return new UserIndex(link, new NodeChannels(link, keys), keys, node);
+    }
+
+    @Test
+    void add_recordsTheNodeAndEpoch_andListsTheUser() {
+        on("a").add(ID, "ann", "a", 0).join();
+        assertThat(redis.hget(keys.uid("ann"), ID)).isEqualTo("a|0");
+        assertThat(redis.smembers(keys.uids())).containsExactly("ann");
+    }
+
+    @Test
+    void aClaimsSwitch_winsOverALateWriteOfTheNodeTheConnectionLeft() {
+        on("a").add(ID, "ann", "a", 0).join();
+        long version = on("b").switchHere(ID, "ann", 1, "a").join();
+        assertThat(version).isEqualTo(1);
+        assertThat(redis.hget(keys.movedFrom("u:ann"), ID)).as("marked as held by a until it lets go").isEqualTo("a");
+
+        on("a").add(ID, "ann", "a", 0).join(); // a's bind, written after the claim
+        on("a").remove(ID, "ann", 0).join(); // a's unbind, alike
+        assertThat(redis.hget(keys.uid("ann"), ID)).isEqualTo("b|1");
+
+        on("b").remove(ID, "ann", 1).join();
+        assertThat(redis.exists(keys.uid("ann"))).isZero();
+        assertThat(redis.smembers(keys.uids())).as("no connection left: unlisted").isEmpty();
+    }
+
+    @Test
+    void route_answersTheOtherNodesHoldingTheUser_andItsStampOnceSwitched() {
+        on("a").add(ID, "ann", "a", 0).join();
+        on("b").add("b-0-1", "ann", "b", 0).join();
+        assertThat(on("b").route("ann").join()).containsExactly(1L, 1L, "a", 0L);
+        on("b").switchHere(ID, "ann", 1, "a").join();
+        assertThat(on("c").route("ann").join()).containsExactly(2L, 1L, "b", 1L, "u:ann", 1L, 1L, ID, "a");
+    }
+}
