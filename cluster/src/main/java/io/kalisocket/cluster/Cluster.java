@@ -225,7 +225,7 @@ public final class Cluster implements AutoCloseable {
                 gate.deliver(() -> inbox.accept(text));
             }
         }, keys.channel(nodeId), keys.channelAll());
-        var router = new SendRouter(local, redis, channels, keys, nodeId, codec, gate, routes, membership.users());
+        var router = new SendRouter(local, redis, channels, keys, nodeId, codec, gate, routes, membership);
         RedisGateway made = new RedisGateway(local, nodeId, router,
                 new MembershipChanges(local, router, watcher, membership, codec, fence, requests), directory, codec,
                 stats);

@@ -109,11 +109,11 @@ final class Directory {
     }
 
     List<String> members(String group) {
-        return sorted(redis.await("getClientIdListByGroup", redis.async().smembers(keys.group(group))));
+        return sorted(redis.await("getClientIdListByGroup", redis.async().hkeys(keys.group(group))));
     }
 
     int memberCount(String group) {
-        return Math.toIntExact(redis.await("getClientIdCountByGroup", redis.async().scard(keys.group(group))));
+        return Math.toIntExact(redis.await("getClientIdCountByGroup", redis.async().hlen(keys.group(group))));
     }
 
     Set<String> uidsOf(Collection<String> clientIds) {
@@ -145,12 +145,12 @@ final class Directory {
     }
 
     Map<String, List<String>> allGroupMembers() {
-        return perGroup("getAllGroupClientIdList", g -> redis.async().smembers(keys.group(g)).toCompletableFuture(),
+        return perGroup("getAllGroupClientIdList", g -> redis.async().hkeys(keys.group(g)).toCompletableFuture(),
                 Directory::sorted);
     }
 
     Map<String, Integer> allGroupCounts() {
-        return perGroup("getAllGroupClientIdCount", g -> redis.async().scard(keys.group(g)).toCompletableFuture(),
+        return perGroup("getAllGroupClientIdCount", g -> redis.async().hlen(keys.group(g)).toCompletableFuture(),
                 Math::toIntExact);
     }
 

@@ -71,10 +71,10 @@ record Keys(String prefix) {
 
     /**
      * @param entity a user {@code u:<uid>}, group {@code g:<g>}, connection {@code c:<cid>} or everyone {@code a}
-     * @return its route version ({@link RouteStamp}); a user's in the user's own slot on a Redis Cluster
+     * @return its route version ({@link RouteStamp}); a user's or group's in its own slot on a Redis Cluster
      */
     String version(String entity) {
-        return entity.startsWith("u:") ? own("v:u:", entity.substring(2)) : prefix + "v:" + entity;
+        return ownEntity("v:", entity);
     }
 
     /** @return the set of users with a connection */
@@ -82,14 +82,23 @@ record Keys(String prefix) {
         return prefix + "uids";
     }
 
-    /** @param group a group @return the set of the group's client ids */
+    /**
+     * @param group a group
+     * @return the hash client id -> node of the group's members; in the group's own slot on a Redis Cluster, with its
+     *     node counts, route version and marks
+     */
     String group(String group) {
-        return prefix + "group:" + group;
+        return own("group:", group);
     }
 
     /** @param group a group @return the hash node id -> number of the group's members on that node */
     String groupNodes(String group) {
-        return prefix + "gn:" + group;
+        return own("gn:", group);
+    }
+
+    /** @param group a group @return the KEYS of the scripts in the group's slot: hash, counts, version, marks */
+    String[] groupKeys(String group) {
+        return new String[] {group(group), groupNodes(group), version("g:" + group), movedFrom("g:" + group)};
     }
 
     /** @return the set of non-empty groups */
@@ -157,10 +166,16 @@ record Keys(String prefix) {
     /**
      * @param entity a user {@code u:<uid>}, group {@code g:<g>}, connection {@code c:<cid>} or everyone {@code a}
      * @return the hash connection -> old node of the entity's connections claimed by other nodes that their old node
-     *     has not let go yet ({@link RouteStamp}); a user's in the user's own slot on a Redis Cluster
+     *     has not let go yet ({@link RouteStamp}); a user's or group's in its own slot on a Redis Cluster
      */
     String movedFrom(String entity) {
-        return entity.startsWith("u:") ? own("mf:u:", entity.substring(2)) : prefix + "mf:" + entity;
+        return ownEntity("mf:", entity);
+    }
+
+    /** A user's or group's key in its own slot (on a Redis Cluster); a connection's or everyone's in the prefix's. */
+    private String ownEntity(String kind, String entity) {
+        boolean own = entity.startsWith("u:") || entity.startsWith("g:");
+        return own ? own(kind + entity.substring(0, 2), entity.substring(2)) : prefix + kind + entity;
     }
 
     /** @return the epoch of every node's resume tokens */

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Writes membership to Redis: which connections each node has, uid and group membership, sessions. A connection's
@@ -25,9 +26,13 @@ final class Membership {
     private final String self;
     private final ObjectMapper json;
     private final UserIndex users;
+    private final GroupIndex groups;
+    private final EntityLists lists;
 
     Membership(RedisLink redis, NodeChannels channels, Keys keys, String self, ObjectMapper json) {
         this.users = new UserIndex(redis, channels, keys, self);
+        this.groups = new GroupIndex(redis, keys, self);
+        this.lists = new EntityLists(redis);
         this.redis = redis;
         this.channels = channels;
         this.keys = keys;
@@ -38,6 +43,11 @@ final class Membership {
     /** @return the users' hashes, each in its user's slot */
     UserIndex users() {
         return users;
+    }
+
+    /** @return the groups' hashes, each in its group's slot */
+    GroupIndex groups() {
+        return groups;
     }
 
     /** @return this node's id */
@@ -75,15 +85,22 @@ final class Membership {
                 return false;
             }
             List<CompletableFuture<Void>> unbound = new ArrayList<>();
-            for (int i = 1; i + 2 < done.size(); i += 3) { // in their own slots: after unregistering them
+            for (int i = 1; i < done.size(); ) { // in their own slots: after unregistering them
                 String id = String.valueOf(done.get(i));
                 String uid = String.valueOf(done.get(i + 1));
+                long epoch = (Long) done.get(i + 2);
+                int groupCount = Math.toIntExact((Long) done.get(i + 3));
                 if (!uid.isEmpty()) {
-                    unbound.add(users.remove(id, uid, (Long) done.get(i + 2)));
+                    unbound.add(users.remove(id, uid, epoch));
                     redis.async().hdel(keys.movedFrom("u:" + uid), id); // a claim's mark whose node never let go
+                }
+                for (Object g : done.subList(i + 4, i + 4 + groupCount)) {
+                    unbound.add(groups.remove(id, String.valueOf(g), epoch));
+                    redis.async().hdel(keys.movedFrom("g:" + g), id);
                 }
                 redis.async().del(keys.session(id));
                 redis.async().del(keys.streamMeta(id), keys.stream(id));
+                i += 4 + groupCount;
             }
             unbound.forEach(u -> redis.await("forget connections", u));
         }
@@ -109,17 +126,15 @@ final class Membership {
     }
 
     CompletableFuture<Long> unbind(String clientId, String uid) {
-        return redis.<List<Object>>run(Script.UNBIND, ScriptOutputType.MULTI, keys.prefix(), self, clientId, uid)
-                .thenCompose(answer -> (Long) answer.get(0) == 0L ? CompletableFuture.completedFuture(0L)
-                        : users.remove(clientId, uid, (Long) answer.get(1)).thenApply(done -> 1L));
+        return write(Script.UNBIND, clientId, uid, epoch -> users.remove(clientId, uid, epoch));
     }
 
     CompletableFuture<Long> join(String clientId, String group) {
-        return write(Script.JOIN, clientId, group);
+        return write(Script.JOIN, clientId, group, epoch -> groups.add(clientId, group, epoch));
     }
 
     CompletableFuture<Long> leave(String clientId, String group) {
-        return write(Script.LEAVE, clientId, group);
+        return write(Script.LEAVE, clientId, group, epoch -> groups.remove(clientId, group, epoch));
     }
 
     /**
@@ -128,10 +143,20 @@ final class Membership {
      * @return the number of those nodes, later, once they are told
      */
     CompletableFuture<Long> ungroup(String group, String notice) {
-        return redis.<List<Object>>run(Script.UNGROUP, ScriptOutputType.MULTI, keys.prefix(), self, group)
-                .thenCompose(holders -> CompletableFuture.allOf(holders.stream()
-                        .map(node -> channels.tell(String.valueOf(node), notice)).toArray(CompletableFuture[]::new))
-                        .thenApply(told -> (long) holders.size()));
+        return groups.dissolve(group).thenCompose(dissolved -> {
+            List<CompletableFuture<?>> steps = new ArrayList<>();
+            List<String> members = dissolved.members();
+            for (int from = 0; from < members.size(); from += BATCH) { // the group leaves its members' lists
+                List<String> args = new ArrayList<>(List.of(keys.prefix(), group));
+                args.addAll(members.subList(from, Math.min(members.size(), from + BATCH)));
+                steps.add(redis.run(Script.UNGROUP, ScriptOutputType.INTEGER, args.toArray(String[]::new)));
+            }
+            List<String> others = dissolved.holders().stream().filter(node -> !node.equals(self)).toList();
+            others.forEach(node -> steps.add(channels.tell(node, notice)));
+            return CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new))
+                    .thenCompose(done -> lists.emptied(keys.groups(), group, keys.group(group)))
+                    .thenApply(done -> (long) others.size());
+        });
     }
 
     /**
@@ -180,8 +205,17 @@ final class Membership {
         return redis.await(operation, write) == 1L;
     }
 
-    private CompletableFuture<Long> write(Script script, String clientId, String arg) {
-        return redis.run(script, ScriptOutputType.INTEGER, keys.prefix(), self, clientId, arg);
+    /**
+     * A write of the membership's slot, then of the entity's slot when the connection is registered here.
+     *
+     * @param script the membership's step: answers {written (1) or not (0), the connection's epoch}
+     * @param then the entity's step, given the epoch
+     */
+    private CompletableFuture<Long> write(Script script, String clientId, String arg,
+            Function<Long, CompletableFuture<Void>> then) {
+        return redis.<List<Object>>run(script, ScriptOutputType.MULTI, keys.prefix(), self, clientId, arg)
+                .thenCompose(answer -> (Long) answer.get(0) == 0L ? CompletableFuture.completedFuture(0L)
+                        : then.apply((Long) answer.get(1)).thenApply(done -> 1L));
     }
 
     private String encode(Object value) {

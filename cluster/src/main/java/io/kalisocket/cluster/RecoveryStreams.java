@@ -58,7 +58,7 @@ final class RecoveryStreams implements RecoveryStore {
         this.watcher = watcher;
         this.membership = membership;
         this.gate = gate;
-        this.claims = new StreamClaims(redis, channels, codec, keys, gate, directory, membership.users());
+        this.claims = new StreamClaims(redis, channels, codec, keys, gate, directory, membership);
     }
 
     @Override

@@ -14,42 +14,67 @@ import java.util.Locale;
  * whatever the number of recipients, is one round trip. The sources are {@code lua/<name>.lua}. Those that run in
  * the slot of the application's membership (the key prefix's, on a Redis Cluster) are prefixed with
  * {@code lua/lib.lua} and take the prefix as {@code ARGV[1]}; the others touch only the {@code KEYS} they are given,
- * one entity's, in that entity's slot ({@link RedisLink#runOn}).
+ * one entity's, in that entity's slot ({@link RedisLink#runOn}); those of a user or group are prefixed with
+ * {@code lua/entity.lua}.
  */
 enum Script {
-    DROP, FINISH_PURGE, BIND, UNBIND, JOIN, LEAVE, UNGROUP, WHERE, TO_CLIENT, SEND_CLIENTS,
-    SEND_GROUPS, SEND_ALL, CENSUS, ONLINE, CLAIM,
+    DROP, FINISH_PURGE, BIND, UNBIND, JOIN, LEAVE, UNGROUP, WHERE, TO_CLIENT, SEND_CLIENTS, SEND_ALL, CENSUS, ONLINE,
+    CLAIM,
     /** A cache entry's counter (one key). */
-    INCR(false),
+    INCR(Lib.NONE),
     /** A push appended to a connection's recovery stream (its two keys). */
-    APPEND(false),
+    APPEND(Lib.NONE),
     /** A connection's recovery stream deleted unless another node claimed it. */
-    FORGET(false),
+    FORGET(Lib.NONE),
     /** The first step of a claim: the stream's writer becomes the claiming node. */
-    CLAIM_STREAM(false),
+    CLAIM_STREAM(Lib.NONE),
     /** A claim's first step undone when its second one failed. */
-    UNCLAIM_STREAM(false),
+    UNCLAIM_STREAM(Lib.NONE),
     /** A connection's session written (its one key, in the client's own slot). */
-    WRITE_SESSION(false),
+    WRITE_SESSION(Lib.NONE),
     /** Where a user's connections are, with the user's route stamp (its three keys, in the user's slot). */
-    USER_ROUTE(false),
+    USER_ROUTE(Lib.ENTITY),
     /** A connection added to its user's hash by the node holding it. */
-    USER_ADD(false),
+    USER_ADD(Lib.ENTITY),
     /** A connection removed from its user's hash by the node holding it. */
-    USER_REMOVE(false),
+    USER_REMOVE(Lib.ENTITY),
     /** A claim's step in the user's slot: the connection switched to the claiming node. */
-    USER_SWITCH(false);
+    USER_SWITCH(Lib.ENTITY),
+    /** Where a group's members are, with the group's route stamp (its four keys, in the group's slot). */
+    GROUP_ROUTE(Lib.ENTITY),
+    /** A connection added to a group's hash by the node holding it. */
+    GROUP_ADD(Lib.ENTITY),
+    /** A connection removed from a group's hash by the node holding it. */
+    GROUP_REMOVE(Lib.ENTITY),
+    /** A claim's step in a group's slot: the member switched to the claiming node. */
+    GROUP_SWITCH(Lib.ENTITY),
+    /** A group's hash emptied, its members and holders answered. */
+    GROUP_DISSOLVE(Lib.ENTITY);
+
+    /** What a script's source is prefixed with. */
+    private enum Lib {
+        /** {@code lua/lib.lua}: a script in the membership's slot, the prefix as {@code ARGV[1]}. */
+        MEMBERSHIP,
+        /** {@code lua/entity.lua}: a script in one user's or group's slot. */
+        ENTITY,
+        /** Nothing: a script on the keys it is given. */
+        NONE
+    }
 
     private final String source;
     private final String sha;
 
     Script() {
-        this(true);
+        this(Lib.MEMBERSHIP);
     }
 
-    Script(boolean membership) {
+    Script(Lib lib) {
         String own = read(name().toLowerCase(Locale.ROOT));
-        this.source = membership ? read("lib") + "\n" + own : own;
+        this.source = switch (lib) {
+            case MEMBERSHIP -> read("lib") + "\n" + own;
+            case ENTITY -> read("entity") + "\n" + own;
+            case NONE -> own;
+        };
         this.sha = sha1(source);
     }
 

@@ -6,8 +6,10 @@ import io.lettuce.core.ScriptOutputType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -74,10 +76,12 @@ final class SendRouter {
     private final ClaimGate gate;
     private final UidRoutes routes;
     private final UserIndex users;
+    private final GroupIndex groupIndex;
 
     SendRouter(Gateway local, RedisLink redis, NodeChannels channels, Keys keys, String self, Notice.Codec codec,
-            ClaimGate gate, UidRoutes routes, UserIndex users) {
-        this.users = users;
+            ClaimGate gate, UidRoutes routes, Membership membership) {
+        this.users = membership.users();
+        this.groupIndex = membership.groups();
         this.local = local;
         this.redis = redis;
         this.channels = channels;
@@ -190,13 +194,28 @@ final class SendRouter {
         }
         String payload = codec.payload(message);
         Addressed to = new Addressed("g", distinct, Arrays.asList(exclude));
-        List<String> tail = new ArrayList<>();
-        tail.add(Integer.toString(distinct.size()));
-        tail.addAll(distinct);
-        tail.addAll(to.excluded());
-        Routing routing = route("sendToGroup", Script.SEND_GROUPS, tail);
+        // each group in its own slot: looked up together (by node counts, O(nodes)), one stamp for all
+        List<CompletableFuture<List<Object>>> answers = distinct.stream()
+                .map(g -> groupIndex.route(g, to.excluded())).toList();
+        Routing routing = Routing.merge(answers.stream().map(a -> Routing.of(redis.await("sendToGroup", a))).toList());
         publish("sendToGroup", to, routing, payload);
-        return routing.remote() + gate.deliver(() -> gate.deliverRouted(local, to, routing.stamp(), payload));
+        int remote = distinct.size() == 1 ? routing.remote() : distinctRemoteMembers(distinct, to.excluded());
+        return remote + gate.deliver(() -> gate.deliverRouted(local, to, routing.stamp(), payload));
+    }
+
+    /** For a send to several groups: their members on other nodes, each counted once (reads every member). */
+    private int distinctRemoteMembers(List<String> groups, List<String> excluded) {
+        List<CompletableFuture<Map<String, String>>> all = groups.stream().map(groupIndex::members).toList();
+        Set<String> remote = new HashSet<>();
+        for (CompletableFuture<Map<String, String>> members : all) {
+            redis.await("sendToGroup", members).forEach((id, entry) -> {
+                if (!entry.startsWith(self + "|")) {
+                    remote.add(id);
+                }
+            });
+        }
+        excluded.forEach(remote::remove);
+        return remote.size();
     }
 
     int toAll(Object message, String... exclude) {

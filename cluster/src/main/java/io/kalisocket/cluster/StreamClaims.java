@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -37,12 +38,14 @@ final class StreamClaims {
     private final ClaimGate gate;
     private final Directory directory;
     private final UserIndex users;
+    private final GroupIndex groups;
     /** The versions the claims of connections claimed and not adopted yet switched their entities at. */
     private final Map<String, Map<String, Long>> switches = new ConcurrentHashMap<>();
 
     StreamClaims(RedisLink redis, NodeChannels channels, Notice.Codec codec, Keys keys, ClaimGate gate,
-            Directory directory, UserIndex users) {
-        this.users = users;
+            Directory directory, Membership membership) {
+        this.users = membership.users();
+        this.groups = membership.groups();
         this.redis = redis;
         this.channels = channels;
         this.codec = codec;
@@ -115,7 +118,7 @@ final class StreamClaims {
                     }
                 })
                 .thenApply(Moved::of)
-                .thenCompose(moved -> switchUser(clientId, owner, moved))
+                .thenCompose(moved -> switchEntities(clientId, owner, moved))
                 // the session, in the client's own slot, as its old node wrote it when the socket went
                 .thenCompose(moved -> redis.async().hgetall(keys.session(clientId)).toCompletableFuture()
                         .thenApply(stored -> claimed(clientId, newest, owner, missed, moved, stored)));
@@ -148,25 +151,35 @@ final class StreamClaims {
     }
 
     /**
-     * The claim's step in the user's slot (its entity last: entities switch in name order). When it fails the claim
-     * still stands: the user's hash keeps the old node until this node writes the binding again (its re-announcement
-     * after a reconnection, with the later epoch that wins there).
+     * The claim's steps in its groups' slots and its user's, one after the other in name order (the order in which a
+     * send's deciding entity is picked, {@link Addressed#decider}). A step that fails leaves the claim standing: that
+     * hash keeps the old node until this node writes the membership again (its re-announcement after a reconnection,
+     * with the later epoch that wins there).
      */
-    private CompletableFuture<Moved> switchUser(String clientId, String owner, Moved moved) {
-        if (moved.uid().isEmpty()) {
-            return CompletableFuture.completedFuture(moved);
-        }
+    private CompletableFuture<Moved> switchEntities(String clientId, String owner, Moved moved) {
         long epoch = moved.switched().getOrDefault("c:" + clientId, 0L);
-        return users.switchHere(clientId, moved.uid(), epoch, owner)
-                .handle((version, failure) -> {
-                    if (failure == null) {
-                        moved.switched().put("u:" + moved.uid(), version);
-                    } else {
-                        log.warn("claim of {}: its user {} not switched here: {}", clientId, moved.uid(),
-                                failure.toString());
-                    }
-                    return moved;
-                });
+        CompletableFuture<Void> steps = CompletableFuture.completedFuture(null);
+        for (String group : new TreeSet<>(moved.groups())) {
+            steps = steps.thenCompose(done -> switched(clientId, "g:" + group, moved,
+                    groups.switchHere(clientId, group, epoch, owner)));
+        }
+        if (!moved.uid().isEmpty()) {
+            steps = steps.thenCompose(done -> switched(clientId, "u:" + moved.uid(), moved,
+                    users.switchHere(clientId, moved.uid(), epoch, owner)));
+        }
+        return steps.thenApply(done -> moved);
+    }
+
+    private CompletableFuture<Void> switched(String clientId, String entity, Moved moved,
+            CompletableFuture<Long> step) {
+        return step.handle((version, failure) -> {
+            if (failure == null) {
+                moved.switched().put(entity, version);
+            } else {
+                log.warn("claim of {}: {} not switched here: {}", clientId, entity, failure.toString());
+            }
+            return null;
+        });
     }
 
     private Claim claimed(String clientId, long newest, String owner, List<String> missed, Moved moved,

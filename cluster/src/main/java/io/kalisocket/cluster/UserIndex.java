@@ -9,9 +9,8 @@ import java.util.concurrent.CompletableFuture;
  * user's route version and marks (docs/CLUSTER.md, sharding plan step 2b): written by the node holding a connection,
  * its one writer, after the membership script said so; the epoch (how many claims moved the connection so far) makes
  * the user's slot refuse a late write of a node a claim took the connection from. Every change of where a user's
- * connections are is told to every node's near cache ({@link UidRoutes}). The set of users with a connection
- * ({@code ks:uids}, in the membership's slot) is kept by adding after the hash and, when a hash empties, removing and
- * looking again: a user bound meanwhile is never left out.
+ * connections are is told to every node's near cache ({@link UidRoutes}). The list of users with a connection is
+ * kept beside the hashes ({@link EntityLists}).
  */
 final class UserIndex {
 
@@ -19,8 +18,10 @@ final class UserIndex {
     private final NodeChannels channels;
     private final Keys keys;
     private final String self;
+    private final EntityLists lists;
 
     UserIndex(RedisLink redis, NodeChannels channels, Keys keys, String self) {
+        this.lists = new EntityLists(redis);
         this.redis = redis;
         this.channels = channels;
         this.keys = keys;
@@ -38,8 +39,7 @@ final class UserIndex {
         return redis.<Long>runOn(Script.USER_ADD, ScriptOutputType.INTEGER, new String[] {keys.uid(uid)}, clientId,
                         node, Long.toString(epoch))
                 .thenCompose(added -> added == 1L ? changed(uid) : CompletableFuture.completedFuture(null))
-                .thenCompose(told -> redis.async().sadd(keys.uids(), uid).toCompletableFuture())
-                .thenApply(listed -> null);
+                .thenCompose(told -> lists.listed(keys.uids(), uid));
     }
 
     /**
@@ -54,7 +54,8 @@ final class UserIndex {
                 .thenCompose(answer -> {
                     CompletableFuture<Void> told = (Long) answer.get(0) == 1L ? changed(uid)
                             : CompletableFuture.completedFuture(null);
-                    return (Long) answer.get(1) > 0L ? told : told.thenCompose(t -> unlist(uid));
+                    return (Long) answer.get(1) > 0L ? told
+                            : told.thenCompose(t -> lists.emptied(keys.uids(), uid, keys.uid(uid)));
                 });
     }
 
@@ -81,14 +82,5 @@ final class UserIndex {
     /** Every node's near cache forgets the user's route. */
     private CompletableFuture<Void> changed(String uid) {
         return channels.tellAll(UidRoutes.CHANGED + uid).thenApply(told -> null);
-    }
-
-    /** The user's hash emptied: unlisted, then listed again if a connection was bound meanwhile. */
-    private CompletableFuture<Void> unlist(String uid) {
-        return redis.async().srem(keys.uids(), uid).toCompletableFuture()
-                .thenCompose(removed -> redis.async().exists(keys.uid(uid)).toCompletableFuture())
-                .thenCompose(exists -> exists == 1L
-                        ? redis.async().sadd(keys.uids(), uid).toCompletableFuture().thenApply(listed -> (Void) null)
-                        : CompletableFuture.completedFuture(null));
     }
 }

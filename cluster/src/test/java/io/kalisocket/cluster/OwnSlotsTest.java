@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the application's membership, so the per-message work spreads over the primaries (docs/CLUSTER.md, "Redis
  * Cluster"): each node's channel ({@code ks:ch:{<node>}}) — the deliveries to a node are published on the primary
  * serving it and nowhere else — each recoverable connection's stream ({@code ks:rs:{<client>}}), each
- * connection's session ({@code ks:s:{<client>}}) and each user's hash ({@code ks:uid:{<uid>}}).
+ * connection's session ({@code ks:s:{<client>}}), each user's hash ({@code ks:uid:{<uid>}}) and each group's
+ * ({@code ks:group:{<g>}}).
  */
 @ExtendWith(RedisTargets.class)
 class OwnSlotsTest {
@@ -88,7 +89,7 @@ class OwnSlotsTest {
     }
 
     @Test
-    void sessionsAndUsers_areEachInTheirOwnSlot_writtenFromAnyNode_andGoneWithTheirConnection(
+    void sessionsUsersAndGroups_areEachInTheirOwnSlot_writtenFromAnyNode_andGoneWithTheirConnection(
             RedisTargets.Targets redis) {
         LocalRedisCluster cluster = redis.cluster();
         ClusterConfig config = ClusterConfig.of(cluster.uri()).withKeyPrefix(RedisForTests.freshPrefix());
@@ -98,12 +99,17 @@ class OwnSlotsTest {
             Nodes.Node b = nodes.start("b");
             Set<Integer> primaries = new HashSet<>();
             Set<Integer> userPrimaries = new HashSet<>();
+            Set<Integer> groupPrimaries = new HashSet<>();
             List<TestClient> clients = new ArrayList<>();
             for (int i = 0; i < CONNECTIONS; i++) {
                 TestClient client = nodes.connect(b);
                 String id = nodes.id(client);
                 a.gateway().setSession(id, Map.of("n", i));
                 a.gateway().bindUid(id, "user" + i);
+                a.gateway().joinGroup(id, "room" + i);
+                int groupPrimary = cluster.primaryOf(keys.group("room" + i));
+                assertThat(cluster.cli(groupPrimary, "hget", keys.group("room" + i), id)).startsWith("b|");
+                groupPrimaries.add(groupPrimary);
                 int userPrimary = cluster.primaryOf(keys.uid("user" + i));
                 assertThat(cluster.cli(userPrimary, "hget", keys.uid("user" + i), id)).startsWith("b|");
                 userPrimaries.add(userPrimary);
@@ -116,6 +122,10 @@ class OwnSlotsTest {
             }
             assertThat(primaries).as("the primaries holding %d connections' sessions", CONNECTIONS).hasSize(3);
             assertThat(userPrimaries).as("the primaries holding %d users' hashes", CONNECTIONS).hasSize(3);
+            assertThat(groupPrimaries).as("the primaries holding %d groups' hashes", CONNECTIONS).hasSize(3);
+            assertThat(a.gateway().sendToGroups(List.of("room1", "room2"), "to two rooms")).isEqualTo(2);
+            clients.get(1).awaitText("to two rooms");
+            clients.get(2).awaitText("to two rooms");
             assertThat(b.gateway().getClientIdByUid("user1")).containsExactly(nodes.id(clients.get(1)));
             assertThat(a.gateway().sendToUids(List.of("user1", "user2"), "to two users")).isEqualTo(2);
             clients.get(1).awaitText("to two users");
@@ -127,6 +137,8 @@ class OwnSlotsTest {
             await().until(() -> cluster.cli(primary, "exists", keys.session(gone)), n -> n.startsWith("0"));
             assertThat(a.gateway().isUidOnline("user0")).as("its user, in its own slot").isFalse();
             assertThat(a.gateway().getAllUidList()).doesNotContain("user0").contains("user1");
+            assertThat(a.gateway().getClientIdCountByGroup("room0")).as("its group, in its own slot").isZero();
+            assertThat(a.gateway().getAllGroupIdList()).doesNotContain("room0").contains("room1");
             a.gateway().setSession(gone, Map.of("n", -1));
             assertThat(cluster.cli(primary, "exists", keys.session(gone))).as("not written for a closed connection")
                     .startsWith("0");

@@ -2,8 +2,6 @@ package io.kalisocket.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kalisocket.testing.RequiredService;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,31 +16,26 @@ class UserIndexTest {
 
     private static final String ID = "a-0-1";
 
-    private final ClusterConfig config = ClusterConfig.of(RedisForTests.URI).withKeyPrefix(RedisForTests.freshPrefix());
-    private final Keys keys = Keys.of(config);
-    private RedisLink link;
-    private RedisClient client;
+    private LinkOnRedis redisLink;
+    private Keys keys;
     private RedisCommands<String, String> redis;
 
     @BeforeEach
     void connect() {
-        RequiredService.redis().require();
-        link = new RedisLink(config, () -> { });
-        client = RedisClient.create(RedisForTests.URI);
-        redis = client.connect().sync();
+        redisLink = new LinkOnRedis();
+        keys = redisLink.keys();
+        redis = redisLink.redis();
     }
 
     @AfterEach
     void close() {
-        if (link != null) {
-            redis.del(keys.uid("ann"), keys.uids(), keys.version("u:ann"), keys.movedFrom("u:ann"));
-            link.close();
-            client.shutdown();
+        if (redisLink != null) {
+            redisLink.close();
         }
     }
 
     private UserIndex on(String node) {
-        return new UserIndex(link, new NodeChannels(link, keys), keys, node);
+        return new UserIndex(redisLink.link(), new NodeChannels(redisLink.link(), keys), keys, node);
     }
 
     @Test

@@ -1,7 +1,7 @@
--- ARGV: prefix, onlyIfNodeDead ('1'|'0'), node, client ids of that node... -> {1, then per connection removed its id,
--- its uid or '' and its epoch}, or {-1} when the node is alive. A connection that lives on another node now (its client returned
--- there) is skipped: not the node's. The caller removes the removed connections from their users' hashes and deletes
--- their sessions and recovery streams (each in its own slot).
+-- ARGV: prefix, onlyIfNodeDead ('1'|'0'), node, client ids of that node... -> {1, then per connection removed: its
+-- id, its uid or '', its epoch, G and its G groups}, or {-1} when the node is alive. A connection that lives on
+-- another node now (its client returned there) is skipped: not the node's. The caller removes the removed connections
+-- from their users' and groups' hashes and deletes their sessions and recovery streams (each in its own slot).
 local removed = {1}
 for i = 4, #ARGV do
   local cid = ARGV[i]
@@ -13,15 +13,14 @@ for i = 4, #ARGV do
     local epoch = epochOf(cid)
     -- a claim's marks whose old node never let go (its notice lost): they would ride on every stamp
     redis.call('HDEL', p .. 'mf:a', cid)
-    for _, g in ipairs(redis.call('SMEMBERS', p .. 'cg:' .. cid)) do
-      leaveGroup(cid, g)
-      redis.call('HDEL', p .. 'mf:g:' .. g, cid)
-    end
+    local groups = redis.call('SMEMBERS', p .. 'cg:' .. cid)
     redis.call('DEL', p .. 'c:' .. cid, p .. 'cg:' .. cid, p .. 'v:c:' .. cid, p .. 'mf:c:' .. cid)
     redis.call('HDEL', p .. 'moved', cid)
     removed[#removed + 1] = cid
     removed[#removed + 1] = uid or ''
     removed[#removed + 1] = epoch
+    removed[#removed + 1] = #groups
+    for _, g in ipairs(groups) do removed[#removed + 1] = g end
   end
 end
 return removed

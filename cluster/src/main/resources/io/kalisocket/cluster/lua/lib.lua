@@ -29,18 +29,6 @@ end
 local function writable(cid, self)
   return registered(cid) and nodeOf(cid) == self
 end
-local function leaveGroup(cid, g)
-  local k = p .. 'group:' .. g
-  if redis.call('SREM', k, cid) == 1 then
-    local gn = p .. 'gn:' .. g
-    if redis.call('HINCRBY', gn, nodeOf(cid), -1) <= 0 then redis.call('HDEL', gn, nodeOf(cid)) end
-    if redis.call('SCARD', k) == 0 then
-      redis.call('SREM', p .. 'groups', g)
-      redis.call('DEL', gn)
-    end
-  end
-  redis.call('SREM', p .. 'cg:' .. cid, g)
-end
 -- Route stamps (docs/CLUSTER.md, "Route stamps"): an entity is a user 'u:<uid>', a group 'g:<g>', a connection
 -- 'c:<cid>' or everyone 'a'. v:<e> counts the claims that moved one of its connections to another node (absent: none
 -- ever, or none for an hour); mf:<e> holds those whose old node has not let them go yet (cid -> old node).

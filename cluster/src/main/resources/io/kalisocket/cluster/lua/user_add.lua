@@ -4,6 +4,6 @@
 local now = redis.call('HGET', KEYS[1], ARGV[1])
 local entry = ARGV[2] .. '|' .. ARGV[3]
 if now == entry then return 0 end
-if now and tonumber(string.match(now, '|(%d+)$')) > tonumber(ARGV[3]) then return -1 end
+if now and epochOfEntry(now) > tonumber(ARGV[3]) then return -1 end
 redis.call('HSET', KEYS[1], ARGV[1], entry)
 return 1
