@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,23 +16,10 @@ class GroupIndexTest {
 
     private static final String ID = "a-0-1";
 
-    private LinkOnRedis redisLink;
-    private Keys keys;
-    private RedisCommands<String, String> redis;
-
-    @BeforeEach
-    void connect() {
-        redisLink = new LinkOnRedis();
-        keys = redisLink.keys();
-        redis = redisLink.redis();
-    }
-
-    @AfterEach
-    void close() {
-        if (redisLink != null) {
-            redisLink.close();
-        }
-    }
+    @AutoClose
+    private final LinkOnRedis redisLink = new LinkOnRedis();
+    private final Keys keys = redisLink.keys();
+    private final RedisCommands<String, String> redis = redisLink.redis();
 
     private GroupIndex on(String node) {
         return new GroupIndex(redisLink.link(), keys, node);

@@ -3,8 +3,7 @@ package io.kalisocket.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.api.sync.RedisCommands;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,23 +15,10 @@ class UserIndexTest {
 
     private static final String ID = "a-0-1";
 
-    private LinkOnRedis redisLink;
-    private Keys keys;
-    private RedisCommands<String, String> redis;
-
-    @BeforeEach
-    void connect() {
-        redisLink = new LinkOnRedis();
-        keys = redisLink.keys();
-        redis = redisLink.redis();
-    }
-
-    @AfterEach
-    void close() {
-        if (redisLink != null) {
-            redisLink.close();
-        }
-    }
+    @AutoClose
+    private final LinkOnRedis redisLink = new LinkOnRedis();
+    private final Keys keys = redisLink.keys();
+    private final RedisCommands<String, String> redis = redisLink.redis();
 
     private UserIndex on(String node) {
         return new UserIndex(redisLink.link(), new NodeChannels(redisLink.link(), keys), keys, node);
