@@ -84,25 +84,26 @@ final class Membership {
             if ((Long) done.get(0) < 0) {
                 return false;
             }
-            List<CompletableFuture<Void>> unbound = new ArrayList<>();
-            for (int i = 1; i < done.size(); ) { // in their own slots: after unregistering them
+            // in their own slots, after unregistering them; awaited, so that a closing node has nothing in flight
+            List<CompletableFuture<?>> writes = new ArrayList<>();
+            for (int i = 1; i < done.size(); ) {
                 String id = String.valueOf(done.get(i));
                 String uid = String.valueOf(done.get(i + 1));
                 long epoch = (Long) done.get(i + 2);
                 int groupCount = Math.toIntExact((Long) done.get(i + 3));
                 if (!uid.isEmpty()) {
-                    unbound.add(users.remove(id, uid, epoch));
-                    redis.async().hdel(keys.movedFrom("u:" + uid), id); // a claim's mark whose node never let go
+                    writes.add(users.remove(id, uid, epoch));
+                    writes.add(redis.async().hdel(keys.movedFrom("u:" + uid), id).toCompletableFuture());
                 }
                 for (Object g : done.subList(i + 4, i + 4 + groupCount)) {
-                    unbound.add(groups.remove(id, String.valueOf(g), epoch));
-                    redis.async().hdel(keys.movedFrom("g:" + g), id);
+                    writes.add(groups.remove(id, String.valueOf(g), epoch));
+                    writes.add(redis.async().hdel(keys.movedFrom("g:" + g), id).toCompletableFuture());
                 }
-                redis.async().del(keys.session(id));
-                redis.async().del(keys.streamMeta(id), keys.stream(id));
+                writes.add(redis.async().del(keys.session(id)).toCompletableFuture());
+                writes.add(redis.async().del(keys.streamMeta(id), keys.stream(id)).toCompletableFuture());
                 i += 4 + groupCount;
             }
-            unbound.forEach(u -> redis.await("forget connections", u));
+            writes.forEach(w -> redis.await("forget connections", w));
         }
         return true;
     }

@@ -98,7 +98,9 @@ final class RedisLink implements AutoCloseable {
             }
         }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        resources.shutdown(0, 2, TimeUnit.SECONDS);
+        // A quiet period, so that a connection registering as the loops stop (a topology refresh, a reconnection) is
+        // closed by them too: with none, it can stay registered and its buffer is never released.
+        resources.shutdown(100, 2000, TimeUnit.MILLISECONDS);
     }
 
     /**
