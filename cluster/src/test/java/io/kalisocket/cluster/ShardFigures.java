@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * Figures for docs/CLUSTER.md on a local Redis Cluster (3 primaries + 3 replicas, started and stopped here): Redis
- * CPU per cross-node {@code sendToUid} on each shard — the one serving the application's keys (the lookups) and the
- * one serving the receiving node's channel (the publishes), chosen to differ — with and without the near cache, and
+ * CPU per cross-node {@code sendToUid} on each shard — the one serving the application's keys, the one serving the
+ * user's hash (the lookups) and the one serving the receiving node's channel (the publishes), chosen to differ — with
+ * and without the near cache, and
  * the latency of such a send (sender's call to the receiving client's arrival), one at a time.
  * Run: {@code java -cp ... io.kalisocket.cluster.ShardFigures [messages]} (docs/CLUSTER.md, "Measured figures").
  */
@@ -38,33 +39,42 @@ public final class ShardFigures {
             receiver = "b" + i;
         }
         int channelShard = redis.primaryOf(keys.channel(receiver));
+        String uid = "target"; // its hash on the third primary: the lookups' shard
+        for (int i = 0; redis.primaryOf(keys.uid(uid)) == keysShard || redis.primaryOf(keys.uid(uid)) == channelShard;
+                i++) {
+            uid = "target" + i;
+        }
+        int userShard = redis.primaryOf(keys.uid(uid));
         try (Nodes nodes = new Nodes(settings)) {
             Nodes.Node a = nodes.start("a");
             Nodes.Node b = nodes.start(receiver);
             TestClient onB = nodes.connect(b);
-            b.gateway().bindUid(nodes.id(onB), "target");
+            b.gateway().bindUid(nodes.id(onB), uid);
             int seen = onB.received().size();
             for (int i = 0; i < 1000; i++) { // warm-up
-                a.gateway().sendToUid("target", "w" + i);
+                a.gateway().sendToUid(uid, "w" + i);
                 onB.awaitMessages(++seen);
             }
             double keysCpu = cpuSeconds(redis, keysShard);
             double channelCpu = cpuSeconds(redis, channelShard);
+            double userCpu = cpuSeconds(redis, userShard);
             long[] micros = new long[count];
             for (int i = 0; i < count; i++) {
                 long t0 = System.nanoTime();
-                a.gateway().sendToUid("target", "m" + i);
+                a.gateway().sendToUid(uid, "m" + i);
                 onB.awaitMessages(++seen);
                 micros[i] = (onB.arrivalNanos(seen - 1) - t0) / 1000;
             }
             keysCpu = cpuSeconds(redis, keysShard) - keysCpu;
             channelCpu = cpuSeconds(redis, channelShard) - channelCpu;
+            userCpu = cpuSeconds(redis, userShard) - userCpu;
             Arrays.sort(micros);
-            System.out.printf("%s: Redis CPU per cross-node sendToUid: keys' shard (127.0.0.1:%d) %.1f us, receiver's "
-                    + "channel's shard (127.0.0.1:%d) %.1f us; p50 %d us, p99 %d us (n=%d)%n", label, keysShard,
-                    keysCpu * 1e6 / count, channelShard, channelCpu * 1e6 / count, micros[count / 2],
-                    micros[count * 99 / 100], count);
+            System.out.printf("%s: Redis CPU per cross-node sendToUid: keys' shard (127.0.0.1:%d) %.1f us, user's shard"
+                    + " (127.0.0.1:%d) %.1f us, receiver's channel's shard (127.0.0.1:%d) %.1f us; p50 %d us, p99 %d us"
+                    + " (n=%d)%n", label, keysShard, keysCpu * 1e6 / count, userShard, userCpu * 1e6 / count,
+                    channelShard, channelCpu * 1e6 / count, micros[count / 2], micros[count * 99 / 100], count);
             System.out.println("  keys' shard commandstats: " + stats(redis.cli(keysShard, "info", "commandstats")));
+            System.out.println("  user's shard commandstats: " + stats(redis.cli(userShard, "info", "commandstats")));
             System.out.println("  channel's shard commandstats: "
                     + stats(redis.cli(channelShard, "info", "commandstats")));
         }
