@@ -50,15 +50,24 @@ final class Directory {
         return redis.run(Script.ONLINE, ScriptOutputType.INTEGER, keys.prefix(), clientId);
     }
 
+    // Cluster-wide: a sum or union over the node registry, one pipelined read per node, so that each node's list may
+    // live in a slot of its own (docs/CLUSTER.md, sharding plan step 2b). Not one atomic read: a connection moving
+    // between two nodes meanwhile may be counted on both or neither, for that moment.
+
     List<String> allClientIds() {
-        List<Object> ids = redis.await("getAllClientIdList", redis.<List<Object>>run(Script.CENSUS,
-                ScriptOutputType.MULTI, keys.prefix(), "list"));
-        return ids.stream().map(String::valueOf).sorted().toList();
+        return perNode("getAllClientIdList", node -> redis.async().smembers(keys.clients(node)).toCompletableFuture())
+                .stream().flatMap(Set::stream).distinct().sorted().toList();
     }
 
     int allClientCount() {
-        return Math.toIntExact(redis.<Long>await("getAllClientIdCount", redis.run(Script.CENSUS,
-                ScriptOutputType.INTEGER, keys.prefix(), "count")));
+        return perNode("getAllClientIdCount", node -> redis.async().scard(keys.clients(node)).toCompletableFuture())
+                .stream().mapToInt(Math::toIntExact).sum();
+    }
+
+    private <T> List<T> perNode(String operation, Function<String, CompletableFuture<T>> read) {
+        Set<String> nodes = redis.await(operation, redis.async().smembers(keys.nodes()));
+        List<CompletableFuture<T>> reads = nodes.stream().map(read).toList();
+        return reads.stream().map(r -> redis.await(operation, r)).toList();
     }
 
     Map<String, Map<String, Object>> sessions(Collection<String> clientIds) {

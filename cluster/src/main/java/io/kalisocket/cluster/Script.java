@@ -18,7 +18,7 @@ import java.util.Locale;
  * {@code lua/entity.lua}.
  */
 enum Script {
-    DROP, FINISH_PURGE, BIND, UNBIND, JOIN, LEAVE, UNGROUP, WHERE, TO_CLIENT, SEND_CLIENTS, SEND_ALL, CENSUS, ONLINE,
+    DROP, FINISH_PURGE, BIND, UNBIND, JOIN, LEAVE, UNGROUP, WHERE, TO_CLIENT, SEND_CLIENTS, SEND_ALL, ONLINE,
     CLAIM,
     /** A cache entry's counter (one key). */
     INCR(Lib.NONE),
