@@ -3,7 +3,6 @@ package io.kalisocket.cluster;
 import io.kalisocket.gateway.Gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -83,9 +82,7 @@ final class NodeInbox {
         JsonNode h = n.header();
         switch (n.op()) {
             case "moved" -> {
-                Map<String, Long> switches = new LinkedHashMap<>();
-                h.path("sw").fields().forEachRemaining(e -> switches.put(e.getKey(), e.getValue().asLong()));
-                recovery.moved(id, switches);
+                recovery.moved(id, RouteStamp.versions(h.path("sw")));
                 return;
             }
             case "yield" -> {

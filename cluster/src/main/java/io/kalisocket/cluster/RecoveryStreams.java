@@ -189,7 +189,9 @@ final class RecoveryStreams implements RecoveryStore {
         }
         background("let go", redis.async().srem(keys.clients(self), clientId));
         // its entities' stamps stop telling this node to leave it out: it is gone from here
-        switches.keySet().forEach(entity -> background("let go", redis.async().hdel(keys.movedFrom(entity), clientId)));
+        for (String entity : switches.keySet()) {
+            background("let go", redis.async().hdel(keys.movedFrom(entity), clientId));
+        }
     }
 
     /** @param clientId a connection whose client is back on another node: drop its socket here, which parks it */

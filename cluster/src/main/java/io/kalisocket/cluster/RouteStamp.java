@@ -94,6 +94,9 @@ record RouteStamp(Map<String, Long> versions, Map<String, Map<String, String>> m
 
     /** @return the connections switched away from some node, in any entity looked up */
     Iterable<String> movedIds() {
+        if (moved.isEmpty()) {
+            return List.of(); // every delivery asks: nothing made for the usual case, no claim lately
+        }
         return moved.values().stream().flatMap(from -> from.keySet().stream()).distinct()::iterator;
     }
 
@@ -107,6 +110,16 @@ record RouteStamp(Map<String, Long> versions, Map<String, Map<String, String>> m
     }
 
     /**
+     * @param object a JSON object of entity -> version ({@code v} of a delivery, {@code sw} of a {@code moved} notice)
+     * @return its entries, in order
+     */
+    static Map<String, Long> versions(JsonNode object) {
+        Map<String, Long> versions = new LinkedHashMap<>();
+        object.fields().forEachRemaining(e -> versions.put(e.getKey(), e.getValue().asLong()));
+        return versions;
+    }
+
+    /**
      * @param header a notice's header
      * @return its stamp; null when it has none (not looked up: a push handed on to one connection by its old node)
      */
@@ -114,8 +127,7 @@ record RouteStamp(Map<String, Long> versions, Map<String, Map<String, String>> m
         if (header == null || !header.has("v")) {
             return null;
         }
-        Map<String, Long> versions = new LinkedHashMap<>();
-        header.path("v").fields().forEachRemaining(e -> versions.put(e.getKey(), e.getValue().asLong()));
+        Map<String, Long> versions = versions(header.path("v"));
         Map<String, Map<String, String>> moved = new LinkedHashMap<>();
         header.path("mf").fields().forEachRemaining(e -> {
             Map<String, String> from = new LinkedHashMap<>();

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * Claims a connection whose client returned to this node from another one (docs/RECOVERY.md §7), in two steps, since
  * on a Redis Cluster the connection's recovery stream is in its own slot and its memberships in the application's:
  * {@code claim_stream} makes this node the stream's writer and reads the missed pushes, then {@code claim} moves the
- * memberships and switches its entities (its user, groups, itself, everyone) at new versions ({@link RouteStamp}). Between the two, what the old node pushes is handed on by the stream and sends are
- * still routed as before the claim, which the route stamps agree with. When the second step fails, the first is
+ * registration and switches the connection's entities (itself, everyone, then its groups and user in their own slots)
+ * at new versions ({@link RouteStamp}). Between the steps, what the old node pushes is handed on by the stream and
+ * sends are still routed as before the claim, which the route stamps agree with. When the second step fails, the first is
  * undone so the connection stays parked where it was.
  */
 final class StreamClaims {
