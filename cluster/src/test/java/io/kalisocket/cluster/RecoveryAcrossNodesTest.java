@@ -124,6 +124,8 @@ class RecoveryAcrossNodesTest {
 
         room.a().gateway().sendToClient(annId, Map.of("type", "live", "n", 1));
         room.a().gateway().sendToGroup("r1", Map.of("type", "live", "n", 2));
+        // order holds per sender: node a's notice must be in before carol's say on node b can follow it
+        back.awaitJson(56);
         room.carol().send("{\"ct\":\"lobby\",\"ac\":\"say\",\"room\":\"r1\",\"n\":99}");
         List<JsonNode> live = back.awaitJson(57).subList(54, 57);
         assertThat(live).extracting(f -> f.get("_seq").asLong()).containsExactly(54L, 55L, 56L);
