@@ -97,7 +97,7 @@ final class RedisLink implements AutoCloseable {
                 c.close();
             }
         }
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        client.shutdown(Duration.ofMillis(100), Duration.ofSeconds(2));
         // A quiet period, so that a connection registering as the loops stop (a topology refresh, a reconnection) is
         // closed by them too: with none, it can stay registered and its buffer is never released.
         resources.shutdown(100, 2000, TimeUnit.MILLISECONDS);
