@@ -59,7 +59,9 @@ class ClusterDemoOnRedisClusterTest {
                 int attempts = awaitPrivateMessagesAcross(nodes, ann, bob, run);
                 log.info("Redis Cluster primary {} killed: demo's cross-node private messages back after {} ms ({} tries)",
                         primary, (System.nanoTime() - killed) / 1_000_000, attempts);
-                assertThat(redis.primaryOf(config)).as("its replica, promoted").isNotEqualTo(primary);
+                // private messages need not wait for it (users are in slots of their own): the promotion may come later
+                await("its replica, promoted").atMost(FAILOVER).ignoreExceptions()
+                        .until(() -> redis.primaryOf(config) != primary);
             }
             redis.awaitHealthy();
             ChatAcrossNodes afterTheKill = new ChatAcrossNodes(nodes, run + "k");
