@@ -213,8 +213,8 @@ public final class Cluster implements AutoCloseable {
         NodeLiveness beat = new NodeLiveness(redis, keys, nodeId, config, membership, watcher, local, stats, fence);
         beat.start();
         OwnerWrites ownerWrites = new OwnerWrites(membership, watcher, local, channels, codec);
-        OwnerRequests requests = new OwnerRequests(redis, channels, keys, nodeId);
-        Directory directory = new Directory(local, redis, keys, json);
+        OwnerRequests requests = new OwnerRequests(redis, channels, keys, membership.records());
+        Directory directory = new Directory(local, redis, keys, json, membership.records());
         ClaimGate gate = new ClaimGate(nodeId, node.clock());
         RecoveryStreams streams = new RecoveryStreams(redis, channels, codec, keys, node, watcher, membership, directory,
                 gate);

@@ -3,8 +3,6 @@ package io.kalisocket.cluster;
 import io.kalisocket.gateway.Gateway;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lettuce.core.ScriptOutputType;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,8 +26,10 @@ final class Directory {
     private final RedisLink redis;
     private final Keys keys;
     private final ObjectMapper json;
+    private final ConnectionRecords records;
 
-    Directory(Gateway local, RedisLink redis, Keys keys, ObjectMapper json) {
+    Directory(Gateway local, RedisLink redis, Keys keys, ObjectMapper json, ConnectionRecords records) {
+        this.records = records;
         this.local = local;
         this.redis = redis;
         this.keys = keys;
@@ -47,7 +47,7 @@ final class Directory {
 
     /** @return later, 1 when a node lists the connection (Redis knows where a client that returned elsewhere is) */
     private CompletableFuture<Long> online(String clientId) {
-        return redis.run(Script.ONLINE, ScriptOutputType.INTEGER, keys.prefix(), clientId);
+        return records.online(clientId);
     }
 
     // Cluster-wide: a sum or union over the node registry, one pipelined read per node, so that each node's list may

@@ -37,19 +37,27 @@ record Keys(String prefix) {
         return prefix + "nodes";
     }
 
-    /** @param node a node id @return the node's heartbeat key (expires when the node stops renewing it) */
+    /**
+     * @param node a node id
+     * @return the node's heartbeat key (expires when the node stops renewing it); in the node's own slot on a Redis
+     *     Cluster, with its list of connections and its channel
+     */
     String alive(String node) {
-        return prefix + "node:" + node;
+        return own("node:", node);
     }
 
-    /** @param node a node id @return the lock a survivor takes to clean up that dead node */
+    /** @param node a node id @return the lock a survivor takes to clean up that dead node, in the node's slot */
     String cleanup(String node) {
-        return prefix + "cleanup:" + node;
+        return own("cleanup:", node);
     }
 
-    /** @param node a node id @return the set of the node's open client ids */
+    /**
+     * @param node a node id
+     * @return the set of the connections the node registered, in the node's slot: what a survivor purges when the
+     *     node dies and what cluster-wide counts sum; which node holds a connection is its record's ({@link #client})
+     */
     String clients(String node) {
-        return prefix + "n:" + node + ":clients";
+        return own("n:", node);
     }
 
     /**
@@ -71,7 +79,8 @@ record Keys(String prefix) {
 
     /**
      * @param entity a user {@code u:<uid>}, group {@code g:<g>}, connection {@code c:<cid>} or everyone {@code a}
-     * @return its route version ({@link RouteStamp}); a user's or group's in its own slot on a Redis Cluster
+     * @return its route version ({@link RouteStamp}); a user's, group's or connection's in its own slot on a Redis
+     *     Cluster
      */
     String version(String entity) {
         return ownEntity("v:", entity);
@@ -106,14 +115,28 @@ record Keys(String prefix) {
         return prefix + "groups";
     }
 
-    /** @param clientId a client @return the hash of the client's fields ({@code uid}) */
+    /**
+     * @param clientId a client
+     * @return the connection's record, a hash: {@code n} the node holding it (present while it is registered),
+     *     {@code uid} its user; in the client's own slot on a Redis Cluster, with its groups, route version (its
+     *     epoch), marks, session and recovery stream
+     */
     String client(String clientId) {
-        return prefix + "c:" + clientId;
+        return own("c:", clientId);
     }
 
-    /** @param clientId a client @return the set of the client's groups */
+    /** @param clientId a client @return the set of the client's groups, beside its record */
     String clientGroups(String clientId) {
-        return prefix + "cg:" + clientId;
+        return own("cg:", clientId);
+    }
+
+    /**
+     * @param clientId a client
+     * @return the KEYS of the scripts in the client's slot: its record, its groups, its route version, its marks
+     */
+    String[] clientKeys(String clientId) {
+        return new String[] {client(clientId), clientGroups(clientId), version("c:" + clientId),
+            movedFrom("c:" + clientId)};
     }
 
     /**
@@ -158,23 +181,18 @@ record Keys(String prefix) {
         return new String[] {streamMeta(clientId), stream(clientId)};
     }
 
-    /** @return the hash client id -> node of the connections that live on another node than their id names */
-    String moved() {
-        return prefix + "moved";
-    }
-
     /**
      * @param entity a user {@code u:<uid>}, group {@code g:<g>}, connection {@code c:<cid>} or everyone {@code a}
      * @return the hash connection -> old node of the entity's connections claimed by other nodes that their old node
-     *     has not let go yet ({@link RouteStamp}); a user's or group's in its own slot on a Redis Cluster
+     *     has not let go yet ({@link RouteStamp}); a user's, group's or connection's in its own slot on a Redis Cluster
      */
     String movedFrom(String entity) {
         return ownEntity("mf:", entity);
     }
 
-    /** A user's or group's key in its own slot (on a Redis Cluster); a connection's or everyone's in the prefix's. */
+    /** A user's, group's or connection's key in its own slot (on a Redis Cluster); everyone's in the prefix's. */
     private String ownEntity(String kind, String entity) {
-        boolean own = entity.startsWith("u:") || entity.startsWith("g:");
+        boolean own = entity.startsWith("u:") || entity.startsWith("g:") || entity.startsWith("c:");
         return own ? own(kind + entity.substring(0, 2), entity.substring(2)) : prefix + kind + entity;
     }
 

@@ -81,7 +81,10 @@ final class LocalWatcher {
         }
     }
 
-    /** @param clientId a connection claimed by this node: Redis lists it here already */
+    /**
+     * @param clientId a connection claimed by this node, or that may have been (a claim whose answer was lost): Redis
+     *     lists it here already, and the tick drops it unless it is open here
+     */
     void adopt(String clientId) {
         registered.add(clientId);
     }

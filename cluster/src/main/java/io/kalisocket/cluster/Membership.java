@@ -12,9 +12,9 @@ import java.util.function.Function;
 
 /**
  * Writes membership to Redis: which connections each node has, uid and group membership, sessions. A connection's
- * membership is written by the node holding it alone (changes asked on other nodes come to it, {@link OwnerRequests});
- * every write is one atomic script that first checks the connection is registered, so nothing is ever recorded for a
- * connection that already closed.
+ * membership is written by the node holding it alone (changes asked on other nodes come to it, {@link OwnerRequests}):
+ * first in the connection's record, by one atomic script that checks this node holds it (so nothing is ever recorded
+ * for a connection that closed or moved), then in its user's or group's hash, each in its own slot.
  */
 final class Membership {
 
@@ -28,8 +28,10 @@ final class Membership {
     private final UserIndex users;
     private final GroupIndex groups;
     private final EntityLists lists;
+    private final ConnectionRecords records;
 
     Membership(RedisLink redis, NodeChannels channels, Keys keys, String self, ObjectMapper json) {
+        this.records = new ConnectionRecords(redis, keys, self);
         this.users = new UserIndex(redis, channels, keys, self);
         this.groups = new GroupIndex(redis, keys, self);
         this.lists = new EntityLists(redis);
@@ -50,6 +52,11 @@ final class Membership {
         return groups;
     }
 
+    /** @return the connections' records, each in its client's slot, and the nodes' lists */
+    ConnectionRecords records() {
+        return records;
+    }
+
     /** @return this node's id */
     String self() {
         return self;
@@ -58,7 +65,7 @@ final class Membership {
     /** @param clientIds connections of this node that are open */
     void register(Collection<String> clientIds) {
         if (!clientIds.isEmpty()) {
-            redis.await("register connections", redis.async().sadd(keys.clients(self), clientIds.toArray(String[]::new)));
+            redis.await("register connections", records.register(clientIds));
         }
     }
 
@@ -74,46 +81,48 @@ final class Membership {
     boolean drop(String node, Collection<String> clientIds, boolean onlyIfNodeDead) {
         List<String> ids = List.copyOf(clientIds);
         for (int from = 0; from < ids.size(); from += BATCH) {
-            List<String> args = new ArrayList<>();
-            args.add(keys.prefix());
-            args.add(onlyIfNodeDead ? "1" : "0");
-            args.add(node);
-            args.addAll(ids.subList(from, Math.min(ids.size(), from + BATCH)));
-            List<Object> done = redis.await("forget connections", redis.<List<Object>>run(Script.DROP,
-                    ScriptOutputType.MULTI, args.toArray(String[]::new)));
-            if ((Long) done.get(0) < 0) {
+            if (onlyIfNodeDead && redis.await("forget connections", redis.async().exists(keys.alive(node))) == 1L) {
                 return false;
             }
-            // in their own slots, after unregistering them; awaited, so that a closing node has nothing in flight
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            List<CompletableFuture<List<Object>>> dropped = batch.stream().map(id -> records.drop(node, id)).toList();
+            // then their users' and groups' hashes, each in its slot; awaited, so that a closing node has nothing in
+            // flight
             List<CompletableFuture<?>> writes = new ArrayList<>();
-            for (int i = 1; i < done.size(); ) {
-                String id = String.valueOf(done.get(i));
-                String uid = String.valueOf(done.get(i + 1));
-                long epoch = (Long) done.get(i + 2);
-                int groupCount = Math.toIntExact((Long) done.get(i + 3));
-                if (!uid.isEmpty()) {
-                    writes.add(users.remove(id, uid, epoch));
-                    writes.add(redis.async().hdel(keys.movedFrom("u:" + uid), id).toCompletableFuture());
+            for (int i = 0; i < batch.size(); i++) {
+                List<Object> done = redis.await("forget connections", dropped.get(i));
+                if ((Long) done.get(0) == 1L) {
+                    forgetMemberships(batch.get(i), done, writes);
                 }
-                for (Object g : done.subList(i + 4, i + 4 + groupCount)) {
-                    writes.add(groups.remove(id, String.valueOf(g), epoch));
-                    writes.add(redis.async().hdel(keys.movedFrom("g:" + g), id).toCompletableFuture());
-                }
-                writes.add(redis.async().del(keys.session(id)).toCompletableFuture());
-                writes.add(redis.async().del(keys.streamMeta(id), keys.stream(id)).toCompletableFuture());
-                i += 4 + groupCount;
             }
+            writes.add(records.unlist(node, batch));
             writes.forEach(w -> redis.await("forget connections", w));
         }
         return true;
+    }
+
+    /** @param done what {@code drop.lua} answered: 1, uid or '', epoch, G, the G groups */
+    private void forgetMemberships(String id, List<Object> done, List<CompletableFuture<?>> writes) {
+        String uid = String.valueOf(done.get(1));
+        long epoch = (Long) done.get(2);
+        int groupCount = Math.toIntExact((Long) done.get(3));
+        if (!uid.isEmpty()) {
+            writes.add(users.remove(id, uid, epoch));
+            writes.add(redis.async().hdel(keys.movedFrom("u:" + uid), id).toCompletableFuture());
+        }
+        for (Object g : done.subList(4, 4 + groupCount)) {
+            writes.add(groups.remove(id, String.valueOf(g), epoch));
+            writes.add(redis.async().hdel(keys.movedFrom("g:" + g), id).toCompletableFuture());
+        }
+        // a claim's mark whose old node never let go (its notice lost): it would ride on every stamp
+        writes.add(redis.async().hdel(keys.movedFrom("a"), id).toCompletableFuture());
     }
 
     // The writes of a connection's membership, run by the node holding it (its one writer): each answers 1 when
     // written, 0 when the connection is not registered.
 
     CompletableFuture<Long> bind(String clientId, String uid) {
-        return redis.<List<Object>>run(Script.BIND, ScriptOutputType.MULTI, keys.prefix(), self, clientId, uid)
-                .thenCompose(answer -> {
+        return records.write(Script.BIND, clientId, uid).thenCompose(answer -> {
                     if ((Long) answer.get(0) == 0L) {
                         return CompletableFuture.completedFuture(0L);
                     }
@@ -147,11 +156,7 @@ final class Membership {
         return groups.dissolve(group).thenCompose(dissolved -> {
             List<CompletableFuture<?>> steps = new ArrayList<>();
             List<String> members = dissolved.members();
-            for (int from = 0; from < members.size(); from += BATCH) { // the group leaves its members' lists
-                List<String> args = new ArrayList<>(List.of(keys.prefix(), group));
-                args.addAll(members.subList(from, Math.min(members.size(), from + BATCH)));
-                steps.add(redis.run(Script.UNGROUP, ScriptOutputType.INTEGER, args.toArray(String[]::new)));
-            }
+            members.forEach(id -> steps.add(records.leftDissolved(id, group))); // each in its slot, pipelined
             List<String> others = dissolved.holders().stream().filter(node -> !node.equals(self)).toList();
             others.forEach(node -> steps.add(channels.tell(node, notice)));
             return CompletableFuture.allOf(steps.toArray(CompletableFuture[]::new))
@@ -161,30 +166,21 @@ final class Membership {
     }
 
     /**
-     * Writes a connection's session, in the client's own slot, when the membership says the connection is online:
-     * asked first, then written, then asked again, and deleted when the connection closed meanwhile (its close
-     * deletes the session after unregistering it, so one of the two always sees the other).
+     * Writes a session of a connection this node holds, in one step with the check that it holds it (the record is
+     * in the client's slot too; the close deletes both together).
      *
      * @param clientId the connection
      * @param replace replace the whole session, or merge
      * @param entries the entries; null values remove keys
-     * @return the answer later: 1 when written, 0 when the connection is not registered
+     * @return the answer later: 1 when written, 0 when this node does not hold the connection
      */
     CompletableFuture<Long> session(String clientId, boolean replace, Map<String, ?> entries) {
-        return online(clientId).thenCompose(registered -> registered == 0L ? CompletableFuture.completedFuture(0L)
-                : writeSession(clientId, replace, entries)
-                        .thenCompose(written -> online(clientId))
-                        .thenCompose(still -> still == 1L ? CompletableFuture.completedFuture(1L)
-                                : redis.async().del(keys.session(clientId)).toCompletableFuture().thenApply(d -> 0L)));
-    }
-
-    private CompletableFuture<Long> online(String clientId) {
-        return redis.run(Script.ONLINE, ScriptOutputType.INTEGER, keys.prefix(), clientId);
+        return writeSession(clientId, self, replace, entries);
     }
 
     /**
-     * Writes a session of a connection this node holds, without asking the membership (its close, later, deletes
-     * it); in the client's slot, so in order with what the node writes there next (its recovery stream's hash).
+     * Writes a session of a parked connection this node holds, unchecked (its close, later, deletes it); in the
+     * client's slot, so in order with what the node writes there next (its recovery stream's hash).
      *
      * @param clientId the connection
      * @param replace replace the whole session, or merge
@@ -192,13 +188,18 @@ final class Membership {
      * @return 1, later
      */
     CompletableFuture<Long> writeSession(String clientId, boolean replace, Map<String, ?> entries) {
-        List<String> args = new ArrayList<>(List.of(replace ? "1" : "0"));
+        return writeSession(clientId, "", replace, entries);
+    }
+
+    private CompletableFuture<Long> writeSession(String clientId, String holder, boolean replace,
+            Map<String, ?> entries) {
+        List<String> args = new ArrayList<>(List.of(holder, replace ? "1" : "0"));
         entries.forEach((k, v) -> {
             args.add(k);
             args.add(v == null ? "-" : encode(v));
         });
-        return redis.runOn(Script.WRITE_SESSION, ScriptOutputType.INTEGER, new String[] {keys.session(clientId)},
-                args.toArray(String[]::new));
+        return redis.runOn(Script.WRITE_SESSION, ScriptOutputType.INTEGER,
+                new String[] {keys.session(clientId), keys.client(clientId)}, args.toArray(String[]::new));
     }
 
     /** @param operation for errors @param write a write @return true when the connection was online */
@@ -207,14 +208,14 @@ final class Membership {
     }
 
     /**
-     * A write of the membership's slot, then of the entity's slot when the connection is registered here.
+     * A write of the connection's record, then of the entity's slot when the connection is registered here.
      *
-     * @param script the membership's step: answers {written (1) or not (0), the connection's epoch}
+     * @param script the record's step: answers {written (1) or not (0), the connection's epoch}
      * @param then the entity's step, given the epoch
      */
     private CompletableFuture<Long> write(Script script, String clientId, String arg,
             Function<Long, CompletableFuture<Void>> then) {
-        return redis.<List<Object>>run(script, ScriptOutputType.MULTI, keys.prefix(), self, clientId, arg)
+        return records.write(script, clientId, arg)
                 .thenCompose(answer -> (Long) answer.get(0) == 0L ? CompletableFuture.completedFuture(0L)
                         : then.apply((Long) answer.get(1)).thenApply(done -> 1L));
     }

@@ -1,7 +1,6 @@
 package io.kalisocket.cluster;
 
 import io.kalisocket.gateway.Gateway;
-import io.kalisocket.spi.LocalNode;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import java.util.ArrayList;
@@ -110,11 +109,6 @@ final class NodeLiveness {
         }
         membership.drop(self, stale, false);
         membership.register(open);
-        Map<String, String> movedHere = new java.util.HashMap<>();
-        open.stream().filter(id -> !LocalNode.nodeOf(id).equals(self)).forEach(id -> movedHere.put(id, self));
-        if (!movedHere.isEmpty()) { // connections whose clients returned here from another node (recovery)
-            redis.await("announce", redis.async().hset(keys.moved(), movedHere));
-        }
         List<CompletableFuture<Long>> writes = new ArrayList<>();
         for (String id : open) {
             local.getUidByClientId(id).ifPresent(uid -> writes.add(membership.bind(id, uid)));
@@ -155,9 +149,10 @@ final class NodeLiveness {
         }
         List<String> ids = List.copyOf(redis.await("purge dead node", redis.async().smembers(keys.clients(node))));
         if (membership.drop(node, ids, true)) {
-            Long done = redis.await("purge dead node", redis.<Long>run(Script.FINISH_PURGE, ScriptOutputType.INTEGER,
-                    keys.prefix(), node));
+            Long done = redis.await("purge dead node", redis.<Long>runOn(Script.FINISH_PURGE, ScriptOutputType.INTEGER,
+                    new String[] {keys.alive(node), keys.clients(node)}));
             if (done == 1L) {
+                redis.await("purge dead node", redis.async().srem(keys.nodes(), node));
                 stats.purgedNode();
                 log.warn("node {} stopped renewing its heartbeat: its {} connections were removed", node, ids.size());
             }

@@ -1,6 +1,5 @@
 package io.kalisocket.cluster;
 
-import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +30,17 @@ final class OwnerRequests {
     private final RedisLink redis;
     private final NodeChannels channels;
     private final Keys keys;
+    private final ConnectionRecords records;
     private final String self;
     private final Map<String, CompletableFuture<Long>> pending = new ConcurrentHashMap<>();
     private final AtomicLong next = new AtomicLong();
 
-    OwnerRequests(RedisLink redis, NodeChannels channels, Keys keys, String self) {
+    OwnerRequests(RedisLink redis, NodeChannels channels, Keys keys, ConnectionRecords records) {
         this.redis = redis;
         this.channels = channels;
         this.keys = keys;
-        this.self = self;
+        this.records = records;
+        this.self = records.self();
     }
 
     /**
@@ -52,11 +53,10 @@ final class OwnerRequests {
      * @throws ClusterUnavailableException when Redis, or the node holding the connection, does not answer
      */
     boolean ask(String operation, String clientId, Function<String, String> request) {
-        List<Object> where = redis.await(operation, redis.<List<Object>>run(Script.WHERE, ScriptOutputType.MULTI,
-                keys.prefix(), clientId));
+        List<Object> where = redis.await(operation, records.where(clientId));
         boolean registered = (Long) where.get(0) == 1L;
         String node = String.valueOf(where.get(1));
-        if (!registered && (Long) where.get(2) == 0L) {
+        if (!registered && redis.await(operation, redis.async().exists(keys.alive(node))) == 0L) {
             return false; // not registered, and its id's node is not alive: nobody holds it
         }
         // Not registered yet but its node is alive: a connection that just opened there, which it applies to.

@@ -166,6 +166,9 @@ final class RecoveryStreams implements RecoveryStore {
 
     @Override
     public void abandoned(String clientId) {
+        // A claim that failed after Redis ran it (its answer lost) left the connection held here, where it is not:
+        // the watcher's next tick drops it, as closed here (nothing, when another node holds it).
+        watcher.adopt(clientId);
         claims.ended(clientId);
         gate.claimEnds();
     }

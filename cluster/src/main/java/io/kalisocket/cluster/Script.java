@@ -10,26 +10,46 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * The Lua scripts: each runs atomically in Redis, so a count never sees half an operation, and a send's routing,
- * whatever the number of recipients, is one round trip. The sources are {@code lua/<name>.lua}. Those that run in
- * the slot of the application's membership (the key prefix's, on a Redis Cluster) are prefixed with
- * {@code lua/lib.lua} and take the prefix as {@code ARGV[1]}; the others touch only the {@code KEYS} they are given,
- * one entity's, in that entity's slot ({@link RedisLink#runOn}); those of a user or group are prefixed with
- * {@code lua/entity.lua}.
+ * The Lua scripts: each runs atomically in Redis on one entity's keys, so a check and the write it guards never
+ * interleave with another node's. The sources are {@code lua/<name>.lua}. {@code SEND_ALL} runs in the key prefix's
+ * slot (on a Redis Cluster), is prefixed with {@code lua/lib.lua} and takes the prefix as {@code ARGV[1]}; the others
+ * touch only the {@code KEYS} they are given, one entity's, in that entity's slot ({@link RedisLink#runOn}); those of
+ * a user, group or everyone are prefixed with {@code lua/entity.lua}, those of a connection with it and
+ * {@code lua/client.lua}.
  */
 enum Script {
-    DROP, FINISH_PURGE, BIND, UNBIND, JOIN, LEAVE, UNGROUP, WHERE, TO_CLIENT, SEND_CLIENTS, SEND_ALL, ONLINE,
-    CLAIM,
+    /** Every other node, with everyone's route stamp, for {@code sendToAll} (in the prefix's slot). */
+    SEND_ALL,
+    /** A connection registered by the node holding it (its record, in the client's own slot). */
+    REGISTER(Lib.CLIENT),
+    /** Whether a connection is registered. */
+    ONLINE(Lib.CLIENT),
+    /** The node holding a connection. */
+    WHERE(Lib.CLIENT),
+    /** A connection's user set by the node holding it. */
+    BIND(Lib.CLIENT),
+    /** A connection's user removed by the node holding it. */
+    UNBIND(Lib.CLIENT),
+    /** A group added to a connection's by the node holding it. */
+    JOIN(Lib.CLIENT),
+    /** A group removed from a connection's by the node holding it. */
+    LEAVE(Lib.CLIENT),
+    /** Where a connection is, with its route stamp. */
+    TO_CLIENT(Lib.CLIENT),
+    /** A connection of a node forgotten: its record, groups, route, session and recovery stream. */
+    DROP(Lib.CLIENT),
+    /** Whether a dead node can be forgotten (its heartbeat and list, in its own slot). */
+    FINISH_PURGE(Lib.NONE),
     /** A cache entry's counter (one key). */
     INCR(Lib.NONE),
     /** A push appended to a connection's recovery stream (its two keys). */
     APPEND(Lib.NONE),
     /** A connection's recovery stream deleted unless another node claimed it. */
     FORGET(Lib.NONE),
-    /** The first step of a claim: the stream's writer becomes the claiming node. */
+    /** A claim in the client's slot: the stream's writer and the connection's holder become the claiming node. */
     CLAIM_STREAM(Lib.NONE),
-    /** A claim's first step undone when its second one failed. */
-    UNCLAIM_STREAM(Lib.NONE),
+    /** A claim's step in the prefix's slot: everyone's route switched. */
+    EVERYONE_SWITCH(Lib.ENTITY),
     /** A connection's session written (its one key, in the client's own slot). */
     WRITE_SESSION(Lib.NONE),
     /** Where a user's connections are, with the user's route stamp (its three keys, in the user's slot). */
@@ -57,6 +77,8 @@ enum Script {
         MEMBERSHIP,
         /** {@code lua/entity.lua}: a script in one user's or group's slot. */
         ENTITY,
+        /** {@code lua/entity.lua} and {@code lua/client.lua}: a script in one connection's slot. */
+        CLIENT,
         /** Nothing: a script on the keys it is given. */
         NONE
     }
@@ -73,6 +95,7 @@ enum Script {
         this.source = switch (lib) {
             case MEMBERSHIP -> read("lib") + "\n" + own;
             case ENTITY -> read("entity") + "\n" + own;
+            case CLIENT -> read("entity") + "\n" + read("client") + "\n" + own;
             case NONE -> own;
         };
         this.sha = sha1(source);

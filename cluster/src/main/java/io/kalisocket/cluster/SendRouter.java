@@ -77,11 +77,13 @@ final class SendRouter {
     private final UidRoutes routes;
     private final UserIndex users;
     private final GroupIndex groupIndex;
+    private final ConnectionRecords records;
 
     SendRouter(Gateway local, RedisLink redis, NodeChannels channels, Keys keys, String self, Notice.Codec codec,
             ClaimGate gate, UidRoutes routes, Membership membership) {
         this.users = membership.users();
         this.groupIndex = membership.groups();
+        this.records = membership.records();
         this.local = local;
         this.redis = redis;
         this.channels = channels;
@@ -111,8 +113,7 @@ final class SendRouter {
     }
 
     private int toClient(String operation, String clientId, Function<RouteStamp, String> notice) {
-        Routing routing = Routing.of(redis.await(operation, redis.<List<Object>>run(Script.TO_CLIENT,
-                ScriptOutputType.MULTI, keys.prefix(), self, clientId)));
+        Routing routing = Routing.of(redis.await(operation, records.route(clientId)));
         channels.await(operation, List.of(channels.tell(routing.targets().get(0), notice.apply(routing.stamp()))));
         return routing.remote();
     }
@@ -127,7 +128,10 @@ final class SendRouter {
             return local.sendToClients(mine, message);
         }
         String payload = codec.payload(message);
-        Routing routing = route("sendToClients", Script.SEND_CLIENTS, remote);
+        // each connection in its own slot: looked up together, one stamp for all
+        List<CompletableFuture<List<Object>>> answers = remote.stream().map(records::route).toList();
+        Routing routing = Routing.merge(answers.stream()
+                .map(a -> Routing.of(redis.await("sendToClients", a))).toList());
         publish("sendToClients", new Addressed("c", remote, List.of()), routing, payload);
         // not looked up: held here, each gets it here (one moving away gets it through its released stream)
         Addressed here = new Addressed("c", mine, List.of());
@@ -221,9 +225,30 @@ final class SendRouter {
     int toAll(Object message, String... exclude) {
         String payload = codec.payload(message);
         Addressed to = new Addressed("a", List.of(), Arrays.asList(exclude));
-        Routing routing = route("sendToAll", Script.SEND_ALL, to.excluded());
+        Routing routing = Routing.of(redis.await("sendToAll", redis.<List<Object>>run(Script.SEND_ALL,
+                ScriptOutputType.MULTI, keys.prefix(), self)));
         channels.await("sendToAll", List.of(channels.tellAll(codec.delivery(to, routing.stamp(), payload))));
-        return routing.remote() + gate.deliver(() -> gate.deliverRouted(local, to, routing.stamp(), payload));
+        int remote = remoteConnections(routing.targets(), to.excluded());
+        return remote + gate.deliver(() -> gate.deliverRouted(local, to, routing.stamp(), payload));
+    }
+
+    /** The connections the other nodes registered (each node's list in its slot), less the excluded among them. */
+    private int remoteConnections(List<String> nodes, List<String> excluded) {
+        List<CompletableFuture<Long>> listed = nodes.stream()
+                .map(node -> redis.async().scard(keys.clients(node)).toCompletableFuture()).toList();
+        List<CompletableFuture<List<Object>>> where = excluded.stream().filter(id -> !isLocal(id))
+                .map(records::where).toList();
+        long count = 0;
+        for (CompletableFuture<Long> n : listed) {
+            count += redis.await("sendToAll", n);
+        }
+        for (CompletableFuture<List<Object>> w : where) {
+            List<Object> at = redis.await("sendToAll", w);
+            if ((Long) at.get(0) == 1L && !self.equals(String.valueOf(at.get(1)))) {
+                count--;
+            }
+        }
+        return Math.toIntExact(Math.max(0, count));
     }
 
     /** Publishes a send, stamped, to each node Redis routed it to, and waits until Redis took them. */
@@ -232,14 +257,5 @@ final class SendRouter {
         List<CompletableFuture<Long>> sent = new ArrayList<>(routing.targets().size());
         routing.targets().forEach(node -> sent.add(channels.tell(node, notice)));
         channels.await(operation, sent);
-    }
-
-    private Routing route(String operation, Script script, List<String> tail) {
-        List<String> args = new ArrayList<>(tail.size() + 2);
-        args.add(keys.prefix());
-        args.add(self);
-        args.addAll(tail);
-        return Routing.of(redis.await(operation, redis.<List<Object>>run(script, ScriptOutputType.MULTI,
-                args.toArray(String[]::new))));
     }
 }

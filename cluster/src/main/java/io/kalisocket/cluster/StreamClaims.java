@@ -2,7 +2,6 @@ package io.kalisocket.cluster;
 
 import io.kalisocket.spi.RecoveryStore.Claim;
 import io.lettuce.core.ScriptOutputType;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Claims a connection whose client returned to this node from another one (docs/RECOVERY.md §7), in two steps, since
- * on a Redis Cluster the connection's recovery stream is in its own slot and its memberships in the application's:
- * {@code claim_stream} makes this node the stream's writer and reads the missed pushes, then {@code claim} moves the
- * registration and switches the connection's entities (itself, everyone, then its groups and user in their own slots)
- * at new versions ({@link RouteStamp}). Between the steps, what the old node pushes is handed on by the stream and
- * sends are still routed as before the claim, which the route stamps agree with. When the second step fails, the first is
- * undone so the connection stays parked where it was.
+ * Claims a connection whose client returned to this node from another one (docs/RECOVERY.md §7). One script in the
+ * connection's own slot ({@code claim_stream}) makes this node the stream's writer and the connection's holder, reads
+ * the missed pushes and switches the connection's route at a new version ({@link RouteStamp}); then the connection is
+ * listed here and unlisted on its old node, and everyone's route, its groups' and its user's are switched, each in its
+ * slot, one after the other in name order. Until a slot is switched, sends are routed there as before the claim, which
+ * the route stamps agree with; a step that fails is logged and the claim stands.
  */
 final class StreamClaims {
 
@@ -40,6 +38,7 @@ final class StreamClaims {
     private final Directory directory;
     private final UserIndex users;
     private final GroupIndex groups;
+    private final ConnectionRecords records;
     /** The versions the claims of connections claimed and not adopted yet switched their entities at. */
     private final Map<String, Map<String, Long>> switches = new ConcurrentHashMap<>();
 
@@ -47,6 +46,7 @@ final class StreamClaims {
             Directory directory, Membership membership) {
         this.users = membership.users();
         this.groups = membership.groups();
+        this.records = membership.records();
         this.redis = redis;
         this.channels = channels;
         this.codec = codec;
@@ -78,17 +78,25 @@ final class StreamClaims {
 
     private CompletableFuture<Claim> attempt(String clientId, long last, int tries) {
         gate.claimStarts();
-        return redis.<List<Object>>runOn(Script.CLAIM_STREAM, ScriptOutputType.MULTI, keys.streamKeys(clientId), self,
-                Long.toString(last)).thenCompose(answer -> {
+        String[] record = keys.clientKeys(clientId);
+        String[] stream = keys.streamKeys(clientId);
+        String[] all = {record[0], record[1], record[2], record[3], stream[0], stream[1]};
+        // listed here first: a node's list holds every connection whose record names the node
+        return records.list(self, clientId)
+                .thenCompose(listed -> redis.<List<Object>>runOn(Script.CLAIM_STREAM, ScriptOutputType.MULTI, all,
+                        self, Long.toString(last), clientId))
+                .thenCompose(answer -> {
                     String status = String.valueOf(answer.get(0));
-                    return switch (status) {
-                        case "ok" -> moveMemberships(clientId, answer);
+                    if ("ok".equals(status)) {
+                        return moveMemberships(clientId, answer);
+                    }
+                    return records.unlist(self, List.of(clientId)).thenCompose(unlisted -> switch (status) {
                         case "live" -> yielded(clientId, String.valueOf(answer.get(1)), last, tries);
                         // open somewhere, but Redis lost its stream: the epoch changed; else it is gone
-                        case "gone" -> redis.<Long>run(Script.ONLINE, ScriptOutputType.INTEGER, keys.prefix(), clientId)
+                        case "gone" -> records.online(clientId)
                                 .thenApply(online -> Claim.refused(online == 1L ? "epoch" : "expired"));
                         default -> CompletableFuture.completedFuture(Claim.refused(status));
-                    };
+                    });
                 });
     }
 
@@ -104,50 +112,53 @@ final class StreamClaims {
                 .thenCompose(ignored -> attempt(clientId, last, tries + 1));
     }
 
-    private CompletableFuture<Claim> moveMemberships(String clientId, List<Object> stream) {
-        long newest = (Long) stream.get(1);
-        String owner = String.valueOf(stream.get(2));
-        List<String> missed = stream.subList(3, stream.size()).stream().map(String::valueOf).toList();
-        return redis.<List<Object>>run(Script.CLAIM, ScriptOutputType.MULTI, keys.prefix(), self, clientId, owner)
-                .whenComplete((moved, failure) -> {
-                    if (failure != null) {
-                        redis.runOn(Script.UNCLAIM_STREAM, ScriptOutputType.INTEGER,
-                                new String[] {keys.streamMeta(clientId)}, self, owner)
-                                .whenComplete((undone, again) -> log.warn("claim of {} failed after its stream was "
-                                        + "taken over: {}; given back to {}: {}", clientId, failure.toString(), owner,
-                                        again == null ? undone : again.toString()));
+    private CompletableFuture<Claim> moveMemberships(String clientId, List<Object> answer) {
+        Moved moved = Moved.of(clientId, answer);
+        CompletableFuture<Void> everyone = redis.<Long>runOn(Script.EVERYONE_SWITCH, ScriptOutputType.INTEGER,
+                new String[] {keys.version("a"), keys.movedFrom("a")}, clientId, moved.owner())
+                .handle((version, failure) -> {
+                    if (failure == null) {
+                        moved.switched().put("a", version);
+                    } else {
+                        log.warn("claim of {}: everyone's route not switched here: {}", clientId, failure.toString());
                     }
-                })
-                .thenApply(Moved::of)
-                .thenCompose(moved -> switchEntities(clientId, owner, moved))
+                    return null;
+                });
+        // unlisted on its old node (which unlists it too when it lets go)
+        CompletableFuture<Void> unlisted = records.unlist(moved.owner(), List.of(clientId))
+                .handle((n, failure) -> null);
+        return CompletableFuture.allOf(everyone, unlisted)
+                .thenCompose(done -> switchEntities(clientId, moved.owner(), moved))
                 // the session, in the client's own slot, as its old node wrote it when the socket went
-                .thenCompose(moved -> redis.async().hgetall(keys.session(clientId)).toCompletableFuture()
-                        .thenApply(stored -> claimed(clientId, newest, owner, missed, moved, stored)));
+                .thenCompose(done -> redis.async().hgetall(keys.session(clientId)).toCompletableFuture()
+                        .thenApply(stored -> claimed(clientId, moved, stored)));
     }
 
     /**
-     * What the claim's step in the membership's slot answered.
+     * What the claim's script in the connection's slot answered: {'ok', newest, old node, uid or '', epoch, G, the G
+     * groups, the missed pushes...}.
      *
+     * @param newest the stream's newest push
+     * @param owner the old node
      * @param uid the connection's user, or empty
      * @param groups its groups
-     * @param switched entity -> the version the claim switched it at, so far
+     * @param missed the pushes after the client's position
+     * @param switched entity -> the version the claim switched it at, so far (the connection's own: its epoch)
      */
-    private record Moved(String uid, Set<String> groups, Map<String, Long> switched) {
+    private record Moved(long newest, String owner, String uid, Set<String> groups, List<String> missed,
+            Map<String, Long> switched) {
 
-        static Moved of(List<Object> answer) {
-            int i = 0;
-            String uid = String.valueOf(answer.get(i++));
-            long groupCount = (Long) answer.get(i++);
+        static Moved of(String clientId, List<Object> answer) {
+            long newest = (Long) answer.get(1);
+            String owner = String.valueOf(answer.get(2));
+            String uid = String.valueOf(answer.get(3));
+            Map<String, Long> switched = new ConcurrentHashMap<>();
+            switched.put("c:" + clientId, (Long) answer.get(4));
+            int groupCount = Math.toIntExact((Long) answer.get(5));
             Set<String> groups = new LinkedHashSet<>();
-            for (long g = 0; g < groupCount; g++) {
-                groups.add(String.valueOf(answer.get(i++)));
-            }
-            long entities = (Long) answer.get(i++);
-            Map<String, Long> switched = new LinkedHashMap<>();
-            for (long e = 0; e < entities; e++, i += 2) {
-                switched.put(String.valueOf(answer.get(i)), (Long) answer.get(i + 1));
-            }
-            return new Moved(uid, groups, switched);
+            answer.subList(6, 6 + groupCount).forEach(g -> groups.add(String.valueOf(g)));
+            List<String> missed = answer.subList(6 + groupCount, answer.size()).stream().map(String::valueOf).toList();
+            return new Moved(newest, owner, uid, groups, missed, switched);
         }
     }
 
@@ -183,13 +194,12 @@ final class StreamClaims {
         });
     }
 
-    private Claim claimed(String clientId, long newest, String owner, List<String> missed, Moved moved,
-            Map<String, String> stored) {
+    private Claim claimed(String clientId, Moved moved, Map<String, String> stored) {
         // Deliveries carry the stamps of their lookups: the old node hands on those looked up before these versions,
         // whenever they arrive, so this notice need not be in order with them.
-        channels.tell(owner, codec.moved(clientId, moved.switched()));
+        channels.tell(moved.owner(), codec.moved(clientId, moved.switched()));
         switches.put(clientId, moved.switched());
-        return new Claim(null, newest, missed, moved.uid().isEmpty() ? Optional.empty() : Optional.of(moved.uid()),
-                moved.groups(), directory.decode(stored));
+        Optional<String> uid = moved.uid().isEmpty() ? Optional.empty() : Optional.of(moved.uid());
+        return new Claim(null, moved.newest(), moved.missed(), uid, moved.groups(), directory.decode(stored));
     }
 }

@@ -62,7 +62,7 @@ class ClaimRaceTest {
         TestClient back = nodes.open(b, "resume=" + recovery.get("token").asText() + "&epoch="
                 + recovery.get("epoch").asText() + "&last=0");
         assertThat(back.awaitJson(1).get(0).get("recovered").asBoolean()).isTrue();
-        await("node a let her go").until(() -> !nodes.redis().sismember(nodes.key("n:a:clients"), annId)
+        await("node a let her go").until(() -> !nodes.redis().sismember(nodes.key("n:a"), annId)
                 && !nodes.redis().hexists(nodes.key("mf:u:ann"), annId)
                 && !nodes.redis().hexists(nodes.key("mf:g:r1"), annId));
         Versions after = versions();

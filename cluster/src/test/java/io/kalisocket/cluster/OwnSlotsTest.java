@@ -19,9 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * On a Redis Cluster, what belongs to one node or one connection alone is in a slot of its own, not in the slot of
  * the application's membership, so the per-message work spreads over the primaries (docs/CLUSTER.md, "Redis
  * Cluster"): each node's channel ({@code ks:ch:{<node>}}) — the deliveries to a node are published on the primary
- * serving it and nowhere else — each recoverable connection's stream ({@code ks:rs:{<client>}}), each
- * connection's session ({@code ks:s:{<client>}}), each user's hash ({@code ks:uid:{<uid>}}) and each group's
- * ({@code ks:group:{<g>}}).
+ * serving it and nowhere else — and list ({@code ks:n:{<node>}}), each recoverable connection's stream
+ * ({@code ks:rs:{<client>}}), each connection's record and session ({@code ks:c:{<client>}}, {@code ks:s:{<client>}}),
+ * each user's hash ({@code ks:uid:{<uid>}}) and each group's ({@code ks:group:{<g>}}).
  */
 @ExtendWith(RedisTargets.class)
 class OwnSlotsTest {
@@ -89,7 +89,7 @@ class OwnSlotsTest {
     }
 
     @Test
-    void sessionsUsersAndGroups_areEachInTheirOwnSlot_writtenFromAnyNode_andGoneWithTheirConnection(
+    void recordsSessionsUsersAndGroups_areEachInTheirOwnSlot_writtenFromAnyNode_andGoneWithTheirConnection(
             RedisTargets.Targets redis) {
         LocalRedisCluster cluster = redis.cluster();
         ClusterConfig config = ClusterConfig.of(cluster.uri()).withKeyPrefix(RedisForTests.freshPrefix());
@@ -100,6 +100,8 @@ class OwnSlotsTest {
             Set<Integer> primaries = new HashSet<>();
             Set<Integer> userPrimaries = new HashSet<>();
             Set<Integer> groupPrimaries = new HashSet<>();
+            Set<Integer> recordPrimaries = new HashSet<>();
+            int listPrimary = cluster.primaryOf(keys.clients("b"));
             List<TestClient> clients = new ArrayList<>();
             for (int i = 0; i < CONNECTIONS; i++) {
                 TestClient client = nodes.connect(b);
@@ -107,6 +109,12 @@ class OwnSlotsTest {
                 a.gateway().setSession(id, Map.of("n", i));
                 a.gateway().bindUid(id, "user" + i);
                 a.gateway().joinGroup(id, "room" + i);
+                int recordPrimary = cluster.primaryOf(keys.client(id));
+                assertThat(cluster.cli(recordPrimary, "hget", keys.client(id), "n")).as("held by b").startsWith("b");
+                assertThat(cluster.cli(recordPrimary, "sismember", keys.clientGroups(id), "room" + i)).startsWith("1");
+                assertThat(cluster.cli(listPrimary, "sismember", keys.clients("b"), id)).as("in b's list, b's slot")
+                        .startsWith("1");
+                recordPrimaries.add(recordPrimary);
                 int groupPrimary = cluster.primaryOf(keys.group("room" + i));
                 assertThat(cluster.cli(groupPrimary, "hget", keys.group("room" + i), id)).startsWith("b|");
                 groupPrimaries.add(groupPrimary);
@@ -121,6 +129,7 @@ class OwnSlotsTest {
                 clients.add(client);
             }
             assertThat(primaries).as("the primaries holding %d connections' sessions", CONNECTIONS).hasSize(3);
+            assertThat(recordPrimaries).as("the primaries holding %d connections' records", CONNECTIONS).hasSize(3);
             assertThat(userPrimaries).as("the primaries holding %d users' hashes", CONNECTIONS).hasSize(3);
             assertThat(groupPrimaries).as("the primaries holding %d groups' hashes", CONNECTIONS).hasSize(3);
             assertThat(a.gateway().sendToGroups(List.of("room1", "room2"), "to two rooms")).isEqualTo(2);
@@ -135,6 +144,8 @@ class OwnSlotsTest {
             int primary = cluster.primaryOf(keys.session(gone));
             clients.get(0).close();
             await().until(() -> cluster.cli(primary, "exists", keys.session(gone)), n -> n.startsWith("0"));
+            assertThat(cluster.cli(primary, "exists", keys.client(gone))).as("its record, with it").startsWith("0");
+            await().until(() -> cluster.cli(listPrimary, "sismember", keys.clients("b"), gone), n -> n.startsWith("0"));
             assertThat(a.gateway().isUidOnline("user0")).as("its user, in its own slot").isFalse();
             assertThat(a.gateway().getAllUidList()).doesNotContain("user0").contains("user1");
             assertThat(a.gateway().getClientIdCountByGroup("room0")).as("its group, in its own slot").isZero();

@@ -42,7 +42,7 @@ class OwnerRequestsTest {
             nodes.close();
         }
         if (redis != null) {
-            redis.sync().del(prefix + "node:z", prefix + "n:z:clients");
+            redis.sync().del(prefix + "node:z", prefix + "c:z-0-1");
             redis.close();
             client.shutdown();
         }
@@ -82,7 +82,7 @@ class OwnerRequestsTest {
         Nodes.Node a = nodes.start("a");
         // node z looks alive and holds z-0-1, but nobody listens on its channel
         redis.sync().set(prefix + "node:z", "1");
-        redis.sync().sadd(prefix + "n:z:clients", "z-0-1");
+        redis.sync().hset(prefix + "c:z-0-1", "n", "z");
 
         assertThatThrownBy(() -> a.gateway().bindUid("z-0-1", "erin"))
                 .isInstanceOf(ClusterUnavailableException.class)

@@ -220,27 +220,29 @@ class RecoveryAcrossNodesTest {
     }
 
     /**
-     * A claim is two steps (the stream's slot, then the membership's): when the second fails, the first is undone,
-     * so the connection stays parked on its node, which still holds it. Staged by giving node a's connection list
-     * the wrong type for a moment, which makes the membership step fail in Redis.
+     * A claim is one script in the connection's slot (its stream and its record): when it fails in Redis, nothing of
+     * it is written, so the connection stays parked on its node, which still holds it. Staged by giving the
+     * connection's record the wrong type for a moment, which makes the script's first write fail.
      */
     @Test
-    void aClaimWhoseSecondStepFails_givesTheStreamBack_andALaterReturnIsRecovered() {
+    void aClaimThatFailsInRedis_changesNothing_andALaterReturnIsRecovered() {
         Room room = room();
         dropAndAwaitPark(room);
-        String clients = nodes.key("n:" + room.a().nodeId() + ":clients");
-        java.util.Set<String> registered = nodes.redis().smembers(clients);
-        nodes.redis().del(clients);
-        nodes.redis().set(clients, "not a set");
+        String record = nodes.key("c:" + room.annId());
+        Map<String, String> fields = nodes.redis().hgetall(record);
+        assertThat(fields).as("the record names node a").containsEntry("n", room.a().nodeId());
+        nodes.redis().del(record);
+        nodes.redis().set(record, "not a hash");
 
         JsonNode refused = nodes.open(room.b(), room.resume(0)).awaitJson(1).get(0);
         assertThat(refused.get("recovered").asBoolean()).isFalse();
         assertThat(refused.get("reason").asText()).isEqualTo("unavailable");
-        await("the stream given back to node a").until(() -> nodes.redis().hgetall(nodes.key("r:" + room.annId())),
-                meta -> room.a().nodeId().equals(meta.get("node")) && "1".equals(meta.get("parked")));
+        assertThat(nodes.redis().hgetall(nodes.key("r:" + room.annId())))
+                .as("the stream is still node a's, parked")
+                .containsEntry("node", room.a().nodeId()).containsEntry("parked", "1");
 
-        nodes.redis().del(clients);
-        nodes.redis().sadd(clients, registered.toArray(String[]::new));
+        nodes.redis().del(record);
+        nodes.redis().hset(record, fields);
         JsonNode back = nodes.open(room.b(), room.resume(0)).awaitJson(1).get(0);
         assertThat(back.get("recovered").asBoolean()).as("the return after: %s", back).isTrue();
         assertThat(back.get("client_id").asText()).isEqualTo(room.annId());

@@ -40,11 +40,11 @@ public final class RecoveryFigures {
                 }
                 long before = usedMemory(admin);
                 admin.configResetstat();
-                List<CompletableFuture<Long>> pending = new ArrayList<>();
+                List<CompletableFuture<List<Object>>> pending = new ArrayList<>();
                 long t0 = System.nanoTime();
                 for (int seq = 1; seq <= pushes; seq++) {
                     for (String id : ids) {
-                        pending.add(link.run(Script.APPEND, ScriptOutputType.INTEGER, keys.prefix(), "a", id,
+                        pending.add(link.runOn(Script.APPEND, ScriptOutputType.MULTI, keys.streamKeys(id), "a",
                                 Integer.toString(seq), "500", "524288", PUSH));
                         if (pending.size() >= 2000) {
                             pending.forEach(CompletableFuture::join);
@@ -63,8 +63,10 @@ public final class RecoveryFigures {
                 admin.configResetstat();
                 List<CompletableFuture<List<Object>>> claims = new ArrayList<>();
                 for (String id : ids) {
-                    claims.add(link.run(Script.CLAIM, ScriptOutputType.MULTI, keys.prefix(), "b", id,
-                            Integer.toString(pushes / 2)));
+                    String[] record = keys.clientKeys(id);
+                    String[] stream = keys.streamKeys(id);
+                    claims.add(link.runOn(Script.CLAIM_STREAM, ScriptOutputType.MULTI, new String[] {record[0],
+                        record[1], record[2], record[3], stream[0], stream[1]}, "b", Integer.toString(pushes / 2), id));
                 }
                 claims.forEach(CompletableFuture::join);
                 System.out.printf("claims of %d connections, %d missed pushes each: %s%n", connections, pushes / 2,

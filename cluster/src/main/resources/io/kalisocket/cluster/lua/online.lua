@@ -1,3 +1,2 @@
--- ARGV: prefix, cid -> 1 when the connection is open (or parked) on some node, wherever its client returned
-if registered(ARGV[2]) then return 1 end
-return 0
+-- KEYS: the connection's (Keys.clientKeys) -> 1 when the connection is open (or parked) on some node, else 0
+return redis.call('HEXISTS', KEYS[1], 'n')
