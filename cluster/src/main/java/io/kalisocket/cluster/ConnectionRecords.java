@@ -92,14 +92,24 @@ final class ConnectionRecords {
     /**
      * @param node the node dropping it
      * @param clientId a connection
-     * @return {1, its uid or '', its epoch, G, its G groups} when its record, groups, route, session and stream are
-     *     deleted; {0} when another node holds it now; later
+     * @return {1, its uid or '', its epoch, G, its G groups} when the node may drop it; {0} when another node holds
+     *     it now; later
      */
-    CompletableFuture<List<Object>> drop(String node, String clientId) {
+    CompletableFuture<List<Object>> held(String node, String clientId) {
+        return run(Script.HELD, clientId, node, clientId);
+    }
+
+    /**
+     * @param node the node dropping it
+     * @param clientId a connection, already out of its user's and groups' hashes
+     * @return 1 when its record, groups, route, session and stream are deleted, 0 when another node holds it now;
+     *     later
+     */
+    CompletableFuture<Long> drop(String node, String clientId) {
         String[] own = keys.clientKeys(clientId);
         String[] all = {own[0], own[1], own[2], own[3], keys.session(clientId), keys.streamMeta(clientId),
             keys.stream(clientId)};
-        return redis.runOn(Script.DROP, ScriptOutputType.MULTI, all, node, clientId);
+        return redis.runOn(Script.DROP, ScriptOutputType.INTEGER, all, node, clientId);
     }
 
     /** @param clientId a member of a dissolved group @param group the group @return later, once it left */

@@ -85,23 +85,25 @@ final class Membership {
                 return false;
             }
             List<String> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
-            List<CompletableFuture<List<Object>>> dropped = batch.stream().map(id -> records.drop(node, id)).toList();
-            // then their users' and groups' hashes, each in its slot; awaited, so that a closing node has nothing in
-            // flight
+            // Out of their users' and groups' hashes first, then the records, then the node's list: each step in its
+            // own slots, and one that fails leaves what the retry (the watcher's tick, the next purge) reads again.
+            List<CompletableFuture<List<Object>>> held = batch.stream().map(id -> records.held(node, id)).toList();
             List<CompletableFuture<?>> writes = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
-                List<Object> done = redis.await("forget connections", dropped.get(i));
-                if ((Long) done.get(0) == 1L) {
-                    forgetMemberships(batch.get(i), done, writes);
+                List<Object> record = redis.await("forget connections", held.get(i));
+                if ((Long) record.get(0) == 1L) {
+                    forgetMemberships(batch.get(i), record, writes);
                 }
             }
-            writes.add(records.unlist(node, batch));
             writes.forEach(w -> redis.await("forget connections", w));
+            List<CompletableFuture<Long>> dropped = batch.stream().map(id -> records.drop(node, id)).toList();
+            dropped.forEach(d -> redis.await("forget connections", d));
+            redis.await("forget connections", records.unlist(node, batch));
         }
         return true;
     }
 
-    /** @param done what {@code drop.lua} answered: 1, uid or '', epoch, G, the G groups */
+    /** @param done what {@code held.lua} answered: 1, uid or '', epoch, G, the G groups */
     private void forgetMemberships(String id, List<Object> done, List<CompletableFuture<?>> writes) {
         String uid = String.valueOf(done.get(1));
         long epoch = (Long) done.get(2);

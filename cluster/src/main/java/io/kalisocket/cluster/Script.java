@@ -36,7 +36,9 @@ enum Script {
     LEAVE(Lib.CLIENT),
     /** Where a connection is, with its route stamp. */
     TO_CLIENT(Lib.CLIENT),
-    /** A connection of a node forgotten: its record, groups, route, session and recovery stream. */
+    /** A drop's first step: the connection's user, groups and epoch, when the node may drop it. */
+    HELD(Lib.CLIENT),
+    /** A drop's last step: the connection's record, groups, route, session and recovery stream deleted. */
     DROP(Lib.CLIENT),
     /** Whether a dead node can be forgotten (its heartbeat and list, in its own slot). */
     FINISH_PURGE(Lib.NONE),

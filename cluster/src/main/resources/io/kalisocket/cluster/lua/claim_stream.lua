@@ -22,6 +22,7 @@ if #oldest > 0 then first = tonumber(string.match(oldest[1][1], '^%d+')) end
 if pos + 1 < first then return {'overflow'} end
 -- the record first: a write that fails (a script's writes before an error are not undone) then leaves all as it was
 redis.call('HSET', KEYS[1], 'n', self)
+redis.call('HDEL', KEYS[1], 'x') -- a purge of the old node that started meanwhile stops at its last step
 redis.call('HSET', mk, 'node', self)
 redis.call('HDEL', mk, 'parked')
 local v = redis.call('INCR', KEYS[3]) -- the connection's epoch: it lives as long as the connection (no expiry)

@@ -14,7 +14,14 @@ local function epoch()
   return tonumber(redis.call('GET', KEYS[3]) or '0')
 end
 -- The caller is the node holding the connection, its one writer (docs/CLUSTER.md, "Membership writes"): a late write
--- of a node a claim took it from is refused.
+-- of a node a claim took it from is refused, and so is a write once a drop started (x, held.lua): the drop has read
+-- the user and groups it takes the connection out of.
 local function writable(self)
-  return holder() == self
+  return holder() == self and redis.call('HEXISTS', KEYS[1], 'x') == 0
+end
+-- A connection is the node's to drop when its record names the node, or when it has no record (never registered, or
+-- already dropped) and its id names the node.
+local function droppableBy(node, cid)
+  local n = holder()
+  return n == node or (not n and homeOf(cid) == node)
 end
