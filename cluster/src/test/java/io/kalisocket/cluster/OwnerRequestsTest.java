@@ -3,37 +3,44 @@ package io.kalisocket.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kalisocket.testing.RequiredService;
 import io.kalisocket.testing.TestClient;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@link OwnerRequests}: a membership change of another node's connection is made by that node, the connection's one
  * writer (docs/CLUSTER.md, "Membership writes"), and the call returns once it is written there.
  */
+@ParameterizedClass
+@EnumSource(RedisKind.class)
+@ExtendWith(RedisTargets.class)
 class OwnerRequestsTest {
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofMillis(300);
 
-    private final String prefix = RedisForTests.freshPrefix();
+    @Parameter
+    RedisKind kind;
+
     private Nodes nodes;
-    private RedisClient client;
-    private StatefulRedisConnection<String, String> redis;
+    private Keys keys;
+    private RedisView redis;
 
     @BeforeEach
-    void start() {
-        RequiredService.redis().require();
-        nodes = new Nodes(new ClusterConfig(URI.create(RedisForTests.URI), prefix, Duration.ofSeconds(15),
-                COMMAND_TIMEOUT, Duration.ofSeconds(5), Duration.ofSeconds(5)));
-        client = RedisClient.create(RedisForTests.URI);
-        redis = client.connect();
+    void start(RedisTargets.Targets targets) {
+        String uri = targets.uri(kind);
+        ClusterConfig config = new ClusterConfig(URI.create(uri), RedisForTests.freshPrefix(), Duration.ofSeconds(15),
+                COMMAND_TIMEOUT, Duration.ofSeconds(5), Duration.ofSeconds(5));
+        nodes = new Nodes(config);
+        keys = Keys.of(config);
+        redis = new RedisView(uri);
     }
 
     @AfterEach
@@ -42,9 +49,9 @@ class OwnerRequestsTest {
             nodes.close();
         }
         if (redis != null) {
-            redis.sync().del(prefix + "node:z", prefix + "c:z-0-1");
+            redis.sync().del(keys.alive("z"));
+            redis.sync().del(keys.client("z-0-1"));
             redis.close();
-            client.shutdown();
         }
     }
 
@@ -57,7 +64,7 @@ class OwnerRequestsTest {
 
         a.gateway().bindUid(id, "carol");
         assertThat(b.server().gateway().getUidByClientId(id)).as("node b's memory").contains("carol");
-        assertThat(redis.sync().hexists(prefix + "uid:carol", id)).as("Redis").isTrue();
+        assertThat(redis.sync().hexists(keys.uid("carol"), id)).as("Redis").isTrue();
         assertThat(a.gateway().sendToUid("carol", "hi")).isEqualTo(1);
         onB.awaitText("hi");
 
@@ -81,8 +88,8 @@ class OwnerRequestsTest {
     void aChangeAskedOfANodeThatDoesNotAnswer_failsWithClusterUnavailable_sayingWhichNode() {
         Nodes.Node a = nodes.start("a");
         // node z looks alive and holds z-0-1, but nobody listens on its channel
-        redis.sync().set(prefix + "node:z", "1");
-        redis.sync().hset(prefix + "c:z-0-1", "n", "z");
+        redis.sync().set(keys.alive("z"), "1");
+        redis.sync().hset(keys.client("z-0-1"), "n", "z");
 
         assertThatThrownBy(() -> a.gateway().bindUid("z-0-1", "erin"))
                 .isInstanceOf(ClusterUnavailableException.class)
