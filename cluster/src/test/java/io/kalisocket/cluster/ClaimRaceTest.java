@@ -6,11 +6,16 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kalisocket.RunningServer;
 import io.kalisocket.testing.Json;
-import io.kalisocket.testing.RequiredService;
 import io.kalisocket.testing.TestClient;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Deliveries that race a claim (docs/RECOVERY.md §7, docs/CLUSTER.md "Route stamps"): a send's script looks its
@@ -18,17 +23,39 @@ import org.junit.jupiter.api.Test;
  * claim it was looked up before, or before the {@code moved} notice of a claim it was looked up after. Each carries
  * the versions of its entities as the lookup saw them ({@link RouteStamp}); staged here by publishing stamped
  * deliveries straight to the channels of the node a client left (a) and the node it returned to (b): the connection
- * gets each exactly once, on one side.
+ * gets each exactly once, on one side. On one Redis and on a Redis Cluster (sharded channels, each entity's version
+ * in its own slot).
  */
+@ParameterizedClass
+@EnumSource(RedisKind.class)
+@ExtendWith(RedisTargets.class)
 class ClaimRaceTest {
 
+    @Parameter
+    RedisKind kind;
+
+    private RedisTargets.Targets targets;
     private RecoveryNodes nodes;
+    private Keys keys;
+    private RedisView view;
+
+    @BeforeEach
+    void targets(RedisTargets.Targets targets) {
+        this.targets = targets;
+    }
 
     @AfterEach
     void stop() {
+        if (view != null) {
+            view.close();
+        }
         if (nodes != null) {
             nodes.close();
         }
+    }
+
+    private RedisClusterCommands<String, String> redis() {
+        return view.sync();
     }
 
     /**
@@ -47,8 +74,9 @@ class ClaimRaceTest {
     }
 
     private Moved annMovedFromAToB() {
-        RequiredService.redis().require();
-        nodes = new RecoveryNodes();
+        nodes = RecoveryNodes.onRedis(targets.uri(kind));
+        keys = Keys.of(nodes.config());
+        view = new RedisView(targets.uri(kind));
         RunningServer a = nodes.start("a");
         RunningServer b = nodes.start("b");
         TestClient ann = nodes.open(a, "recover=1&uid=ann&room=r1");
@@ -57,14 +85,14 @@ class ClaimRaceTest {
         TestClient bob = nodes.open(a, "room=r1");
         await().until(() -> b.gateway().getClientIdCountByGroup("r1") == 2);
         ann.abort();
-        await().until(() -> "1".equals(nodes.redis().hget(nodes.key("r:" + annId), "parked")));
+        await().until(() -> "1".equals(redis().hget(keys.streamMeta(annId), "parked")));
         Versions before = versions();
         TestClient back = nodes.open(b, "resume=" + recovery.get("token").asText() + "&epoch="
                 + recovery.get("epoch").asText() + "&last=0");
         assertThat(back.awaitJson(1).get(0).get("recovered").asBoolean()).isTrue();
-        await("node a let her go").until(() -> !nodes.redis().sismember(nodes.key("n:a"), annId)
-                && !nodes.redis().hexists(nodes.key("mf:u:ann"), annId)
-                && !nodes.redis().hexists(nodes.key("mf:g:r1"), annId));
+        await("node a let her go").until(() -> !redis().sismember(keys.clients("a"), annId)
+                && !redis().hexists(keys.movedFrom("u:ann"), annId)
+                && !redis().hexists(keys.movedFrom("g:r1"), annId));
         Versions after = versions();
         assertThat(after.user()).as("the claim switched Ann's user").isGreaterThan(before.user());
         assertThat(after.room()).as("and her room").isGreaterThan(before.room());
@@ -76,15 +104,25 @@ class ClaimRaceTest {
     }
 
     private long version(String entity) {
-        String value = nodes.redis().get(nodes.key("v:" + entity));
+        String value = redis().get(keys.version(entity));
         return value == null ? 0 : Long.parseLong(value);
     }
 
     /** Publishes a delivery to a channel as a sending node would, stamped with the entity's version given. */
     private void deliver(String channel, String op, String target, String entity, long version, int n) {
         String to = "a".equals(op) ? "" : "\"t\":[\"" + target + "\"],";
-        nodes.redis().publish(nodes.key("ch:" + channel), "{\"op\":\"" + op + "\",\"from\":\"x\"," + to
-                + "\"v\":{\"" + entity + "\":" + version + "}}\n{\"type\":\"late\",\"n\":" + n + "}");
+        publish("all".equals(channel) ? keys.channelAll() : keys.channel(channel), "{\"op\":\"" + op
+                + "\",\"from\":\"x\"," + to + "\"v\":{\"" + entity + "\":" + version
+                + "}}\n{\"type\":\"late\",\"n\":" + n + "}");
+    }
+
+    /** As a node publishes: sharded on a Redis Cluster. */
+    private void publish(String channel, String notice) {
+        if (keys.sharded()) {
+            redis().spublish(channel, notice);
+        } else {
+            redis().publish(channel, notice);
+        }
     }
 
     private static List<Integer> late(TestClient client) {
@@ -149,7 +187,7 @@ class ClaimRaceTest {
     @Test
     void aDeliveryWithoutStamp_aPushHandedOn_isDeliveredAsItIs() {
         Moved moved = annMovedFromAToB();
-        nodes.redis().publish(nodes.key("ch:b"), "{\"op\":\"c\",\"from\":\"a\",\"t\":[\"" + moved.annId()
+        publish(keys.channel("b"), "{\"op\":\"c\",\"from\":\"a\",\"t\":[\"" + moved.annId()
                 + "\"]}\n{\"type\":\"late\",\"n\":1}");
         await().until(() -> late(moved.ann()), n -> n.equals(List.of(1)));
     }
