@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kalisocket.RunningServer;
 import io.kalisocket.testing.Json;
-import io.kalisocket.testing.RequiredService;
 import io.kalisocket.testing.TestClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +14,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Connection recovery across nodes (docs/RECOVERY.md §7): a client whose socket dropped on node a returns to node b
@@ -23,13 +26,21 @@ import org.junit.jupiter.api.Test;
  * the offline action runs once in the whole cluster, and over the caps the return starts afresh. (Pushes sent from
  * both nodes while the return happens: {@link RecoveryInClusterTest}, on both kinds of Redis.)
  */
+@ParameterizedClass
+@EnumSource(RedisKind.class)
+@ExtendWith(RedisTargets.class)
 class RecoveryAcrossNodesTest {
 
+    @Parameter
+    RedisKind kind;
+
+    private String redisUri;
     private RecoveryNodes nodes;
+    private Keys keys;
 
     @BeforeEach
-    void redis() {
-        RequiredService.redis().require();
+    void redis(RedisTargets.Targets targets) {
+        redisUri = targets.uri(kind);
     }
 
     @AfterEach
@@ -53,7 +64,8 @@ class RecoveryAcrossNodesTest {
     }
 
     private Room room(String... settings) {
-        nodes = new RecoveryNodes(settings);
+        nodes = RecoveryNodes.onRedis(redisUri, settings);
+        keys = nodes.keys();
         RunningServer a = nodes.start("a");
         RunningServer b = nodes.start("b");
         TestClient ann = nodes.open(a, "recover=1&uid=ann&name=Ann&room=r1");
@@ -67,7 +79,7 @@ class RecoveryAcrossNodesTest {
 
     private void dropAndAwaitPark(Room room) {
         room.ann().abort();
-        await().until(() -> "1".equals(nodes.redis().hget(nodes.key("r:" + room.annId()), "parked")));
+        await().until(() -> "1".equals(nodes.redis().hget(keys.streamMeta(room.annId()), "parked")));
     }
 
     @Test
@@ -163,8 +175,8 @@ class RecoveryAcrossNodesTest {
             room.a().gateway().sendToClient(annId, Map.of("type", "private", "n", i));
         }
         room.ann().awaitJson(21);
-        String stream = nodes.key("rs:" + annId);
-        await().until(() -> "20".equals(nodes.redis().hget(nodes.key("r:" + annId), "last")));
+        String stream = keys.stream(annId);
+        await().until(() -> "20".equals(nodes.redis().hget(keys.streamMeta(annId), "last")));
         assertThat(nodes.redis().xlen(stream)).as("the newest 5 only").isEqualTo(5);
 
         dropAndAwaitPark(room);
@@ -205,8 +217,8 @@ class RecoveryAcrossNodesTest {
         Room room = room("recovery.max-messages", "5");
         String annId = room.annId();
         dropAndAwaitPark(room);
-        List<String> toB = nodes.listen("ch:" + room.b().nodeId());
-        nodes.redis().hset(nodes.key("r:" + annId), "node", room.b().nodeId());
+        List<String> toB = nodes.listen(keys.channel(room.b().nodeId()));
+        nodes.redis().hset(keys.streamMeta(annId), "node", room.b().nodeId());
 
         int pushes = 8; // the 6th is one more than the cap: the parked stream on node a overflows
         for (int i = 0; i < pushes; i++) {
@@ -228,7 +240,7 @@ class RecoveryAcrossNodesTest {
     void aClaimThatFailsInRedis_changesNothing_andALaterReturnIsRecovered() {
         Room room = room();
         dropAndAwaitPark(room);
-        String record = nodes.key("c:" + room.annId());
+        String record = keys.client(room.annId());
         Map<String, String> fields = nodes.redis().hgetall(record);
         assertThat(fields).as("the record names node a").containsEntry("n", room.a().nodeId());
         nodes.redis().del(record);
@@ -237,7 +249,7 @@ class RecoveryAcrossNodesTest {
         JsonNode refused = nodes.open(room.b(), room.resume(0)).awaitJson(1).get(0);
         assertThat(refused.get("recovered").asBoolean()).isFalse();
         assertThat(refused.get("reason").asText()).isEqualTo("unavailable");
-        assertThat(nodes.redis().hgetall(nodes.key("r:" + room.annId())))
+        assertThat(nodes.redis().hgetall(keys.streamMeta(room.annId())))
                 .as("the stream is still node a's, parked")
                 .containsEntry("node", room.a().nodeId()).containsEntry("parked", "1");
 

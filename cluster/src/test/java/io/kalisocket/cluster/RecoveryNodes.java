@@ -5,17 +5,12 @@ import io.kalisocket.RunningServer;
 import io.kalisocket.config.ConfigLoader;
 import io.kalisocket.testing.FakeClock;
 import io.kalisocket.testing.TestClient;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Cluster nodes in this JVM with connection recovery and connect actions on (one {@link LobbyController} and one clock
@@ -31,9 +26,7 @@ final class RecoveryNodes implements AutoCloseable {
     private final List<Cluster> clusters = new ArrayList<>();
     private final List<TestClient> sockets = new ArrayList<>();
     private final String redisUri;
-    private RedisClient redisClient;
-    private StatefulRedisConnection<String, String> redis;
-    private final List<StatefulRedisPubSubConnection<String, String>> listeners = new ArrayList<>();
+    private RedisView view;
 
     /** @param extra settings over the defaults (recovery on, a shared secret, connect actions with ct=lobby) */
     RecoveryNodes(String... extra) {
@@ -41,7 +34,7 @@ final class RecoveryNodes implements AutoCloseable {
     }
 
     /**
-     * @param redisUri the Redis of the cluster, any kind ({@link #redis} and {@link #listen} need one Redis)
+     * @param redisUri the Redis of the cluster, any kind
      * @param extra settings over the defaults
      * @return nodes on it
      */
@@ -94,37 +87,29 @@ final class RecoveryNodes implements AutoCloseable {
         return clock;
     }
 
-    /** @return synchronous Redis commands, to look at what the cluster stored (one Redis only) */
-    synchronized RedisCommands<String, String> redis() {
-        if (redis == null) {
-            redisClient = RedisClient.create(redisUri);
-            redis = redisClient.connect();
-        }
-        return redis.sync();
+    /** @return synchronous Redis commands, to look at what the cluster stored (either kind of Redis) */
+    synchronized RedisClusterCommands<String, String> redis() {
+        return view().sync();
+    }
+
+    /** @return the names of the cluster's keys and channels */
+    Keys keys() {
+        return Keys.of(config);
     }
 
     /**
-     * @param name a channel without the prefix, e.g. {@code ch:b}, a node's own
+     * @param channel a channel, e.g. {@code keys().channel("b")}
      * @return every message published on it from now on (subscribed when this returns), closed with the nodes
      */
-    List<String> listen(String name) {
-        List<String> heard = new CopyOnWriteArrayList<>();
-        redis();
-        StatefulRedisPubSubConnection<String, String> pubSub = redisClient.connectPubSub();
-        pubSub.addListener(new RedisPubSubAdapter<>() {
-            @Override
-            public void message(String channel, String message) {
-                heard.add(message);
-            }
-        });
-        pubSub.sync().subscribe(key(name));
-        listeners.add(pubSub);
-        return heard;
+    List<String> listen(String channel) {
+        return view().listen(channel);
     }
 
-    /** @param name a key without the prefix, e.g. {@code rs:<client>} @return the full key */
-    String key(String name) {
-        return config.keyPrefix() + name;
+    private synchronized RedisView view() {
+        if (view == null) {
+            view = new RedisView(redisUri);
+        }
+        return view;
     }
 
     @Override
@@ -132,10 +117,10 @@ final class RecoveryNodes implements AutoCloseable {
         sockets.forEach(TestClient::close);
         servers.forEach(s -> s.stop(Duration.ofMillis(200)));
         clusters.forEach(Cluster::close);
-        listeners.forEach(StatefulRedisPubSubConnection::close);
-        if (redis != null) {
-            redis.close();
-            redisClient.shutdown();
+        synchronized (this) {
+            if (view != null) {
+                view.close();
+            }
         }
     }
 }

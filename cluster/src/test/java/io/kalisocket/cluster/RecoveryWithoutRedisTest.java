@@ -29,7 +29,7 @@ class RecoveryWithoutRedisTest {
             String annId = recovery.get("client_id").asText();
             await().until(() -> b.gateway().getClientIdCountByGroup("r1") == 1);
             ann.abort();
-            await().until(() -> "1".equals(nodes.redis().hget(nodes.key("r:" + annId), "parked")));
+            await().until(() -> "1".equals(nodes.redis().hget(nodes.keys().streamMeta(annId), "parked")));
             String resume = "resume=" + recovery.get("token").asText() + "&epoch=" + recovery.get("epoch").asText()
                     + "&last=0";
 
