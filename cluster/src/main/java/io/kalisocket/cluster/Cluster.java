@@ -185,12 +185,19 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
-    /** Runs a Redis write off the event loop, on the cluster's one thread: opens and closes stay in order. */
+    /**
+     * Runs a Redis write off the event loop, on the cluster's one thread: opens and closes stay in order. One that
+     * fails (a primary failing over) is retried by a reconcile tick 250 ms later, not only at the next regular one.
+     */
     private void onTimer(Consumer<LocalWatcher> write) {
         LocalWatcher w = watcher;
         if (w != null && !closing) {
             try {
-                timer.execute(() -> guarded(() -> write.accept(w)));
+                timer.execute(() -> {
+                    if (!guarded(() -> write.accept(w)) && !closing) {
+                        timer.schedule(() -> guarded(w::tick), 250, TimeUnit.MILLISECONDS);
+                    }
+                });
             } catch (RejectedExecutionException leaving) {
                 // the cluster is closing: its own cleanup removes every connection of this node
             }
@@ -259,12 +266,13 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
-    private void guarded(Runnable task) {
+    private boolean guarded(Runnable task) {
         try {
             task.run();
             if (redisDown.compareAndSet(true, false)) {
                 log.info("Redis at {} is reachable again", redis.where());
             }
+            return true;
         } catch (ClusterUnavailableException e) {
             if (!closing && redisDown.compareAndSet(false, true)) {
                 log.warn("{}; retrying", e.getMessage());
@@ -272,6 +280,7 @@ public final class Cluster implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("cluster task failed", e);
         }
+        return false;
     }
 
     /** Leaves the cluster: this node's entries are removed, then the Redis connections closed. */

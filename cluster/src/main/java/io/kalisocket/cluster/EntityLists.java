@@ -3,10 +3,10 @@ package io.kalisocket.cluster;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The lists of users and groups that have connections ({@code ks:uids}, {@code ks:groups}, in the membership's slot),
- * kept beside hashes that live in slots of their own: a name is listed after its hash got an entry, and unlisted when
- * its hash emptied, then listed again if the hash got an entry meanwhile. So a name with a connection is never left
- * out, whatever the order in which two nodes' writes land.
+ * The lists of users and groups that have connections ({@code ks:uids}, {@code ks:groups}, in the registry's slot:
+ * the key prefix's), kept beside hashes that live in slots of their own: a name is listed after its hash got an
+ * entry, and unlisted when its hash emptied, then listed again if the hash got an entry meanwhile. So a name with a
+ * connection is never left out, whatever the order in which two nodes' writes land.
  */
 final class EntityLists {
 

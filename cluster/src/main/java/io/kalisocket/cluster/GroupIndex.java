@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The groups' hashes (client id -> {@code node|epoch}) and node counts, each group in its own slot on a Redis Cluster
  * with its route version and marks (docs/CLUSTER.md, sharding plan step 2b): written by the node holding a connection,
- * its one writer, after the membership script said so; the epoch (how many claims moved the connection so far) makes
+ * its one writer, after the connection's record said so; the epoch (how many claims moved the connection so far) makes
  * the group's slot refuse a late write of a node a claim took the connection from. The node counts let a send find
  * the nodes holding members in O(nodes), whatever the group's size. The list of non-empty groups is kept beside the
  * hashes ({@link EntityLists}).
@@ -63,7 +63,7 @@ final class GroupIndex {
     }
 
     /**
-     * A claim's step in a group's slot, after its step in the membership's.
+     * A claim's step in a group's slot, after its step in the connection's.
      *
      * @param clientId the member claimed
      * @param group the group

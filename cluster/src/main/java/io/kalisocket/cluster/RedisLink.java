@@ -157,7 +157,7 @@ final class RedisLink implements AutoCloseable {
     }
 
     /**
-     * Runs a membership script ({@code ARGV[1]} = the key prefix) in the prefix's slot; when Redis lost its script
+     * Runs a registry script ({@code ARGV[1]} = the key prefix) in the prefix's slot; when Redis lost its script
      * cache (a restart), sends the source once.
      *
      * @param script the script

@@ -75,7 +75,7 @@ enum Script {
 
     /** What a script's source is prefixed with. */
     private enum Lib {
-        /** {@code lua/lib.lua}: a script in the membership's slot, the prefix as {@code ARGV[1]}. */
+        /** {@code lua/lib.lua}: a script in the key prefix's slot (the registry), the prefix as {@code ARGV[1]}. */
         MEMBERSHIP,
         /** {@code lua/entity.lua}: a script in one user's or group's slot. */
         ENTITY,

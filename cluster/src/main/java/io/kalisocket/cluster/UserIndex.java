@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The users' hashes (client id -> {@code node|epoch}), each in its user's own slot on a Redis Cluster with the
  * user's route version and marks (docs/CLUSTER.md, sharding plan step 2b): written by the node holding a connection,
- * its one writer, after the membership script said so; the epoch (how many claims moved the connection so far) makes
+ * its one writer, after the connection's record said so; the epoch (how many claims moved the connection so far) makes
  * the user's slot refuse a late write of a node a claim took the connection from. Every change of where a user's
  * connections are is told to every node's near cache ({@link UidRoutes}). The list of users with a connection is
  * kept beside the hashes ({@link EntityLists}).
@@ -60,7 +60,7 @@ final class UserIndex {
     }
 
     /**
-     * A claim's step in the user's slot, after its step in the membership's.
+     * A claim's step in the user's slot, after its step in the connection's.
      *
      * @param clientId the connection claimed
      * @param uid its user

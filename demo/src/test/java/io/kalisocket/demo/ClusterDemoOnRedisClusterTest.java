@@ -65,8 +65,12 @@ class ClusterDemoOnRedisClusterTest {
             }
             redis.awaitHealthy();
             ChatAcrossNodes afterTheKill = new ChatAcrossNodes(nodes, run + "k");
-            afterTheKill.awaitNothingLeftBehind(); // the stats step counts arrivals from there
-            afterTheKill.everything();
+            try {
+                afterTheKill.awaitNothingLeftBehind(); // the stats step counts arrivals from there
+                afterTheKill.everything();
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError(e.getMessage() + "\nwhat the nodes printed last:\n" + nodes.output(), e);
+            }
         }
     }
 
