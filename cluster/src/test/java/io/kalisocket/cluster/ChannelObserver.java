@@ -1,46 +1,36 @@
 package io.kalisocket.cluster;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
-/** Listens to every node channel of one key prefix, as an outsider, and counts what each receives. */
-final class ChannelObserver implements AutoCloseable {
+/**
+ * Listens, as an outsider, to the channels of some nodes and the shared one, and counts what each receives (on a
+ * Redis Cluster through sharded subscriptions, where the nodes publish).
+ */
+final class ChannelObserver {
 
-    private final RedisClient client = RedisClient.create(RedisForTests.URI);
-    private final StatefulRedisPubSubConnection<String, String> connection = client.connectPubSub();
-    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
-    private final String prefix;
+    private final Map<String, List<String>> heard = new LinkedHashMap<>();
 
-    ChannelObserver(String prefix) {
-        this.prefix = prefix;
-        connection.addListener(new RedisPubSubAdapter<>() {
-            @Override
-            public void message(String pattern, String channel, String message) {
-                counts.computeIfAbsent(channel.substring(prefix.length() + "ch:".length()), k -> new AtomicInteger())
-                        .incrementAndGet();
-            }
-        });
-        connection.sync().psubscribe(prefix + "ch:*");
+    /**
+     * @param redis the client that listens (its connections are closed with it)
+     * @param keys the names of the nodes' channels
+     * @param nodes the nodes whose channels to listen to; the shared channel is {@code all}
+     */
+    ChannelObserver(RedisView redis, Keys keys, String... nodes) {
+        for (String node : nodes) {
+            heard.put(node, redis.listen(keys.channel(node)));
+        }
+        heard.put("all", redis.listen(keys.channelAll()));
     }
 
     /** @param node a node id, or {@code all} @return the messages its channel received */
     int received(String node) {
-        AtomicInteger n = counts.get(node);
-        return n == null ? 0 : n.get();
+        return heard.get(node).size();
     }
 
     /** @return messages received on all channels */
     int total() {
-        return counts.values().stream().mapToInt(AtomicInteger::get).sum();
-    }
-
-    @Override
-    public void close() {
-        connection.close();
-        client.shutdown();
+        return heard.values().stream().mapToInt(List::size).sum();
     }
 }

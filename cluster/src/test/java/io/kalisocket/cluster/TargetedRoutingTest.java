@@ -3,33 +3,41 @@ package io.kalisocket.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.kalisocket.testing.RequiredService;
 import io.kalisocket.testing.TestClient;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Routing goes only where it must, proven by counting what each node's channel receives, seen by an outside
  * subscriber: a node holding no member gets nothing, sendToAll is one message per send, and local sends
- * publish nothing.
+ * publish nothing. On one Redis and on a Redis Cluster (sharded channels).
  */
+@ParameterizedClass
+@EnumSource(RedisKind.class)
+@ExtendWith(RedisTargets.class)
 class TargetedRoutingTest {
 
-    private String prefix;
+    @Parameter
+    RedisKind kind;
+
     private Nodes nodes;
+    private RedisView redis;
     private ChannelObserver observer;
     private Nodes.Node a;
     private Nodes.Node b;
     private Nodes.Node c;
 
     @BeforeEach
-    void start() {
-        RequiredService.redis().require();
-        prefix = RedisForTests.freshPrefix();
-        nodes = new Nodes(ClusterConfig.of(RedisForTests.URI).withKeyPrefix(prefix));
+    void start(RedisTargets.Targets targets) {
+        nodes = new Nodes(ClusterConfig.of(targets.uri(kind)).withKeyPrefix(RedisForTests.freshPrefix()));
+        redis = new RedisView(targets.uri(kind));
         a = nodes.start("a");
         b = nodes.start("b");
         c = nodes.start("c");
@@ -37,12 +45,17 @@ class TargetedRoutingTest {
 
     @AfterEach
     void stop() {
-        if (observer != null) {
-            observer.close();
+        if (redis != null) {
+            redis.close();
         }
         if (nodes != null) {
             nodes.close();
         }
+    }
+
+    /** @return an observer of the three nodes' channels and the shared one, listening from now on */
+    private ChannelObserver observe() {
+        return new ChannelObserver(redis, Keys.of(nodes.config()), "a", "b", "c");
     }
 
     private TestClient connect(Nodes.Node node) {
@@ -56,7 +69,7 @@ class TargetedRoutingTest {
         TestClient onC = connect(c);
         onA.forEach(m -> a.gateway().joinGroup(nodes.id(m), "room"));
         onB.forEach(m -> b.gateway().joinGroup(nodes.id(m), "room"));
-        observer = new ChannelObserver(prefix);
+        observer = observe();
 
         for (int i = 0; i < 10; i++) {
             assertThat(a.gateway().sendToGroup("room", Map.of("n", i))).isEqualTo(5);
@@ -80,7 +93,7 @@ class TargetedRoutingTest {
         connect(a);
         connect(c);
         b.gateway().bindUid(nodes.id(bob), "bob");
-        observer = new ChannelObserver(prefix);
+        observer = observe();
 
         assertThat(c.gateway().sendToUid("bob", "hi bob")).isEqualTo(1);
         bob.awaitText("hi bob");
@@ -99,7 +112,7 @@ class TargetedRoutingTest {
         TestClient b1 = connect(b);
         a.gateway().bindUid(nodes.id(a2), "local");
         await().until(() -> a.gateway().getAllClientIdCount() == 3);
-        observer = new ChannelObserver(prefix);
+        observer = observe();
 
         assertThat(a.gateway().sendToClient(nodes.id(a1), "mine")).isEqualTo(1);
         assertThat(a.gateway().sendToClients(List.of(nodes.id(a1), nodes.id(a2)), "both")).isEqualTo(2);
