@@ -14,11 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -47,9 +42,7 @@ public final class Cluster implements AutoCloseable {
     /** Connected on first need ({@link #link()}): when the server makes its parts, or the app asks for the cache. */
     private volatile RedisLink redis;
     private volatile RedisCache cache;
-    private final ScheduledExecutorService timer;
-    private final AtomicBoolean redisDown = new AtomicBoolean();
-    private volatile boolean closing;
+    private final ClusterThread thread;
     private volatile NodeLiveness liveness;
     private volatile RedisGateway gateway;
     private volatile RecoveryStreams recoveryStreams;
@@ -61,11 +54,7 @@ public final class Cluster implements AutoCloseable {
         this.json = json;
         this.keys = Keys.of(config);
         this.routes = new UidRoutes(config.nearCacheTtl(), 100_000);
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "kali-cluster");
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = new ClusterThread(() -> redis.where());
     }
 
     /**
@@ -81,13 +70,7 @@ public final class Cluster implements AutoCloseable {
                         beat.reconnected();
                     }
                     routes.clear(); // route changes may have been missed while disconnected
-                    if (!closing) {
-                        try {
-                            timer.execute(this::beat);
-                        } catch (RejectedExecutionException leaving) {
-                            // closed meanwhile: nothing to re-announce
-                        }
-                    }
+                    thread.execute(this::beat); // not when closed meanwhile: nothing to re-announce
                 });
             } catch (ClusterUnavailableException e) {
                 throw new StartupException(e.getMessage() + " (set the Redis URI, e.g. --redis)", e);
@@ -191,16 +174,8 @@ public final class Cluster implements AutoCloseable {
      */
     private void onTimer(Consumer<LocalWatcher> write) {
         LocalWatcher w = watcher;
-        if (w != null && !closing) {
-            try {
-                timer.execute(() -> {
-                    if (!guarded(() -> write.accept(w)) && !closing) {
-                        timer.schedule(() -> guarded(w::tick), 250, TimeUnit.MILLISECONDS);
-                    }
-                });
-            } catch (RejectedExecutionException leaving) {
-                // the cluster is closing: its own cleanup removes every connection of this node
-            }
+        if (w != null) {
+            thread.executeOrRetry(() -> write.accept(w), w::tick, 250);
         }
     }
 
@@ -226,7 +201,7 @@ public final class Cluster implements AutoCloseable {
         RecoveryStreams streams = new RecoveryStreams(redis, channels, codec, keys, node, watcher, membership, directory,
                 gate);
         NodeInbox inbox = new NodeInbox(local, codec, stats, ownerWrites,
-                write -> timer.execute(() -> guarded(write)), streams, gate, requests);
+                thread::execute, streams, gate, requests);
         redis.subscribe(text -> {
             if (!routes.accept(text)) {
                 gate.deliver(() -> inbox.accept(text));
@@ -240,11 +215,10 @@ public final class Cluster implements AutoCloseable {
         this.liveness = beat;
         this.gateway = made;
         long beatMs = config.heartbeatInterval().toMillis();
-        timer.scheduleWithFixedDelay(this::beat, beatMs, beatMs, TimeUnit.MILLISECONDS);
-        timer.scheduleWithFixedDelay(redis::followTopology, 500, 500, TimeUnit.MILLISECONDS);
+        thread.every(beatMs, this::beat);
+        thread.every(500, redis::followTopology);
         this.watcher = watcher;
-        long repairMs = config.reconcileInterval().toMillis();
-        timer.scheduleWithFixedDelay(() -> guarded(watcher::tick), repairMs, repairMs, TimeUnit.MILLISECONDS);
+        thread.every(config.reconcileInterval().toMillis(), watcher::tick);
         log.info("node {} joined the cluster at {} (dead nodes vanish within {} s)", nodeId, redis.where(),
                 config.nodeTtl().toSeconds());
         return made;
@@ -262,40 +236,18 @@ public final class Cluster implements AutoCloseable {
     private void beat() {
         NodeLiveness beat = liveness;
         if (beat != null) {
-            guarded(beat::tick);
+            beat.tick();
         }
-    }
-
-    private boolean guarded(Runnable task) {
-        try {
-            task.run();
-            if (redisDown.compareAndSet(true, false)) {
-                log.info("Redis at {} is reachable again", redis.where());
-            }
-            return true;
-        } catch (ClusterUnavailableException e) {
-            if (!closing && redisDown.compareAndSet(false, true)) {
-                log.warn("{}; retrying", e.getMessage());
-            }
-        } catch (RuntimeException e) {
-            log.error("cluster task failed", e);
-        }
-        return false;
     }
 
     /** Leaves the cluster: this node's entries are removed, then the Redis connections closed. */
     @Override
     public void close() {
-        closing = true;
-        timer.shutdownNow();
         try {
-            timer.awaitTermination(2, TimeUnit.SECONDS);
             NodeLiveness beat = liveness;
-            if (beat != null) {
+            if (thread.close() && beat != null) {
                 beat.stop();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.warn("could not leave the cluster cleanly ({}); survivors will clean up within {} s", e.getMessage(),
                     config.nodeTtl().toSeconds());
