@@ -69,7 +69,8 @@ public final class KaliBenchServer implements RunningBenchServer {
             config.put("recovery.enabled", "true");
             config.put("recovery.secret", "kalisocket-bench"); // one secret for every node of a cluster
         }
-        KaliServer app = KaliServer.create(ConfigLoader.of(config))
+        // KALISOCKET_* variables apply too (e.g. KALISOCKET_EXECUTION_POOL_SIZE), for experiments; the flags win.
+        KaliServer app = KaliServer.create(ConfigLoader.load(Optional.empty(), System.getenv(), config))
                 .controller(new EchoController(arrivals))
                 .controllers(GroupController.class, UidController.class);
         Optional<Cluster> cluster = flags.redis().map(uri -> Cluster.join(app,

@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +24,13 @@ import org.slf4j.LoggerFactory;
  * bare-Netty baseline on 16 threads and 1.68x on one; docs/BENCHMARKS.md). Why not grow on a full queue as
  * {@link ThreadPoolExecutor} does: the queue is unbounded (bounded per connection instead), so it never is.
  *
- * <p>A monitor thread looks every {@code tick}: it grows the pool (doubling, at most to the maximum) when the
- * task at the head of the queue is the one it saw last time (nothing was taken for a whole tick: every thread
- * is held), or when tasks waited at two looks in a row while the process used less than three quarters of
- * its cores. It shrinks back to the minimum after {@code keepAlive} in which no look saw a waiting task. The
- * ticks are the server's clock's, so a test's fake clock drives the monitor too.
+ * <p>A monitor thread looks every {@code tick}: it grows the pool (doubling, at most to the maximum) when nothing
+ * was taken from the queue for a whole tick although tasks waited (every thread is held), or when a task waited a
+ * whole tick (fewer tasks were taken since the last look than waited then: the queue is first in, first out) while
+ * the process used less than three quarters of its cores. A queue that is seldom empty but worked off within a tick
+ * (short actions at a high rate) is not a reason to grow: more threads would only take turns, each waking colder.
+ * It shrinks back to the minimum after {@code keepAlive} in which no look saw a waiting task. The ticks are the
+ * server's clock's, so a test's fake clock drives the monitor too.
  *
  * <p>At its maximum with nothing taken for a tick, the pool may be starved of CPU rather than blocked: on few
  * cores, a burst of connects holds every thread although none waits for anything. So it warns only after a
@@ -54,11 +57,13 @@ public final class ElasticPool extends ThreadPoolExecutor {
     private final KaliClock clock;
     private final long tickNanos;
     private final HeldThreads held = new HeldThreads();
+    /** Tasks taken from the queue so far: the looks compare it with how many waited. */
+    private final AtomicLong taken = new AtomicLong();
     /** True while the monitor has no look scheduled; the next {@link #execute} schedules one. */
     private final AtomicBoolean asleep = new AtomicBoolean();
     // Read and written by adjust() only, which runs on the monitor thread (or a test's thread) one call at a time.
-    private Object lastHead;
-    private boolean waitedLastLook;
+    private int waitingAtLastLook;
+    private long takenAtLastLook;
     private long lastCpuNanos;
     private long lastWallNanos;
     private long quietTicks;
@@ -187,21 +192,24 @@ public final class ElasticPool extends ThreadPoolExecutor {
 
     /** One look at the queue and the CPU: grows, shrinks or leaves the pool as it is (see the class comment). */
     void adjust() {
-        Object head = getQueue().peek();
-        boolean stuck = head != null && head == lastHead;
-        boolean waitedTwice = head != null && waitedLastLook;
-        lastHead = head;
-        waitedLastLook = head != null;
-        // The CPU clock is read only while tasks wait: an idle pool's looks cost a queue peek and nothing else.
-        double busy = head != null ? cpuShareSinceLastLook() : Double.NaN;
-        if (head == null) {
+        // The count before the queue: a task taken in between counts as taken, never as waiting too long.
+        long takenNow = taken.get();
+        int waiting = getQueue().size();
+        long takenSince = takenNow - takenAtLastLook;
+        boolean stuck = waitingAtLastLook > 0 && takenSince == 0;
+        boolean waitedATick = waitingAtLastLook > 0 && takenSince < waitingAtLastLook;
+        waitingAtLastLook = waiting;
+        takenAtLastLook = takenNow;
+        // The CPU clock is read only while tasks wait: an idle pool's looks cost a queue size and nothing else.
+        double busy = waiting > 0 ? cpuShareSinceLastLook() : Double.NaN;
+        if (waiting == 0) {
             lastCpuNanos = -1;
         }
         int size = getCorePoolSize();
         if (!stuck || size < max) {
             spellStartNanos = -1;
         }
-        if (head == null) {
+        if (waiting == 0) {
             if (++quietTicks >= shrinkAfterTicks && size > min) {
                 log.debug("action pool back to {} threads after a quiet period", min);
                 setCorePoolSize(min);
@@ -210,16 +218,17 @@ public final class ElasticPool extends ThreadPoolExecutor {
         }
         quietTicks = 0;
         boolean coresIdle = !(busy >= BUSY); // NaN, an unknown share, counts as idle
-        if (!stuck && !(waitedTwice && coresIdle)) {
+        if (!stuck && !(waitedATick && coresIdle)) {
             return;
         }
         if (size >= max) {
             judgeSpellAtMaximum(stuck);
             return;
         }
-        int grown = Math.min(max, size + Math.max(1, Math.min(size, getQueue().size())));
-        log.debug("action pool {} -> {} threads ({} tasks waiting, {}, cpu {}%)", size, grown, getQueue().size(),
-                stuck ? "none taken for a tick" : "cpus not busy", Math.round(busy * 100));
+        int grown = Math.min(max, size + Math.max(1, Math.min(size, waiting)));
+        log.debug("action pool {} -> {} threads ({} tasks waiting, {}, cpu {}%)", size, grown, waiting,
+                stuck ? "none taken for a tick" : "one waited a tick while the cpus were not busy",
+                Math.round(busy * 100));
         setCorePoolSize(grown);
     }
 
@@ -262,6 +271,7 @@ public final class ElasticPool extends ThreadPoolExecutor {
 
     @Override
     protected void beforeExecute(Thread thread, Runnable task) {
+        taken.incrementAndGet();
         held.started(thread);
         super.beforeExecute(thread, task);
     }

@@ -151,7 +151,7 @@ class ElasticPoolTest {
     }
 
     @Test
-    void workThatWaitsTwiceWhileTheCpusIdleGrowsThePool() {
+    void aTaskThatWaitsAWholeTickWhileTheCpusIdle_growsThePool() {
         pool = ElasticPool.unmonitored(1, 4, TICK, Duration.ofSeconds(60), THREADS, () -> 0, clock);
         CountDownLatch first = new CountDownLatch(1);
         pool.execute(() -> awaitQuietly(first));
@@ -162,8 +162,27 @@ class ElasticPoolTest {
 
         first.countDown();
         await().until(() -> pool.getQueue().size() == 1);
-        pool.adjust(); // a different head, but tasks waited at both looks and no CPU was used
+        pool.adjust(); // the head moved on, but the last task waited a whole tick and no CPU was used
         assertThat(pool.getCorePoolSize()).isEqualTo(2);
+    }
+
+    @Test
+    void aQueueWorkedOffWithinATick_doesNotGrowThePool_thoughTasksWaitAtEveryLookAndTheCpusIdle() {
+        pool = ElasticPool.unmonitored(1, 4, TICK, Duration.ofSeconds(60), THREADS, () -> 0, clock);
+        CountDownLatch first = new CountDownLatch(1);
+        CountDownLatch third = new CountDownLatch(1);
+        pool.execute(() -> awaitQuietly(first));
+        pool.execute(() -> { });
+        pool.execute(() -> awaitQuietly(third));
+        await().until(() -> pool.getActiveCount() == 1);
+        pool.adjust(); // two tasks wait
+
+        first.countDown(); // both are taken before the next look, and a new one comes: short actions at a high rate
+        await().until(() -> pool.getQueue().isEmpty() && pool.getCompletedTaskCount() == 2);
+        pool.execute(() -> { });
+        pool.adjust();
+        assertThat(pool.getCorePoolSize()).as("no task waited a whole tick").isEqualTo(1);
+        third.countDown();
     }
 
     @Test
