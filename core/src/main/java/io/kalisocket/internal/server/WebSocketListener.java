@@ -32,8 +32,7 @@ public final class WebSocketListener implements AutoCloseable {
      */
     public static WebSocketListener bind(KaliConfig config) {
         ServerTransport transport = ServerTransport.choose(config.server().transport());
-        EventLoops loops = new EventLoops(transport.newGroup(1, "kali-accept"),
-                transport.newGroup(config.server().effectiveWorkerThreads(), "kali-io"));
+        EventLoops loops = EventLoops.of(transport, config.server().effectiveWorkerThreads());
         try {
             ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(loops.boss(), loops.workers())
