@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * CPU time used by a process, to tell which side of a run was saturated and to express
@@ -41,6 +42,41 @@ public final class CpuClock {
             return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * NANOS_PER_TICK; // utime, stime
         } catch (IOException | RuntimeException e) {
             return -1;
+        }
+    }
+
+    /**
+     * CPU time of another JVM's JIT compiler threads ({@code C1 CompilerThread*}, {@code C2 CompilerThread*}), from
+     * {@code /proc/PID/task/*}: how busy its JIT is, for a server whose {@code CompilationMXBean} the bench cannot ask
+     * (a {@code --target}).
+     *
+     * @param pid the process
+     * @return milliseconds of user + system time of its compiler threads, or -1 if unknown
+     */
+    public static long compilerMillisOf(long pid) {
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        try (Stream<Path> threads = Files.list(tasks)) {
+            long ticks = 0;
+            for (Path thread : (Iterable<Path>) threads::iterator) {
+                ticks += compilerTicks(thread);
+            }
+            return ticks * NANOS_PER_TICK / 1_000_000;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long compilerTicks(Path thread) {
+        try {
+            String stat = Files.readString(thread.resolve("stat"));
+            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+            if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
+                return 0;
+            }
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+        } catch (IOException | RuntimeException e) {
+            return 0; // the thread ended meanwhile
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.kalisocket.bench.scenario;
 
 import io.kalisocket.bench.BenchOptions;
+import io.kalisocket.bench.run.CpuClock;
 import io.kalisocket.bench.run.ServerProcess;
 import java.io.IOException;
 import java.lang.management.CompilationMXBean;
@@ -18,7 +19,8 @@ import java.util.function.LongSupplier;
  * 4-second warm-up of {@code handshake}, C2 still took 43 % of the core (perf), and the same run measured 2,900
  * handshakes/s against 11,400 after 20 s. "Quiet" is measured, not guessed: every second the compile time of
  * each server the runner started and of this load generator is read, and the warm-up ends at the first second
- * in which each grew by less than {@link #QUIET_MILLIS_PER_SECOND} ms. A {@code --target} server is not asked.
+ * in which each grew by less than {@link #QUIET_MILLIS_PER_SECOND} ms. A {@code --target} server given with
+ * {@code --target-pid} is read from outside: the CPU time of its compiler threads ({@link CpuClock#compilerMillisOf}).
  */
 final class WarmUp {
 
@@ -91,6 +93,7 @@ final class WarmUp {
         for (ServerProcess server : subject.processes()) {
             clocks.add(() -> compileMillis(server));
         }
+        subject.targetPid().ifPresent(pid -> clocks.add(() -> CpuClock.compilerMillisOf(pid)));
         return clocks;
     }
 
