@@ -37,9 +37,7 @@ public final class CpuClock {
      */
     public static long of(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * NANOS_PER_TICK; // utime, stime
+            return ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))) * NANOS_PER_TICK;
         } catch (IOException | RuntimeException e) {
             return -1;
         }
@@ -73,10 +71,15 @@ public final class CpuClock {
             if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
                 return 0;
             }
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+            return ticks(stat);
         } catch (IOException | RuntimeException e) {
             return 0; // the thread ended meanwhile
         }
+    }
+
+    /** @return user + system clock ticks of a {@code /proc/.../stat} line (its name may hold spaces and parens) */
+    private static long ticks(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
     }
 }
