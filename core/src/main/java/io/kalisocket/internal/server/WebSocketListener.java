@@ -39,7 +39,8 @@ public final class WebSocketListener implements AutoCloseable {
                     .channel(transport.serverChannel())
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .option(ChannelOption.SO_REUSEADDR, true)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    // No TCP_NODELAY child option: Netty turns it on for every accepted socket already (on all but
+                    // Android), and setting it again was a second setsockopt per connection.
                     // One allocator for every socket (each still has its own sizing handle): by default each
                     // socket would get an allocator of its own, 32 bytes of every idle connection.
                     .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator())
