@@ -204,6 +204,9 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
                            --key-prefix P] [--recovery]                                   (used by the runner)
                        taskset -c 0 java -jar kalisocket-bench.jar jitter [--duration S]
                            this machine's scheduling jitter on one core, the floor of any latency figure
+                       taskset -c 0 java -jar kalisocket-bench.jar handoff [--duration S]
+                           a hand-off to another thread and back on one core (park/unpark; two Netty
+                           event loops) -> wall and CPU us per round trip, the floor of default dispatch
                        java -jar kalisocket-bench.jar crowd --target ws://127.0.0.1:PORT/ --pid PID
                            [--connections N] [--expect TEXT]
                            N clients (default 10000) connect at once to a running app (the demo), each waits for

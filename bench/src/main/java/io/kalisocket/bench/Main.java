@@ -1,5 +1,6 @@
 package io.kalisocket.bench;
 
+import io.kalisocket.bench.run.HandoffProbe;
 import io.kalisocket.bench.run.JitterProbe;
 import io.kalisocket.bench.run.ScenarioRunner;
 import io.kalisocket.bench.scenario.CrowdCheck;
@@ -10,6 +11,7 @@ import java.util.Arrays;
 /**
  * Entry point of {@code kalisocket-bench.jar}: {@code SCENARIO [flags]} runs a scenario,
  * {@code server KIND} runs one server for the runner, {@code jitter} measures the machine's scheduling jitter,
+ * {@code handoff} what handing work to another thread and back costs,
  * {@code --help} prints usage.
  */
 public final class Main {
@@ -51,6 +53,14 @@ public final class Main {
                 throw new IllegalArgumentException("jitter --duration must be 1-60 s, got " + seconds);
             }
             new JitterProbe(Duration.ofSeconds(seconds)).run(System.out);
+            return 0;
+        }
+        if (args[0].equals("handoff")) {
+            int seconds = args.length > 2 && args[1].equals("--duration") ? Integer.parseInt(args[2]) : 5;
+            if (seconds < 1 || seconds > 60) {
+                throw new IllegalArgumentException("handoff --duration must be 1-60 s, got " + seconds);
+            }
+            new HandoffProbe(Duration.ofSeconds(seconds)).run(System.out);
             return 0;
         }
         if (args[0].equals("crowd")) {
