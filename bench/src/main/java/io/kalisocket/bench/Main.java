@@ -48,19 +48,11 @@ public final class Main {
             return 0;
         }
         if (args[0].equals("jitter")) {
-            int seconds = args.length > 2 && args[1].equals("--duration") ? Integer.parseInt(args[2]) : 5;
-            if (seconds < 1 || seconds > 60) {
-                throw new IllegalArgumentException("jitter --duration must be 1-60 s, got " + seconds);
-            }
-            new JitterProbe(Duration.ofSeconds(seconds)).run(System.out);
+            new JitterProbe(probeDuration(args)).run(System.out);
             return 0;
         }
         if (args[0].equals("handoff")) {
-            int seconds = args.length > 2 && args[1].equals("--duration") ? Integer.parseInt(args[2]) : 5;
-            if (seconds < 1 || seconds > 60) {
-                throw new IllegalArgumentException("handoff --duration must be 1-60 s, got " + seconds);
-            }
-            new HandoffProbe(Duration.ofSeconds(seconds)).run(System.out);
+            new HandoffProbe(probeDuration(args)).run(System.out);
             return 0;
         }
         if (args[0].equals("crowd")) {
@@ -69,5 +61,14 @@ public final class Main {
         }
         new ScenarioRunner(BenchOptions.parse(args), System.out, System.err).run();
         return 0;
+    }
+
+    /** A probe's {@code --duration S} (default 5 s, 1-60). */
+    private static Duration probeDuration(String[] args) {
+        int seconds = args.length > 2 && args[1].equals("--duration") ? Integer.parseInt(args[2]) : 5;
+        if (seconds < 1 || seconds > 60) {
+            throw new IllegalArgumentException(args[0] + " --duration must be 1-60 s, got " + seconds);
+        }
+        return Duration.ofSeconds(seconds);
     }
 }
