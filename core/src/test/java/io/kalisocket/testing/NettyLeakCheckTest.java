@@ -2,12 +2,14 @@ package io.kalisocket.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.util.ResourceLeakDetector;
 import io.netty.util.ResourceLeakDetectorFactory;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,20 +32,16 @@ class NettyLeakCheckTest {
     void aLeakedPooledBuffer_failsTheCheck() {
         leak(ByteBufAllocator.DEFAULT.buffer(64).writeInt(42));
 
-        assertThatThrownBy(() -> check.check("a deliberate leak"))
-                .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("Netty leak report(s) after a deliberate leak")
-                .hasMessageContaining("LEAK: ByteBuf.release() was not called")
-                .hasMessageContaining(NettyLeakCheckTest.class.getSimpleName()); // the records name the code
+        assertSoonFailsTheCheck("a deliberate leak", "Netty leak report(s) after a deliberate leak",
+                "LEAK: ByteBuf.release() was not called",
+                NettyLeakCheckTest.class.getSimpleName()); // the records name the code
     }
 
     @Test
     void aLeakedUnpooledDirectBuffer_failsTheCheck() {
         leak(UnpooledByteBufAllocator.DEFAULT.directBuffer(16).writeInt(42)); // Unpooled heap buffers are not tracked
 
-        assertThatThrownBy(() -> check.check("another deliberate leak"))
-                .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("LEAK: ByteBuf");
+        assertSoonFailsTheCheck("another deliberate leak", "LEAK: ByteBuf");
     }
 
     @Test
@@ -52,9 +50,7 @@ class NettyLeakCheckTest {
                 .newResourceLeakDetector(Object.class);
         detector.trackForcibly(new Object()); // tracked, never closed, and unreachable at once
 
-        assertThatThrownBy(() -> check.check("a tracked object"))
-                .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("LEAK: Object");
+        assertSoonFailsTheCheck("a tracked object", "LEAK: Object");
     }
 
     @Test
@@ -63,6 +59,18 @@ class NettyLeakCheckTest {
         buffer.release();
 
         check.check("released buffers"); // does not throw
+    }
+
+    /**
+     * The check fails naming the leak, at once or at a later look: the check's full GC waits until the collector has
+     * enqueued a weak reference of its own, but the JVM's reference handler thread enqueues the cleared references
+     * one by one in no set order, so on a busy core the leaked buffer's may come a moment after it (seen on one core
+     * after the whole core suite). A leak found late is still found: the check after the next test class reports it.
+     */
+    private void assertSoonFailsTheCheck(String after, String... messageParts) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThatThrownBy(() -> check.check(after))
+                .isInstanceOf(AssertionError.class)
+                .satisfies(e -> assertThat(e.getMessage()).contains(messageParts)));
     }
 
     /** Drops the last reference to a buffer without releasing it, after using it (a record of the access). */
