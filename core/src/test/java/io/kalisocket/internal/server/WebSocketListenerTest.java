@@ -1,12 +1,14 @@
 package io.kalisocket.internal.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
 import io.kalisocket.config.ConfigLoader;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
 import java.net.Socket;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,6 +21,7 @@ class WebSocketListenerTest {
     @ParameterizedTest
     @ValueSource(strings = {"epoll", "nio"})
     void anAcceptedSocket_sendsWithoutNagleAndHasTheConfiguredOutboundWaterMarks(String transport) throws Exception {
+        assumeTrue(transport.equals("nio") || Epoll.isAvailable(), "epoll is not available here");
         try (WebSocketListener listener = WebSocketListener.bind(ConfigLoader.of(Map.of("server.port", "0",
                 "server.host", "127.0.0.1", "server.transport", transport,
                 "limits.outbound-low-water-mark", "1000", "limits.outbound-high-water-mark", "3000")))) {
