@@ -2,6 +2,7 @@ package io.kalisocket.internal.exec;
 
 import io.kalisocket.KaliClock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -24,29 +25,35 @@ import org.slf4j.LoggerFactory;
  * bare-Netty baseline on 16 threads and 1.68x on one; docs/BENCHMARKS.md). Why not grow on a full queue as
  * {@link ThreadPoolExecutor} does: the queue is unbounded (bounded per connection instead), so it never is.
  *
- * <p>A monitor thread looks every {@code tick}: it grows the pool (doubling, at most to the maximum) when nothing
- * was taken from the queue for a whole tick although tasks waited (every thread is held), or when a task waited a
- * whole tick (fewer tasks were taken since the last look than waited then: the queue is first in, first out) while
- * the process used less than three quarters of its cores. A queue that is seldom empty but worked off within a tick
+ * <p>A monitor thread looks every {@code tick}: it grows the pool (doubling, at most to the maximum) when a task
+ * waited a whole tick (fewer tasks were taken since the last look than waited then: the queue is first in, first
+ * out) while the process used less than three quarters of its cores, or when nothing was taken for a whole tick
+ * although tasks waited (every thread is held) and some held thread used almost no CPU in it: it waits (a JDBC
+ * call), so another thread would get on. Held threads that all compute on busy cores (a cold start's class loading
+ * and JIT did this) would only be slowed down by company. A queue that is seldom empty but worked off within a tick
  * (short actions at a high rate) is not a reason to grow: more threads would only take turns, each waking colder.
- * It shrinks back to the minimum after {@code keepAlive} in which no look saw a waiting task. The ticks are the
- * server's clock's, so a test's fake clock drives the monitor too.
+ * After {@code keepAlive} in which no look found a reason to grow, it shrinks to twice the tasks that ran at once on
+ * average in that time, as each look counted them (at least the minimum): an idle pool goes back to its minimum, a
+ * pool grown by a burst or a pause sheds the threads steady work does not use, and work that blocks keeps what it
+ * needs (should it be too few, the pool grows again). Not the most that ran at once: on few cores, each task wakes
+ * the next thread, so a batch of short tasks runs on many threads by turns, all started, though one would do.
+ * Shrinking is not left to {@link ThreadPoolExecutor}'s keep-alive either: its idle threads wait first in, first
+ * out, so under steady short work every thread is woken in turn and none ever times out (16 threads taking turns on
+ * one core cost 5-20 % more CPU than one). So the pool's maximum follows its size, and threads above it leave as
+ * soon as they are idle. The ticks are the server's clock's, so a test's fake clock drives the monitor too.
  *
  * <p>At its maximum with nothing taken for a tick, the pool may be starved of CPU rather than blocked: on few
  * cores, a burst of connects holds every thread although none waits for anything. So it warns only after a
- * spell of {@link #JUDGED_OVER} in which nothing was taken, and only when at least half of its threads used
- * almost no CPU in that spell ({@link HeldThreads}): those really wait, and more threads would help.
+ * spell in which nothing was taken, and only when at least half of its threads used almost no CPU in that spell
+ * ({@link BlockedPoolAlarm}): those really wait, and more threads would help.
  */
 public final class ElasticPool extends ThreadPoolExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(ElasticPool.class);
     /** Below this share of all cores the process counts as not busy: threads are waiting, not computing. */
     private static final double BUSY = 0.75;
-    private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
-    /** How long the pool must be held at its maximum before its threads are judged blocked or working. */
-    static final Duration JUDGED_OVER = Duration.ofSeconds(1);
-    /** A thread that computed less than this share of a spell's wall time waited (a starved one gets more). */
-    private static final double WORKING_SHARE = 0.01;
+    /** Threads kept when shrinking, per task that ran at once on average: room for the average's ups. */
+    private static final int HEADROOM = 2;
 
     private final int min;
     private final int max;
@@ -57,6 +64,7 @@ public final class ElasticPool extends ThreadPoolExecutor {
     private final KaliClock clock;
     private final long tickNanos;
     private final HeldThreads held = new HeldThreads();
+    private final BlockedPoolAlarm alarm;
     /** Tasks taken from the queue so far: the looks compare it with how many waited. */
     private final AtomicLong taken = new AtomicLong();
     /** True while the monitor has no look scheduled; the next {@link #execute} schedules one. */
@@ -66,25 +74,9 @@ public final class ElasticPool extends ThreadPoolExecutor {
     private long takenAtLastLook;
     private long lastCpuNanos;
     private long lastWallNanos;
-    private long quietTicks;
-    private long lastWarnNanos = -WARN_EVERY_NANOS;
-    private long spellStartNanos = -1; // when the pool was first seen held at its maximum; -1 while it is not
-
-    /** Where the process's CPU time comes from (a seam for tests). */
-    @FunctionalInterface
-    public interface CpuClock {
-        /** @return CPU time this process has used, in nanoseconds, or -1 when unknown */
-        long processCpuNanos();
-
-        /** @return the JVM's own process CPU time, or -1 when this JVM does not expose it */
-        static CpuClock ofProcess() {
-            if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                    instanceof com.sun.management.OperatingSystemMXBean os) {
-                return os::getProcessCpuTime;
-            }
-            return () -> -1;
-        }
-    }
+    private long ticksWithoutNeed;
+    private long runningSeen; // tasks seen running, summed over the looks since the last that found a need
+    private Map<Thread, Long> cpuAtLastLook = Map.of(); // of the running threads, read when tasks waited
 
     /**
      * A pool with its own monitor thread.
@@ -123,7 +115,8 @@ public final class ElasticPool extends ThreadPoolExecutor {
 
     private ElasticPool(int min, int max, Duration tick, Duration keepAlive, ThreadFactory threads, CpuClock cpu,
             KaliClock clock, boolean monitored) {
-        super(requireMin(min, max), max, keepAlive.toNanos(), TimeUnit.NANOSECONDS, new LinkedBlockingQueue<>(),
+        // The maximum follows the size (see resize); the keep-alive then only applies to threads above it: none.
+        super(requireMin(min, max), min, keepAlive.toNanos(), TimeUnit.NANOSECONDS, new LinkedBlockingQueue<>(),
                 threads);
         this.min = min;
         this.max = max;
@@ -137,6 +130,7 @@ public final class ElasticPool extends ThreadPoolExecutor {
             t.setDaemon(true);
             return t;
         }) : null;
+        this.alarm = new BlockedPoolAlarm(held, max);
         this.lastCpuNanos = cpu.processCpuNanos();
         this.lastWallNanos = clock.nanoTime();
     }
@@ -207,29 +201,58 @@ public final class ElasticPool extends ThreadPoolExecutor {
         }
         int size = getCorePoolSize();
         if (!stuck || size < max) {
-            spellStartNanos = -1;
+            alarm.notHeld();
         }
-        if (waiting == 0) {
-            if (++quietTicks >= shrinkAfterTicks && size > min) {
-                log.debug("action pool back to {} threads after a quiet period", min);
-                setCorePoolSize(min);
-            }
-            return;
-        }
-        quietTicks = 0;
+        runningSeen += getActiveCount();
         boolean coresIdle = !(busy >= BUSY); // NaN, an unknown share, counts as idle
-        if (!stuck && !(waitedATick && coresIdle)) {
+        // Held while the cores are busy: more threads help only if some of those held wait rather than compute.
+        boolean heldWaiting = stuck && !coresIdle
+                && held.blockedSince(cpuAtLastLook, tickNanos, BlockedPoolAlarm.WORKING_SHARE) > 0;
+        cpuAtLastLook = waiting > 0 ? held.cpuNow() : Map.of();
+        if (!(waitedATick && (coresIdle || heldWaiting))) {
+            shrinkWhenUnneeded(size);
             return;
         }
+        ticksWithoutNeed = 0;
+        runningSeen = 0;
         if (size >= max) {
-            judgeSpellAtMaximum(stuck);
+            if (stuck) {
+                alarm.nothingTakenAtMaximum(clock.nanoTime(), waiting);
+            }
             return;
         }
         int grown = Math.min(max, size + Math.max(1, Math.min(size, waiting)));
         log.debug("action pool {} -> {} threads ({} tasks waiting, {}, cpu {}%)", size, grown, waiting,
                 stuck ? "none taken for a tick" : "one waited a tick while the cpus were not busy",
                 Math.round(busy * 100));
-        setCorePoolSize(grown);
+        resize(grown);
+    }
+
+    /** After {@code keepAlive} of looks without a reason to grow: down to the threads that work actually used. */
+    private void shrinkWhenUnneeded(int size) {
+        if (++ticksWithoutNeed < shrinkAfterTicks) {
+            return;
+        }
+        double meanRunning = (double) runningSeen / ticksWithoutNeed;
+        int needed = (int) Math.max(min, Math.ceil(HEADROOM * meanRunning));
+        ticksWithoutNeed = 0;
+        runningSeen = 0;
+        if (needed < size) {
+            log.debug("action pool {} -> {} threads ({} tasks ran at once on average for {} ms)", size, needed,
+                    String.format("%.2f", meanRunning), TimeUnit.NANOSECONDS.toMillis(shrinkAfterTicks * tickNanos));
+            resize(needed);
+        }
+    }
+
+    /** Core and maximum move together: growing starts threads as tasks come, shrinking lets idle ones go at once. */
+    private void resize(int threads) {
+        if (threads > getMaximumPoolSize()) {
+            setMaximumPoolSize(threads);
+            setCorePoolSize(threads);
+        } else {
+            setCorePoolSize(threads);
+            setMaximumPoolSize(threads);
+        }
     }
 
     private double cpuShareSinceLastLook() {
@@ -241,32 +264,6 @@ public final class ElasticPool extends ThreadPoolExecutor {
         lastCpuNanos = cpuNow;
         lastWallNanos = wallNow;
         return share;
-    }
-
-    /** While nothing is taken at the maximum: starts a spell, and at its end warns if the threads really wait. */
-    private void judgeSpellAtMaximum(boolean stuck) {
-        if (!stuck) {
-            return;
-        }
-        long now = clock.nanoTime();
-        if (spellStartNanos < 0) {
-            spellStartNanos = now;
-            held.startSpell();
-            return;
-        }
-        long spell = now - spellStartNanos;
-        if (spell < JUDGED_OVER.toNanos()) {
-            return;
-        }
-        int blocked = held.blockedOver(spell, WORKING_SHARE);
-        spellStartNanos = now; // the next judgement covers a fresh spell
-        held.startSpell();
-        if (blocked * 2 >= max && now - lastWarnNanos >= WARN_EVERY_NANOS) {
-            lastWarnNanos = now;
-            log.warn("{} of {} action threads waited for {} ms without computing and {} tasks wait: actions block "
-                    + "for long; raise execution.pool-size, or use Java 21+ (virtual threads)", blocked, max,
-                    TimeUnit.NANOSECONDS.toMillis(spell), getQueue().size());
-        }
     }
 
     @Override
@@ -285,6 +282,11 @@ public final class ElasticPool extends ThreadPoolExecutor {
     /** @return the fewest threads the pool keeps */
     public int minThreads() {
         return min;
+    }
+
+    /** @return the most threads the pool grows to ({@link #getMaximumPoolSize()} is its current size) */
+    public int maxThreads() {
+        return max;
     }
 
     @Override

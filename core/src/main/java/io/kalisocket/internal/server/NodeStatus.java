@@ -2,6 +2,7 @@ package io.kalisocket.internal.server;
 
 import io.kalisocket.config.KaliConfig;
 import io.kalisocket.internal.connection.ConnectionRegistry;
+import io.kalisocket.internal.exec.ElasticPool;
 import io.kalisocket.internal.stats.ServerStats;
 import io.kalisocket.internal.tls.TlsContexts;
 import io.netty.channel.EventLoop;
@@ -103,7 +104,7 @@ public final class NodeStatus {
             s.put("kind", "pool");
             s.put("size", pool.getPoolSize());
             s.put("target", pool.getCorePoolSize());
-            s.put("max", pool.getMaximumPoolSize());
+            s.put("max", pool instanceof ElasticPool elastic ? elastic.maxThreads() : pool.getMaximumPoolSize());
             s.put("active", pool.getActiveCount());
             s.put("queued", pool.getQueue().size());
             s.put("completed", pool.getCompletedTaskCount());

@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The action pool keeps few threads, grows only while work waits and the cores are not busy (actions that
- * block), never past its maximum, and shrinks back after a quiet period. Its monitor looks once a tick of the
- * server's clock, here a fake one: time moves only when a test advances it.
+ * block), never past its maximum, and shrinks to what its work used after a keep-alive without need. Its monitor
+ * looks once a tick of the server's clock, here a fake one: time moves only when a test advances it.
  */
 class ElasticPoolTest {
 
@@ -37,7 +37,7 @@ class ElasticPoolTest {
 
     private final CountDownLatch release = new CountDownLatch(1);
     private final FakeClock clock = new FakeClock();
-    private final Logger logger = (Logger) LoggerFactory.getLogger(ElasticPool.class);
+    private final Logger logger = (Logger) LoggerFactory.getLogger(BlockedPoolAlarm.class);
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
     private ElasticPool pool;
 
@@ -118,7 +118,7 @@ class ElasticPoolTest {
     }
 
     @Test
-    void aHeldQueueGrowsThePoolEvenWhenTheCpusAreBusy() {
+    void aQueueHeldByThreadsThatWait_growsThePoolEvenWhenTheCpusAreBusy() {
         AtomicLong cpu = new AtomicLong();
         pool = ElasticPool.unmonitored(1, 4, TICK, Duration.ofSeconds(60), THREADS, cpuAlwaysBusy(cpu), clock);
         pool.execute(() -> awaitQuietly(release));
@@ -129,6 +129,29 @@ class ElasticPoolTest {
         assertThat(pool.getCorePoolSize()).isEqualTo(1);
         pool.adjust(); // the same task is still at the head: nothing was taken for a tick
         assertThat(pool.getCorePoolSize()).isEqualTo(2);
+    }
+
+    /** A cold start: the first actions load classes and run interpreted, holding the threads, but computing. */
+    @Test
+    void aQueueHeldByThreadsThatCompute_onBusyCores_doesNotGrowThePool() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        AtomicLong computed = new AtomicLong();
+        pool = ElasticPool.unmonitored(1, 4, TICK, Duration.ofSeconds(60), THREADS, cpuAlwaysBusy(new AtomicLong()),
+                clock);
+        pool.execute(() -> {
+            while (release.getCount() > 0) {
+                computed.set(mx.getCurrentThreadCpuTime());
+            }
+        });
+        pool.execute(() -> { });
+        await().until(() -> pool.getActiveCount() == 1 && computed.get() > 0);
+
+        pool.adjust(); // first sight of the waiting task: the held thread's CPU time is read
+        long atLook = computed.get();
+        // Real time passes until the held thread has computed a whole tick, however starved the machine is.
+        await().until(() -> computed.get() - atLook > TICK.toNanos());
+        pool.adjust(); // nothing was taken for a tick, but more threads would only share the busy cores with it
+        assertThat(pool.getCorePoolSize()).isEqualTo(1);
     }
 
     @Test
@@ -205,6 +228,39 @@ class ElasticPoolTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> pool.getPoolSize() == 1);
     }
 
+    /**
+     * Steady work after a burst: the pool keeps twice the tasks that ran at once, and the other threads leave as soon
+     * as they are idle, not after a keep-alive that steady work would never let them reach (idle threads take turns).
+     */
+    @Test
+    void underSteadyWork_shrinksToTwiceTheTasksThatRanAtOnce_andTheOtherThreadsLeaveAtOnce() {
+        // Three looks make the 60 s keep-alive: threads that had to wait it out in real time would not leave here.
+        pool = ElasticPool.unmonitored(1, 8, Duration.ofSeconds(20), Duration.ofSeconds(60), THREADS, () -> 0, clock);
+        CountDownLatch burst = new CountDownLatch(1);
+        for (int i = 0; i < 8; i++) {
+            pool.execute(() -> awaitQuietly(burst));
+        }
+        looks(4); // 1 -> 2 -> 4 -> 8: tasks waited a whole look while the cpus idled
+        assertThat(pool.getCorePoolSize()).isEqualTo(8);
+        await().until(() -> pool.getActiveCount() == 8);
+        burst.countDown();
+        await().until(() -> pool.getActiveCount() == 0);
+
+        CountDownLatch steady = new CountDownLatch(1);
+        pool.execute(() -> awaitQuietly(steady));
+        pool.execute(() -> awaitQuietly(steady));
+        await().until(() -> pool.getActiveCount() == 2);
+        looks(3);
+        assertThat(pool.getCorePoolSize()).isEqualTo(4);
+        await().atMost(Duration.ofSeconds(10)).until(() -> pool.getPoolSize() == 4);
+
+        steady.countDown();
+        await().until(() -> pool.getActiveCount() == 0);
+        looks(3);
+        assertThat(pool.getCorePoolSize()).as("no work: back to the minimum").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> pool.getPoolSize() == 1);
+    }
+
     @Test
     void actionsThatReallyBlockAtTheMaximum_warn() {
         pool = ElasticPool.unmonitored(2, 2, TICK, Duration.ofSeconds(60), THREADS, () -> -1, clock);
@@ -215,7 +271,7 @@ class ElasticPoolTest {
 
         pool.adjust(); // the first sight of the waiting task
         pool.adjust(); // nothing was taken for a tick: the spell begins
-        clock.advance(ElasticPool.JUDGED_OVER);
+        clock.advance(BlockedPoolAlarm.JUDGED_OVER);
         pool.adjust();
 
         assertThat(warnings()).singleElement().asString()
@@ -243,10 +299,11 @@ class ElasticPoolTest {
         pool.adjust(); // the first sight of the waiting task
         pool.adjust(); // nothing was taken for a tick: the spell begins
         long[] atStart = snapshot(cpu);
-        long share = (long) (ElasticPool.JUDGED_OVER.toNanos() * 0.05); // well above the 1 % that counts as working
+        // well above the 1 % that counts as working
+        long share = (long) (BlockedPoolAlarm.JUDGED_OVER.toNanos() * 0.05);
         // Real time passes until each thread has computed its share, however starved of CPU the machine is.
         await().atMost(Duration.ofMinutes(1)).until(() -> everyAdvanced(cpu, atStart, share));
-        clock.advance(ElasticPool.JUDGED_OVER);
+        clock.advance(BlockedPoolAlarm.JUDGED_OVER);
         pool.adjust();
 
         assertThat(warnings()).isEmpty();
@@ -287,6 +344,12 @@ class ElasticPoolTest {
         return true;
     }
 
+    private void looks(int times) {
+        for (int i = 0; i < times; i++) {
+            pool.adjust();
+        }
+    }
+
     /** One tick of the clock: the monitor has looked once more when this returns. @return true */
     private boolean tick() {
         clock.advance(TICK);
@@ -294,7 +357,7 @@ class ElasticPoolTest {
     }
 
     /** A clock under which the process used every core for all the time that passed, and more. */
-    private static ElasticPool.CpuClock cpuAlwaysBusy(AtomicLong cpu) {
+    private static CpuClock cpuAlwaysBusy(AtomicLong cpu) {
         return () -> cpu.addAndGet(TimeUnit.SECONDS.toNanos(1000));
     }
 
