@@ -9,24 +9,23 @@ import java.util.concurrent.TimeUnit;
 /**
  * The server's event loops: one that accepts, and the workers that run every connection's pipeline.
  *
- * @param boss accepts TCP connections ({@code kali-accept}), or the workers themselves when there is one
+ * @param boss accepts TCP connections ({@code kali-accept})
  * @param workers run the connections ({@code kali-io-N})
  */
 record EventLoops(EventLoopGroup boss, EventLoopGroup workers) {
 
     /**
-     * With one worker loop, that loop accepts too: an accepting thread of its own would hand every new connection
-     * to it, a task and a wake-up (an {@code eventfd} write and a context switch) per connection, which on one core
-     * cost about a tenth of a handshake's CPU (docs/BENCHMARKS.md). With more, a separate loop accepts, so that
-     * accepting never waits behind a busy connection's work.
+     * A loop of its own accepts, even beside a single worker loop. Accepting on the worker loop itself saved a task
+     * and a wake-up per connection (a tenth of a handshake's CPU on one core), but under a flood of calls on that
+     * loop, clients that connected then were accepted a few a second and their handshakes timed out
+     * (docs/BENCHMARKS.md, "Accepting under a flood"); {@code EventLoopsTest} floods a one-loop server and connects.
      *
      * @param transport makes the groups
      * @param workerThreads worker loops, at least one
      * @return the loops
      */
     static EventLoops of(ServerTransport transport, int workerThreads) {
-        EventLoopGroup workers = transport.newGroup(workerThreads, "kali-io");
-        return new EventLoops(workerThreads == 1 ? workers : transport.newGroup(1, "kali-accept"), workers);
+        return new EventLoops(transport.newGroup(1, "kali-accept"), transport.newGroup(workerThreads, "kali-io"));
     }
 
     /** @return the worker loops, in order ({@code kali-io-0} first) */
@@ -38,9 +37,7 @@ record EventLoops(EventLoopGroup boss, EventLoopGroup workers) {
 
     /** Shuts both groups down at once (no quiet period: their work was drained before) and waits for the workers. */
     void shutdown() {
-        if (boss != workers) {
-            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        }
+        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

@@ -1,21 +1,24 @@
 package io.kalisocket.internal.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.kalisocket.config.ConfigLoader;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which loop accepts: with one worker loop, that loop itself (no thread of its own handing it every new connection);
- * with several, a loop of its own.
+ * A loop of its own accepts, however many worker loops there are. With one worker loop accepting too, clients that
+ * connected while others flooded that loop were accepted a few a second and timed out (the bench's {@code flood},
+ * which opens its connections while the first ones already flood, failed with "only 57 of 100 connections opened").
  */
 class EventLoopsTest {
 
     @Test
-    void oneWorkerLoop_acceptsItsConnectionsItself() {
+    void oneWorkerLoop_stillHasALoopOfItsOwnThatAccepts() {
         try (WebSocketListener listener = bind(1)) {
-            assertThat(listener.loops.boss()).isSameAs(listener.loops.workers());
+            assertThat(listener.loops.boss()).isNotSameAs(listener.loops.workers());
+            assertThat(listener.loops.boss()).hasSize(1);
             assertThat(listener.loops.workerList()).hasSize(1);
         }
     }
@@ -30,10 +33,11 @@ class EventLoopsTest {
     }
 
     @Test
-    void closingAListenerWhoseLoopAccepts_stopsThatLoop() {
+    void closingAListener_stopsItsWorkerLoops_andItsAcceptingLoop() {
         WebSocketListener listener = bind(1);
         listener.close();
         assertThat(listener.loops.workers().isTerminated()).isTrue();
+        await().until(() -> listener.loops.boss().isTerminated());
     }
 
     private static WebSocketListener bind(int workerThreads) {
