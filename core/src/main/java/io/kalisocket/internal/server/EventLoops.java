@@ -18,8 +18,8 @@ record EventLoops(EventLoopGroup boss, EventLoopGroup workers) {
      * A loop of its own accepts, even beside a single worker loop. Accepting on the worker loop itself saved a task
      * and a wake-up per connection (a tenth of a handshake's CPU on one core), but under a flood of calls on that
      * loop, clients that connected then were accepted a few a second and their handshakes timed out
-     * (docs/BENCHMARKS.md, "Accepting under a flood": the bench's {@code flood} reproduces it, opening its connections
-     * while the first ones already flood).
+     * (docs/BENCHMARKS.md, "Accepting under a flood"; the bench's {@code FloodSmokeTest} floods a server on one core
+     * while it connects).
      *
      * @param transport makes the groups
      * @param workerThreads worker loops, at least one
