@@ -29,15 +29,14 @@ bench() {
   echo
 }
 
-run() {
-  wanted "$1" && bench "$@"
-  return 0
-}
-
-# Runs scenario $2 under the name $1 (a second set of flags for one scenario).
+# Runs scenario $2 (flags after it) under the name $1, when SCENARIOS wants that name.
 run_as() {
   wanted "$1" && bench "${@:2}"
   return 0
+}
+
+run() {
+  run_as "$1" "$@"
 }
 
 stop_demo() {
@@ -66,6 +65,7 @@ start_demo() {
   return 1
 }
 
+# Runs $2 (a function given the demo's URL and pid, then the rest) against a demo started for it, under the name $1.
 run_demo() {
   wanted "$1" || return 0
   if [[ ! -f "$demo_jar" ]]; then
@@ -76,8 +76,21 @@ run_demo() {
   start_demo || return 0
   echo "## $1 (demo pid $demo_pid, port $demo_port)"
   echo
-  bench "${@:2}" --target "ws://127.0.0.1:$demo_port/" --target-pid "$demo_pid"
+  "$2" "ws://127.0.0.1:$demo_port/" "$demo_pid" "${@:3}"
   stop_demo
+}
+
+# The handshake scenario with the demo as its target, beside the bench's own servers.
+demo_handshake() {
+  bench handshake "${@:3}" --target "$1" --target-pid "$2"
+}
+
+# N clients at once, each waiting for its welcome. The load on the other core, as the runner pins itself:
+# unpinned, its JIT and GC took the demo's core too.
+demo_crowd() {
+  nice -n -10 taskset -c 1 "$java" "${load_jvm[@]}" -jar "$jar" crowd --target "$1" --pid "$2" "${@:3}" 2>/dev/null \
+      || echo "(demo-crowd failed: exit $?)"
+  echo
 }
 
 echo "# $("$java" -version 2>&1 | head -1), $(nproc) cores, $(date -u +%FT%TZ), $(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo '?')"
@@ -93,16 +106,8 @@ run handshake --rate 4000 --connections 64 --warmup 10
 # Closed loops: handshakes a second (issue 6's bar); the load side saturates, so read the per-cpu-s row
 run_as handshake-loops handshake --connections 32
 run overload --fd-limit 1024 --connections 256
-run_demo demo-handshake handshake --rate 4000 --connections 64 --warmup 10 --servers kali
-if wanted demo-crowd && [[ -f "$demo_jar" ]] && start_demo; then
-  echo "## demo-crowd (demo pid $demo_pid, port $demo_port)"
-  echo
-  # the load on the other core, as the runner pins itself: unpinned, its JIT and GC took the demo's core too
-  nice -n -10 taskset -c 1 "$java" "${load_jvm[@]}" -jar "$jar" crowd --target "ws://127.0.0.1:$demo_port/" \
-      --pid "$demo_pid" --connections 10000 2>/dev/null || echo "(demo-crowd failed: exit $?)"
-  echo
-  stop_demo
-fi
+run_demo demo-handshake demo_handshake --rate 4000 --connections 64 --warmup 10 --servers kali
+run_demo demo-crowd demo_crowd --connections 10000
 run cluster-uid --connections 100 --rate 1000,2000,5000 --warmup 8   # JIT of the Redis path needs the longer warm-up
 run cluster-fanout --connections 10000 --warmup 5
 run reconnect --connections 10000 --messages 5
