@@ -2,27 +2,31 @@ package io.kalisocket.internal.lifecycle;
 
 import io.kalisocket.internal.exec.SerialQueue;
 import io.netty.channel.Channel;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Knows every channel of the server until its connection is finished: closed, and every task its queue held
- * at that moment (its last messages, the offline action, {@code onClose}) has run. Told by the lifecycle stage when
- * a channel starts and ends: not a stage of its own, which would be 64 bytes of every connection.
+ * Counts every channel of the server until its connection is finished: closed, and every task its queue held at that
+ * moment (its last messages, the offline action, {@code onClose}) has run. Told by the lifecycle stage when a channel
+ * starts, upgrades and ends: not a stage of its own, which would be 64 bytes of every connection.
+ *
+ * <p>Only the channels still speaking HTTP are kept by name (the drain closes those idle between two requests); an
+ * upgraded one is found through the connection registry, so it holds no entry here: a map entry was 38 bytes of
+ * every idle connection (docs/BENCHMARKS.md, "idle memory per connection").
  */
 public final class ChannelTracker {
 
-    /**
-     * The value of a channel nobody waits for yet. Its future is made only when asked for ({@link #unfinished}, at a
-     * drain): an open connection holds no future and no listener, just its map entry.
-     */
-    private static final Object NOT_AWAITED = new Object();
-
-    private final ConcurrentHashMap<Channel, Object> live = new ConcurrentHashMap<>();
+    private final Set<Channel> speakingHttp = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger unfinished = new AtomicInteger();
+    /** Completed at the next finish; set only while the drain waits for one. */
+    private volatile CompletableFuture<Void> nextFinish;
     private final Function<Channel, SerialQueue> queueOf;
 
     /** @param queueOf the queue of a channel's connection, or null when it has none */
@@ -32,53 +36,64 @@ public final class ChannelTracker {
 
     /** @param channel a channel that became active (told by the lifecycle stage, first thing) */
     public void opened(Channel channel) {
-        live.put(channel, NOT_AWAITED);
+        unfinished.incrementAndGet();
+        speakingHttp.add(channel);
+    }
+
+    /** @param channel a channel whose WebSocket upgrade completed: from now on the connection registry lists it */
+    public void upgraded(Channel channel) {
+        speakingHttp.remove(channel);
     }
 
     /**
-     * Call once every stage handled the channel's end: the lifecycle stage queued the offline action and
-     * {@code onClose}, and this marker, queued behind them, says when they are done.
+     * Call once, after every stage handled the channel's end: the lifecycle stage queued the offline action and
+     * {@code onClose}, and a marker queued behind them says when they are done (at once when nothing is queued).
      *
      * @param channel a channel that became inactive
      */
     public void closed(Channel channel) {
-        if (!live.containsKey(channel)) {
-            return;
-        }
-        // The marker, queued behind them, says when they are done (at once when nothing is queued).
+        speakingHttp.remove(channel);
         SerialQueue queue = queueOf.apply(channel);
-        if (queue == null || queue.isIdle() || !queue.offer(() -> finished(channel))) {
-            finished(channel);
+        if (queue == null || queue.isIdle() || !queue.offer(this::finished)) {
+            finished();
         }
     }
 
-    private void finished(Channel channel) {
-        if (live.remove(channel) instanceof CompletableFuture<?> awaited) {
-            awaited.complete(null);
+    private void finished() {
+        unfinished.decrementAndGet();
+        CompletableFuture<Void> waiting = nextFinish;
+        if (waiting != null) {
+            waiting.complete(null);
         }
     }
 
-    /** @return the channels not finished yet, each with the future that completes when it is */
-    @SuppressWarnings("unchecked")
-    public Map<Channel, CompletableFuture<Void>> unfinished() {
-        Map<Channel, CompletableFuture<Void>> awaited = new HashMap<>();
-        for (Channel channel : live.keySet()) {
-            Object future = live.computeIfPresent(channel,
-                    (c, value) -> value == NOT_AWAITED ? new CompletableFuture<Void>() : value);
-            if (future != null) {
-                awaited.put(channel, (CompletableFuture<Void>) future);
+    /**
+     * Waits until a channel finishes, at most {@code nanos}; for the drain, the only caller.
+     *
+     * @param nanos the longest wait
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public void awaitAFinish(long nanos) throws InterruptedException {
+        CompletableFuture<Void> next = new CompletableFuture<>();
+        nextFinish = next;
+        try {
+            if (unfinished.get() > 0) { // read after the future is set: a finish from now on completes it
+                next.get(nanos, TimeUnit.NANOSECONDS);
             }
+        } catch (TimeoutException | ExecutionException e) {
+            // Time to look again: a connection may have upgraded meanwhile.
+        } finally {
+            nextFinish = null;
         }
-        return Map.copyOf(awaited);
     }
 
-    /** @return the channels not finished yet */
-    public List<Channel> channels() {
-        return List.copyOf(live.keySet());
+    /** @return the channels still in their HTTP phase: a page's keep-alive connection, or an upgrade being checked */
+    public List<Channel> speakingHttp() {
+        return List.copyOf(speakingHttp);
     }
 
-    /** @return how many channels are not finished yet */
+    /** @return how many channels are not finished yet: speaking HTTP, upgraded, or closing */
     public int count() {
-        return live.size();
+        return unfinished.get();
     }
 }

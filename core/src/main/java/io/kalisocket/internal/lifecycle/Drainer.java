@@ -5,13 +5,9 @@ import io.kalisocket.internal.connection.ConnectionRegistry;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,37 +52,24 @@ public final class Drainer {
         try {
             while (true) {
                 connections.all().forEach(c -> tell(c, deadline));
-                Map<Channel, CompletableFuture<Void>> left = tracker.unfinished();
-                if (left.isEmpty()) {
+                if (tracker.count() == 0) {
                     return true;
                 }
-                left.keySet().stream().filter(this::notTold).forEach(idleHttp::closeIfIdle);
+                tracker.speakingHttp().forEach(idleHttp::closeIfIdle);
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
-                    log.warn("drain deadline passed with {} connection(s) not finished; dropping them", left.size());
-                    left.keySet().forEach(Channel::close);
-                    return false;
+                    log.warn("drain deadline passed with {} connection(s) not finished; dropping them",
+                            tracker.count());
+                    connections.all().forEach(c -> c.socket().channel().close());
+                    tracker.speakingHttp().forEach(Channel::close);
+                    return false; // what neither lists (an upgrade waiting for its claim) ends with the event loops
                 }
-                awaitAny(left, Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(RESCAN_MILLIS)));
+                tracker.awaitAFinish(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(RESCAN_MILLIS)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    private static void awaitAny(Map<Channel, CompletableFuture<Void>> left, long nanos) throws InterruptedException {
-        try {
-            CompletableFuture.anyOf(left.values().toArray(CompletableFuture[]::new)).get(nanos, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // Time to look again: a connection may have upgraded meanwhile.
-        }
-    }
-
-    /** @return true unless the channel carries a WebSocket connection already told to close */
-    private boolean notTold(Channel channel) {
-        ChannelConnection c = ChannelConnection.of(channel);
-        return c == null || !told.contains(c.id());
     }
 
     /** Queues the 1012 close behind everything the connection's queue holds now. */

@@ -3,7 +3,7 @@ package io.kalisocket.internal.lifecycle;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameDecoder;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -40,6 +40,6 @@ final class IdleHttpCloser {
     }
 
     private static boolean isIdleHttp(Channel channel) {
-        return channel.pipeline().get(WebSocketFrameEncoder.class) == null && channel.config().isAutoRead();
+        return channel.pipeline().get(WebSocketFrameDecoder.class) == null && channel.config().isAutoRead();
     }
 }

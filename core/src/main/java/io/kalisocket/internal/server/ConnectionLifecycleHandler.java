@@ -182,6 +182,7 @@ final class ConnectionLifecycleHandler extends LoopTimeouts.Entry implements Cha
     private void upgraded(ChannelHandlerContext ctx) {
         // A WebSocket no longer needs the HTTP side: drop it to save memory per connection.
         ctx.pipeline().remove(HttpRequestHandler.class);
+        parts.tracker().upgraded(ctx.channel()); // listed by the registry from now on
         guard.upgraded();
         stop();
         parts.idleTime().start(ctx.channel(), this);

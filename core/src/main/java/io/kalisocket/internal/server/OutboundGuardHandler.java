@@ -20,6 +20,7 @@ import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.ReferenceCountUtil;
@@ -27,7 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connection's one outbound stage. Flush consolidation (Netty's {@link FlushConsolidationHandler}, whose stage
+ * The connection's one outbound stage, the WebSocket encoder's too: frames leave it encoded, by one encoder the
+ * server's guards share (Netty's, stateless on a server, which masks nothing), so the encoder is no stage of its own
+ * (its context and handler were 88 bytes of every connection and a hop per write). Flush consolidation (Netty's {@link FlushConsolidationHandler}, whose stage
  * this is, so it costs no stage of its own): the flushes of one read, and those in a row outside reads, become one
  * write to the socket (at most 256 each).
  *
@@ -58,8 +61,19 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
      * @param policy what a push to a slow consumer gets
      * @param stats counts what passes and what is dropped
      * @param closingHandshake the server's closing handshake, for the close frames that pass here
+     * @param frames encodes every frame written here (its {@code write} is given this stage's context)
      */
-    record Rules(SlowConsumerPolicy policy, ServerStats stats, ClosingHandshake closingHandshake) {
+    record Rules(SlowConsumerPolicy policy, ServerStats stats, ClosingHandshake closingHandshake,
+            WebSocket13FrameEncoder frames) {
+
+        /**
+         * @param policy what a push to a slow consumer gets
+         * @param stats counts what passes and what is dropped
+         * @param closingHandshake the server's closing handshake, for the close frames that pass here
+         */
+        Rules(SlowConsumerPolicy policy, ServerStats stats, ClosingHandshake closingHandshake) {
+            this(policy, stats, closingHandshake, new WebSocket13FrameEncoder(false));
+        }
     }
 
     private final Rules rules;
@@ -107,7 +121,7 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
     }
 
     @Override
-    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
         if (protocolStage && closeSent != null) {
             ReferenceCountUtil.release(msg);
             promise.setFailure(new ClosedChannelException());
@@ -117,7 +131,7 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
             ChannelPromise sent = promise.unvoid();
             closeSent = sent;
             rules.closingHandshake().sending(ctx, close);
-            ctx.write(msg, sent);
+            rules.frames().write(ctx, msg, sent);
             return;
         } else if (msg instanceof TextWebSocketFrame && ctx.channel().isActive()) {
             // (A closed channel is not writable either: that is no slow consumer, and the write fails on its own.)
@@ -131,7 +145,7 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
                 connection.socket().countOut();
             }
         }
-        ctx.write(msg, promise);
+        rules.frames().write(ctx, msg, promise); // a frame encoded, anything else (HTTP, a shared frame) as it is
     }
 
     @Override
@@ -145,7 +159,8 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
                 return;
             }
         } else if (protocolStage && msg instanceof PingWebSocketFrame ping) {
-            ctx.writeAndFlush(new PongWebSocketFrame(ping.content())); // the pong takes the ping's reference
+            rules.frames().write(ctx, new PongWebSocketFrame(ping.content()), ctx.newPromise()); // takes its buffer
+            ctx.flush();
             readIfNeeded(ctx);
             return;
         } else if (protocolStage && msg instanceof PongWebSocketFrame pong) {
@@ -163,7 +178,7 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
     }
 
     /** The client started the closing handshake: its frame goes back, then the connection closes (RFC 6455 5.5.1). */
-    private void answerClose(ChannelHandlerContext ctx, CloseWebSocketFrame close) {
+    private void answerClose(ChannelHandlerContext ctx, CloseWebSocketFrame close) throws Exception {
         if (closeSent != null) {
             close.release(); // the server's close is on its way already; its timer ends the connection
             return;
@@ -171,7 +186,9 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
         ChannelPromise sent = ctx.newPromise();
         closeSent = sent;
         rules.closingHandshake().sending(ctx, close);
-        ctx.writeAndFlush(close, sent).addListener(ChannelFutureListener.CLOSE);
+        rules.frames().write(ctx, close, sent);
+        ctx.flush();
+        sent.addListener(ChannelFutureListener.CLOSE);
     }
 
     private static void readIfNeeded(ChannelHandlerContext ctx) {
@@ -246,7 +263,7 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
         if (closeSent != null || !ctx.channel().isActive() || !admit(false)) {
             return false;
         }
-        // Already encoded: through the encoders below as they are, and not held by flush consolidation.
+        // Already framed: written as it is (past no encoder), and not held by flush consolidation.
         ctx.write(frame.content().retainedDuplicate(), ctx.voidPromise());
         return true;
     }

@@ -2,7 +2,6 @@ package io.kalisocket.internal.server;
 
 import io.kalisocket.config.KaliConfig;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
 
@@ -41,9 +40,9 @@ public final class WebSocketListener implements AutoCloseable {
                     .option(ChannelOption.SO_REUSEADDR, true)
                     // No TCP_NODELAY child option: Netty turns it on for every accepted socket already (on all but
                     // Android), and setting it again was a second setsockopt per connection.
-                    // One allocator for every socket (each still has its own sizing handle): by default each
-                    // socket would get an allocator of its own, 32 bytes of every idle connection.
-                    .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator())
+                    // One allocator for every socket and one sizing handle per event loop: by default each socket
+                    // would get an allocator (32 bytes) and a handle (112 bytes) of its own.
+                    .childOption(ChannelOption.RCVBUF_ALLOCATOR, new LoopSharedRecvAllocator())
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                             config.limits().outboundLowWaterMark(), config.limits().outboundHighWaterMark()));
             Listener listener = Listener.bind(bootstrap, new ListenerAddress("websocket listener",

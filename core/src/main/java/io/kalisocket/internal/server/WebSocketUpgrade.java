@@ -1,16 +1,21 @@
 package io.kalisocket.internal.server;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
@@ -53,7 +58,8 @@ final class WebSocketUpgrade {
     }
 
     /**
-     * Answers the upgrade (releases the request): on success the HTTP codec is replaced by the WebSocket one and
+     * Answers the upgrade (releases the request): on success the HTTP codec is replaced by the WebSocket decoder (the
+     * outbound guard encodes) and
      * {@link #COMPLETED} goes up the pipeline from {@code ctx}.
      *
      * @param ctx the HTTP stage's context
@@ -77,6 +83,7 @@ final class WebSocketUpgrade {
                 ctx.fireExceptionCaught(answered.cause());
                 return;
             }
+            leaveFramesToTheGuard(ctx.pipeline());
             // Told now, not once the 101 answer is on the wire: the answer's flush waits in the outbound guard's flush
             // consolidation until this event loop is done with the read, so what the stages above write on the
             // upgrade (a connect action's welcome push, recovery's frame) leaves in the same write to the socket.
@@ -91,6 +98,30 @@ final class WebSocketUpgrade {
         } finally {
             request.release();
         }
+    }
+
+    /**
+     * The handshaker added its frame encoder below the HTTP codec; the outbound guard encodes instead, so the encoder
+     * goes (its context and handler: 88 bytes of every connection). The codec itself stays until the 101 answer is
+     * flushed (the handshaker removes it then, by name), but it would take the guard's encoded frames for a response
+     * body: a stage that passes everything takes its place and name now. The answer is past both already: it was
+     * written, in this call on the event loop, to the socket's outbound buffer.
+     */
+    private static void leaveFramesToTheGuard(ChannelPipeline pipeline) {
+        ChannelHandler encoder = pipeline.get(WebSocketFrameEncoder.class);
+        if (encoder != null) {
+            pipeline.remove(encoder);
+        }
+        ChannelHandlerContext codec = pipeline.context(HttpServerCodec.class);
+        if (codec != null) {
+            pipeline.replace(codec.handler(), codec.name(), PassingThrough.INSTANCE);
+        }
+    }
+
+    /** Passes everything, both ways: the HTTP codec's stand-in until the handshaker removes it. */
+    @ChannelHandler.Sharable
+    private static final class PassingThrough extends ChannelDuplexHandler {
+        static final PassingThrough INSTANCE = new PassingThrough();
     }
 
     private static void answerAndClose(ChannelHandlerContext ctx, HttpResponseStatus status, String reason) {
