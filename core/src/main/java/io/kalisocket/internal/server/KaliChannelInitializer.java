@@ -39,7 +39,7 @@ final class KaliChannelInitializer implements Consumer<Channel> {
         this.parts = parts;
         this.limits = parts.config.limits();
         this.endpoint = WebSocketEndpoint.of(parts);
-        this.upgrade = new WebSocketUpgrade(parts.tls != null, endpoint.path(), WebSocketDecoderConfig.newBuilder()
+        this.upgrade = new WebSocketUpgrade(WebSocketDecoderConfig.newBuilder()
                 .maxFramePayloadLength(limits.maxMessageBytes())
                 .expectMaskedFrames(true)
                 .allowExtensions(false)

@@ -1,33 +1,39 @@
 package io.kalisocket.internal.server;
 
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
-import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker13;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Completes an upgrade request that passed every check ({@link HttpRequestHandler}) with Netty's handshaker, as
- * Netty's {@code WebSocketServerProtocolHandler} does, answering as it does: 403 to an upgrade that is no GET, 426
- * with the supported version to an unknown one, 400 with the handshaker's reason to a malformed one. Not that
- * stage itself: it would add and remove two stages, schedule and cancel a handshake timer and set a channel
- * attribute on every handshake, while the lifecycle stage times the handshake already and the outbound guard does
- * what the protocol stage did after it. One per server.
+ * Completes an upgrade request that passed every check ({@link HttpRequestHandler}), answering as Netty's
+ * {@code WebSocketServerProtocolHandler} does: 403 to an upgrade that is no GET, 426 naming version 13 to any other
+ * version, 400 with the handshaker's reason to a malformed one, 101 with the answer of Netty's RFC 6455 handshaker.
+ *
+ * <p>Netty's handshaker is asked for its answer only, not to change the pipeline: it would add an encoder and a
+ * decoder stage, remove the aggregator, and remove the HTTP codec once the answer is flushed. Here the HTTP codec is
+ * replaced by the frame decoder as soon as the answer has passed it (it is written in this call, on the event loop),
+ * and there is no encoder stage: the outbound guard encodes (its context and handler were 88 bytes of every
+ * connection). Two changes of the pipeline per handshake instead of four, and no handshaker per handshake. Only
+ * RFC 6455's version 13 is spoken (Netty also accepts the 2011 drafts 7 and 8 and hixie-76, which no browser sends).
+ * One per server.
  */
 final class WebSocketUpgrade {
 
@@ -42,25 +48,19 @@ final class WebSocketUpgrade {
         }
     };
 
-    private final String scheme;
-    private final String path;
+    private final Answers answers;
     private final WebSocketDecoderConfig decoderConfig;
 
-    /**
-     * @param tls true when the listener speaks TLS ({@code wss://})
-     * @param path the WebSocket path
-     * @param decoderConfig what the frame decoder accepts
-     */
-    WebSocketUpgrade(boolean tls, String path, WebSocketDecoderConfig decoderConfig) {
-        this.scheme = tls ? "wss://" : "ws://";
-        this.path = path;
+    /** @param decoderConfig what the frame decoder accepts */
+    WebSocketUpgrade(WebSocketDecoderConfig decoderConfig) {
+        this.answers = new Answers(decoderConfig);
         this.decoderConfig = decoderConfig;
     }
 
     /**
      * Answers the upgrade (releases the request): on success the HTTP codec is replaced by the WebSocket decoder (the
-     * outbound guard encodes) and
-     * {@link #COMPLETED} goes up the pipeline from {@code ctx}.
+     * outbound guard encodes) and {@link #COMPLETED} goes up the pipeline from {@code ctx}. Call on the channel's event
+     * loop: the answer must have passed the HTTP codec when the codec is replaced.
      *
      * @param ctx the HTTP stage's context
      * @param request an upgrade request that passed the server's checks
@@ -71,22 +71,23 @@ final class WebSocketUpgrade {
                 answerAndClose(ctx, HttpResponseStatus.FORBIDDEN, "");
                 return;
             }
-            String location = scheme + request.headers().get(HttpHeaderNames.HOST) + path;
-            WebSocketServerHandshaker handshaker =
-                    new WebSocketServerHandshakerFactory(location, null, decoderConfig).newHandshaker(request);
-            if (handshaker == null) {
+            if (!WebSocketVersion.V13.toHttpHeaderValue().equals(
+                    request.headers().get(HttpHeaderNames.SEC_WEBSOCKET_VERSION))) {
                 WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
                 return;
             }
-            ChannelFuture answered = handshaker.handshake(ctx.channel(), request);
+            FullHttpResponse answer = answers.to(request);
+            ChannelPipeline pipeline = ctx.pipeline();
+            pipeline.remove(HttpObjectAggregator.class);
+            // From the tail: the answer's flush waits in the outbound guard's flush consolidation until this event
+            // loop is done with the read, so what the stages above write on the upgrade (a connect action's welcome
+            // push, recovery's frame) leaves in the same write to the socket. It passes the HTTP codec here and now.
+            ChannelFuture answered = ctx.channel().writeAndFlush(answer);
             if (answered.isDone() && !answered.isSuccess()) {
                 ctx.fireExceptionCaught(answered.cause());
                 return;
             }
-            leaveFramesToTheGuard(ctx.pipeline());
-            // Told now, not once the 101 answer is on the wire: the answer's flush waits in the outbound guard's flush
-            // consolidation until this event loop is done with the read, so what the stages above write on the
-            // upgrade (a connect action's welcome push, recovery's frame) leaves in the same write to the socket.
+            pipeline.replace(HttpServerCodec.class, "ws-decoder", new WebSocket13FrameDecoder(decoderConfig));
             ctx.fireUserEventTriggered(COMPLETED);
             answered.addListener(written -> {
                 if (!written.isSuccess()) {
@@ -100,28 +101,17 @@ final class WebSocketUpgrade {
         }
     }
 
-    /**
-     * The handshaker added its frame encoder below the HTTP codec; the outbound guard encodes instead, so the encoder
-     * goes (its context and handler: 88 bytes of every connection). The codec itself stays until the 101 answer is
-     * flushed (the handshaker removes it then, by name), but it would take the guard's encoded frames for a response
-     * body: a stage that passes everything takes its place and name now. The answer is past both already: it was
-     * written, in this call on the event loop, to the socket's outbound buffer.
-     */
-    private static void leaveFramesToTheGuard(ChannelPipeline pipeline) {
-        ChannelHandler encoder = pipeline.get(WebSocketFrameEncoder.class);
-        if (encoder != null) {
-            pipeline.remove(encoder);
-        }
-        ChannelHandlerContext codec = pipeline.context(HttpServerCodec.class);
-        if (codec != null) {
-            pipeline.replace(codec.handler(), codec.name(), PassingThrough.INSTANCE);
-        }
-    }
+    /** Netty's RFC 6455 handshaker, asked for its answer only; the answer depends on the request alone. */
+    private static final class Answers extends WebSocketServerHandshaker13 {
 
-    /** Passes everything, both ways: the HTTP codec's stand-in until the handshaker removes it. */
-    @ChannelHandler.Sharable
-    private static final class PassingThrough extends ChannelDuplexHandler {
-        static final PassingThrough INSTANCE = new PassingThrough();
+        Answers(WebSocketDecoderConfig decoderConfig) {
+            super(null, null, decoderConfig); // no URL: an answer of version 13 does not name it
+        }
+
+        /** @throws WebSocketHandshakeException when the request is no valid upgrade (no key, no Upgrade header) */
+        FullHttpResponse to(FullHttpRequest request) {
+            return newHandshakeResponse(request, null);
+        }
     }
 
     private static void answerAndClose(ChannelHandlerContext ctx, HttpResponseStatus status, String reason) {

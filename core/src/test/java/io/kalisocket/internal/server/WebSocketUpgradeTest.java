@@ -2,14 +2,24 @@ package io.kalisocket.internal.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kalisocket.KaliServer;
 import io.kalisocket.RunningServer;
+import io.kalisocket.internal.connection.ChannelConnection;
+import io.kalisocket.testing.RawWebSocket;
+import io.netty.channel.Channel;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The handshake of an upgrade that passed the server's checks, done with Netty's handshaker and answered as Netty's
- * protocol stage answers: 101 to a valid upgrade, 426 naming the version it speaks to an unknown version, 400 to a
- * request the handshaker cannot answer, 403 to an upgrade that is not a GET.
+ * The handshake of an upgrade that passed the server's checks, answered with Netty's handshaker's answer as Netty's
+ * protocol stage answers: 101 to a valid upgrade, 426 naming version 13 (RFC 6455, the only one spoken) to any other
+ * version, 400 to a request the handshaker cannot answer, 403 to an upgrade that is not a GET. An upgraded socket keeps
+ * only the stages it needs.
  */
 class WebSocketUpgradeTest {
 
@@ -23,10 +33,11 @@ class WebSocketUpgradeTest {
         }
     }
 
-    @Test
-    void anUnknownVersion_is426_namingVersion13() {
+    @ParameterizedTest
+    @ValueSource(strings = {"Sec-WebSocket-Version: 99\r\n", "Sec-WebSocket-Version: 8\r\n", ""})
+    void anyOtherVersion_is426_namingVersion13(String version) {
         try (RunningServer server = TestServers.probe()) {
-            UpgradeAnswer answer = UpgradeAnswer.exchange(server.port(), request("GET", "Sec-WebSocket-Version: 99\r\n"
+            UpgradeAnswer answer = UpgradeAnswer.exchange(server.port(), request("GET", version
                     + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"));
             assertThat(answer.status()).isEqualTo(426);
             assertThat(answer.header("Sec-WebSocket-Version")).hasValue("13");
@@ -48,6 +59,23 @@ class WebSocketUpgradeTest {
             UpgradeAnswer answer = UpgradeAnswer.exchange(server.port(), request("POST", "Sec-WebSocket-Version: 13\r\n"
                     + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nContent-Length: 0\r\n"));
             assertThat(answer.status()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void anUpgradedSocket_keepsTheFrameDecoder_theGuard_andTheLifecycleStage_only() throws Exception {
+        AtomicReference<Channel> accepted = new AtomicReference<>();
+        try (RunningServer server = TestServers.probe(config -> KaliServer.create(config)
+                .onConnect(c -> accepted.set(((ChannelConnection) c).socket().channel())));
+                RawWebSocket client = RawWebSocket.connect(server.port())) {
+            assertThat(client.statusLine()).contains("101");
+            Channel channel = accepted.get();
+
+            List<String> stages = channel.eventLoop().submit(() -> List.copyOf(channel.pipeline().toMap().keySet()))
+                    .get(20, TimeUnit.SECONDS);
+
+            assertThat(stages).as("no HTTP stage, no encoder stage: the guard encodes")
+                    .containsExactly("ws-decoder", "guard", "lifecycle");
         }
     }
 

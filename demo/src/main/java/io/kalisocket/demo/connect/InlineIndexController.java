@@ -7,8 +7,8 @@ import io.kalisocket.mvc.Inline;
 /**
  * {@code ct=index} on one node: the connect actions ({@link Arrivals}) declared non-blocking, since the local
  * gateway answers from memory and the presence batches are in memory too. They run on the connection's event loop:
- * a connecting client costs no hand-off to an action thread and back (the demo's handshakes per CPU-second went from
- * 0.75x to 0.98x of a server without connect actions, docs/BENCHMARKS.md). Not for a cluster, whose gateway calls
+ * a connecting client costs no hand-off to an action thread and back (docs/BENCHMARKS.md, "the demo", has the
+ * demo's handshakes against a server without connect actions). Not for a cluster, whose gateway calls
  * wait on Redis: {@link IndexController} runs the same actions on action threads.
  */
 @Controller("index")
