@@ -10,6 +10,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.ssl.SslHandler;
 import java.util.function.Consumer;
@@ -48,8 +49,9 @@ final class KaliChannelInitializer implements Consumer<Channel> {
                 // TCP reset that can destroy that frame; the outbound guard answers instead.
                 .closeOnProtocolViolation(false)
                 .build());
+        // One frame encoder for every connection: Netty's is stateless on a server, which masks nothing.
         this.guardRules = new OutboundGuardHandler.Rules(limits.slowConsumerPolicy(), parts.stats,
-                new ClosingHandshake(parts.clock, parts.recoveryHook));
+                new ClosingHandshake(parts.clock, parts.recoveryHook), new WebSocket13FrameEncoder(false));
         ConnectionErrors errors = new ConnectionErrors(limits.maxMessageBytes(), parts.callbacks,
                 parts.finisher, parts.stats, new LogLimiter(ConnectionErrors.WARN_INTERVAL, parts.clock::nanoTime));
         this.tasks = new ConnectionTasks(parts.dispatcher, parts.stats);

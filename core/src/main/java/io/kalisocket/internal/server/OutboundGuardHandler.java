@@ -65,15 +65,6 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
      */
     record Rules(SlowConsumerPolicy policy, ServerStats stats, ClosingHandshake closingHandshake,
             WebSocket13FrameEncoder frames) {
-
-        /**
-         * @param policy what a push to a slow consumer gets
-         * @param stats counts what passes and what is dropped
-         * @param closingHandshake the server's closing handshake, for the close frames that pass here
-         */
-        Rules(SlowConsumerPolicy policy, ServerStats stats, ClosingHandshake closingHandshake) {
-            this(policy, stats, closingHandshake, new WebSocket13FrameEncoder(false));
-        }
     }
 
     private final Rules rules;
@@ -93,7 +84,7 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
      * @param closingHandshake the server's closing handshake, for the close frames that pass here
      */
     OutboundGuardHandler(SlowConsumerPolicy policy, ServerStats stats, ClosingHandshake closingHandshake) {
-        this(new Rules(policy, stats, closingHandshake));
+        this(new Rules(policy, stats, closingHandshake, new WebSocket13FrameEncoder(false)));
     }
 
     /** @param rules what the server's guards share */
