@@ -50,7 +50,8 @@ final class KaliChannelInitializer implements Consumer<Channel> {
                 .closeOnProtocolViolation(false)
                 .build());
         // One frame encoder for every connection: Netty's is stateless on a server, which masks nothing.
-        this.guardRules = new OutboundGuardHandler.Rules(limits.slowConsumerPolicy(), parts.stats,
+        this.guardRules = new OutboundGuardHandler.Rules(
+                new SlowConsumers(limits.slowConsumerPolicy(), parts.stats),
                 new ClosingHandshake(parts.clock, parts.recoveryHook), new WebSocket13FrameEncoder(false));
         ConnectionErrors errors = new ConnectionErrors(limits.maxMessageBytes(), parts.callbacks,
                 parts.finisher, parts.stats, new LogLimiter(ConnectionErrors.WARN_INTERVAL, parts.clock::nanoTime));

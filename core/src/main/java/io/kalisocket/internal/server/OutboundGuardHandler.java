@@ -6,7 +6,6 @@ import io.kalisocket.internal.connection.ReadThrottle;
 import io.kalisocket.internal.connection.ReplyFrame;
 import io.kalisocket.internal.connection.SharedFrameWriter;
 import io.kalisocket.internal.connection.WireFrame;
-import io.kalisocket.internal.stats.Counter;
 import io.kalisocket.internal.stats.ServerStats;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -24,8 +23,6 @@ import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.ReferenceCountUtil;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The connection's one outbound stage, the WebSocket encoder's too: frames leave it encoded, by one encoder the
@@ -53,18 +50,14 @@ import org.slf4j.LoggerFactory;
  */
 final class OutboundGuardHandler extends FlushConsolidationHandler implements SharedFrameWriter {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboundGuardHandler.class);
-
     /**
      * What every connection's guard shares, made once per server: one reference per connection, not three.
      *
-     * @param policy what a push to a slow consumer gets
-     * @param stats counts what passes and what is dropped
+     * @param slowConsumers what a push to a slow consumer gets
      * @param closingHandshake the server's closing handshake, for the close frames that pass here
      * @param frames encodes every frame written here (its {@code write} is given this stage's context)
      */
-    record Rules(SlowConsumerPolicy policy, ServerStats stats, ClosingHandshake closingHandshake,
-            WebSocket13FrameEncoder frames) {
+    record Rules(SlowConsumers slowConsumers, ClosingHandshake closingHandshake, WebSocket13FrameEncoder frames) {
     }
 
     private final Rules rules;
@@ -84,7 +77,7 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
      * @param closingHandshake the server's closing handshake, for the close frames that pass here
      */
     OutboundGuardHandler(SlowConsumerPolicy policy, ServerStats stats, ClosingHandshake closingHandshake) {
-        this(new Rules(policy, stats, closingHandshake, new WebSocket13FrameEncoder(false)));
+        this(new Rules(new SlowConsumers(policy, stats), closingHandshake, new WebSocket13FrameEncoder(false)));
     }
 
     /** @param rules what the server's guards share */
@@ -264,30 +257,14 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
         ctx.flush();
     }
 
-    /**
-     * @return true when a message may be written now (counted for the server); else applies the slow-consumer policy
-     */
+    /** @return true when a message may be written now; else the slow-consumer policy applied ({@link SlowConsumers}) */
     private boolean admit(boolean answer) {
         if (closing) {
             return false;
         }
-        if (answer || ctx.channel().isWritable()) {
-            rules.stats().count(Counter.MESSAGES_OUT);
-            return true;
-        }
-        if (rules.policy() == SlowConsumerPolicy.DROP) {
-            rules.stats().count(Counter.DROPPED);
-            log.debug("dropped a message for slow consumer {}", ctx.channel().remoteAddress());
-        } else {
-            closing = true;
-            rules.stats().count(Counter.SLOW_CONSUMER_CLOSES);
-            log.info("closing slow consumer {}: {} bytes waiting", ctx.channel().remoteAddress(),
-                    ctx.channel().unsafe().outboundBuffer() == null ? 0
-                            : ctx.channel().unsafe().outboundBuffer().totalPendingWriteBytes());
-            ChannelConnection connection = ChannelConnection.of(ctx.channel());
-            connection.close(WebSocketCloseStatus.POLICY_VIOLATION.code(), "slow consumer");
-        }
-        return false;
+        SlowConsumers.Verdict verdict = rules.slowConsumers().admit(ctx.channel(), answer);
+        closing = verdict == SlowConsumers.Verdict.CLOSE;
+        return verdict == SlowConsumers.Verdict.WRITE;
     }
 
     @Override
