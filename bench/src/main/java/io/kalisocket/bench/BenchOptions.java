@@ -216,7 +216,7 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
                 scenarios (each server in its own JVM; table shows each figure and its ratio to the baseline):
                   echo       N connections, each with a window of requests in flight -> replies/s   (N=100)
                   flood      N connections pipelining without a window -> code:0 replies/s, 503 and 429
-                             shares of all replies, server RSS growth                            (N=100)
+                             shares of all replies, server RSS growth, live heap under the flood (N=100)
                   latency    fixed total rate over N connections -> p50/p99/p99.9/max, corrected for
                              coordinated omission (latency counted from the intended send time)     (N=100)
                   idle       N idle connections -> live heap and RSS per connection after full GC  (N=10000)

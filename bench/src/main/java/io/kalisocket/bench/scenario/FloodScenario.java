@@ -12,8 +12,11 @@ import java.util.Optional;
 
 /**
  * {@code flood}: N connections pipelining without a window ({@link FloodDriver}); only {@code code:0} replies count
- * as throughput. Also the share of {@code 503} and {@code 429} replies among all replies, and the server's RSS growth
- * over the flood (bounded when the server slows the flood down instead of buffering it).
+ * as throughput. Also the share of {@code 503} and {@code 429} replies among all replies, the server's RSS growth
+ * over the flood, and its live heap while the flood still runs (after a full GC, taken once the figures are
+ * read): what the server holds for the flood, queued calls and unsent replies, which stays within its
+ * per-connection bounds when it slows the flood down instead of buffering it. RSS alone cannot show that: under
+ * allocation pressure the collector grows the heap towards its maximum whatever is live.
  */
 public final class FloodScenario implements Scenario {
 
@@ -61,6 +64,8 @@ public final class FloodScenario implements Scenario {
             if (server.isPresent()) {
                 figures.put("server RSS growth MiB (lower is better)",
                         (server.get().rssBytes() - rss0) / 1024.0 / 1024.0);
+                figures.put("server live heap under the flood MiB (lower is better)",
+                        server.get().heapAfterGc() / 1024.0 / 1024.0);
             }
             figures.put("warm-up s", warmedUp);
             driver.stop();

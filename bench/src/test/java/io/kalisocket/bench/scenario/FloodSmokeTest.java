@@ -57,6 +57,8 @@ class FloodSmokeTest {
                     URI.create("ws://127.0.0.1:" + server.port() + "/"), "say", Optional.of(server)), hundred);
             // measure() fails unless all 100 opened; a cold server on one core may answer none within the second
             assertThat(figures).containsKey("successful replies/s");
+            // read while the flood still runs, from the server's own JVM
+            assertThat(figures.get("server live heap under the flood MiB (lower is better)")).isPositive();
         }
     }
 }
