@@ -19,11 +19,24 @@ import io.netty.util.concurrent.FastThreadLocal;
  *
  * <p>What changes: the guess follows the recent reads of all the loop's sockets rather than one socket's. A loop with
  * a flooding client and many quiet ones sizes for whichever it read last; the guess moves up or down within a couple of
- * reads either way (Netty's adaptive steps), so a flood still reads in large buffers and a heartbeat in small ones.
+ * reads either way (Netty's adaptive steps), so a flood still reads in large buffers.
+ *
+ * <p>Never below {@link #MINIMUM_BYTES}: a shared guess that small frames (heartbeats, close frames) had shrunk under a
+ * new socket's upgrade request cost that socket a second read and a second wait for its loop (a quarter of all
+ * handshakes at 4,000/s, where a 186-byte request met guesses of 176; docs/BENCHMARKS.md, "handshakes"). A read's
+ * buffer lives only while its bytes are decoded, so the larger floor holds no memory on an idle connection.
  */
 final class LoopSharedRecvAllocator implements RecvByteBufAllocator {
 
-    private final AdaptiveRecvByteBufAllocator sizing = new AdaptiveRecvByteBufAllocator();
+    /** The smallest read: a browser's upgrade request without cookies, in one read. */
+    static final int MINIMUM_BYTES = 1024;
+    /** Netty's default first guess. */
+    private static final int INITIAL_BYTES = 2048;
+    /** Netty's default largest read. */
+    private static final int MAXIMUM_BYTES = 65536;
+
+    private final AdaptiveRecvByteBufAllocator sizing =
+            new AdaptiveRecvByteBufAllocator(MINIMUM_BYTES, INITIAL_BYTES, MAXIMUM_BYTES);
     private final FastThreadLocal<Handle> handleOfThisLoop = new FastThreadLocal<>() {
         @Override
         protected Handle initialValue() {

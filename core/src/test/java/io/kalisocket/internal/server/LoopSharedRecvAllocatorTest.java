@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.RecvByteBufAllocator;
+import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.nio.NioIoHandler;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,28 @@ class LoopSharedRecvAllocatorTest {
             assertThat(again).as("the other loop's").isNotSameAs(first);
             assertThat(third).as("the first loop's again (round robin)").isSameAs(first);
             assertThat(first).isInstanceOf(RecvByteBufAllocator.ExtendedHandle.class); // what epoll requires
+        } finally {
+            loops.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    @Test
+    void aRunOfTinyReads_neverShrinksTheGuessBelowAnUpgradeRequest() throws Exception {
+        EventLoopGroup loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try {
+            int guess = loops.next().submit(() -> {
+                RecvByteBufAllocator.Handle handle = allocator.newHandle();
+                EmbeddedChannel socket = new EmbeddedChannel();
+                for (int read = 0; read < 100; read++) { // heartbeats and close frames: 6 bytes each
+                    handle.reset(socket.config());
+                    handle.lastBytesRead(6);
+                    handle.readComplete();
+                }
+                socket.finishAndReleaseAll();
+                return handle.guess();
+            }).get(20, TimeUnit.SECONDS);
+
+            assertThat(guess).isEqualTo(LoopSharedRecvAllocator.MINIMUM_BYTES);
         } finally {
             loops.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
         }
