@@ -5,7 +5,8 @@ import io.netty.channel.Channel;
 /**
  * Stops reading from a connection's socket while it has more in hand than it may hold, and reads again once it
  * caught up: a flood is slowed down by TCP (the client's sends block), not answered with errors or buffered
- * without bound. Each {@link Reason} pauses on its own; reading goes on when none holds.
+ * without bound. Each {@link Reason} pauses on its own; reading goes on when none holds. A pause also stops the read
+ * under way at the frame being delivered ({@link DecodingHold}), so a queue stops at its bound.
  *
  * <p>One per server: which reasons hold is kept by each channel's last stage ({@link ConnectionCarrier#readPauses}),
  * so an idle connection pays no object for it (24 bytes), and a connection that moves to a new socket (connection
@@ -38,6 +39,10 @@ public final class ReadThrottle {
             carrier.readPauses(held | 1 << reason.ordinal());
             if (held == 0) {
                 channel.config().setAutoRead(false);
+                DecodingHold decoding = channel.pipeline().get(DecodingHold.class);
+                if (decoding != null) {
+                    decoding.hold(); // the read under way stops at this frame too
+                }
                 onPause.run();
             }
         });
@@ -53,6 +58,10 @@ public final class ReadThrottle {
             carrier.readPauses(held);
             if (held == 0 && !channel.config().isAutoRead()) {
                 channel.config().setAutoRead(true);
+                DecodingHold decoding = channel.pipeline().get(DecodingHold.class);
+                if (decoding != null) {
+                    decoding.release(channel); // what was read and held first, then new reads
+                }
             }
         });
     }

@@ -12,15 +12,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one connection's tasks one at a time, in submission order, on a shared executor: the connection's
  * messages are handled in arrival order without holding a thread while it is idle. At {@code capacity} waiting
- * tasks it tells its {@link Backpressure} that it is full (the connection stops reading), and that it drained at
- * half of that. Tasks already read keep coming for a moment (a read in progress is decoded to its end), so it holds
- * up to {@link #HARD_LIMIT_FACTOR} times its capacity before {@link #offer} refuses; the node's {@link NodeBacklog}
- * can refuse earlier. A task may leave work for the end of its batch ({@link #atBatchEnd}): the batch's replies
+ * tasks it tells its {@link Backpressure} that it is full (the connection stops reading, and its frame decoder stops at
+ * the frame that filled it), and that it drained at half of that. It holds up to {@link #HARD_LIMIT_FACTOR} times its
+ * capacity before {@link #offer} refuses, room for tasks that reach it otherwise; the node's {@link NodeBacklog} can
+ * refuse earlier. A task may leave work for the end of its batch ({@link #atBatchEnd}): the batch's replies
  * then wake the event loop once.
  */
 public final class SerialQueue {
 
-    /** The most tasks, as a multiple of the capacity: room for one read's calls past the point reading paused. */
+    /** The most tasks, as a multiple of the capacity: room for tasks that no paused read holds back. */
     public static final int HARD_LIMIT_FACTOR = 4;
 
     /** Told when the queue fills and when it has drained, to stop and resume reading what feeds it. */

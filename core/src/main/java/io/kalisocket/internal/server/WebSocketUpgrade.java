@@ -14,7 +14,6 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker13;
@@ -87,7 +86,7 @@ final class WebSocketUpgrade {
                 ctx.fireExceptionCaught(answered.cause());
                 return;
             }
-            pipeline.replace(HttpServerCodec.class, "ws-decoder", new WebSocket13FrameDecoder(decoderConfig));
+            pipeline.replace(HttpServerCodec.class, "ws-decoder", new PausableFrameDecoder(decoderConfig));
             ctx.fireUserEventTriggered(COMPLETED);
             answered.addListener(written -> {
                 if (!written.isSuccess()) {
