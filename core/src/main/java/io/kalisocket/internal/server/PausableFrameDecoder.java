@@ -55,21 +55,25 @@ final class PausableFrameDecoder extends WebSocket13FrameDecoder implements Deco
             return;
         }
         ChannelHandlerContext ctx = channel.pipeline().context(this);
-        if (ctx != null) { // null once the channel closed and its stages left
-            decodeWaiting(ctx);
+        if (ctx != null && decodeWaiting(ctx)) { // null once the channel closed and its stages left
             ctx.fireChannelReadComplete(); // what the stages above do at a read's end (flushes)
         }
     }
 
-    /** Decodes what was read and held, as a read of no new bytes would. */
-    private void decodeWaiting(ChannelHandlerContext ctx) {
+    /**
+     * Decodes what was read and held, as a read of no new bytes would.
+     *
+     * @return false when nothing waited
+     */
+    private boolean decodeWaiting(ChannelHandlerContext ctx) {
         if (actualReadableBytes() == 0 || isSingleDecode()) {
-            return;
+            return false;
         }
         try {
             channelRead(ctx, Unpooled.EMPTY_BUFFER);
         } catch (Exception e) {
             ctx.fireExceptionCaught(e);
         }
+        return true;
     }
 }
