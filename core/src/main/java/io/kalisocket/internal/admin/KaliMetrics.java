@@ -184,15 +184,22 @@ public final class KaliMetrics implements AutoCloseable {
     }
 
     private void recordAction(String controller, String action, int code, long nanos) {
-        actionTimers.computeIfAbsent(new ActionKey(controller, action, code), k -> {
-            Timer timer = Timer.builder("kalisocket.action")
-                    .description("time an action took, by controller, action and reply code")
-                    .tags("ct", k.controller(), "ac", k.action(), "code", String.valueOf(k.code()))
-                    .serviceLevelObjectives(ACTION_BUCKETS.toArray(Duration[]::new))
-                    .register(registry);
-            add(timer);
-            return timer;
-        }).record(nanos, TimeUnit.NANOSECONDS);
+        ActionKey key = new ActionKey(controller, action, code);
+        Timer timer = actionTimers.get(key); // every call: no registering lambda made for the few that register
+        if (timer == null) {
+            timer = actionTimers.computeIfAbsent(key, this::newActionTimer);
+        }
+        timer.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer newActionTimer(ActionKey key) {
+        Timer timer = Timer.builder("kalisocket.action")
+                .description("time an action took, by controller, action and reply code")
+                .tags("ct", key.controller(), "ac", key.action(), "code", String.valueOf(key.code()))
+                .serviceLevelObjectives(ACTION_BUCKETS.toArray(Duration[]::new))
+                .register(registry);
+        add(timer);
+        return timer;
     }
 
     /** Closes the own registry; from a shared one, removes this server's meters (a restarted server adds new ones). */

@@ -139,8 +139,11 @@ public class ConnectionSocket {
         }
     }
 
-    /** Flushes what was written, at once (see {@link SharedFrameWriter#flushNow}). */
-    void flushNow() {
+    /**
+     * Flushes what was written, at once (see {@link SharedFrameWriter#flushNow}): for writes that are a batch already
+     * (a broadcast's, an action queue's replies). From outside the event loop it is one task there, behind the writes.
+     */
+    public void flushNow() {
         SharedFrameWriter w = writer;
         if (w != null) {
             w.flushNow();

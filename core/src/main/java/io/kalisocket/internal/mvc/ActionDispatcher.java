@@ -7,6 +7,7 @@ import io.kalisocket.connection.Connection;
 import io.kalisocket.errors.ErrorReply;
 import io.kalisocket.gateway.Gateway;
 import io.kalisocket.internal.connection.ChannelConnection;
+import io.kalisocket.internal.connection.MessageEncoder;
 import io.kalisocket.internal.logging.LogLimiter;
 import io.kalisocket.internal.protocol.Envelope;
 import io.kalisocket.internal.protocol.EnvelopeException;
@@ -40,15 +41,17 @@ public final class ActionDispatcher implements Dispatcher {
      * @param routes the routing table
      * @param gateway handed to actions through {@link Ctx#gateway()}
      * @param mapper encodes params given as maps
+     * @param encoder encodes replies written from an action queue's batch, with the sockets' allocator
      * @param stats counts replies by code
      */
-    public ActionDispatcher(RouteTable routes, Gateway gateway, ObjectMapper mapper, ServerStats stats) {
+    public ActionDispatcher(RouteTable routes, Gateway gateway, ObjectMapper mapper, MessageEncoder encoder,
+            ServerStats stats) {
         this.routes = routes;
         this.gateway = gateway;
         this.mapper = mapper;
         this.parser = new EnvelopeParser(mapper.reader());
         this.stats = stats;
-        this.replies = new ReplyWriter(mapper.writer());
+        this.replies = new ReplyWriter(encoder);
     }
 
     @Override

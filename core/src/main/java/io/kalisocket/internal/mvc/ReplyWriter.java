@@ -1,11 +1,10 @@
 package io.kalisocket.internal.mvc;
 
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.kalisocket.internal.connection.ChannelConnection;
+import io.kalisocket.internal.connection.ConnectionSocket;
 import io.kalisocket.internal.connection.MessageEncoder;
 import io.kalisocket.internal.connection.ReplyFrame;
 import io.kalisocket.internal.exec.SerialQueue;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 
 /**
@@ -22,10 +21,9 @@ final class ReplyWriter {
 
     private final MessageEncoder encoder;
 
-    /** @param writer the JSON writer the sockets' encoder uses too */
-    ReplyWriter(ObjectWriter writer) {
-        // The allocator of the sockets' encoder (ServerAssembly): replies come from the same pool either way.
-        this.encoder = new MessageEncoder(writer, PooledByteBufAllocator.DEFAULT);
+    /** @param encoder the sockets' encoder: replies come from the sockets' allocator either way */
+    ReplyWriter(MessageEncoder encoder) {
+        this.encoder = encoder;
     }
 
     /**
@@ -44,16 +42,19 @@ final class ReplyWriter {
         }
         // Behind, in the loop's task queue, every write made before it from any thread: the order is kept.
         channel.write(new ReplyFrame(encoder.encode(reply)), channel.voidPromise());
-        if (!(queue.leftForBatchEnd() instanceof Flush flush && flush.channel() == channel)) {
-            queue.atBatchEnd(new Flush(channel));
+        if (!(queue.leftForBatchEnd() instanceof Flush flush && flush.socket() == connection.socket())) {
+            queue.atBatchEnd(new Flush(connection.socket()));
         }
     }
 
-    /** The batch's one flush of a socket; from outside its loop, this is what wakes the loop. */
-    private record Flush(Channel channel) implements Runnable {
+    /**
+     * The batch's one flush of a socket; from outside its loop, this is what wakes the loop. Below flush consolidation:
+     * the batch is one write already, and consolidation would hold it for one more task on the loop.
+     */
+    private record Flush(ConnectionSocket socket) implements Runnable {
         @Override
         public void run() {
-            channel.flush();
+            socket.flushNow();
         }
     }
 }

@@ -25,7 +25,6 @@ import io.kalisocket.internal.recovery.RecoveryHook;
 import io.kalisocket.internal.stats.ServerStats;
 import io.kalisocket.internal.tls.TlsContexts;
 import io.kalisocket.spi.RecoveryStore;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.handler.ssl.SslContext;
 import java.util.Map;
 import java.util.Set;
@@ -114,11 +113,11 @@ public final class ServerAssembly {
         this.tls = config.tls().enabled() ? TlsContexts.server(config.tls()) : null;
         String nodeId = config.server().nodeId().isEmpty() ? ClientIdGenerator.randomNodeId()
                 : config.server().nodeId();
-        MessageEncoder encoder = new MessageEncoder(mapper.writer(), PooledByteBufAllocator.DEFAULT);
+        MessageEncoder encoder = new MessageEncoder(mapper.writer(), WebSocketListener.ALLOCATOR);
         this.connections = new ConnectionRegistry(encoder);
         LocalGateway local = new LocalGateway(connections);
         this.gateway = extensions.gateway(local, nodeId);
-        this.dispatcher = new ActionDispatcher(routes, gateway, mapper, stats);
+        this.dispatcher = new ActionDispatcher(routes, gateway, mapper, encoder, stats);
         boolean recoverable = config.recovery().enabled();
         RecoveryStore store = recoverable ? extensions.recoveryStore().orElseGet(LocalStore::new) : null;
         this.executor = ActionExecutor.create(config.execution(), clock);
@@ -126,7 +125,7 @@ public final class ServerAssembly {
                 dispatcher, mapper, recoverable ? Recovery.PARAMS : Set.of()) : null;
         this.finisher = new ConnectionFinisher(connections, local, callbacks, stats, connectActions);
         this.recovery = recoverable ? new Recovery(config.recovery(), clock, connections, finisher,
-                PooledByteBufAllocator.DEFAULT, store) : null;
+                WebSocketListener.ALLOCATOR, store) : null;
         this.recoveryHook = recoverable ? recovery : RecoveryHook.off();
         this.receipts = new ReceiptTracker(cache, config.protocol().receiptWindow());
         // Client ids stay unique across restarts by the boot's wall time, never a test's fake clock.

@@ -20,7 +20,7 @@ class WebSocketListenerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"epoll", "nio"})
-    void anAcceptedSocket_sendsWithoutNagleAndHasTheConfiguredOutboundWaterMarks(String transport) throws Exception {
+    void anAcceptedSocket_sendsWithoutNagle_hasTheConfiguredOutboundWaterMarks_andTheServersOneAllocator(String transport) throws Exception {
         assumeTrue(transport.equals("nio") || Epoll.isAvailable(), "epoll is not available here");
         try (WebSocketListener listener = WebSocketListener.bind(ConfigLoader.of(Map.of("server.port", "0",
                 "server.host", "127.0.0.1", "server.transport", transport,
@@ -35,6 +35,7 @@ class WebSocketListenerTest {
                 WriteBufferWaterMark marks = channel.config().getWriteBufferWaterMark();
                 assertThat(marks.low()).isEqualTo(1000);
                 assertThat(marks.high()).isEqualTo(3000);
+                assertThat(channel.alloc()).isSameAs(WebSocketListener.ALLOCATOR);
             }
         }
     }
