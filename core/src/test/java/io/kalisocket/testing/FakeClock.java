@@ -91,6 +91,11 @@ public final class FakeClock implements KaliClock {
         }
     }
 
+    /** @return how many tasks were ever scheduled on this clock, cancelled and run ones included */
+    public synchronized long tasksEverScheduled() {
+        return sequence;
+    }
+
     /** @return how many tasks wait for their time (cancelled ones are forgotten at once) */
     public synchronized int scheduledTasks() {
         return due.size();

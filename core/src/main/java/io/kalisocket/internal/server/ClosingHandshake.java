@@ -4,6 +4,7 @@ import io.kalisocket.KaliClock;
 import io.kalisocket.internal.connection.ChannelConnection;
 import io.kalisocket.internal.connection.FirstClose;
 import io.kalisocket.internal.recovery.RecoveryHook;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -62,11 +63,44 @@ final class ClosingHandshake {
      * @param close the frame
      */
     void sending(ChannelHandlerContext ctx, CloseWebSocketFrame close) {
+        noteSending(ctx, close);
+        startTimer(ctx);
+    }
+
+    /**
+     * The server's answer to the client's close frame, on its way out: noted. Timed only once flushed, and only while
+     * its write is pending ({@link #answerFlushed}).
+     *
+     * @param ctx the calling stage's context
+     * @param answer the frame
+     */
+    void answering(ChannelHandlerContext ctx, CloseWebSocketFrame answer) {
+        noteSending(ctx, answer);
+    }
+
+    /**
+     * The answer to the client's close frame was flushed. Once it is written the connection closes at once, so a timer
+     * would wait for nothing (a task scheduled and cancelled on every close a client starts); a client that stopped
+     * reading leaves the write pending, and that is what the timer is for.
+     *
+     * @param ctx the calling stage's context
+     * @param written the answer's write
+     */
+    void answerFlushed(ChannelHandlerContext ctx, ChannelFuture written) {
+        if (!written.isDone()) {
+            startTimer(ctx);
+        }
+    }
+
+    private void noteSending(ChannelHandlerContext ctx, CloseWebSocketFrame close) {
         boolean echo = "client".equals(noteClose(ctx, close, "server").closedBy());
+        if (!echo && ctx.channel().isActive()) {
+            recovery.closingForGood(ctx.channel()); // the server's own close (an idle close still parks)
+        }
+    }
+
+    private void startTimer(ChannelHandlerContext ctx) {
         if (ctx.channel().isActive()) {
-            if (!echo) {
-                recovery.closingForGood(ctx.channel()); // the server's own close (an idle close still parks)
-            }
             // Closed from this stage, so that no stage above it holds the close back. The timer
             // goes when the socket closes: thousands of closes a second must not leave their timers queued for 3 s.
             Future<?> timer = clock.schedule(ctx.executor(), () -> closeFlushed(ctx), TIMEOUT);

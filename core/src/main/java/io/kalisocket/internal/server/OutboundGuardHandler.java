@@ -169,9 +169,10 @@ final class OutboundGuardHandler extends FlushConsolidationHandler implements Sh
         }
         ChannelPromise sent = ctx.newPromise();
         closeSent = sent;
-        rules.closingHandshake().sending(ctx, close);
+        rules.closingHandshake().answering(ctx, close);
         rules.frames().write(ctx, close, sent);
         ctx.flush();
+        rules.closingHandshake().answerFlushed(ctx, sent);
         sent.addListener(ChannelFutureListener.CLOSE);
     }
 

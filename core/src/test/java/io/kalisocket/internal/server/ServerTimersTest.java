@@ -6,8 +6,12 @@ import io.kalisocket.config.LimitsConfig.SlowConsumerPolicy;
 import io.kalisocket.internal.recovery.RecoveryHook;
 import io.kalisocket.internal.stats.ServerStats;
 import io.kalisocket.testing.FakeClock;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,6 +128,36 @@ class ServerTimersTest {
     void closingHandshake_dropsTheConnectionWhenTheClientDoesNotAnswerTheServersClose() {
         EmbeddedChannel ch = new EmbeddedChannel(guardWithClosingHandshake());
         ch.writeOutbound(new CloseWebSocketFrame(1001, "idle timeout"));
+        clock.advance(ClosingHandshake.TIMEOUT.minus(NANO));
+        assertThat(ch.isOpen()).isTrue();
+        clock.advance(NANO);
+        assertThat(ch.isOpen()).isFalse();
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void closingHandshake_answersTheClientsClose_andClosesOnceTheAnswerIsWritten_withNoTimer() {
+        OutboundGuardHandler guard = guardWithClosingHandshake();
+        EmbeddedChannel ch = new EmbeddedChannel(guard);
+        guard.upgraded();
+        ch.writeInbound(new CloseWebSocketFrame(1000, "bye"));
+        assertThat(ch.isOpen()).isFalse();
+        assertThat(clock.tasksEverScheduled()).isZero();
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void closingHandshake_dropsTheConnectionWhenItsAnswerToTheClientsCloseCannotBeWritten() {
+        OutboundGuardHandler guard = guardWithClosingHandshake();
+        // Below the guard, a socket whose client stopped reading: nothing written there ever completes.
+        EmbeddedChannel ch = new EmbeddedChannel(new ChannelOutboundHandlerAdapter() {
+            @Override
+            public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+                ReferenceCountUtil.release(msg);
+            }
+        }, guard);
+        guard.upgraded();
+        ch.writeInbound(new CloseWebSocketFrame(1000, "bye"));
         clock.advance(ClosingHandshake.TIMEOUT.minus(NANO));
         assertThat(ch.isOpen()).isTrue();
         clock.advance(NANO);
