@@ -17,7 +17,8 @@ public final class WebSocketListener implements AutoCloseable {
      * The one allocator of every socket's buffers and of every message encoded for them (Netty's default, adaptive
      * since 4.2). One, not two: the frame encoder copies a small payload behind its header, and a payload from
      * another allocator's pool is copied through a {@code ByteBuffer} view made for each copy (two objects per
-     * message, 10 % of default dispatch's allocation per call).
+     * message, 10 % of default dispatch's allocation per call). Not set as a child option: it is every channel's
+     * allocator already, and an option is applied again on every accepted socket.
      */
     static final ByteBufAllocator ALLOCATOR = ByteBufAllocator.DEFAULT;
 
@@ -51,7 +52,6 @@ public final class WebSocketListener implements AutoCloseable {
                     // Android), and setting it again was a second setsockopt per connection.
                     // One allocator for every socket and one sizing handle per event loop: by default each socket
                     // would get an allocator (32 bytes) and a handle (112 bytes) of its own.
-                    .childOption(ChannelOption.ALLOCATOR, ALLOCATOR)
                     .childOption(ChannelOption.RCVBUF_ALLOCATOR, new LoopSharedRecvAllocator())
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
                             config.limits().outboundLowWaterMark(), config.limits().outboundHighWaterMark()));
