@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,14 @@ final class NodeLiveness {
     private final Gateway local;
     private final ClusterStats stats;
     private final AnnounceFence fence;
-    private volatile boolean reconnected;
+    /** Set from Lettuce's threads: Redis was reconnected or failed over, and may have lost this node's writes. */
+    private final AtomicBoolean reconnected = new AtomicBoolean();
+    /**
+     * An announcement owed (cluster thread only): cleared once one succeeded, so that a tick failing before or during
+     * it (a Redis Cluster still failing over answers CLUSTERDOWN) leaves it to the next tick, which would otherwise
+     * find the heartbeat key renewed and Redis seemingly whole.
+     */
+    private boolean announceOwed;
 
     NodeLiveness(RedisLink redis, Keys keys, String self, ClusterConfig config, Membership membership,
             LocalWatcher watcher, Gateway local, ClusterStats stats, AnnounceFence fence) {
@@ -62,13 +70,17 @@ final class NodeLiveness {
 
     /** Makes the next tick re-announce: after a reconnection Redis may be a promoted replica missing recent writes. */
     void reconnected() {
-        reconnected = true;
+        reconnected.set(true);
     }
 
-    /** Renews the heartbeat, re-announces when Redis forgot this node or was reconnected, cleans up dead nodes. */
+    /**
+     * Renews the heartbeat, re-announces when Redis forgot this node or was reconnected (until an announcement
+     * succeeds), cleans up dead nodes.
+     */
     void tick() {
-        boolean announceAnyway = reconnected;
-        reconnected = false;
+        if (reconnected.getAndSet(false)) {
+            announceOwed = true;
+        }
         long ttl = config.heartbeatKeyTtl().toMillis();
         String previous = redis.await("heartbeat", redis.async().setGet(keys.alive(self), token, SetArgs.Builder.px(ttl)));
         if (!token.equals(previous)) {
@@ -77,9 +89,11 @@ final class NodeLiveness {
             }
             log.warn("Redis at {} had lost this node's state: announcing its {} connections again", redis.where(),
                     local.getAllClientIdList().size());
+            announceOwed = true;
+        }
+        if (announceOwed) {
             announce();
-        } else if (announceAnyway) {
-            announce();
+            announceOwed = false;
         }
         redis.await("heartbeat", redis.async().sadd(keys.nodes(), self));
         cleanDeadNodes();

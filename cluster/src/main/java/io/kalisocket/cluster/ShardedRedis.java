@@ -10,6 +10,7 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.models.partitions.Partitions;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.cluster.pubsub.RedisClusterPubSubAdapter;
 import io.lettuce.core.cluster.pubsub.StatefulRedisClusterPubSubConnection;
@@ -56,11 +57,13 @@ final class ShardedRedis implements RedisDeployment {
     private final Set<RedisChannelHandler<?, ?>> connectedBefore =
             Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private final Runnable onReconnected;
+    /** The node id of the primary serving each slot in the last view seen ({@link #follow}'s thread only). */
+    private final String[] primaryOfSlot = new String[SlotHash.SLOT_COUNT];
 
     /**
      * @param config the cluster's settings
-     * @param onConnected runs (on a Lettuce thread) when a connection is made again or a channel's slot moved to
-     *     another primary: Redis may have lost what this node wrote
+     * @param onConnected runs when a connection is made again (on a Lettuce thread) or a slot moved to another
+     *     primary (on the thread of {@link #followTopology}): Redis may have lost what this node wrote
      */
     ShardedRedis(ClusterConfig config, Runnable onConnected) {
         List<RedisURI> seeds = seeds(config.redisUri(), config.commandTimeout());
@@ -168,8 +171,10 @@ final class ShardedRedis implements RedisDeployment {
     }
 
     private synchronized void follow(Duration bound) {
+        Partitions view = connection.getPartitions();
+        noticeMovedSlots(view);
         for (Map.Entry<String, String> e : subscribedOn.entrySet()) {
-            RedisClusterNode owner = connection.getPartitions().getMasterBySlot(SlotHash.getSlot(e.getKey()));
+            RedisClusterNode owner = view.getMasterBySlot(SlotHash.getSlot(e.getKey()));
             if (owner == null) {
                 continue;
             }
@@ -182,12 +187,35 @@ final class ShardedRedis implements RedisDeployment {
                     e.setValue(at);
                     if (!before.isEmpty()) {
                         log.info("{} moved from {} to {}: subscribed there", e.getKey(), before, at);
-                        onReconnected.run(); // a promoted replica may miss the last writes
                     }
                 } catch (RuntimeException failed) {
                     log.warn("subscribing {} on {} failed (retrying): {}", e.getKey(), at, failed.toString());
                 }
             }
+        }
+    }
+
+    /**
+     * Tells {@link #onReconnected} when a slot is served by another primary than in the last view (a failover, a
+     * resharding): a promoted replica may miss the last writes of any node, since every node's keys (its users',
+     * groups' and connections' entries) spread over all the slots, not only its channel's.
+     */
+    private void noticeMovedSlots(Partitions view) {
+        boolean moved = false;
+        for (int slot = 0; slot < SlotHash.SLOT_COUNT; slot++) {
+            RedisClusterNode owner = view.getMasterBySlot(slot);
+            String id = owner == null ? null : owner.getNodeId();
+            if (id == null) {
+                continue; // not served in this view (a primary failing): compared again once it is
+            }
+            if (primaryOfSlot[slot] != null && !primaryOfSlot[slot].equals(id)) {
+                moved = true;
+            }
+            primaryOfSlot[slot] = id;
+        }
+        if (moved) {
+            log.info("slots of the Redis Cluster at {} moved to another primary: announcing this node again", where);
+            onReconnected.run();
         }
     }
 

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.kalisocket.testing.TestClient;
 import java.time.Duration;
+import java.util.function.Supplier;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * What every failover test states: two nodes, ann on node a (bound to uid {@code ann}), bob on node b (in group
@@ -27,10 +29,11 @@ final class FailoverCheck {
      * @param config the nodes' configuration, on the Redis whose primary dies
      * @param kill kills it
      * @param within how long routing may take to come back
+     * @param redisNow what Redis looks like now (roles, subscriptions), for the message of a failed check
      * @return milliseconds from the kill to cross-node routing restored both ways
      * @throws Exception when the kill fails
      */
-    static long run(ClusterConfig config, Kill kill, Duration within) throws Exception {
+    static long run(ClusterConfig config, Kill kill, Duration within, Supplier<String> redisNow) throws Exception {
         try (Nodes nodes = new Nodes(config)) {
             Nodes.Node a = nodes.start("a");
             Nodes.Node b = nodes.start("b");
@@ -48,11 +51,17 @@ final class FailoverCheck {
 
             assertThat(a.gateway().sendToClient(annId, "local-during")).as("local traffic needs no Redis").isEqualTo(1);
             ann.awaitText("local-during");
-            await().atMost(within).pollInterval(Duration.ofMillis(100)).until(() -> {
-                attempt(() -> b.gateway().sendToUid("ann", "to-ann-after"));
-                attempt(() -> a.gateway().sendToGroup("room", "to-room-after"));
-                return ann.received().contains("to-ann-after") && bob.received().contains("to-room-after");
-            });
+            try {
+                await().atMost(within).pollInterval(Duration.ofMillis(100)).until(() -> {
+                    attempt(() -> b.gateway().sendToUid("ann", "to-ann-after"));
+                    attempt(() -> a.gateway().sendToGroup("room", "to-room-after"));
+                    return ann.received().contains("to-ann-after") && bob.received().contains("to-room-after");
+                });
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("cross-node routing not restored within " + within.toSeconds()
+                        + " s: b -> ann (node a) " + ann.received().contains("to-ann-after") + ", a -> bob (node b) "
+                        + bob.received().contains("to-room-after") + "; Redis now: " + redisNow.get(), e);
+            }
             long restored = (System.nanoTime() - killed) / 1_000_000;
 
             await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -126,6 +127,54 @@ public final class LocalRedisCluster implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * @param channels sharded channels
+     * @return each live node's role, the slots it serves and its subscribers to each channel, on one line: what a
+     *     failed failover test prints
+     */
+    public String describe(String... channels) {
+        StringBuilder out = new StringBuilder();
+        for (int port : live()) {
+            String myself = cli(port, "cluster", "nodes").lines().filter(l -> l.contains("myself")).findFirst()
+                    .orElse("?");
+            String[] parts = myself.trim().split(" ");
+            out.append(port).append(' ').append(parts.length > 2 ? parts[2] : "?").append(" slots ")
+                    .append(parts.length > 8 ? String.join(",", Arrays.copyOfRange(parts, 8, parts.length))
+                            : "none");
+            for (String channel : channels) {
+                String[] numsub = cli(port, "pubsub", "shardnumsub", channel).trim().split("\n");
+                out.append(' ').append(channel).append('=').append(numsub[numsub.length - 1].trim());
+            }
+            out.append("; ");
+        }
+        return out.toString();
+    }
+
+    /**
+     * Waits until the primary's replica has applied everything the primary had written when this was called.
+     *
+     * @param primary a primary's port
+     */
+    public void awaitReplicated(int primary) {
+        long written = offset(cli(primary, "info", "replication"), "master_repl_offset:");
+        await().atMost(START).pollInterval(Duration.ofMillis(50))
+                .until(() -> offset(cli(primary, "info", "replication"), ",offset=") >= written);
+    }
+
+    /** @return the number after {@code label} in an INFO answer, -1 when absent */
+    private static long offset(String info, String label) {
+        int at = info.indexOf(label);
+        if (at < 0) {
+            return -1;
+        }
+        int from = at + label.length();
+        int to = from;
+        while (to < info.length() && Character.isDigit(info.charAt(to))) {
+            to++;
+        }
+        return Long.parseLong(info.substring(from, to));
     }
 
     /** @param port a node to kill abruptly (SIGKILL) @throws InterruptedException when interrupted meanwhile */

@@ -19,7 +19,8 @@ class SentinelFailoverTest {
     void thePrimaryKilled_theSentinelsPromoteTheReplica_andTheNodesFollow() throws Exception {
         try (LocalSentinelSet redis = LocalSentinelSet.start()) {
             ClusterConfig config = ClusterConfig.of(redis.uri()).withKeyPrefix(RedisForTests.freshPrefix());
-            long ms = FailoverCheck.run(config, redis::killPrimary, Duration.ofSeconds(45));
+            long ms = FailoverCheck.run(config, redis::killPrimary, Duration.ofSeconds(45),
+                    () -> "the sentinels' primary is on port " + redis.primaryPort());
             log.info("Sentinel primary killed: cross-node routing restored after {} ms", ms);
             assertThat(redis.primaryPort()).isEqualTo(redis.replicaPort());
         }
