@@ -9,6 +9,7 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -21,13 +22,18 @@ import java.util.function.Consumer;
 /**
  * This node's link to Redis ({@link RedisDeployment}: one Redis, a Sentinel set or a Redis Cluster) — commands
  * shared by every thread and pipelined, and a subscription to the node's channels — and the one place where Redis
- * errors become {@link ClusterUnavailableException}. While disconnected, commands are rejected at once rather than
- * queued, and Lettuce reconnects by itself (backing off from 50 ms to 1 s).
+ * errors become {@link ClusterUnavailableException}: Redis unreachable, too slow, or unable to serve for now (a Redis
+ * Cluster failing over). While disconnected, commands are rejected at once rather than queued, and Lettuce
+ * reconnects by itself (backing off from 50 ms to 1 s).
  */
 final class RedisLink implements AutoCloseable {
 
     /** How long a Redis that accepted the connection may take to answer while the link is made. */
     private static final Duration START_WAIT = Duration.ofSeconds(10);
+
+    /** The error codes of {@link #cannotServeNow}. */
+    private static final Set<String> UNAVAILABLE =
+            Set.of("CLUSTERDOWN", "TRYAGAIN", "MASTERDOWN", "READONLY", "LOADING", "NOREPLICAS");
 
     private final Duration timeout;
     private final String where;
@@ -221,11 +227,26 @@ final class RedisLink implements AutoCloseable {
             throw new ClusterUnavailableException(operation, where, e);
         } catch (ExecutionException e) {
             Throwable cause = unwrap(e);
+            if (cause instanceof RedisCommandExecutionException && cannotServeNow(cause.getMessage())) {
+                throw ClusterUnavailableException.cannotServe(operation, where, cause);
+            }
             if (cause instanceof RedisCommandExecutionException) {
                 throw new IllegalStateException("cluster " + operation + ": Redis refused: " + cause.getMessage(), cause);
             }
             throw new ClusterUnavailableException(operation, where, cause);
         }
+    }
+
+    /**
+     * @param error a Redis error, e.g. {@code CLUSTERDOWN The cluster is down}
+     * @return true for an error of a Redis that is there but cannot serve for now: a Redis Cluster failing over
+     *     ({@code CLUSTERDOWN}, {@code TRYAGAIN}), a replica being promoted or demoted ({@code MASTERDOWN},
+     *     {@code READONLY}), a Redis loading its data ({@code LOADING}), too few replicas for a write
+     *     ({@code NOREPLICAS})
+     */
+    static boolean cannotServeNow(String error) {
+        int space = error == null ? -1 : error.indexOf(' ');
+        return space > 0 && UNAVAILABLE.contains(error.substring(0, space));
     }
 
     private static Throwable unwrap(Throwable e) {
