@@ -18,7 +18,7 @@ interface RedisDeployment extends AutoCloseable {
     /**
      * @param config the cluster's settings
      * @param onConnected runs whenever Redis may have lost what this node wrote: a connection made again (a restart,
-     *     a failover; on a Lettuce thread), a Redis Cluster's slot served by another primary; not for the first
+     *     a failover; on a Lettuce thread), a Redis Cluster's slot served by a promoted replica; not for the first
      *     connection nor for a Redis Cluster's short-lived topology probes
      * @return the deployment the URI names, connected
      */

@@ -50,20 +50,19 @@ final class ShardedRedis implements RedisDeployment {
     private final Map<String, String> subscribedOn = new ConcurrentHashMap<>();
     /**
      * Connections seen connected once. The topology refresh opens a short-lived connection to every server each
-     * second: only a connection connected again (a reconnect) or a slot that moved to another primary (a failover,
+     * second: only a connection connected again (a reconnect) or a slot served by a promoted replica (a failover,
      * seen by {@link #follow}) may have lost writes, and only they call {@link #onReconnected}; weak, so the refresh
      * connections are not kept.
      */
     private final Set<RedisChannelHandler<?, ?>> connectedBefore =
             Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private final Runnable onReconnected;
-    /** The node id of the primary serving each slot in the last view seen ({@link #follow}'s thread only). */
-    private final String[] primaryOfSlot = new String[SlotHash.SLOT_COUNT];
+    private final SlotPrimaries slotPrimaries = new SlotPrimaries();
 
     /**
      * @param config the cluster's settings
-     * @param onConnected runs when a connection is made again (on a Lettuce thread) or a slot moved to another
-     *     primary (on the thread of {@link #followTopology}): Redis may have lost what this node wrote
+     * @param onConnected runs when a connection is made again (on a Lettuce thread) or a promoted replica serves a
+     *     slot (on the thread of {@link #followTopology}): Redis may have lost what this node wrote
      */
     ShardedRedis(ClusterConfig config, Runnable onConnected) {
         List<RedisURI> seeds = seeds(config.redisUri(), config.commandTimeout());
@@ -172,7 +171,11 @@ final class ShardedRedis implements RedisDeployment {
 
     private synchronized void follow(Duration bound) {
         Partitions view = connection.getPartitions();
-        noticeMovedSlots(view);
+        if (slotPrimaries.promotedSince(view)) {
+            // every node's entries (its users', groups', connections') spread over all the slots
+            log.info("a promoted replica of the Redis Cluster at {} serves slots now: announcing this node again", where);
+            onReconnected.run();
+        }
         for (Map.Entry<String, String> e : subscribedOn.entrySet()) {
             RedisClusterNode owner = view.getMasterBySlot(SlotHash.getSlot(e.getKey()));
             if (owner == null) {
@@ -192,30 +195,6 @@ final class ShardedRedis implements RedisDeployment {
                     log.warn("subscribing {} on {} failed (retrying): {}", e.getKey(), at, failed.toString());
                 }
             }
-        }
-    }
-
-    /**
-     * Tells {@link #onReconnected} when a slot is served by another primary than in the last view (a failover, a
-     * resharding): a promoted replica may miss the last writes of any node, since every node's keys (its users',
-     * groups' and connections' entries) spread over all the slots, not only its channel's.
-     */
-    private void noticeMovedSlots(Partitions view) {
-        boolean moved = false;
-        for (int slot = 0; slot < SlotHash.SLOT_COUNT; slot++) {
-            RedisClusterNode owner = view.getMasterBySlot(slot);
-            String id = owner == null ? null : owner.getNodeId();
-            if (id == null) {
-                continue; // not served in this view (a primary failing): compared again once it is
-            }
-            if (primaryOfSlot[slot] != null && !primaryOfSlot[slot].equals(id)) {
-                moved = true;
-            }
-            primaryOfSlot[slot] = id;
-        }
-        if (moved) {
-            log.info("slots of the Redis Cluster at {} moved to another primary: announcing this node again", where);
-            onReconnected.run();
         }
     }
 
