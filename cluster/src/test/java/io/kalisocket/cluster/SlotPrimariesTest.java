@@ -23,37 +23,37 @@ class SlotPrimariesTest {
 
     @Test
     void theFirstViewAndTheSameViewAgain_tellNothing() {
-        assertThat(primaries.promotedSince(view(primary("p1", 0, 5460), primary("p2", 5461, 10922),
-                primary("p3", 10923, 16383)))).isFalse();
-        assertThat(primaries.promotedSince(view(primary("p1", 0, 5460), primary("p2", 5461, 10922),
-                primary("p3", 10923, 16383)))).isFalse();
+        assertThat(primaries.promotedSince(firstThirdServedBy("p1"))).isFalse();
+        assertThat(primaries.promotedSince(firstThirdServedBy("p1"))).isFalse();
     }
 
     @Test
     void aReplicaPromotedInAPrimarysPlace_isTold_once() {
-        primaries.promotedSince(view(primary("p1", 0, 5460), primary("p2", 5461, 10922), primary("p3", 10923, 16383)));
+        primaries.promotedSince(firstThirdServedBy("p1"));
 
-        assertThat(primaries.promotedSince(view(primary("r1", 0, 5460), primary("p2", 5461, 10922),
-                primary("p3", 10923, 16383)))).isTrue();
-        assertThat(primaries.promotedSince(view(primary("r1", 0, 5460), primary("p2", 5461, 10922),
-                primary("p3", 10923, 16383)))).isFalse();
+        assertThat(primaries.promotedSince(firstThirdServedBy("r1"))).isTrue();
+        assertThat(primaries.promotedSince(firstThirdServedBy("r1"))).isFalse();
     }
 
     @Test
     void slotsServedByNoOneWhileTheirPrimaryFails_thenByItsPromotedReplica_isTold() {
-        primaries.promotedSince(view(primary("p1", 0, 5460), primary("p2", 5461, 10922), primary("p3", 10923, 16383)));
+        primaries.promotedSince(firstThirdServedBy("p1"));
 
         assertThat(primaries.promotedSince(view(primary("p2", 5461, 10922), primary("p3", 10923, 16383)))).isFalse();
-        assertThat(primaries.promotedSince(view(primary("r1", 0, 5460), primary("p2", 5461, 10922),
-                primary("p3", 10923, 16383)))).isTrue();
+        assertThat(primaries.promotedSince(firstThirdServedBy("r1"))).isTrue();
     }
 
     @Test
     void aReshardingBetweenPrimaries_isNotTold() {
-        primaries.promotedSince(view(primary("p1", 0, 5460), primary("p2", 5461, 10922), primary("p3", 10923, 16383)));
+        primaries.promotedSince(firstThirdServedBy("p1"));
 
         assertThat(primaries.promotedSince(view(primary("p1", 0, 5400), primary("p2", 5401, 10922),
                 primary("p3", 10923, 16383)))).isFalse();
+    }
+
+    /** @return three primaries, the first third of the slots on the one named, the others on p2 and p3 */
+    private static Partitions firstThirdServedBy(String id) {
+        return view(primary(id, 0, 5460), primary("p2", 5461, 10922), primary("p3", 10923, 16383));
     }
 
     private static Partitions view(RedisClusterNode... nodes) {
