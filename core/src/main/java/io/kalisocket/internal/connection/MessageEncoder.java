@@ -1,11 +1,17 @@
 package io.kalisocket.internal.connection;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.ByteBufUtil;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
@@ -15,6 +21,8 @@ import java.io.UncheckedIOException;
 public final class MessageEncoder {
 
     private final ObjectWriter writer;
+    /** Makes the generators the writer writes into; null: the writer's own factory does. */
+    private final JsonFactory generators;
     private final ByteBufAllocator alloc;
 
     /**
@@ -22,8 +30,41 @@ public final class MessageEncoder {
      * @param alloc where buffers come from
      */
     public MessageEncoder(ObjectWriter writer, ByteBufAllocator alloc) {
+        this(writer, null, alloc);
+    }
+
+    private MessageEncoder(ObjectWriter writer, JsonFactory generators, ByteBufAllocator alloc) {
         this.writer = writer;
+        this.generators = generators;
         this.alloc = alloc;
+    }
+
+    /**
+     * The encoder of a server's messages. Jackson recycles its generators' buffers per thread by default, and a
+     * virtual thread lives for one drain of one connection's queue: on virtual threads every reply would get fresh
+     * buffers (17 KB a reply on Jackson 2.23, docs/BENCHMARKS.md). There the mapper's writer writes into generators
+     * of a factory with the mapper's settings and one pool of buffers shared by the server's threads (the mapper is
+     * not copied: a {@code JsonMapper} cannot be); a mapper whose factory has a pool of its own keeps it.
+     *
+     * @param mapper the application's JSON mapper (not changed)
+     * @param virtualThreads true when actions run on virtual threads
+     * @param alloc where buffers come from
+     * @return the encoder
+     */
+    public static MessageEncoder of(ObjectMapper mapper, boolean virtualThreads, ByteBufAllocator alloc) {
+        JsonFactory factory = mapper.getFactory();
+        boolean perThread = factory._getRecyclerPool() == JsonRecyclerPools.threadLocalPool();
+        if (!virtualThreads || !perThread || !JsonFactory.FORMAT_NAME_JSON.equals(factory.getFormatName())) {
+            return new MessageEncoder(mapper.writer(), alloc);
+        }
+        // the same settings, another pool: the mapper's writer serializes into this factory's generators
+        JsonFactory shared = factory.rebuild().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build();
+        return new MessageEncoder(mapper.writer(), shared, alloc);
+    }
+
+    /** @return the factory of the generators its JSON is written into */
+    JsonFactory factory() {
+        return generators != null ? generators : writer.getFactory();
     }
 
     /**
@@ -37,7 +78,13 @@ public final class MessageEncoder {
         }
         ByteBuf buf = alloc.buffer(128);
         try (ByteBufOutputStream out = new ByteBufOutputStream(buf)) {
-            writer.writeValue((java.io.OutputStream) out, message);
+            if (generators == null) {
+                writer.writeValue((OutputStream) out, message);
+            } else {
+                try (JsonGenerator generator = generators.createGenerator((OutputStream) out, JsonEncoding.UTF8)) {
+                    writer.writeValue(generator, message);
+                }
+            }
             return buf;
         } catch (IOException e) {
             buf.release();

@@ -32,19 +32,26 @@ public final class ActionExecutor {
      * @throws IllegalStateException when virtual threads are required but this JVM has none
      */
     public static ExecutorService create(ExecutionConfig config, KaliClock clock) {
-        boolean want = !"off".equals(config.virtualThreads());
-        if (want) {
+        if (virtual(config)) {
             ExecutorService virtual = virtualThreadsOrNull();
             if (virtual != null) {
                 return virtual;
             }
-            if ("on".equals(config.virtualThreads())) {
-                throw new IllegalStateException("execution.virtual-threads: on, but Java "
-                        + Runtime.version().feature() + " has no virtual threads (Java 21+ needed)");
-            }
+        }
+        if ("on".equals(config.virtualThreads())) {
+            throw new IllegalStateException("execution.virtual-threads: on, but Java "
+                    + Runtime.version().feature() + " has no virtual threads (Java 21+ needed)");
         }
         return ElasticPool.start(config.effectivePoolMin(), config.effectivePoolSize(), MONITOR_TICK, KEEP_ALIVE,
                 new NamedDaemonThreads("kali-action-"), clock);
+    }
+
+    /**
+     * @param config the execution settings
+     * @return true when {@link #create} runs actions on virtual threads with these settings on this JVM
+     */
+    public static boolean virtual(ExecutionConfig config) {
+        return !"off".equals(config.virtualThreads()) && Runtime.version().feature() >= 21;
     }
 
     /** @param executor an executor made by {@link #create} @return true when it runs virtual threads */

@@ -113,7 +113,8 @@ public final class ServerAssembly {
         this.tls = config.tls().enabled() ? TlsContexts.server(config.tls()) : null;
         String nodeId = config.server().nodeId().isEmpty() ? ClientIdGenerator.randomNodeId()
                 : config.server().nodeId();
-        MessageEncoder encoder = new MessageEncoder(mapper.writer(), WebSocketListener.ALLOCATOR);
+        MessageEncoder encoder = MessageEncoder.of(mapper, ActionExecutor.virtual(config.execution()),
+                WebSocketListener.ALLOCATOR);
         this.connections = new ConnectionRegistry(encoder);
         LocalGateway local = new LocalGateway(connections);
         this.gateway = extensions.gateway(local, nodeId);
