@@ -34,8 +34,19 @@ record Notice(JsonNode header, String payload) {
         return header.path("from").asText();
     }
 
-    /** Encodes notices with one mapper. */
-    record Codec(ObjectMapper json, String self) {
+    /**
+     * Encodes notices with one mapper.
+     *
+     * @param json the application's wire mapper: reads notices and builds their trees
+     * @param writer writes notices' JSON
+     * @param self this node's id
+     */
+    record Codec(ObjectMapper json, JsonText writer, String self) {
+
+        /** @param json the application's wire mapper @param self this node's id */
+        Codec(ObjectMapper json, String self) {
+            this(json, new JsonText(json), self);
+        }
 
         /** @param message text as it is, anything else as JSON @return the text clients get */
         String payload(Object message) {
@@ -43,7 +54,7 @@ record Notice(JsonNode header, String payload) {
                 return text.toString();
             }
             try {
-                return json.writeValueAsString(message);
+                return writer.message(message);
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("message cannot be encoded as JSON: " + e.getOriginalMessage(), e);
             }
@@ -61,7 +72,7 @@ record Notice(JsonNode header, String payload) {
             if (stamp != null) {
                 stamp.writeTo(h);
             }
-            return h + "\n" + payload;
+            return writer.header(h) + "\n" + payload;
         }
 
         /**
@@ -75,7 +86,7 @@ record Notice(JsonNode header, String payload) {
             if (arg != null) {
                 h.put("arg", arg);
             }
-            return h.toString();
+            return writer.header(h);
         }
 
         /**
@@ -86,12 +97,12 @@ record Notice(JsonNode header, String payload) {
         String moved(String clientId, Map<String, Long> switches) {
             ObjectNode h = header("moved").put("id", clientId);
             switches.forEach(h.putObject("sw")::put);
-            return h.toString();
+            return writer.header(h);
         }
 
         /** @param clientId the connection @param payload sent before closing, or null @return the notice's text */
         String close(String clientId, String payload) {
-            String h = header("close").put("id", clientId).toString();
+            String h = writer.header(header("close").put("id", clientId));
             return payload == null ? h : h + "\n" + payload;
         }
 
@@ -103,7 +114,7 @@ record Notice(JsonNode header, String payload) {
          * @return the notice's text: a request to that node, its one writer ({@link OwnerRequests})
          */
         String request(String op, String clientId, String arg, String requestId) {
-            return header(op).put("id", clientId).put("arg", arg).put("rq", requestId).toString();
+            return writer.header(header(op).put("id", clientId).put("arg", arg).put("rq", requestId));
         }
 
         /**
@@ -116,7 +127,7 @@ record Notice(JsonNode header, String payload) {
         String session(String clientId, boolean replace, Map<String, ?> entries, String requestId) {
             ObjectNode h = header("sess").put("id", clientId).put("replace", replace).put("rq", requestId);
             h.set("e", json.valueToTree(entries));
-            return h.toString();
+            return writer.header(h);
         }
 
         /**
@@ -125,7 +136,7 @@ record Notice(JsonNode header, String payload) {
          * @return the notice's text, for the asking node
          */
         String answer(String requestId, long result) {
-            return header("ack").put("rq", requestId).put("r", result).toString();
+            return writer.header(header("ack").put("rq", requestId).put("r", result));
         }
 
         /** @param text a notice's text @return the notice @throws IllegalArgumentException when malformed */
