@@ -212,6 +212,11 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
                            N clients (default 10000) connect at once to a running app (the demo), each waits for
                            its welcome (a text frame containing TEXT, default "type":"welcome") -> time until all
                            welcomed, the app's heap after full GC (jcmd), RSS, both sides' CPU
+                       java -jar kalisocket-bench.jar handshake-pairs --a ws://127.0.0.1:P/ --a-pid PID
+                           --b ws://127.0.0.1:Q/ --b-pid PID [--rate R] [--pairs N] [--window MS] [--warmup S]
+                           two running servers take turns at R handshakes/s (4000) in windows of MS (2000),
+                           N pairs (20) after S s of warm-up each (15) -> each one's CPU per 1k handshakes
+                           per window, the median of B's to A's (the machine's slow phases hit both alike)
 
                 scenarios (each server in its own JVM; table shows each figure and its ratio to the baseline):
                   echo       N connections, each with a window of requests in flight -> replies/s   (N=100)

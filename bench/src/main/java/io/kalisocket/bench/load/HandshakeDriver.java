@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Connect + upgrade + close cycles, until {@link #stop()}: either {@code concurrency} closed loops, each opening a
- * connection, waiting for the upgrade, sending a close frame and closing, then starting again ({@link #start}); or
+ * connection, waiting for the upgrade, sending a close frame and closing once the server answered it, then starting again ({@link #start}); or
  * cycles started at a fixed rate on a clock, at most {@code maxInFlight} at once ({@link #startAtRate}), so that every
  * server gets the same load whatever its speed and the load generator's.
  */
@@ -93,7 +93,9 @@ public final class HandshakeDriver {
             Channel ch = f.channel();
             if (f.isSuccess()) {
                 ok.increment();
-                ch.writeAndFlush(new CloseWebSocketFrame()).addListener(ChannelFutureListener.CLOSE);
+                // As browsers do (RFC 6455 7.1.1): the client waits for the server's close frame, on which Netty's
+                // client stage closes its end (or for its forced close, 10 s on), never resetting the server's socket.
+                ch.writeAndFlush(new CloseWebSocketFrame());
             } else {
                 failed.increment();
                 ch.close();

@@ -44,6 +44,34 @@ public final class CpuClock {
     }
 
     /**
+     * CPU time of another process's live threads in nanoseconds ({@code /proc/PID/task/N/schedstat}, their time on a
+     * CPU), finer than {@link #of(long)}'s 10 ms ticks; the time of threads that ended is not in it.
+     *
+     * @param pid the process
+     * @return nanoseconds its live threads ran, or -1 if unknown
+     */
+    public static long scheduledNanosOf(long pid) {
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            long nanos = 0;
+            for (Path thread : (Iterable<Path>) threads::iterator) {
+                nanos += scheduledNanos(thread);
+            }
+            return nanos;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long scheduledNanos(Path thread) {
+        try {
+            String schedstat = Files.readString(thread.resolve("schedstat"));
+            return Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
+        } catch (IOException | RuntimeException e) {
+            return 0; // the thread ended meanwhile
+        }
+    }
+
+    /**
      * CPU time of another JVM's JIT compiler threads ({@code C1 CompilerThread*}, {@code C2 CompilerThread*}), from
      * {@code /proc/PID/task/*}: how busy its JIT is, for a server whose {@code CompilationMXBean} the bench cannot ask
      * (a {@code --target}).
