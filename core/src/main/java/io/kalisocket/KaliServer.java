@@ -289,7 +289,7 @@ public final class KaliServer {
      * @throws InterruptedException when the waiting thread is interrupted
      */
     public void start() throws InterruptedException {
-        ServerStart.untilStopped(bind());
+        ServerStart.untilStopped(this::bind);
     }
 
     /** @return the default mapper: unknown fields are ignored when binding (params include ct, ac, ip...) */

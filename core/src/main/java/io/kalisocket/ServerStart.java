@@ -4,6 +4,7 @@ import io.kalisocket.config.KaliConfig;
 import io.kalisocket.internal.admin.AdminServer;
 import io.kalisocket.internal.admin.KaliMetrics;
 import io.kalisocket.internal.admin.StatusReport;
+import io.kalisocket.internal.lifecycle.PendingStop;
 import io.kalisocket.internal.lifecycle.ShutdownSignals;
 import io.kalisocket.internal.server.NettyServer;
 import io.kalisocket.internal.server.ServerAssembly;
@@ -77,18 +78,37 @@ final class ServerStart {
     }
 
     /**
-     * Stops the server on SIGTERM or SIGINT (or, where signals cannot be handled, by a shutdown hook) and waits until
-     * it has stopped, as {@link KaliServer#start()} promises.
+     * Opens the server and keeps it until it is stopped: SIGTERM and SIGINT (or, where signals cannot be handled, a
+     * shutdown hook) stop it gracefully, as {@link KaliServer#start()} promises. The handlers are in place before the
+     * server opens, so that a signal while it starts stops it once open ({@link PendingStop}); a start that fails
+     * takes them away again, leaving the JVM's own handling to the caller.
      *
-     * @param server the running server
+     * @param open opens the server
      * @throws InterruptedException when the waiting thread is interrupted
      */
-    static void untilStopped(RunningServer server) throws InterruptedException {
-        if (!ShutdownSignals.install(server::close)) {
+    static void untilStopped(Supplier<RunningServer> open) throws InterruptedException {
+        PendingStop<RunningServer> stop = new PendingStop<>();
+        boolean signals = ShutdownSignals.install(stop::request);
+        if (!signals) {
             log.debug("stopping through a shutdown hook instead");
         }
         // Also covers System.exit and signals that cannot be handled; a no-op once the server has stopped.
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "kali-shutdown"));
+        Thread hook = new Thread(stop::request, "kali-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        RunningServer server;
+        try {
+            server = stop.open(open);
+        } catch (RuntimeException | Error e) {
+            if (signals) {
+                ShutdownSignals.uninstall();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException exiting) {
+                // the JVM is exiting already: the hook runs and finds nothing to stop
+            }
+            throw e;
+        }
         server.awaitStop();
     }
 }

@@ -55,6 +55,21 @@ public final class ShutdownSignals {
         }
     }
 
+    /** Gives SIGTERM and SIGINT back to the JVM's own handling (a start that failed after {@link #install}). */
+    public static void uninstall() {
+        try {
+            Class<?> signalType = Class.forName("sun.misc.Signal");
+            Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
+            Object jvmDefault = handlerType.getField("SIG_DFL").get(null);
+            for (String name : SIGNALS) {
+                Object signal = signalType.getConstructor(String.class).newInstance(name);
+                signalType.getMethod("handle", signalType, handlerType).invoke(null, signal, jvmDefault);
+            }
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            log.debug("signal handlers not restored ({})", e.toString());
+        }
+    }
+
     private static String signalName(Object signal) {
         try {
             return (String) signal.getClass().getMethod("getName").invoke(signal);

@@ -16,11 +16,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SIGTERM on a real server process with real clients: nothing received before the signal is lost, every
- * client is told 1012, the offline actions run, and the process exits 0.
+ * client is told 1012, the offline actions run, and the process exits 0; a SIGTERM while the server starts stops it
+ * the same way once it is open.
  */
 class GracefulShutdownTest {
 
     private static final Pattern LISTENING = Pattern.compile("listening on ws://127\\.0\\.0\\.1:(\\d+)/");
+    private static final Pattern ROUTE = Pattern.compile("route (drain/\\w+)");
     private static final int CLIENTS = 3;
     private static final int MESSAGES = 5;
 
@@ -59,6 +61,23 @@ class GracefulShutdownTest {
             assertThat(lines(server, "OFFLINE ")).as(String.join("\n", server.lines()))
                     .isEqualTo(lines(server, "ONLINE "));
             assertThat(server.lines()).contains("EXITING");
+        }
+    }
+
+    @Test
+    void sigterm_whileTheServerStarts_stopsItOnceOpen_andExits0() throws Exception {
+        String logback = "-Dlogback.configurationFile="
+                + getClass().getResource("/io/kalisocket/lifecycle/probe-logback.xml").getPath();
+        try (JavaProcess server = JavaProcess.start(List.of(logback), ShutdownProbeMain.class)) {
+            // Routes are logged while the server is being made, before any port is open.
+            server.awaitGroup(ROUTE, Duration.ofSeconds(30));
+
+            server.terminate();
+
+            assertThat(server.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(server.process().exitValue()).as(String.join("\n", server.lines())).isZero();
+            assertThat(server.lines()).contains("EXITING")
+                    .noneMatch(l -> l.contains("Exception"));
         }
     }
 
