@@ -284,7 +284,8 @@ public final class KaliServer {
     /**
      * Starts the server and blocks until it is stopped. SIGTERM and SIGINT stop it gracefully (see
      * {@link RunningServer#close()}) and this method then returns normally, so that {@code main} can end with
-     * exit status 0; where signals cannot be handled, a shutdown hook stops it the same way.
+     * exit status 0; where signals cannot be handled, a shutdown hook stops it the same way. A signal while the server
+     * is still starting stops it as soon as it is open.
      *
      * @throws InterruptedException when the waiting thread is interrupted
      */

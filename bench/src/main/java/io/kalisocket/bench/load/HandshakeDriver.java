@@ -2,7 +2,6 @@ package io.kalisocket.bench.load;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,9 +11,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Connect + upgrade + close cycles, until {@link #stop()}: either {@code concurrency} closed loops, each opening a
- * connection, waiting for the upgrade, sending a close frame and closing once the server answered it, then starting again ({@link #start}); or
- * cycles started at a fixed rate on a clock, at most {@code maxInFlight} at once ({@link #startAtRate}), so that every
- * server gets the same load whatever its speed and the load generator's.
+ * connection, waiting for the upgrade, sending a close frame and closing once the server answered it, then starting
+ * again ({@link #start}); or cycles started at a fixed rate on a clock, at most {@code maxInFlight} at once
+ * ({@link #startAtRate}), so that every server gets the same load whatever its speed and the load generator's.
  */
 public final class HandshakeDriver {
 
