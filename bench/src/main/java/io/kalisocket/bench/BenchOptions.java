@@ -217,6 +217,12 @@ public record BenchOptions(String scenario, int connections, Duration duration, 
                            two running servers take turns at R handshakes/s (4000) in windows of MS (2000),
                            N pairs (20) after S s of warm-up each (15) -> each one's CPU per 1k handshakes
                            per window, the median of B's to A's (the machine's slow phases hit both alike)
+                       java -jar kalisocket-bench.jar message-pairs --a ws://127.0.0.1:P/ --a-pid PID
+                           --b ws://127.0.0.1:Q/ --b-pid PID [--a-action say|fast] [--b-action say|fast]
+                           [--connections N] [--rate R] [--pairs N] [--window MS] [--warmup S]
+                           the same for echo calls: R calls/s (10000) over N connections (100), each server
+                           called with its action (say: default dispatch, fast: @Inline; bare Netty answers
+                           either) -> each one's CPU per 1k code:0 replies per window, the median of B's to A's
 
                 scenarios (each server in its own JVM; table shows each figure and its ratio to the baseline):
                   echo       N connections, each with a window of requests in flight -> replies/s   (N=100)

@@ -5,6 +5,7 @@ import io.kalisocket.bench.run.JitterProbe;
 import io.kalisocket.bench.run.ScenarioRunner;
 import io.kalisocket.bench.scenario.CrowdCheck;
 import io.kalisocket.bench.scenario.HandshakePairs;
+import io.kalisocket.bench.scenario.MessagePairs;
 import io.kalisocket.bench.server.ServerMain;
 import java.time.Duration;
 import java.util.Arrays;
@@ -13,7 +14,8 @@ import java.util.Arrays;
  * Entry point of {@code kalisocket-bench.jar}: {@code SCENARIO [flags]} runs a scenario,
  * {@code server KIND} runs one server for the runner, {@code jitter} measures the machine's scheduling jitter,
  * {@code handoff} what handing work to another thread and back costs, {@code crowd} a crowd connecting to an
- * application, {@code handshake-pairs} two running servers' CPU per handshake in alternating windows,
+ * application, {@code handshake-pairs} and {@code message-pairs} two running servers' CPU per handshake or per
+ * echo call in alternating windows,
  * {@code --help} prints usage.
  */
 public final class Main {
@@ -59,6 +61,10 @@ public final class Main {
         }
         if (args[0].equals("handshake-pairs")) {
             HandshakePairs.parse(Arrays.asList(args).subList(1, args.length)).run(System.out);
+            return 0;
+        }
+        if (args[0].equals("message-pairs")) {
+            MessagePairs.parse(Arrays.asList(args).subList(1, args.length)).run(System.out);
             return 0;
         }
         if (args[0].equals("crowd")) {
