@@ -1,14 +1,17 @@
 package io.kalisocket.internal.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.kalisocket.KaliServer;
 import io.kalisocket.RunningServer;
 import io.kalisocket.internal.connection.ChannelConnection;
 import io.kalisocket.testing.RawWebSocket;
 import io.netty.channel.Channel;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -69,7 +72,8 @@ class WebSocketUpgradeTest {
                 .onConnect(c -> accepted.set(((ChannelConnection) c).socket().channel())));
                 RawWebSocket client = RawWebSocket.connect(server.port())) {
             assertThat(client.statusLine()).contains("101");
-            Channel channel = accepted.get();
+            // onConnect runs on the connection's action queue, in no order with the 101 the client reads: wait for it.
+            Channel channel = await().atMost(Duration.ofSeconds(20)).until(accepted::get, Objects::nonNull);
 
             List<String> stages = channel.eventLoop().submit(() -> List.copyOf(channel.pipeline().toMap().keySet()))
                     .get(20, TimeUnit.SECONDS);
