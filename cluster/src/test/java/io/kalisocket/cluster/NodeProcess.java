@@ -45,7 +45,7 @@ public final class NodeProcess {
         String javaBin = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx256m", "-cp", classpath,
-                NodeProcess.class.getName()));
+                "-Dlogback.configurationFile=cluster-test-logback.xml", NodeProcess.class.getName()));
         command.addAll(List.of(args));
         File log = File.createTempFile("kali-node-" + args[2] + "-", ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
