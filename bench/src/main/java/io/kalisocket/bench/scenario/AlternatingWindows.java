@@ -44,10 +44,17 @@ final class AlternatingWindows {
         private final long loadStart;
         private final long start;
 
-        /** @param pid the server's process: its CPU is read now */
+        /**
+         * @param pid the server's process: its CPU is read now
+         * @throws IllegalStateException when that process's CPU cannot be read (no such process on this machine)
+         */
         Meter(long pid) {
             this.pid = pid;
             this.serverStart = CpuClock.scheduledNanosOf(pid);
+            if (serverStart < 0) {
+                throw new IllegalStateException("cannot read the CPU of process " + pid + " (/proc/" + pid
+                        + "/task): is it the server's, running on this machine?");
+            }
             this.loadStart = CpuClock.self();
             this.start = System.nanoTime();
         }
